@@ -1,0 +1,91 @@
+/** `net add`: a new contact with its profile. */
+import { randomUUID } from 'node:crypto';
+import { UsageError } from '../core/errors.js';
+import { toNameKey } from '../core/names.js';
+import type { ContactWithSummary, Fact } from '../core/types.js';
+import type { FactKind } from '../core/vocabulary.js';
+import type { Store } from '../store/store.js';
+import type { Clock } from './clock.js';
+import { getContact } from './resolve.js';
+
+export interface ProfileFields {
+  company?: string;
+  role?: string;
+  email?: string;
+  phone?: string;
+  metOn?: string;
+  howMet?: string;
+  everyDays?: number;
+}
+
+export interface FactLists {
+  tags?: string[];
+  services?: string[];
+  goals?: string[];
+  family?: string[];
+}
+
+export interface AddInput extends ProfileFields, FactLists {
+  name: string;
+}
+
+export function checkNameFree(store: Store, name: string, exceptId?: string): void {
+  const key = toNameKey(name);
+  const same = store.findNameCandidates(key).find((c) => toNameKey(c.name) === key && c.id !== exceptId);
+  if (same) throw new UsageError(`"${same.name}" is already in the journal`, 'use net edit to change them, or add something that tells the two apart, such as "Jane Doe (Acme)"');
+}
+
+export function checkEmailFree(store: Store, email: string, exceptId?: string): void {
+  const owner = store.findContactByEmail(email);
+  if (owner && owner.id !== exceptId) throw new UsageError(`${email} already belongs to ${owner.name}`, 'each contact has their own email address');
+}
+
+export function checkMetOn(metOn: string | undefined, clock: Clock): void {
+  if (metOn && metOn > clock.today) throw new UsageError(`--met ${metOn} is in the future`, 'give the day you first met, today or earlier');
+}
+
+const FACT_FIELDS: [keyof FactLists, FactKind][] = [
+  ['tags', 'tag'],
+  ['services', 'service'],
+  ['goals', 'goal'],
+  ['family', 'family'],
+];
+
+/** Adds each listed fact; returns how many were new. */
+export function insertFacts(store: Store, contactId: string, lists: FactLists, clock: Clock): number {
+  let added = 0;
+  for (const [field, kind] of FACT_FIELDS) {
+    for (const text of lists[field] ?? []) {
+      const fact: Fact = { id: randomUUID(), contactId, kind, text, createdAt: clock.timestamp, updatedAt: clock.timestamp };
+      if (store.insertFact(fact)) added++;
+    }
+  }
+  return added;
+}
+
+export function addContact(store: Store, input: AddInput, clock: Clock): ContactWithSummary {
+  checkNameFree(store, input.name);
+  if (input.email) checkEmailFree(store, input.email);
+  checkMetOn(input.metOn, clock);
+  const id = randomUUID();
+  store.insertContact(
+    {
+      id,
+      name: input.name,
+      company: input.company ?? null,
+      role: input.role ?? null,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      metOn: input.metOn ?? null,
+      howMet: input.howMet ?? null,
+      everyDays: input.everyDays ?? null,
+      snoozedUntil: null,
+      createdAt: clock.timestamp,
+      updatedAt: clock.timestamp,
+    },
+    toNameKey(input.name),
+  );
+  insertFacts(store, id, input, clock);
+  store.refreshSummary(id);
+  return getContact(store, id);
+}

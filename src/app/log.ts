@@ -1,0 +1,70 @@
+/** `net log`: what happened with a contact: a touchpoint, a give, something received, a follow-up. */
+import { randomUUID } from 'node:crypto';
+import { UsageError } from '../core/errors.js';
+import type { IsoDate } from '../core/dates.js';
+import type { ContactWithSummary, FollowUp, JournalEvent } from '../core/types.js';
+import { DEFAULT_VALUE, type Channel, type GiveKind } from '../core/vocabulary.js';
+import type { Store } from '../store/store.js';
+import type { Clock } from './clock.js';
+import { addContact, type AddInput } from './add.js';
+import { getContact } from './resolve.js';
+
+export interface LogInput {
+  /** The contact it happened with; or `newContact`, added in the same transaction. */
+  contactId?: string;
+  newContact?: AddInput;
+  touch?: Channel;
+  gave?: GiveKind;
+  received?: GiveKind;
+  /** 1..5, for the give and for what was received. */
+  value?: number;
+  note?: string;
+  /** The day it happened; today when left out. */
+  date?: IsoDate;
+  /** A follow-up the user scheduled. */
+  next?: IsoDate;
+}
+
+export interface LogResult {
+  contact: ContactWithSummary;
+  events: JournalEvent[];
+  followUp: FollowUp | null;
+  /** Follow-ups that this touchpoint or give closed. */
+  closedFollowUps: number;
+}
+
+export function checkLogInput(input: LogInput, today: IsoDate): void {
+  if (!input.touch && !input.gave && !input.received && !input.next) {
+    throw new UsageError('nothing to log', 'say what happened with --touch, --gave or --received (or schedule --next)');
+  }
+  if (input.value !== undefined && !input.gave && !input.received) {
+    throw new UsageError('--value goes with --gave or --received', 'for example --gave referral --value 4');
+  }
+  const date = input.date ?? today;
+  if (date > today) throw new UsageError(`--date ${date} is in the future`, 'log what has happened (today or earlier); schedule what is to come with --next');
+  if (date < '1900-01-01') throw new UsageError(`--date ${date} is too long ago`, 'give a date after 1900');
+  if (input.next !== undefined && input.next < today) throw new UsageError(`--next ${input.next} is in the past`, 'a follow-up is today or later, for example --next "in 2 weeks"');
+}
+
+export function logInteraction(store: Store, input: LogInput, clock: Clock): LogResult {
+  checkLogInput(input, clock.today);
+  const contact = input.newContact ? addContact(store, input.newContact, clock) : getContact(store, input.contactId ?? '');
+  const date = input.date ?? clock.today;
+  const note = input.note ?? null;
+  const base = { contactId: contact.id, note, occurredOn: date, outcome: null, outcomeOn: null, premature: false, createdAt: clock.timestamp, updatedAt: clock.timestamp };
+  const events: JournalEvent[] = [];
+  if (input.touch) events.push({ ...base, id: randomUUID(), type: 'touch', kind: input.touch, value: null });
+  if (input.gave) events.push({ ...base, id: randomUUID(), type: 'gave', kind: input.gave, value: input.value ?? DEFAULT_VALUE });
+  if (input.received) events.push({ ...base, id: randomUUID(), type: 'received', kind: input.received, value: input.value ?? DEFAULT_VALUE });
+  for (const e of events) store.insertEvent(e);
+
+  // Reaching out (a touchpoint or a give) closes the follow-ups scheduled before that day or due by it.
+  const closedFollowUps = input.touch || input.gave ? store.closeFollowUps(contact.id, date, clock.timestamp) : 0;
+  let followUp: FollowUp | null = null;
+  if (input.next) {
+    followUp = { id: randomUUID(), contactId: contact.id, dueOn: input.next, note, scheduledOn: date, doneOn: null, createdAt: clock.timestamp, updatedAt: clock.timestamp };
+    store.insertFollowUp(followUp);
+  }
+  store.refreshSummary(contact.id);
+  return { contact: getContact(store, contact.id), events, followUp, closedFollowUps };
+}

@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import { checkLogInput, logInteraction, type LogInput } from '../../app/log.js';
+import { UsageError } from '../../core/errors.js';
+import { parseText } from '../../core/profile.js';
+import { parseChannel, parseGiveKind, parseValue, type Channel, type GiveKind } from '../../core/vocabulary.js';
+import { renderLogged } from '../../ui/render-contact.js';
+import { toLoggedView } from '../../ui/views.js';
+import type { CliContext } from '../context.js';
+import { readOptionalDate } from '../dates.js';
+import { resolveLogContact } from '../log-contact.js';
+import { toClock, withExamples } from '../options.js';
+
+interface LogFlags {
+  touch?: Channel;
+  gave?: GiveKind;
+  received?: GiveKind;
+  value?: number;
+  note?: string;
+  date?: string;
+  next?: string;
+}
+
+export function registerLog(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('log [name]')
+    .description('record what happened: a touchpoint, a give, something received, a follow-up (guided with no name)')
+    .option('--touch <channel>', 'time together: coffee, lunch, call, video, message, email, event, one-to-one, other', parseChannel)
+    .option('--gave <kind>', 'what you gave: referral, introduction, article, idea, time, work, promotion, other', parseGiveKind)
+    .option('--received <kind>', 'what they gave you (same kinds)', parseGiveKind)
+    .option('--value <1-5>', 'how much it was worth to the one who got it (default 2)', parseValue)
+    .option('--note <text>', 'what was said or given', (s) => parseText(s, '--note'))
+    .option('--date <when>', 'when it happened (default today): YYYY-MM-DD, yesterday, "last friday"')
+    .option('--next <when>', 'schedule a follow-up: YYYY-MM-DD, "in 2 weeks", "next monday"');
+  withExamples(cmd, [
+    'net log jane --touch coffee --gave article --note "sent the piece on pricing"',
+    'net log "Ravi Patel" --gave referral --value 4 --note "Tom needs a bookkeeper" --next "in 2 weeks"',
+    'net log ravi --received introduction --value 3 --date yesterday',
+    'net log            # guided, on a terminal',
+  ]).action(async (name: string | undefined, flags: LogFlags) => {
+    let input: LogInput;
+    const store = ctx.store('write');
+    if (name !== undefined) {
+      const what = { touch: flags.touch, gave: flags.gave, received: flags.received, value: flags.value, note: flags.note };
+      const dated = { ...what, date: await readOptionalDate(flags.date, ctx.today), next: await readOptionalDate(flags.next, ctx.today) };
+      checkLogInput(dated, ctx.today); // before any question about the contact
+      input = { ...dated, ...(await resolveLogContact(ctx, store, name)) };
+    } else if (ctx.interactive) {
+      input = await (await import('../../ui/flows/log-flow.js')).askLogInput(ctx, store);
+    } else {
+      throw new UsageError('net log needs a name', 'for example net log jane --touch coffee');
+    }
+    const result = store.tx(() => logInteraction(store, input, toClock(ctx)));
+    ctx.out.emit(toLoggedView(result), renderLogged);
+  });
+}

@@ -1,0 +1,64 @@
+/** What every command gets: the clock, the journal (opened lazily), output, and whether a person is at a terminal. */
+import type { IsoDate } from '../core/dates.js';
+import { openDatabase } from '../store/db.js';
+import { Store } from '../store/store.js';
+import { createOutput, type Output } from '../ui/output.js';
+import { makePalette } from '../ui/palette.js';
+import { resolveJournalPath, type JournalPath } from './journal-path.js';
+
+export interface GlobalOptions {
+  db?: string;
+  json?: boolean;
+  color?: boolean;
+  debug?: boolean;
+}
+
+export interface CliContext {
+  readonly now: Date;
+  readonly today: IsoDate;
+  readonly env: NodeJS.ProcessEnv;
+  /** A person at a terminal: prompts and pick lists are allowed. */
+  readonly interactive: boolean;
+  readonly out: Output;
+  journal(): JournalPath;
+  /** Opens the journal: for reads a missing file is an empty journal; writes create it. */
+  store(mode: 'read' | 'write'): Store;
+  /** An ISO timestamp for created_at/updated_at. */
+  timestamp(): string;
+  close(): void;
+}
+
+export function createContext(now: Date, today: IsoDate, env: NodeJS.ProcessEnv, globals: () => GlobalOptions): CliContext {
+  let out: Output | undefined;
+  let store: Store | undefined;
+  let storeMode: 'read' | 'write' | undefined;
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && env.CI !== 'true';
+  const journal = () => resolveJournalPath(globals().db, env);
+  return {
+    now,
+    today,
+    env,
+    interactive,
+    get out() {
+      if (!out) {
+        const g = globals();
+        const json = Boolean(g.json);
+        const palette = makePalette({ env, isTTY: Boolean(process.stdout.isTTY), flagNoColor: g.color === false, json });
+        out = createOutput(json, palette, { stdout: process.stdout, stderr: process.stderr });
+      }
+      return out;
+    },
+    journal,
+    store(mode) {
+      if (store && (storeMode === 'write' || mode === 'read')) return store;
+      store?.close();
+      const { path, source } = journal();
+      const db = openDatabase(path, { write: mode === 'write', createFolder: source === 'default' || source === 'XDG_DATA_HOME' });
+      store = new Store(db, db.memory ? null : path);
+      storeMode = mode;
+      return store;
+    },
+    timestamp: () => now.toISOString(),
+    close: () => store?.close(),
+  };
+}

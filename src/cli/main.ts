@@ -1,0 +1,76 @@
+/** The one entry and the one exit: builds the program, runs it, and turns every error into a line and an exit code. */
+import { CommanderError } from 'commander';
+import { findIsoDate, toIsoDate } from '../core/dates.js';
+import { NetError, NotFoundError } from '../core/errors.js';
+import { toStoreError } from '../store/db.js';
+import { createContext } from './context.js';
+import { buildProgram } from './program.js';
+
+/** NET_NOW pins "today" (YYYY-MM-DD or an ISO timestamp) for tests and for planning; read nowhere else. */
+function readClock(env: NodeJS.ProcessEnv): { now: Date; today: string } {
+  const pinned = env.NET_NOW?.trim();
+  if (pinned) {
+    const day = findIsoDate(pinned);
+    if (day) return { now: new Date(`${day}T12:00:00`), today: day };
+    const instant = new Date(pinned);
+    if (!Number.isNaN(instant.getTime())) return { now: instant, today: toIsoDate(instant) };
+  }
+  const now = new Date();
+  return { now, today: toIsoDate(now) };
+}
+
+function describe(err: NetError): string {
+  const candidates = err instanceof NotFoundError && err.candidates.length ? ` (${err.candidates.join(', ')})` : '';
+  return `net: ${err.message}${candidates}${err.hint ? `; ${err.hint}` : ''}\n`;
+}
+
+function report(err: unknown, debug: boolean): number {
+  if (err instanceof CommanderError) {
+    if (err.exitCode === 0) return 0; // --help, --version
+    const message = err.message.replace(/^error:\s*/i, '').replace(/\n[\s\S]*/, '');
+    process.stderr.write(`net: ${message}; see net --help\n`);
+    return 2;
+  }
+  if (err instanceof Error && err.name === 'ExitPromptError') {
+    process.stderr.write('net: cancelled; nothing was written\n');
+    return 130;
+  }
+  const sqliteCode = (err as { code?: unknown } | null)?.code;
+  const known = err instanceof NetError ? err : typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_') ? toStoreError(err, 'in use') : undefined;
+  if (known) {
+    process.stderr.write(describe(known));
+    if (debug && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    return known.exitCode;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`net: unexpected error: ${message.split('\n')[0]}; please report it (NET_DEBUG=1 shows the details)\n`);
+  if (debug && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+  return 1;
+}
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const { now, today } = readClock(env);
+  // `net list | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  let debug = env.NET_DEBUG === '1';
+  const ctx = createContext(now, today, env, () => program.opts());
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync(process.argv);
+    debug ||= Boolean(program.opts().debug);
+  } catch (err) {
+    debug ||= Boolean(program.opts().debug);
+    process.exitCode = report(err, debug);
+  } finally {
+    try {
+      ctx.close();
+    } catch {
+      // closing after a failure must not hide the failure
+    }
+  }
+}
+
+await main();

@@ -1,0 +1,54 @@
+/** The profile flags that `net add` and `net edit` share, and their conversion to typed fields. */
+import type { Command } from 'commander';
+import type { FactLists, ProfileFields } from '../app/add.js';
+import { parseInterval } from '../core/intervals.js';
+import { parseEmail, parsePhone, parseTag, parseText } from '../core/profile.js';
+import { readOptionalDate } from './dates.js';
+import { collect } from './options.js';
+
+export interface ProfileFlags {
+  company?: string;
+  role?: string;
+  email?: string;
+  phone?: string;
+  met?: string;
+  howMet?: string;
+  every?: number;
+  tag?: string[];
+  service?: string[];
+  goal?: string[];
+  family?: string[];
+}
+
+const text = (what: string, max = 200) => (s: string) => parseText(s, what, max);
+
+export function addProfileFlags(cmd: Command): Command {
+  return cmd
+    .option('--company <name>', 'where they work', text('--company'))
+    .option('--role <title>', 'what they do there', text('--role'))
+    .option('--email <address>', 'their email address', parseEmail)
+    .option('--phone <number>', 'their phone number', parsePhone)
+    .option('--tag <tag>', 'a label such as bni or client (repeatable)', collect(parseTag))
+    .option('--met <date>', 'when you first met: known since (YYYY-MM-DD or "last friday")')
+    .option('--how-met <text>', 'how you met, e.g. "BNI Tuesday breakfast"', text('--how-met', 1000))
+    .option('--every <interval>', 'how often to be in touch, e.g. 3w, 2m, 90d', parseInterval)
+    .option('--service <text>', 'a product or service they offer (repeatable)', collect(text('--service')))
+    .option('--goal <text>', 'one of their goals this year (repeatable)', collect(text('--goal')))
+    .option('--family <text>', 'a family member, e.g. "Maria, wife" (repeatable)', collect(text('--family')));
+}
+
+export async function toProfileFields(flags: ProfileFlags, today: string): Promise<ProfileFields & FactLists> {
+  return {
+    company: flags.company,
+    role: flags.role,
+    email: flags.email,
+    phone: flags.phone,
+    metOn: await readOptionalDate(flags.met, today),
+    howMet: flags.howMet,
+    everyDays: flags.every,
+    tags: flags.tag ?? [],
+    services: flags.service ?? [],
+    goals: flags.goal ?? [],
+    family: flags.family ?? [],
+  };
+}

@@ -1,0 +1,45 @@
+/** Errors that carry their exit code; cli/main.ts is the only place that turns them into output. */
+export type ExitCode = 2 | 3 | 4 | 5;
+
+export class NetError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Bad flags, unreadable values, input missing without a terminal. */
+export class UsageError extends NetError {
+  constructor(message: string, hint?: string) {
+    super(message, 2, hint);
+  }
+}
+
+/** An unknown or ambiguous contact name; candidates are the names to offer. */
+export class NotFoundError extends NetError {
+  constructor(
+    message: string,
+    readonly candidates: string[] = [],
+    hint?: string,
+  ) {
+    super(message, 4, hint);
+  }
+}
+
+/** The journal file cannot be used: missing folder, not a journal, locked, too new. */
+export class StoreError extends NetError {
+  constructor(message: string, hint?: string) {
+    super(message, 5, hint);
+  }
+}
+
+/** A verdict rather than a failure: `net check`/`net ask` found the ask premature. */
+export class PrematureError extends NetError {
+  constructor(message: string, hint?: string) {
+    super(message, 3, hint);
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Which contact a typed name means. Forgiving: case and accents do not matter, and a unique prefix of the full
+ * name or of any word in it is enough ("jane" finds "Jane Doe", "doe" too).
+ */
+import { UsageError } from './errors.js';
+
+export interface NamedContact {
+  id: string;
+  name: string;
+}
+
+export type NameMatch<T extends NamedContact> =
+  | { kind: 'found'; contact: T }
+  | { kind: 'ambiguous'; candidates: T[] }
+  | { kind: 'unknown' };
+
+/** The key names are compared by: lower case, accents removed, spaces collapsed. */
+export function toNameKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A contact's name as given: trimmed; refuses an empty one and control characters. */
+export function parseContactName(text: string): string {
+  const name = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (!name) throw new UsageError('a contact needs a name', 'give the name in quotes, for example net add "Jane Doe"');
+  if (name.length > 200) throw new UsageError('that name is longer than 200 characters', 'give the name a person would use');
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name)) throw new UsageError('a name cannot hold control characters', 'type the name as plain text');
+  return name;
+}
+
+/** The candidates that a query could mean, best first; the store pre-selects them by key prefix in SQL. */
+export function matchName<T extends NamedContact>(query: string, candidates: readonly T[]): NameMatch<T> {
+  const key = toNameKey(query);
+  if (!key) return { kind: 'unknown' };
+  const keyed = candidates.map((c) => ({ c, k: toNameKey(c.name) }));
+  const exact = keyed.filter((x) => x.k === key);
+  if (exact.length === 1) return { kind: 'found', contact: exact[0]!.c };
+  if (exact.length > 1) return { kind: 'ambiguous', candidates: exact.map((x) => x.c) };
+  const prefix = keyed.filter((x) => x.k.startsWith(key) || x.k.split(' ').some((w) => w.startsWith(key)));
+  if (prefix.length === 1) return { kind: 'found', contact: prefix[0]!.c };
+  if (prefix.length > 1) return { kind: 'ambiguous', candidates: prefix.map((x) => x.c).sort((a, b) => a.name.localeCompare(b.name)) };
+  return { kind: 'unknown' };
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** Up to `limit` names closest to a mistyped query, for "did you mean". */
+export function suggestNames(query: string, names: readonly string[], limit = 3): string[] {
+  const key = toNameKey(query);
+  const scored = names.map((name) => {
+    const k = toNameKey(name);
+    const words = [k, ...k.split(' ')];
+    const distance = Math.min(...words.map((w) => editDistance(key, w.slice(0, Math.max(key.length, 1) + 2))));
+    return { name, distance };
+  });
+  const allowed = Math.max(2, Math.floor(key.length / 3));
+  return scored
+    .filter((s) => s.distance <= allowed)
+    .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
+    .slice(0, limit)
+    .map((s) => s.name);
+}

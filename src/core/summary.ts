@@ -1,0 +1,132 @@
+/**
+ * The per-contact summary, computed from a contact's own rows. The store keeps it in columns, refreshed in the same
+ * transaction as every write, so that `net due` and `net balance` read one row per contact instead of every event.
+ *
+ * Fading sums are stored at a fixed epoch so that adding an event is plain addition and reading is one multiplication:
+ *
+ *   stored  S = Σ weight_i · 2^((day_i − EPOCH) / halfLife)
+ *   at day t:  S · 2^(−(t − EPOCH) / halfLife) = Σ weight_i · 2^(−(t − day_i) / halfLife)
+ */
+import { daysBetween, type IsoDate } from './dates.js';
+import type { Answer, ContactSummary, Fact, FollowUp, JournalEvent } from './types.js';
+import type { Channel } from './vocabulary.js';
+
+export const DECAY_EPOCH: IsoDate = '2000-01-01';
+export const DEFAULT_HALF_LIFE_DAYS = 180;
+
+/**
+ * Touchpoints are small deposits: time spent together, more when it is one to one and in person.
+ *
+ *   channel                          deposit
+ *   one-to-one, coffee, lunch        1.0
+ *   video, call                      0.75
+ *   event, other                     0.5
+ *   message, email                   0.25
+ */
+export const TOUCH_DEPOSIT: Record<Channel, number> = {
+  'one-to-one': 1,
+  coffee: 1,
+  lunch: 1,
+  video: 0.75,
+  call: 0.75,
+  event: 0.5,
+  other: 0.5,
+  message: 0.25,
+  email: 0.25,
+};
+
+/** What one event puts in (positive) or takes out (negative) of the balance, before fading. */
+export function toBalanceWeight(event: Pick<JournalEvent, 'type' | 'kind' | 'value'>): number {
+  switch (event.type) {
+    case 'touch':
+      return TOUCH_DEPOSIT[event.kind as Channel] ?? 0.5;
+    case 'gave':
+      return event.value ?? 0;
+    case 'ask':
+      return -(event.value ?? 0);
+    default:
+      return 0; // what they gave the user is their investment, shown beside the balance, never netted against it
+  }
+}
+
+/** 2^((day − EPOCH)/halfLife): the factor that puts a weight on the stored scale. */
+export function toEpochScale(day: IsoDate, halfLifeDays: number): number {
+  return 2 ** (daysBetween(DECAY_EPOCH, day) / halfLifeDays);
+}
+
+/** Reads a stored fading sum as of `today`. */
+export function readFaded(stored: number, today: IsoDate, halfLifeDays: number): number {
+  return stored / toEpochScale(today, halfLifeDays);
+}
+
+export interface ContactRows {
+  events: readonly Pick<JournalEvent, 'type' | 'kind' | 'value' | 'occurredOn' | 'outcome'>[];
+  facts: readonly Pick<Fact, 'kind'>[];
+  followUps: readonly Pick<FollowUp, 'dueOn' | 'doneOn'>[];
+  answers: readonly Pick<Answer, 'answer'>[];
+}
+
+const maxDate = (a: IsoDate | null, b: IsoDate) => (a === null || b > a ? b : a);
+const earliest = (a: IsoDate | null, b: IsoDate) => (a === null || b < a ? b : a);
+
+export function summarize(rows: ContactRows, halfLifeDays: number): ContactSummary {
+  const s: ContactSummary = {
+    firstEventOn: null,
+    lastEventOn: null,
+    lastTouchOn: null,
+    touchCount: 0,
+    giveCount: 0,
+    receivedCount: 0,
+    askCount: 0,
+    invested: 0,
+    withdrawn: 0,
+    received: 0,
+    lastReceivedOn: null,
+    openAskOn: null,
+    nextFollowUpOn: null,
+    recentTouchGap: null,
+    serviceCount: 0,
+    familyCount: 0,
+    goalCount: 0,
+    answersYes: 0,
+  };
+  const touchDays: IsoDate[] = [];
+  for (const e of rows.events) {
+    s.firstEventOn = earliest(s.firstEventOn, e.occurredOn);
+    s.lastEventOn = maxDate(s.lastEventOn, e.occurredOn);
+    const scaled = Math.abs(toBalanceWeight(e)) * toEpochScale(e.occurredOn, halfLifeDays);
+    if (e.type === 'touch' || e.type === 'gave') s.lastTouchOn = maxDate(s.lastTouchOn, e.occurredOn);
+    if (e.type === 'touch') {
+      s.touchCount++;
+      s.invested += scaled;
+      touchDays.push(e.occurredOn);
+    } else if (e.type === 'gave') {
+      s.giveCount++;
+      s.invested += scaled;
+    } else if (e.type === 'received') {
+      s.receivedCount++;
+      s.received += (e.value ?? 0) * toEpochScale(e.occurredOn, halfLifeDays);
+      s.lastReceivedOn = maxDate(s.lastReceivedOn, e.occurredOn);
+    } else if (e.type === 'ask') {
+      s.askCount++;
+      s.withdrawn += scaled;
+      if (e.outcome === 'pending') s.openAskOn = earliest(s.openAskOn, e.occurredOn);
+    }
+  }
+  s.recentTouchGap = toRecentTouchGap(touchDays);
+  for (const f of rows.facts) {
+    if (f.kind === 'service') s.serviceCount++;
+    else if (f.kind === 'family') s.familyCount++;
+    else if (f.kind === 'goal') s.goalCount++;
+  }
+  for (const f of rows.followUps) if (f.doneOn === null) s.nextFollowUpOn = earliest(s.nextFollowUpOn, f.dueOn);
+  s.answersYes = rows.answers.filter((a) => a.answer).length;
+  return s;
+}
+
+/** The longest gap between consecutive days among the three most recent touchpoints (null with fewer than three). */
+export function toRecentTouchGap(days: readonly IsoDate[]): number | null {
+  if (days.length < 3) return null;
+  const recent = [...days].sort().slice(-3);
+  return Math.max(daysBetween(recent[0]!, recent[1]!), daysBetween(recent[1]!, recent[2]!));
+}

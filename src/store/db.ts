@@ -1,0 +1,85 @@
+/** Opens the journal file: owner-only permissions, WAL, foreign keys, a busy timeout, migrated to the latest schema. */
+import Database from 'better-sqlite3';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { StoreError } from '../core/errors.js';
+import { migrate } from './migrations.js';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Create the file (and, when allowed, its folder) if missing. Reads of a missing journal get an empty one in memory. */
+  write: boolean;
+  /** Create missing parent folders (only for the default location; an explicit --db must name an existing folder). */
+  createFolder: boolean;
+}
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+function hasSqliteHeader(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    return n === 0 || buf.toString('latin1') === SQLITE_HEADER;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function checkPath(path: string, opts: OpenOptions): boolean {
+  if (existsSync(path)) {
+    const st = statSync(path);
+    if (st.isDirectory()) throw new StoreError(`${path} is a folder, not a journal file`, 'give --db the path of a file, for example --db ~/journal.db');
+    if (!hasSqliteHeader(path)) throw new StoreError(`${path} is not a net journal (not an SQLite file)`, 'check the path given with --db or NET_DB');
+    return true;
+  }
+  const folder = dirname(path);
+  if (!existsSync(folder)) {
+    if (!opts.write) return false;
+    if (!opts.createFolder) throw new StoreError(`the folder ${folder} does not exist`, `create it first (mkdir -p ${folder}) or choose another --db path`);
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+  } else if (!statSync(folder).isDirectory()) {
+    throw new StoreError(`${folder} is not a folder`, 'choose a --db path inside a folder');
+  }
+  return false;
+}
+
+function toStoreError(err: unknown, path: string): StoreError {
+  const code = (err as { code?: string }).code ?? '';
+  const message = err instanceof Error ? err.message : String(err);
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new StoreError(`the journal ${path} is locked by another program`, 'wait for the other net command to finish and try again');
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new StoreError(`${path} is damaged or not a net journal`, 'restore it from a backup, or run net doctor to see what is wrong');
+  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') return new StoreError(`cannot open the journal ${path}`, 'check that the file and its folder are yours and writable');
+  return new StoreError(`cannot use the journal ${path}: ${message}`, 'run net doctor to check it');
+}
+
+/** Opens (or, for writes, creates) the journal. A read of a missing journal returns an empty in-memory one. */
+export function openDatabase(path: string, opts: OpenOptions): Db {
+  const exists = checkPath(path, opts);
+  if (!exists && !opts.write) return openMemory();
+  let db: Db | undefined;
+  try {
+    if (!exists) closeSync(openSync(path, 'a', 0o600)); // create it owner-only before SQLite does, with the umask's say
+    db = new Database(path, { timeout: 5000 });
+    if (!exists) chmodSync(path, 0o600);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    migrate(db);
+    return db;
+  } catch (err) {
+    db?.close();
+    if (err instanceof StoreError) throw err;
+    throw toStoreError(err, path);
+  }
+}
+
+export function openMemory(): Db {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
+export { toStoreError };

@@ -1,0 +1,251 @@
+/** The journal's one door: every SQL statement of net lives in this folder, prepared once per process. */
+import type Database from 'better-sqlite3';
+import { DEFAULT_HALF_LIFE_DAYS, summarize, type ContactRows } from '../core/summary.js';
+import type { Answer, Contact, ContactSummary, ContactWithSummary, Fact, FollowUp, JournalEvent } from '../core/types.js';
+import type { NamedContact } from '../core/names.js';
+import { toAnswer, toContact, toEvent, toFact, toFollowUp, type Row } from './rows.js';
+
+type Db = Database.Database;
+
+export type ContactPatch = Partial<Pick<Contact, 'name' | 'company' | 'role' | 'email' | 'phone' | 'metOn' | 'howMet' | 'everyDays' | 'snoozedUntil'>>;
+
+const CONTACT_COLUMNS: Record<keyof ContactPatch, string> = {
+  name: 'name',
+  company: 'company',
+  role: 'role',
+  email: 'email',
+  phone: 'phone',
+  metOn: 'met_on',
+  howMet: 'how_met',
+  everyDays: 'every_days',
+  snoozedUntil: 'snoozed_until',
+};
+
+const SUMMARY_COLUMNS: Record<keyof ContactSummary, string> = {
+  firstEventOn: 'first_event_on',
+  lastEventOn: 'last_event_on',
+  lastTouchOn: 'last_touch_on',
+  touchCount: 'touch_count',
+  giveCount: 'give_count',
+  receivedCount: 'received_count',
+  askCount: 'ask_count',
+  invested: 'invested',
+  withdrawn: 'withdrawn',
+  received: 'received',
+  lastReceivedOn: 'last_received_on',
+  openAskOn: 'open_ask_on',
+  nextFollowUpOn: 'next_follow_up_on',
+  recentTouchGap: 'recent_touch_gap',
+  serviceCount: 'service_count',
+  familyCount: 'family_count',
+  goalCount: 'goal_count',
+  answersYes: 'answers_yes',
+};
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export class Store {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(
+    readonly db: Db,
+    /** The file in use, or null for the empty in-memory journal that reads of a missing file get. */
+    readonly path: string | null,
+  ) {}
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  /** One transaction per command: everything in fn is written, or nothing is. */
+  tx<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  // ---- settings -------------------------------------------------------------------------------------------------
+
+  findSetting(key: string): string | undefined {
+    const row = this.stmt('SELECT value FROM settings WHERE key = ?').get(key) as Row | undefined;
+    return row ? String(row.value) : undefined;
+  }
+
+  setSetting(key: string, value: string, at: string): void {
+    this.stmt('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at').run(key, value, at);
+  }
+
+  halfLifeDays(): number {
+    const v = Number(this.findSetting('half_life_days'));
+    return Number.isFinite(v) && v > 0 ? v : DEFAULT_HALF_LIFE_DAYS;
+  }
+
+  // ---- contacts -------------------------------------------------------------------------------------------------
+
+  insertContact(c: Contact, nameKey: string): void {
+    this.stmt(
+      `INSERT INTO contacts (id, name, name_key, company, role, email, phone, met_on, how_met, every_days, snoozed_until, created_at, updated_at)
+       VALUES (@id, @name, @nameKey, @company, @role, @email, @phone, @metOn, @howMet, @everyDays, @snoozedUntil, @createdAt, @updatedAt)`,
+    ).run({ ...c, nameKey });
+  }
+
+  updateContact(id: string, patch: ContactPatch, updatedAt: string, nameKey?: string): void {
+    const keys = (Object.keys(patch) as (keyof ContactPatch)[]).filter((k) => patch[k] !== undefined);
+    const sets = keys.map((k) => `${CONTACT_COLUMNS[k]} = @${k}`);
+    if (nameKey !== undefined) sets.push('name_key = @nameKey');
+    sets.push('updated_at = @updatedAt');
+    this.db.prepare(`UPDATE contacts SET ${sets.join(', ')} WHERE id = @id`).run({ ...patch, id, updatedAt, nameKey });
+  }
+
+  deleteContact(id: string): void {
+    this.stmt('DELETE FROM contacts WHERE id = ?').run(id);
+  }
+
+  findContact(id: string): ContactWithSummary | undefined {
+    const row = this.stmt('SELECT * FROM contacts WHERE id = ?').get(id) as Row | undefined;
+    return row ? toContact(row) : undefined;
+  }
+
+  findContactByEmail(email: string): ContactWithSummary | undefined {
+    const row = this.stmt('SELECT * FROM contacts WHERE email = ? COLLATE NOCASE LIMIT 1').get(email) as Row | undefined;
+    return row ? toContact(row) : undefined;
+  }
+
+  /** Contacts whose key equals the query key, starts with it, or has a word that starts with it. */
+  findNameCandidates(key: string, limit = 50): NamedContact[] {
+    const like = escapeLike(key);
+    return this.stmt(
+      `SELECT id, name FROM contacts
+       WHERE name_key = @key OR name_key LIKE @prefix ESCAPE '\\' OR name_key LIKE @word ESCAPE '\\'
+       ORDER BY name_key LIMIT @limit`,
+    ).all({ key, prefix: `${like}%`, word: `% ${like}%`, limit }) as NamedContact[];
+  }
+
+  listNames(): string[] {
+    return (this.stmt('SELECT name FROM contacts ORDER BY name_key').pluck().all() as string[]);
+  }
+
+  countContacts(): number {
+    return this.stmt('SELECT count(*) FROM contacts').pluck().get() as number;
+  }
+
+  /** Contacts in name order, optionally only those with a tag (case-insensitive). */
+  listContacts(filter: { tag?: string } = {}): ContactWithSummary[] {
+    const rows = filter.tag
+      ? this.stmt(
+          `SELECT c.* FROM facts f JOIN contacts c ON c.id = f.contact_id
+           WHERE f.kind = 'tag' AND f.text_key = ? ORDER BY c.name_key`,
+        ).all(filter.tag.toLowerCase())
+      : this.stmt('SELECT * FROM contacts ORDER BY name_key').all();
+    return (rows as Row[]).map(toContact);
+  }
+
+  // ---- facts ----------------------------------------------------------------------------------------------------
+
+  /** Adds a profile fact; a fact the contact already has (same kind, same text ignoring case) is left as it is. */
+  insertFact(f: Fact): boolean {
+    const r = this.stmt(
+      `INSERT INTO facts (id, contact_id, kind, text, text_key, created_at, updated_at)
+       VALUES (@id, @contactId, @kind, @text, @textKey, @createdAt, @updatedAt)
+       ON CONFLICT (contact_id, kind, text_key) DO NOTHING`,
+    ).run({ ...f, textKey: f.text.toLowerCase() });
+    return r.changes > 0;
+  }
+
+  deleteFact(contactId: string, kind: string, text: string): boolean {
+    return this.stmt('DELETE FROM facts WHERE contact_id = ? AND kind = ? AND text_key = ?').run(contactId, kind, text.toLowerCase()).changes > 0;
+  }
+
+  listFacts(contactId: string): Fact[] {
+    return (this.stmt('SELECT * FROM facts WHERE contact_id = ? ORDER BY kind, created_at, text_key').all(contactId) as Row[]).map(toFact);
+  }
+
+  /** Tags of many contacts at once, keyed by contact id. */
+  listTagsByContact(): Map<string, string[]> {
+    const map = new Map<string, string[]>();
+    for (const r of this.stmt("SELECT contact_id, text FROM facts WHERE kind = 'tag' ORDER BY text_key").all() as Row[]) {
+      const id = String(r.contact_id);
+      map.set(id, [...(map.get(id) ?? []), String(r.text)]);
+    }
+    return map;
+  }
+
+  // ---- events ---------------------------------------------------------------------------------------------------
+
+  insertEvent(e: JournalEvent): void {
+    this.stmt(
+      `INSERT INTO events (id, contact_id, type, kind, value, note, occurred_on, outcome, outcome_on, premature, created_at, updated_at)
+       VALUES (@id, @contactId, @type, @kind, @value, @note, @occurredOn, @outcome, @outcomeOn, @premature, @createdAt, @updatedAt)`,
+    ).run({ ...e, premature: e.premature ? 1 : 0 });
+  }
+
+  updateEventOutcome(id: string, outcome: string, outcomeOn: string, updatedAt: string): void {
+    this.stmt('UPDATE events SET outcome = ?, outcome_on = ?, updated_at = ? WHERE id = ?').run(outcome, outcomeOn, updatedAt, id);
+  }
+
+  /** A contact's events, newest first (same day: latest recorded first). */
+  listEvents(contactId: string): JournalEvent[] {
+    return (this.stmt('SELECT * FROM events WHERE contact_id = ? ORDER BY occurred_on DESC, created_at DESC, id DESC').all(contactId) as Row[]).map(toEvent);
+  }
+
+  // ---- follow-ups -----------------------------------------------------------------------------------------------
+
+  insertFollowUp(f: FollowUp): void {
+    this.stmt(
+      `INSERT INTO follow_ups (id, contact_id, due_on, note, scheduled_on, done_on, created_at, updated_at)
+       VALUES (@id, @contactId, @dueOn, @note, @scheduledOn, @doneOn, @createdAt, @updatedAt)`,
+    ).run(f);
+  }
+
+  /** Reaching out on `day` closes the open follow-ups scheduled before that day or due by it. */
+  closeFollowUps(contactId: string, day: string, updatedAt: string): number {
+    return this.stmt('UPDATE follow_ups SET done_on = @day, updated_at = @updatedAt WHERE contact_id = @contactId AND done_on IS NULL AND (scheduled_on < @day OR due_on <= @day)').run({ day, updatedAt, contactId }).changes;
+  }
+
+  listFollowUps(contactId: string): FollowUp[] {
+    return (this.stmt('SELECT * FROM follow_ups WHERE contact_id = ? ORDER BY due_on DESC, created_at DESC').all(contactId) as Row[]).map(toFollowUp);
+  }
+
+  // ---- checklist answers ----------------------------------------------------------------------------------------
+
+  upsertAnswer(a: Answer): void {
+    this.stmt(
+      `INSERT INTO answers (id, contact_id, point, answer, answered_on, created_at, updated_at)
+       VALUES (@id, @contactId, @point, @answer, @answeredOn, @createdAt, @updatedAt)
+       ON CONFLICT (contact_id, point) DO UPDATE SET answer = excluded.answer, answered_on = excluded.answered_on, updated_at = excluded.updated_at`,
+    ).run({ ...a, answer: a.answer ? 1 : 0 });
+  }
+
+  listAnswers(contactId: string): Answer[] {
+    return (this.stmt('SELECT * FROM answers WHERE contact_id = ? ORDER BY point').all(contactId) as Row[]).map(toAnswer);
+  }
+
+  // ---- summary --------------------------------------------------------------------------------------------------
+
+  readContactRows(contactId: string): ContactRows {
+    return {
+      events: this.stmt('SELECT type, kind, value, occurred_on AS occurredOn, outcome FROM events WHERE contact_id = ?').all(contactId) as ContactRows['events'],
+      facts: this.stmt('SELECT kind FROM facts WHERE contact_id = ?').all(contactId) as ContactRows['facts'],
+      followUps: this.stmt('SELECT due_on AS dueOn, done_on AS doneOn FROM follow_ups WHERE contact_id = ?').all(contactId) as ContactRows['followUps'],
+      answers: (this.stmt('SELECT answer FROM answers WHERE contact_id = ?').all(contactId) as Row[]).map((r) => ({ answer: Number(r.answer) === 1 })),
+    };
+  }
+
+  /** Recomputes one contact's summary columns from its rows; every write calls it inside its transaction. */
+  refreshSummary(contactId: string): void {
+    const summary = summarize(this.readContactRows(contactId), this.halfLifeDays());
+    const keys = Object.keys(SUMMARY_COLUMNS) as (keyof ContactSummary)[];
+    this.stmt(`UPDATE contacts SET ${keys.map((k) => `${SUMMARY_COLUMNS[k]} = @${k}`).join(', ')} WHERE id = @id`).run({ ...summary, id: contactId });
+  }
+
+  refreshAllSummaries(): void {
+    for (const id of this.stmt('SELECT id FROM contacts').pluck().all() as string[]) this.refreshSummary(id);
+  }
+}

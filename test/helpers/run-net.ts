@@ -1,0 +1,62 @@
+/** Runs the real bin/net.js against a temporary journal, as a user would, and reads the journal back. */
+import Database from 'better-sqlite3';
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const BIN = resolve(import.meta.dirname, '../../bin/net.js');
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  code: number | null;
+}
+
+export interface Journal {
+  dir: string;
+  db: string;
+  /** Runs `net --db <journal> ...args` with NO_COLOR, HOME and XDG_DATA_HOME in the temp dir and NET_NOW pinned. */
+  run(...args: string[]): RunResult;
+  runWith(opts: { env?: Record<string, string>; input?: string; now?: string }, ...args: string[]): RunResult;
+  /** Parses the stdout of `net --json ...args`, failing loudly if the command failed. */
+  json<T = any>(...args: string[]): T;
+  /** Every table's rows, for "nothing changed" assertions. */
+  dump(): Record<string, unknown[]>;
+  cleanup(): void;
+}
+
+export const TODAY = '2026-11-22';
+
+export function makeJournal(now = TODAY): Journal {
+  const dir = mkdtempSync(join(tmpdir(), 'net-test-'));
+  const db = join(dir, 'journal.db');
+  const runWith: Journal['runWith'] = (opts, ...args) => {
+    const env = { PATH: process.env.PATH ?? '', HOME: dir, XDG_DATA_HOME: dir, NO_COLOR: '1', NET_NOW: opts.now ?? now, ...opts.env };
+    const spawnOpts: SpawnSyncOptions = { encoding: 'utf8', env, input: opts.input ?? '', timeout: 20_000 };
+    const r = spawnSync(process.execPath, [BIN, '--db', db, ...args], spawnOpts);
+    return { stdout: String(r.stdout), stderr: String(r.stderr), code: r.status };
+  };
+  const run = (...args: string[]) => runWith({}, ...args);
+  return {
+    dir,
+    db,
+    run,
+    runWith,
+    json(...args) {
+      const r = run('--json', ...args);
+      if (r.code !== 0 && r.code !== 3) throw new Error(`net ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
+      return JSON.parse(r.stdout);
+    },
+    dump() {
+      const conn = new Database(db, { readonly: true, fileMustExist: true });
+      try {
+        const tables = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+        return Object.fromEntries(tables.map((t) => [t, conn.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
+      } finally {
+        conn.close();
+      }
+    },
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
