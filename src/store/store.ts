@@ -53,7 +53,8 @@ export class Store {
     readonly path: string | null,
   ) {}
 
-  private stmt(sql: string): Database.Statement {
+  /** A prepared statement, cached for the process. Area modules in src/store/ (due.ts, transfer.ts…) use it too. */
+  stmt(sql: string): Database.Statement {
     let s = this.statements.get(sql);
     if (!s) {
       s = this.db.prepare(sql);
