@@ -23,6 +23,8 @@ export interface CliContext {
   journal(): JournalPath;
   /** Opens the journal: for reads a missing file is an empty journal; writes create it. */
   store(mode: 'read' | 'write'): Store;
+  /** A verdict's exit code (3: premature), printed output unaffected; main.ts applies it. */
+  exitCode: 0 | 3;
   /** An ISO timestamp for created_at/updated_at. */
   timestamp(): string;
   close(): void;
@@ -58,6 +60,7 @@ export function createContext(now: Date, today: IsoDate, env: NodeJS.ProcessEnv,
       storeMode = mode;
       return store;
     },
+    exitCode: 0,
     timestamp: () => now.toISOString(),
     close: () => store?.close(),
   };

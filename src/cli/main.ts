@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   const program = buildProgram(ctx);
   try {
     await program.parseAsync(process.argv);
-    debug ||= Boolean(program.opts().debug);
+    process.exitCode = ctx.exitCode;
   } catch (err) {
     debug ||= Boolean(program.opts().debug);
     process.exitCode = report(err, debug);
