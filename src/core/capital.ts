@@ -9,7 +9,7 @@
  */
 import { type ChecklistId, toDepth, toDepthPoints, toKnownSince, type Depth, type DepthPoint } from './checklist.js';
 import { daysBetween, type IsoDate } from './dates.js';
-import { readFaded, toBalanceWeight, toEpochScale } from './summary.js';
+import { readFaded, toBalanceWeight, toCanonicalOrder, toEpochScale } from './summary.js';
 import type { Answer, ContactWithSummary, JournalEvent } from './types.js';
 import type { AskKind } from './vocabulary.js';
 
@@ -53,7 +53,7 @@ export function toBalanceBreakdown(events: readonly Pick<JournalEvent, 'type' | 
   const line = (): BalanceLine => ({ count: 0, points: 0, faded: 0 });
   const b = { gave: line(), touch: line(), ask: line(), received: line() };
   let lastDeposit = '';
-  for (const e of events) {
+  for (const e of toCanonicalOrder(events)) {
     const weight = e.type === 'received' ? (e.value ?? 0) : Math.abs(toBalanceWeight(e));
     const l = b[e.type];
     l.count++;
@@ -88,6 +88,12 @@ export function hasMet(c: Pick<ContactWithSummary, 'touchCount' | 'giveCount' | 
   return c.touchCount > 0 || c.giveCount > 0 || c.metOn !== null;
 }
 
+/** The summary columns a standing is read from: lists fetch only these. */
+export type StandingInputs = Pick<
+  ContactWithSummary,
+  'invested' | 'withdrawn' | 'received' | 'touchCount' | 'giveCount' | 'metOn' | 'firstEventOn' | 'serviceCount' | 'familyCount' | 'goalCount' | 'everyDays' | 'recentTouchGap' | 'lastTouchOn' | 'nextFollowUpOn' | 'answersYes'
+>;
+
 export interface Standing {
   balance: number;
   received: number;
@@ -98,7 +104,7 @@ export interface Standing {
 }
 
 /** Balance, depth and stage of one contact from its summary row: what every list shows. */
-export function toStanding(c: ContactWithSummary, today: IsoDate, halfLifeDays: number): Standing {
+export function toStanding(c: StandingInputs, today: IsoDate, halfLifeDays: number): Standing {
   const balance = toBalance(c, today, halfLifeDays);
   const depth = toDepth(c, today);
   const knownSince = toKnownSince(c);
@@ -168,6 +174,11 @@ const POINT_ADVICE: Partial<Record<ChecklistId, (name: string) => string>> = {
   'open-talks': () => 'talk openly about how you can help each other',
 };
 
+/** "a favour", "an introduction". */
+export function withArticle(word: string): string {
+  return `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
+}
+
 function fmt(n: number): string {
   return round1(n).toFixed(1);
 }
@@ -223,9 +234,10 @@ function knownNeed(base: ReturnType<typeof toBase>, today: IsoDate, days: number
   };
 }
 
-function missingPoints(points: DepthPoint[], name: string, limit = 3): string[] {
+/** Advice for the missing points; trust is left to referrals, since a small ask does not spend the user's reputation. */
+function missingPoints(points: DepthPoint[], name: string, limit = 3, skip: ChecklistId[] = []): string[] {
   return points
-    .filter((p) => p.state !== 'yes')
+    .filter((p) => p.state !== 'yes' && !skip.includes(p.id))
     .flatMap((p) => (POINT_ADVICE[p.id] ? [POINT_ADVICE[p.id]!(name)] : []))
     .slice(0, limit);
 }
@@ -243,15 +255,15 @@ export function checkAsk(i: CheckInputs, kind: AskKind): CheckResult {
   const b = base.breakdown;
   const giveFirst = `give first: share something useful (an article, an idea) or pass them a referral (net log "${name}" --gave article)`;
   const needs: Need[] = [
-    knownNeed(base, i.today, need.knownDays, `a ${kind} ask`, name),
+    knownNeed(base, i.today, need.knownDays, `${withArticle(kind)} ask`, name),
     {
       ok: base.balance >= need.balance,
-      reason: `${describeBalance(b)}; a ${kind} needs ${need.balance}${b.asksSinceLastDeposit > 1 ? `; drawn down by ${b.asksSinceLastDeposit} asks since you last gave or met` : ''}`,
+      reason: `${describeBalance(b)}; ${withArticle(kind)} needs ${need.balance}${b.asksSinceLastDeposit > 1 ? `; drawn down by ${b.asksSinceLastDeposit} asks since you last gave or met` : ''}`,
       suggestion: giveFirst,
     },
-    { ok: base.depth.score >= need.depth, reason: depthReason(base.depth, base.points, need.depth), suggestion: missingPoints(base.points, name)[0] ?? giveFirst },
+    { ok: base.depth.score >= need.depth, reason: depthReason(base.depth, base.points, need.depth), suggestion: missingPoints(base.points, name, 3, ['trust'])[0] ?? giveFirst },
   ];
-  if (base.depth.score < need.depth) for (const s of missingPoints(base.points, name).slice(1)) needs.push({ ok: false, reason: '', suggestion: s });
+  if (base.depth.score < need.depth) for (const s of missingPoints(base.points, name, 3, ['trust']).slice(1)) needs.push({ ok: false, reason: '', suggestion: s });
   if (i.contact.openAskOn) {
     needs.push({ ok: false, reason: `your ask of ${i.contact.openAskOn} is still open`, suggestion: `close the loop on it first (net ask "${name}" --outcome yes|no)` });
   }

@@ -81,21 +81,44 @@ export function toKnownSince(c: Pick<ContactWithSummary, 'metOn' | 'firstEventOn
 
 type DerivedInputs = Pick<ContactWithSummary, 'metOn' | 'firstEventOn' | 'serviceCount' | 'familyCount' | 'goalCount' | 'everyDays' | 'touchCount' | 'recentTouchGap' | 'lastTouchOn' | 'nextFollowUpOn'>;
 
-/** The five journal points, with the reason each holds or not. */
-export function toDerivedPoints(c: DerivedInputs, today: IsoDate): Record<DerivedId, { met: boolean; why: string }> {
+interface DerivedFacts {
+  since: IsoDate | null;
+  knownDays: number;
+  cadence: number;
+  followUpAhead: boolean;
+  keepsCadence: boolean;
+  met: Record<DerivedId, boolean>;
+}
+
+// Plain numbers and booleans only: `net balance` computes this for every contact, so the words are left to
+// toDerivedPoints.
+function readDerived(c: DerivedInputs, today: IsoDate): DerivedFacts {
   const since = toKnownSince(c);
   const knownDays = since ? daysBetween(since, today) : 0;
   const cadence = c.everyDays ?? REGULAR_DEFAULT_DAYS;
   const followUpAhead = c.nextFollowUpOn !== null && c.nextFollowUpOn >= today;
   const keepsCadence =
     c.touchCount >= 3 && c.recentTouchGap !== null && c.recentTouchGap <= cadence && c.lastTouchOn !== null && daysBetween(c.lastTouchOn, today) <= cadence;
+  const met = {
+    'known-a-year': since !== null && knownDays >= 365,
+    'knows-services': c.serviceCount >= 3,
+    'knows-family': c.familyCount >= 1,
+    'knows-goals': c.goalCount >= 5,
+    'regular-appointments': followUpAhead || keepsCadence,
+  };
+  return { since, knownDays, cadence, followUpAhead, keepsCadence, met };
+}
+
+/** The five journal points, with the reason each holds or not. */
+export function toDerivedPoints(c: DerivedInputs, today: IsoDate): Record<DerivedId, { met: boolean; why: string }> {
+  const { since, cadence, followUpAhead, keepsCadence, met } = readDerived(c, today);
   return {
-    'known-a-year': { met: since !== null && knownDays >= 365, why: since ? `known since ${since}` : 'not met yet' },
-    'knows-services': { met: c.serviceCount >= 3, why: `${c.serviceCount} of 3 services recorded` },
-    'knows-family': { met: c.familyCount >= 1, why: c.familyCount ? `${c.familyCount} family recorded` : 'no family recorded' },
-    'knows-goals': { met: c.goalCount >= 5, why: `${c.goalCount} of 5 goals recorded` },
+    'known-a-year': { met: met['known-a-year'], why: since ? `known since ${since}` : 'not met yet' },
+    'knows-services': { met: met['knows-services'], why: `${c.serviceCount} of 3 services recorded` },
+    'knows-family': { met: met['knows-family'], why: c.familyCount ? `${c.familyCount} family recorded` : 'no family recorded' },
+    'knows-goals': { met: met['knows-goals'], why: `${c.goalCount} of 5 goals recorded` },
     'regular-appointments': {
-      met: followUpAhead || keepsCadence,
+      met: met['regular-appointments'],
       why: followUpAhead ? `follow-up scheduled for ${c.nextFollowUpOn}` : keepsCadence ? `touchpoints keep a ${cadence}-day cadence` : `no follow-up scheduled and touchpoints do not keep a ${cadence}-day cadence`,
     },
   };
@@ -103,7 +126,8 @@ export function toDerivedPoints(c: DerivedInputs, today: IsoDate): Record<Derive
 
 /** Depth from the summary alone (for lists): journal points plus the count of yes answers. */
 export function toDepth(c: DerivedInputs & Pick<ContactWithSummary, 'answersYes'>, today: IsoDate): Depth {
-  const derived = Object.values(toDerivedPoints(c, today)).filter((p) => p.met).length;
+  const { met } = readDerived(c, today);
+  const derived = Number(met['known-a-year']) + Number(met['knows-services']) + Number(met['knows-family']) + Number(met['knows-goals']) + Number(met['regular-appointments']);
   return { score: derived + c.answersYes, of: CHECKLIST.length };
 }
 

@@ -27,9 +27,23 @@ export function findIsoDate(text: string): IsoDate | undefined {
   return text.trim();
 }
 
+/**
+ * Days since 1970-01-01 of an ISO date, by integer arithmetic (H. Hinnant's days_from_civil) rather than Date.UTC:
+ * `net balance` reads a few dates of every contact, and on 50,000 contacts this is several times faster.
+ */
+function toDayNumber(date: IsoDate): number {
+  const digit = (i: number) => date.charCodeAt(i) - 48;
+  const m = digit(5) * 10 + digit(6);
+  const d = digit(8) * 10 + digit(9);
+  const y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
 function toUtcMs(date: IsoDate): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d);
+  return toDayNumber(date) * DAY_MS;
 }
 
 function fromUtcMs(ms: number): IsoDate {
@@ -42,7 +56,7 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((toUtcMs(to) - toUtcMs(from)) / DAY_MS);
+  return toDayNumber(to) - toDayNumber(from);
 }
 
 export function minDate(a: IsoDate | null | undefined, b: IsoDate | null | undefined): IsoDate | null {

@@ -69,6 +69,20 @@ export interface ContactRows {
 const maxDate = (a: IsoDate | null, b: IsoDate) => (a === null || b > a ? b : a);
 const earliest = (a: IsoDate | null, b: IsoDate) => (a === null || b < a ? b : a);
 
+type Weighed = Pick<JournalEvent, 'type' | 'kind' | 'value' | 'occurredOn'>;
+const canonicalKey = (e: Weighed) => `${e.occurredOn}\u0000${e.type}\u0000${e.kind}\u0000${e.value ?? ''}`;
+
+/**
+ * Events in one fixed order (day, type, kind, value). Floating-point sums depend on the order of their terms, so
+ * summing in this order makes every figure depend on the journal alone, never on the order its rows were inserted.
+ */
+export function toCanonicalOrder<T extends Weighed>(events: readonly T[]): T[] {
+  return events
+    .map((e) => [canonicalKey(e), e] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, e]) => e);
+}
+
 export function summarize(rows: ContactRows, halfLifeDays: number): ContactSummary {
   const s: ContactSummary = {
     firstEventOn: null,
@@ -91,8 +105,9 @@ export function summarize(rows: ContactRows, halfLifeDays: number): ContactSumma
     answersYes: 0,
   };
   const touchDays: IsoDate[] = [];
-  for (const e of rows.events) {
-    s.firstEventOn = earliest(s.firstEventOn, e.occurredOn);
+  for (const e of toCanonicalOrder(rows.events)) {
+    // An ask alone does not make two people known to each other: known-since starts with a real exchange.
+    if (e.type !== 'ask') s.firstEventOn = earliest(s.firstEventOn, e.occurredOn);
     s.lastEventOn = maxDate(s.lastEventOn, e.occurredOn);
     const scaled = Math.abs(toBalanceWeight(e)) * toEpochScale(e.occurredOn, halfLifeDays);
     if (e.type === 'touch' || e.type === 'gave') s.lastTouchOn = maxDate(s.lastTouchOn, e.occurredOn);

@@ -77,6 +77,7 @@ export interface Answer {
  * contact's rows; the decayed sums are held at the scale of DECAY_EPOCH (see core/summary.ts).
  */
 export interface ContactSummary {
+  /** The first touchpoint, give or received (not an ask): with --met, what "known since" is read from. */
   firstEventOn: IsoDate | null;
   lastEventOn: IsoDate | null;
   /** The latest touchpoint or give: what "last touch" means in lists and in `net due`. */

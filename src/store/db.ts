@@ -1,11 +1,19 @@
 /** Opens the journal file: owner-only permissions, WAL, foreign keys, a busy timeout, migrated to the latest schema. */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StoreError } from '../core/errors.js';
 import { migrate } from './migrations.js';
 
 export type Db = Database.Database;
+
+// Loaded on first open, not at start-up: `net --help` and `net where` never touch SQLite.
+let sqlite: typeof Database | undefined;
+function loadSqlite(): typeof Database {
+  sqlite ??= createRequire(import.meta.url)('better-sqlite3') as typeof Database;
+  return sqlite;
+}
 
 export interface OpenOptions {
   /** Create the file (and, when allowed, its folder) if missing. Reads of a missing journal get an empty one in memory. */
@@ -61,7 +69,7 @@ export function openDatabase(path: string, opts: OpenOptions): Db {
   let db: Db | undefined;
   try {
     if (!exists) closeSync(openSync(path, 'a', 0o600)); // create it owner-only before SQLite does, with the umask's say
-    db = new Database(path, { timeout: 5000 });
+    db = new (loadSqlite())(path, { timeout: 5000 });
     if (!exists) chmodSync(path, 0o600);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -76,7 +84,7 @@ export function openDatabase(path: string, opts: OpenOptions): Db {
 }
 
 export function openMemory(): Db {
-  const db = new Database(':memory:');
+  const db = new (loadSqlite())(':memory:');
   db.pragma('foreign_keys = ON');
   migrate(db);
   return db;
