@@ -5,6 +5,10 @@ import type { CliContext } from './context.js';
 import { registerAdd } from './commands/add.js';
 import { registerLog } from './commands/log.js';
 import { registerWhere } from './commands/where.js';
+import { registerEdit } from './commands/edit.js';
+import { registerList } from './commands/list.js';
+import { registerShow } from './commands/show.js';
+import { registerRm } from './commands/rm.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -36,5 +40,9 @@ export function buildProgram(ctx: CliContext): Command {
   registerAdd(program, ctx);
   registerLog(program, ctx);
   registerWhere(program, ctx);
+  registerEdit(program, ctx);
+  registerList(program, ctx);
+  registerShow(program, ctx);
+  registerRm(program, ctx);
   return program;
 }

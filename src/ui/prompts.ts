@@ -49,3 +49,41 @@ export async function askChoices<T>(message: string, choices: readonly (Choice<T
 export async function askSearch<T>(message: string, source: (term: string) => Choice<T>[]): Promise<T> {
   return search({ message, source: (term) => source(term ?? ''), pageSize: 10 });
 }
+
+/** A message for the prompt from an error that the parse function threw: "what was wrong: how to do it right". */
+function toPromptMessage(err: unknown): string {
+  if (err instanceof Error) {
+    const hint = (err as { hint?: unknown }).hint;
+    return typeof hint === 'string' && hint ? `${err.message}: ${hint}` : err.message;
+  }
+  return String(err);
+}
+
+/**
+ * Text read by `parse`, the same function that reads the flag, so that an answer is checked as the flag would be and
+ * asked again until it reads. Enter skips (undefined) unless the answer is required; `defaultValue` is shown and used
+ * on Enter, or with `editable` typed in ready to change.
+ */
+export async function askParsed<T>(
+  message: string,
+  parse: (text: string) => T | Promise<T>,
+  opts: { required?: boolean; defaultValue?: string; editable?: boolean } = {},
+): Promise<T | undefined> {
+  let parsed: T | undefined;
+  await input({
+    message,
+    default: opts.defaultValue,
+    prefill: opts.editable ? 'editable' : 'tab',
+    validate: async (v) => {
+      parsed = undefined;
+      if (!v.trim()) return opts.required ? 'Please type something (or press Ctrl+C to stop).' : true;
+      try {
+        parsed = await parse(v);
+        return true;
+      } catch (err) {
+        return toPromptMessage(err);
+      }
+    },
+  });
+  return parsed;
+}

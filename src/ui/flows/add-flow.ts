@@ -1,20 +1,46 @@
-/** Guided `net add`: the same AddInput that the flags build. Every question but the name can be skipped. */
-import type { AddInput } from '../../app/add.js';
+/** Guided `net add`: the same AddInput that the flags build. Every question but the name can be skipped with Enter. */
+import { checkEmailFree, checkMetOn, checkNameFree, type AddInput } from '../../app/add.js';
 import type { CliContext } from '../../cli/context.js';
-import { UsageError } from '../../core/errors.js';
+import { readDate } from '../../cli/dates.js';
+import { parseInterval } from '../../core/intervals.js';
 import { parseContactName } from '../../core/names.js';
-import { askText } from '../prompts.js';
+import { parseEmail, parsePhone, parseTag, parseText } from '../../core/profile.js';
+import { askParsed } from '../prompts.js';
 
-export async function askAddInput(_ctx: CliContext): Promise<AddInput> {
-  const name = await askText('Name:', { required: true, validate: (v) => check(() => parseContactName(v)) });
-  return { name: parseContactName(name!) };
+/** "bni, client" -> ['bni', 'client'], each read as `--tag` reads it. */
+export function parseTagList(text: string): string[] {
+  return [...new Set(text.split(',').filter((t) => t.trim()).map(parseTag))];
 }
 
-function check(fn: () => unknown): string | true {
-  try {
-    fn();
-    return true;
-  } catch (e) {
-    return e instanceof UsageError ? `${e.message}${e.hint ? `: ${e.hint}` : ''}` : String(e);
-  }
+export async function askAddInput(ctx: CliContext): Promise<AddInput> {
+  const store = ctx.store('read'); // to refuse a name or email already taken before the next question
+  const clock = { today: ctx.today, timestamp: ctx.timestamp() };
+  const text = (what: string, max = 200) => (s: string) => parseText(s, what, max);
+  const name = await askParsed(
+    'Name:',
+    (s) => {
+      const n = parseContactName(s);
+      checkNameFree(store, n);
+      return n;
+    },
+    { required: true },
+  );
+  const input: AddInput = { name: name! };
+  input.company = await askParsed('Company (Enter to skip):', text('the company'));
+  input.role = await askParsed('Role (Enter to skip):', text('the role'));
+  input.email = await askParsed('Email (Enter to skip):', (s) => {
+    const email = parseEmail(s);
+    checkEmailFree(store, email);
+    return email;
+  });
+  input.phone = await askParsed('Phone (Enter to skip):', parsePhone);
+  input.tags = (await askParsed('Tags, comma separated (Enter to skip):', parseTagList)) ?? [];
+  input.metOn = await askParsed('When did you first meet? e.g. 2025-03-01, "last friday" (Enter to skip):', async (s) => {
+    const day = await readDate(s, ctx.today);
+    checkMetOn(day, clock);
+    return day;
+  });
+  input.howMet = await askParsed('How did you meet? (Enter to skip):', text('how you met', 1000));
+  input.everyDays = await askParsed('How often to be in touch? e.g. 3w, 2m, 90d (Enter to skip):', parseInterval);
+  return input;
 }

@@ -1,9 +1,87 @@
-/** Guided `net log`: pick a contact (or add one), say what happened; builds the same LogInput as the flags. */
+/**
+ * Guided `net log`, quick to answer after a meeting: pick a contact (or add one), say what happened, a note, the day
+ * and an optional follow-up. Every question has a default or can be skipped. Builds the same LogInput as the flags.
+ */
+import { checkNameFree } from '../../app/add.js';
 import type { LogInput } from '../../app/log.js';
 import type { CliContext } from '../../cli/context.js';
-import type { Store } from '../../store/store.js';
+import { readDate } from '../../cli/dates.js';
 import { UsageError } from '../../core/errors.js';
+import { parseContactName, toNameKey } from '../../core/names.js';
+import { parseText } from '../../core/profile.js';
+import { CHANNELS, DEFAULT_VALUE, GIVE_KINDS, type Channel, type GiveKind } from '../../core/vocabulary.js';
+import { listRecentContacts } from '../../store/contacts-extra.js';
+import type { Store } from '../../store/store.js';
+import { askChoice, askParsed, askSearch, type Choice } from '../prompts.js';
 
-export async function askLogInput(_ctx: CliContext, _store: Store): Promise<LogInput> {
-  throw new UsageError('the guided log is not ready yet', 'use flags: net log jane --touch coffee');
+const NEW_CONTACT = '';
+const NONE = 'none';
+const SHOWN = 10;
+
+/**
+ * The choices for a typed term. With nothing typed: "+ add a new contact" first, then the most recently touched. With a
+ * term: the matching contacts first (so that Enter takes the match), then "+ add …"; with no match, only "+ add …".
+ */
+export function toContactChoices(store: Store, term: string): Choice<string>[] {
+  const key = toNameKey(term);
+  if (!key) return [{ name: '+ add a new contact', value: NEW_CONTACT }, ...listRecentContacts(store, SHOWN).map((c) => ({ name: c.name, value: c.id }))];
+  const matches = store.findNameCandidates(key, SHOWN).map((c) => ({ name: c.name, value: c.id }));
+  return [...matches, { name: `+ add "${term.trim()}" as a new contact`, value: NEW_CONTACT }];
+}
+
+async function askContact(store: Store): Promise<Pick<LogInput, 'contactId' | 'newContact'>> {
+  let lastTerm = '';
+  const picked = await askSearch('Who was it with? (type to search)', (term) => {
+    lastTerm = term;
+    return toContactChoices(store, term);
+  });
+  if (picked !== NEW_CONTACT) return { contactId: picked };
+  const name = await askParsed(
+    'Name of the new contact:',
+    (s) => {
+      const n = parseContactName(s);
+      checkNameFree(store, n);
+      return n;
+    },
+    { required: true, defaultValue: lastTerm.trim() || undefined, editable: true },
+  );
+  return { newContact: { name: name! } };
+}
+
+const kindChoices = (none: string): Choice<string>[] => [{ name: none, value: NONE }, ...GIVE_KINDS.map((k) => ({ name: k, value: k }))];
+const orUndefined = <T extends string>(v: string): T | undefined => (v === NONE ? undefined : (v as T));
+
+export async function askLogInput(ctx: CliContext, store: Store): Promise<LogInput> {
+  const today = ctx.today;
+  const contact = await askContact(store);
+  const touch = orUndefined<Channel>(
+    await askChoice('How were you in touch?', [...CHANNELS.map((c) => ({ name: c, value: c as string })), { name: 'not in touch (skip)', value: NONE }], 'coffee'),
+  );
+  const gave = orUndefined<GiveKind>(await askChoice('Did you give them something?', kindChoices('no'), NONE));
+  const received = orUndefined<GiveKind>(await askChoice('Did they give you something?', kindChoices('no'), NONE));
+  const value =
+    gave || received
+      ? await askChoice(
+          'How much was it worth to the one who got it?',
+          [1, 2, 3, 4, 5].map((n) => ({ name: `${n}${n === 1 ? '  a small kindness' : n === 5 ? '  a great deal' : ''}`, value: n })),
+          DEFAULT_VALUE,
+        )
+      : undefined;
+  const note = await askParsed('Note (Enter to skip):', (s) => parseText(s, 'the note'));
+  const date = await askParsed(
+    'When did it happen?',
+    async (s) => {
+      const day = await readDate(s, today);
+      if (day > today) throw new UsageError(`${day} is in the future`, 'log what has happened; schedule what is to come as a follow-up');
+      return day;
+    },
+    { defaultValue: 'today' },
+  );
+  const next = await askParsed('Follow-up: when to reach out next? e.g. "in 2 weeks" (Enter to skip):', async (s) => {
+    const day = await readDate(s, today);
+    if (day < today) throw new UsageError(`${day} is in the past`, 'a follow-up is today or later');
+    return day;
+  });
+  if (!touch && !gave && !received && !next) throw new UsageError('nothing to log', 'choose how you were in touch, what was given, or a follow-up');
+  return { ...contact, touch, gave, received, value, note, date, next };
 }

@@ -1,0 +1,145 @@
+/** `net edit`: change a contact's profile, add profile facts, remove facts, clear fields. */
+import { UsageError } from '../core/errors.js';
+import { toNameKey } from '../core/names.js';
+import type { Contact, ContactWithSummary, Fact } from '../core/types.js';
+import type { FactKind } from '../core/vocabulary.js';
+import type { ContactPatch, Store } from '../store/store.js';
+import { checkEmailFree, checkMetOn, checkNameFree, insertFacts, type FactLists, type ProfileFields } from './add.js';
+import type { Clock } from './clock.js';
+import { getContact } from './resolve.js';
+
+/** The fields `--clear` takes, as the user types them, and the contact field each one empties. */
+export const CLEARABLE_FIELDS = {
+  company: 'company',
+  role: 'role',
+  email: 'email',
+  phone: 'phone',
+  met: 'metOn',
+  'how-met': 'howMet',
+  every: 'everyDays',
+} as const satisfies Record<string, keyof ProfileFields>;
+export type ClearableField = keyof typeof CLEARABLE_FIELDS;
+
+export const EDIT_FLAGS =
+  '--name, --company, --role, --email, --phone, --met, --how-met, --every, --tag, --service, --goal, --family, --untag, --forget, --clear';
+
+export function parseClearField(text: string): ClearableField {
+  const word = text.trim().toLowerCase().replace(/^--/, '').replace(/[\s_]+/g, '-');
+  const field = Object.keys(CLEARABLE_FIELDS).find((f) => f === word) as ClearableField | undefined;
+  if (!field) throw new UsageError(`cannot clear "${text}"`, `--clear takes one of: ${Object.keys(CLEARABLE_FIELDS).join(', ')}`);
+  return field;
+}
+
+export interface EditInput extends ProfileFields, FactLists {
+  contactId: string;
+  /** A new name. */
+  name?: string;
+  /** Tags to take off. */
+  untag?: string[];
+  /** Service, goal or family facts to remove, by their text. */
+  forget?: string[];
+  clear?: ClearableField[];
+}
+
+/** Profile fields by the names views use (metOn, howMet, every…), and fact counts by kind. */
+export type EditedField = 'name' | 'company' | 'role' | 'email' | 'phone' | 'metOn' | 'howMet' | 'every';
+
+export interface EditChanges {
+  set: EditedField[];
+  cleared: EditedField[];
+  added: Record<FactKind, number>;
+  removed: Record<FactKind, number>;
+}
+
+export interface EditResult {
+  contact: ContactWithSummary;
+  facts: Fact[];
+  changes: EditChanges;
+}
+
+/** Each profile field and its name in views and JSON. */
+const PROFILE_FIELDS: [keyof ProfileFields, EditedField][] = [
+  ['company', 'company'],
+  ['role', 'role'],
+  ['email', 'email'],
+  ['phone', 'phone'],
+  ['metOn', 'metOn'],
+  ['howMet', 'howMet'],
+  ['everyDays', 'every'],
+];
+
+const FACT_LISTS: [keyof FactLists, FactKind][] = [
+  ['tags', 'tag'],
+  ['services', 'service'],
+  ['goals', 'goal'],
+  ['family', 'family'],
+];
+
+const noFacts = (): Record<FactKind, number> => ({ tag: 0, service: 0, goal: 0, family: 0 });
+
+export function editContact(store: Store, input: EditInput, clock: Clock): EditResult {
+  const contact = getContact(store, input.contactId);
+  const changes: EditChanges = { set: [], cleared: [], added: noFacts(), removed: noFacts() };
+  const patch: ContactPatch = {};
+  const cleared = new Set<keyof ProfileFields>((input.clear ?? []).map((f) => CLEARABLE_FIELDS[f]));
+
+  for (const [flag, field] of Object.entries(CLEARABLE_FIELDS)) {
+    if (cleared.has(field) && input[field] !== undefined) throw new UsageError(`--${flag} and --clear ${flag} say opposite things`, `give one of them`);
+  }
+  if (input.name !== undefined && input.name !== contact.name) {
+    checkNameFree(store, input.name, contact.id);
+    patch.name = input.name;
+    changes.set.push('name');
+  }
+  if (input.email !== undefined && input.email !== contact.email) checkEmailFree(store, input.email, contact.id);
+  checkMetOn(input.metOn, clock);
+  const changed: Record<string, unknown> = {};
+  for (const [field, viewName] of PROFILE_FIELDS) {
+    const value = input[field];
+    if (value !== undefined && value !== contact[field]) {
+      changed[field] = value;
+      changes.set.push(viewName);
+    } else if (cleared.has(field) && contact[field] !== null) {
+      changed[field] = null;
+      changes.cleared.push(viewName);
+    }
+  }
+  Object.assign(patch, changed);
+
+  removeFacts(store, contact, input, changes);
+  for (const [list, kind] of FACT_LISTS) {
+    changes.added[kind] = insertFacts(store, contact.id, { [list]: input[list] ?? [] }, clock);
+  }
+
+  const factChanges = Object.values(changes.added).concat(Object.values(changes.removed)).some((n) => n > 0);
+  if (!changes.set.length && !changes.cleared.length && !factChanges) {
+    throw new UsageError(`nothing to change: ${contact.name} already has those details`, `give one or more of ${EDIT_FLAGS}`);
+  }
+  store.updateContact(contact.id, patch, clock.timestamp, patch.name === undefined ? undefined : toNameKey(patch.name));
+  store.refreshSummary(contact.id);
+  return { contact: getContact(store, contact.id), facts: store.listFacts(contact.id), changes };
+}
+
+function removeFacts(store: Store, contact: Contact, input: EditInput, changes: EditChanges): void {
+  const key = (s: string) => s.toLowerCase();
+  for (const tag of input.untag ?? []) {
+    if ((input.tags ?? []).some((t) => key(t) === key(tag))) throw new UsageError(`--tag ${tag} and --untag ${tag} say opposite things`, 'give one of them');
+    if (!store.deleteFact(contact.id, 'tag', tag)) {
+      const tags = store.listFacts(contact.id).filter((f) => f.kind === 'tag').map((f) => f.text);
+      throw new UsageError(`${contact.name} has no tag "${tag}"`, tags.length ? `their tags are ${tags.join(', ')}` : 'they have no tags yet');
+    }
+    changes.removed.tag++;
+  }
+  for (const text of input.forget ?? []) {
+    let removed = 0;
+    for (const kind of ['service', 'goal', 'family'] as const) {
+      if (store.deleteFact(contact.id, kind, text)) {
+        changes.removed[kind]++;
+        removed++;
+      }
+    }
+    if (!removed) {
+      throw new UsageError(`${contact.name} has no service, goal or family member "${text}"`, `--forget takes the text exactly as net show ${JSON.stringify(contact.name)} prints it`);
+    }
+  }
+}

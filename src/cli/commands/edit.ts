@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import { EDIT_FLAGS, editContact, parseClearField, type ClearableField } from '../../app/edit.js';
+import { UsageError } from '../../core/errors.js';
+import { parseContactName } from '../../core/names.js';
+import { parseTag, parseText } from '../../core/profile.js';
+import { renderEdited } from '../../ui/render-change.js';
+import { toEditedView } from '../../ui/views.js';
+import type { CliContext } from '../context.js';
+import { collect, resolveContact, toClock, withExamples } from '../options.js';
+import { addProfileFlags, toProfileFields, type ProfileFlags } from '../profile-flags.js';
+
+interface EditFlags extends ProfileFlags {
+  name?: string;
+  untag?: string[];
+  forget?: string[];
+  clear?: ClearableField[];
+}
+
+const HOW_FACTS_CHANGE = `--tag, --service, --goal and --family add to what is there (one already there is left alone).
+Take them off with --untag <tag> and --forget <text>; empty a field with --clear <field>.`;
+
+export function registerEdit(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('edit <name>')
+    .description('change a contact: set fields, add or remove tags and facts, clear fields')
+    .option('--name <new name>', 'rename them', parseContactName);
+  addProfileFlags(cmd)
+    .option('--untag <tag>', 'take a tag off (repeatable)', collect(parseTag))
+    .option('--forget <text>', 'remove a service, goal or family member by its text (repeatable)', collect((s: string) => parseText(s, '--forget', 200)))
+    .option('--clear <field>', 'empty a field: company, role, email, phone, met, how-met, every (repeatable)', collect(parseClearField))
+    .addHelpText('after', `\n${HOW_FACTS_CHANGE}`);
+  withExamples(cmd, [
+    'net edit jane --company "Acme Homes" --service "home staging" --service valuations',
+    'net edit "Jane Doe" --name "Jane Doe-Smith" --tag client --untag prospect',
+    'net edit jane --forget "home staging" --clear phone --clear every',
+  ]).action(async (query: string, flags: EditFlags) => {
+    if (!Object.values(flags).some((v) => v !== undefined)) throw new UsageError('nothing to change', `give one or more of ${EDIT_FLAGS} (see net edit --help)`);
+    const fields = await toProfileFields(flags, ctx.today);
+    const contact = await resolveContact(ctx, ctx.store('read'), query); // a missing journal stays missing
+    const store = ctx.store('write');
+    const input = { ...fields, contactId: contact.id, name: flags.name, untag: flags.untag, forget: flags.forget, clear: flags.clear };
+    const result = store.tx(() => editContact(store, input, toClock(ctx)));
+    ctx.out.emit(toEditedView(result), (v, p) => renderEdited(v, p, ctx.today));
+  });
+}

@@ -1,0 +1,52 @@
+/** Text for `net edit` and `net rm`. */
+import type { EditedField } from '../app/edit.js';
+import type { FactKind } from '../core/vocabulary.js';
+import type { Palette } from './palette.js';
+import { renderProfile } from './render-show.js';
+import type { EditedView, RemovedView } from './views.js';
+import { plural } from './words.js';
+
+const FIELD_WORDS: Record<EditedField, string> = {
+  name: 'name',
+  company: 'company',
+  role: 'role',
+  email: 'email',
+  phone: 'phone',
+  metOn: 'met',
+  howMet: 'how met',
+  every: 'every',
+};
+
+const FACT_WORDS: Record<FactKind, [string, string]> = {
+  tag: ['tag', 'tags'],
+  service: ['service', 'services'],
+  goal: ['goal', 'goals'],
+  family: ['family member', 'family members'],
+};
+
+/** "company, cleared phone, +2 services, -1 tag". */
+export function toChangeText(c: EditedView['changes']): string {
+  const facts = (counts: Record<FactKind, number>, sign: string) =>
+    (Object.keys(FACT_WORDS) as FactKind[]).filter((k) => counts[k] > 0).map((k) => `${sign}${plural(counts[k], ...FACT_WORDS[k])}`);
+  return [...c.set.map((f) => FIELD_WORDS[f]), ...c.cleared.map((f) => `cleared ${FIELD_WORDS[f]}`), ...facts(c.added, '+'), ...facts(c.removed, '-')].join(', ');
+}
+
+export function renderEdited(v: EditedView, p: Palette, today: string): string {
+  return `${p.green('Updated')} ${p.bold(v.name)}: ${toChangeText(v.changes)}\n${renderProfile(v, p, today)}`;
+}
+
+/** "3 events, 1 follow-up and 2 profile facts", or '' when the contact had nothing else. */
+export function toRemovedRowsText(r: RemovedView['removed']): string {
+  const parts = [
+    r.events && plural(r.events, 'event'),
+    r.followUps && plural(r.followUps, 'follow-up'),
+    r.facts && plural(r.facts, 'profile fact'),
+    r.answers && plural(r.answers, 'checklist answer'),
+  ].filter((s): s is string => Boolean(s));
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
+}
+
+export function renderRemoved(v: RemovedView, p: Palette): string {
+  const rows = toRemovedRowsText(v.removed);
+  return `${p.red('Removed')} ${p.bold(v.name)}${rows ? ` and their ${rows}` : ''}.`;
+}

@@ -1,0 +1,76 @@
+/** `net show`: the profile, then the timeline of events and follow-ups, newest first. */
+import { toRelativeDays } from '../core/dates.js';
+import { EVENT_TYPES } from '../core/vocabulary.js';
+import type { Palette } from './palette.js';
+import { toAbout, toLastTouchText } from './render-list.js';
+import type { ContactView, EventView, FollowUpView, ShowView, StandingView } from './views.js';
+import { describeEvent } from './words.js';
+
+/** The profile lines of a contact: every field that is set and every fact. */
+export function renderProfile(c: ContactView, p: Palette, today: string): string {
+  const rows: [string, string][] = [];
+  const add = (label: string, value: string | null | undefined) => {
+    if (value) rows.push([label, value]);
+  };
+  add('email', c.email);
+  add('phone', c.phone);
+  add('tags', c.tags.map((t) => `#${t}`).join(' '));
+  add('services', c.services.join('; '));
+  add('goals', c.goals.join('; '));
+  add('family', c.family.join('; '));
+  add('met', c.metOn && `${c.metOn} (${toRelativeDays(c.metOn, today)})`);
+  add('how met', c.howMet);
+  add('every', c.every ?? 'not set (the default for the relationship)');
+  add('snoozed', c.snoozedUntil && `until ${c.snoozedUntil}`);
+  add('last touch', c.lastTouch ? `${toLastTouchText(c.lastTouch, today)} (${c.lastTouch})` : 'no touch yet');
+  const about = toAbout(c);
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return [`${p.bold(c.name)}${about ? `  ${about}` : ''}`, ...rows.map(([label, value]) => `  ${p.dim(label.padEnd(width))}  ${value}`)].join('\n');
+}
+
+/** "growing · balance 8.9 · depth 6/13 · their investment 3.0": the figures net check explains. */
+export function renderStanding(s: StandingView, p: Palette): string {
+  const parts = [p.bold(s.stage), `balance ${s.balance.toFixed(1)}`, `depth ${s.depth.score}/${s.depth.of}`];
+  if (s.received > 0) parts.push(`their investment ${s.received.toFixed(1)}`);
+  return `  ${parts.join(p.dim(' · '))}`;
+}
+
+interface TimelineLine {
+  date: string;
+  text: string;
+}
+
+/** Events of one day with the same note were logged together (`--touch coffee --gave article`): one line. */
+function toEventLines(events: readonly EventView[]): TimelineLine[] {
+  const lines: { date: string; note: string | null; parts: EventView[] }[] = [];
+  for (const e of events) {
+    const last = lines.at(-1);
+    if (last && last.date === e.date && last.note === e.note) last.parts.push(e);
+    else lines.push({ date: e.date, note: e.note, parts: [e] });
+  }
+  const describe = (e: EventView) => {
+    const states = [e.premature ? 'asked before the relationship was ready' : '', e.type === 'ask' && e.outcome ? (e.outcome === 'pending' ? 'waiting for an answer' : `answered ${e.outcome}`) : ''];
+    const said = states.filter(Boolean).join(', ');
+    return `${describeEvent(e)}${said ? ` (${said})` : ''}`;
+  };
+  const byType = (a: EventView, b: EventView) => EVENT_TYPES.indexOf(a.type) - EVENT_TYPES.indexOf(b.type);
+  return lines.map((l) => ({ date: l.date, text: `${[...l.parts].sort(byType).map(describe).join(', ')}${l.note ? `: ${l.note}` : ''}` }));
+}
+
+function toFollowUpLine(f: FollowUpView, today: string): TimelineLine {
+  const state = f.open ? (f.dueOn < today ? `overdue since ${toRelativeDays(f.dueOn, today)}` : `due ${toRelativeDays(f.dueOn, today)}`) : `done on ${f.doneOn}`;
+  return { date: f.dueOn, text: `follow-up, ${state}${f.note ? `: ${f.note}` : ''}` };
+}
+
+export function renderShow(v: ShowView, p: Palette, today: string): string {
+  const followUps = v.followUps.map((f) => toFollowUpLine(f, today));
+  const events = toEventLines(v.timeline);
+  // Newest first; on the same day a follow-up comes before what was logged (it is what comes next).
+  const lines = [...followUps.map((l) => ({ ...l, order: 0 })), ...events.map((l, i) => ({ ...l, order: i + 1 }))].sort(
+    (a, b) => (a.date === b.date ? a.order - b.order : a.date < b.date ? 1 : -1),
+  );
+  const timeline = lines.length
+    ? lines.map((l) => `  ${p.dim(l.date)}  ${l.text}`).join('\n')
+    : `  Nothing logged yet. After you meet: net log ${JSON.stringify(v.contact.name)} --touch coffee`;
+  return `${renderProfile(v.contact, p, today)}\n${renderStanding(v.standing, p)}\n\n${p.bold('Timeline')}\n${timeline}`;
+}
