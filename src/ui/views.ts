@@ -3,6 +3,11 @@
  * Keys are stable camelCase; dates are YYYY-MM-DD; timestamps ISO. Adding a key is fine, renaming one is not.
  */
 import type { LogResult } from '../app/log.js';
+import type { AskResult } from '../app/ask.js';
+import type { BalanceResult, NetworkShape } from '../app/balance.js';
+import type { CheckOutcome } from '../app/check.js';
+import type { SetResult, SettingEntry } from '../app/config.js';
+import type { DeepenResult, DepthResult } from '../app/deepen.js';
 import { round1, type BalanceLine, type Stage, type Standing, type Verdict } from '../core/capital.js';
 import type { DepthPoint } from '../core/checklist.js';
 import { toIntervalText } from '../core/intervals.js';
@@ -163,4 +168,178 @@ export interface RemovedView {
 
 export function toRemovedView(r: RemoveResult): RemovedView {
   return { id: r.contact.id, name: r.contact.name, removed: r.removed };
+}
+
+// ---- check, ask, balance, deepen, config ----------------------------------------------------------------------
+
+export interface PointView {
+  id: string;
+  text: string;
+  state: DepthPoint['state'];
+  /** journal: read from the journal; answer: the user's own answer (net deepen). */
+  source: DepthPoint['source'];
+  /** For journal points: why it holds or not. */
+  why: string | null;
+  answeredOn: string | null;
+  /** An answer over a year old: people change. */
+  stale: boolean;
+}
+
+export function toPointView(p: DepthPoint): PointView {
+  return { id: p.id, text: p.text, state: p.state, source: p.source, why: p.why ?? null, answeredOn: p.answeredOn ?? null, stale: p.stale ?? false };
+}
+
+export interface BalanceLineView {
+  count: number;
+  /** Before fading: values of gives, sizes of asks, TOUCH_DEPOSIT of touchpoints. */
+  points: number;
+  /** As of today. */
+  faded: number;
+  /** The events counted, as `net show` lists them. */
+  eventIds: string[];
+}
+
+export interface CheckView {
+  id: string;
+  name: string;
+  /** The ask judged; null with --to-refer. */
+  ask: string | null;
+  toRefer: boolean;
+  verdict: Verdict;
+  balance: number;
+  /** Their investment in the user, faded like the balance. */
+  received: number;
+  depth: { score: number; of: number };
+  stage: Stage;
+  knownSince: string | null;
+  lastTouch: string | null;
+  needs: { balance: number | null; depth: number; knownDays: number };
+  reasons: string[];
+  suggestions: string[];
+  points: PointView[];
+  breakdown: { gave: BalanceLineView; touch: BalanceLineView; ask: BalanceLineView; received: BalanceLineView; asksSinceLastDeposit: number };
+  halfLifeDays: number;
+}
+
+export function toCheckView(o: CheckOutcome): CheckView {
+  const r = o.result;
+  const line = (type: 'gave' | 'touch' | 'ask' | 'received', l: BalanceLine): BalanceLineView => ({
+    count: l.count,
+    points: l.points,
+    faded: round1(l.faded),
+    eventIds: o.events.filter((e) => e.type === type).map((e) => e.id),
+  });
+  const b = r.breakdown;
+  return {
+    id: o.contact.id,
+    name: o.contact.name,
+    ask: o.kind,
+    toRefer: o.kind === null,
+    verdict: r.verdict,
+    balance: round1(r.balance),
+    received: round1(r.received),
+    depth: r.depth,
+    stage: r.stage,
+    knownSince: r.knownSince,
+    lastTouch: r.lastTouch,
+    needs: { balance: o.needs.balance ?? null, depth: o.needs.depth, knownDays: o.needs.knownDays },
+    reasons: r.reasons,
+    suggestions: r.suggestions,
+    points: r.points.map(toPointView),
+    breakdown: { gave: line('gave', b.gave), touch: line('touch', b.touch), ask: line('ask', b.ask), received: line('received', b.received), asksSinceLastDeposit: b.asksSinceLastDeposit },
+    halfLifeDays: o.halfLifeDays,
+  };
+}
+
+export interface AskView {
+  contact: { id: string; name: string };
+  /** False when the ask was premature and not confirmed: nothing was written. */
+  recorded: boolean;
+  premature: boolean;
+  /** The ask as recorded, or null. */
+  event: EventView | null;
+  check: CheckView;
+}
+
+export function toAskView(check: CheckOutcome, recorded: AskResult | null): AskView {
+  return {
+    contact: { id: check.contact.id, name: check.contact.name },
+    recorded: recorded !== null,
+    premature: check.result.verdict === 'premature',
+    event: recorded && toEventView(recorded.event),
+    check: toCheckView(check),
+  };
+}
+
+export interface OutcomeView {
+  contact: { id: string; name: string };
+  event: EventView;
+}
+
+export function toOutcomeView(r: AskResult): OutcomeView {
+  return { contact: { id: r.contact.id, name: r.contact.name }, event: toEventView(r.event) };
+}
+
+export interface BalanceEntryView {
+  id: string;
+  name: string;
+  balance: number;
+  /** Their investment in the user: what they gave, faded like the balance. */
+  received: number;
+  depth: { score: number; of: number };
+  stage: Stage;
+  lastTouch: string | null;
+  knownSince: string | null;
+}
+
+export interface BalanceView {
+  contacts: BalanceEntryView[];
+  /** Contacts counted (all, or those with --tag), before --limit. */
+  total: number;
+  stages: Record<Stage, number>;
+  shape: NetworkShape;
+  halfLifeDays: number;
+}
+
+export function toBalanceView(r: BalanceResult): BalanceView {
+  return {
+    contacts: r.entries.map((e) => ({
+      id: e.id,
+      name: e.name,
+      balance: round1(e.standing.balance),
+      received: round1(e.standing.received),
+      depth: e.standing.depth,
+      stage: e.standing.stage,
+      lastTouch: e.lastTouch,
+      knownSince: e.standing.knownSince,
+    })),
+    total: r.total,
+    stages: r.stages,
+    shape: r.shape,
+    halfLifeDays: r.halfLifeDays,
+  };
+}
+
+export interface DepthView {
+  id: string;
+  name: string;
+  depth: { score: number; of: number };
+  stage: Stage;
+  points: PointView[];
+  /** What this command answered (empty when nothing changed). */
+  answered: { id: string; answer: boolean }[];
+}
+
+export function toDepthView(r: DepthResult | DeepenResult): DepthView {
+  return { id: r.contact.id, name: r.contact.name, depth: r.depth, stage: r.stage, points: r.points.map(toPointView), answered: 'answered' in r ? r.answered : [] };
+}
+
+export type SettingView = SettingEntry;
+
+export interface SettingChangedView extends SettingEntry {
+  recomputed: number;
+}
+
+export function toSettingChangedView(r: SetResult): SettingChangedView {
+  return { ...r.setting, recomputed: r.recomputed };
 }

@@ -1,0 +1,66 @@
+/** `net balance`: every contact's standing (balance, depth, stage) and the shape of the network. */
+import { STAGES, toStanding, type Stage, type Standing } from '../core/capital.js';
+import type { IsoDate } from '../core/dates.js';
+import { countStages, listStandingPage } from '../store/capital.js';
+import type { Store } from '../store/store.js';
+
+export const BALANCE_SORTS = ['balance', 'depth', 'last', 'name'] as const;
+export type BalanceSort = (typeof BALANCE_SORTS)[number];
+
+export interface BalanceInput {
+  sort: BalanceSort;
+  limit?: number;
+  tag?: string;
+}
+
+export interface BalanceEntry {
+  id: string;
+  name: string;
+  lastTouch: IsoDate | null;
+  standing: Standing;
+}
+
+/**
+ * The network's shape, judged on the contacts listed (all, or those with the tag).
+ *
+ *   shape          rule (first that holds)
+ *   empty          no contacts
+ *   wide-shallow   20 or more contacts and fewer than 1 in 10 deep or growing
+ *   deep           at least 3 deep relationships
+ *   growing        otherwise
+ */
+export type NetworkShape = 'empty' | 'wide-shallow' | 'deep' | 'growing';
+
+export function toNetworkShape(stages: Record<Stage, number>): NetworkShape {
+  const total = STAGES.reduce((n, s) => n + stages[s], 0);
+  if (total === 0) return 'empty';
+  if (total >= 20 && (stages.deep + stages.growing) * 10 < total) return 'wide-shallow';
+  if (stages.deep >= 3) return 'deep';
+  return 'growing';
+}
+
+export interface BalanceResult {
+  entries: BalanceEntry[];
+  /** How many contacts the counts cover (all, or those with the tag), before --limit. */
+  total: number;
+  stages: Record<Stage, number>;
+  shape: NetworkShape;
+  halfLifeDays: number;
+}
+
+/**
+ * Reads only the contacts' summary columns, never their events: SQLite counts the stages and sorts the page, calling
+ * the pure standing functions as SQL functions (store/capital.ts).
+ */
+export function listBalances(store: Store, input: BalanceInput, today: IsoDate): BalanceResult {
+  const halfLifeDays = store.halfLifeDays();
+  const stages = countStages(store, { today, halfLifeDays, tag: input.tag });
+  const rows = listStandingPage(store, { order: input.sort, today, limit: input.limit, tag: input.tag });
+  return {
+    entries: rows.map((r) => ({ id: r.id, name: r.name, lastTouch: r.lastTouchOn, standing: toStanding(r, today, halfLifeDays) })),
+    total: STAGES.reduce((n, s) => n + stages[s], 0),
+    stages,
+    shape: toNetworkShape(stages),
+    halfLifeDays,
+  };
+}

@@ -1,0 +1,37 @@
+/** `net check`: is the relationship ready for an ask, or to refer the contact onwards? */
+import { ASK_NEEDS, checkAsk, checkReferral, REFER_NEEDS, type CheckResult } from '../core/capital.js';
+import type { IsoDate } from '../core/dates.js';
+import type { ContactWithSummary, JournalEvent } from '../core/types.js';
+import type { AskKind } from '../core/vocabulary.js';
+import type { Store } from '../store/store.js';
+import { getContact } from './resolve.js';
+
+export interface CheckInput {
+  contactId: string;
+  /** The ask to judge; ignored when `toRefer` is set. */
+  kind: AskKind;
+  /** Judge the other direction: is the user ready to refer this contact to their own people? */
+  toRefer?: boolean;
+}
+
+export interface CheckOutcome {
+  contact: ContactWithSummary;
+  /** The ask judged, or null for --to-refer. */
+  kind: AskKind | null;
+  needs: { balance?: number; depth: number; knownDays: number };
+  result: CheckResult;
+  /** The events the figures come from: the same rows `net show` lists. */
+  events: JournalEvent[];
+  halfLifeDays: number;
+}
+
+export function checkContact(store: Store, input: CheckInput, today: IsoDate): CheckOutcome {
+  const contact = getContact(store, input.contactId);
+  const events = store.listEvents(contact.id);
+  const halfLifeDays = store.halfLifeDays();
+  const inputs = { contact, events, answers: store.listAnswers(contact.id), today, halfLifeDays };
+  if (input.toRefer) {
+    return { contact, kind: null, needs: { depth: REFER_NEEDS.depth, knownDays: REFER_NEEDS.knownDays }, result: checkReferral(inputs), events, halfLifeDays };
+  }
+  return { contact, kind: input.kind, needs: ASK_NEEDS[input.kind], result: checkAsk(inputs, input.kind), events, halfLifeDays };
+}

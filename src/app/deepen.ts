@@ -1,0 +1,66 @@
+/** `net deepen`: the user's own answers to the eight checklist points the journal cannot see. */
+import { randomUUID } from 'node:crypto';
+import { toStanding, type Stage } from '../core/capital.js';
+import { ANSWERED_IDS, CHECKLIST, CHECKLIST_IDS, toDepthPoints, type ChecklistId, type Depth, type DepthPoint } from '../core/checklist.js';
+import type { IsoDate } from '../core/dates.js';
+import { UsageError } from '../core/errors.js';
+import type { ContactWithSummary } from '../core/types.js';
+import type { Store } from '../store/store.js';
+import type { Clock } from './clock.js';
+import { getContact } from './resolve.js';
+
+/** `trust,enjoy-time`: answered ids only; a derived id says how the journal derives it. */
+export function parseAnsweredIds(text: string, flag: string): ChecklistId[] {
+  const ids = text
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  if (!ids.length) throw new UsageError(`${flag} needs checklist ids`, `for example ${flag} trust,enjoy-time`);
+  return ids.map((id) => {
+    const point = CHECKLIST.find((p) => p.id === id);
+    if (!point) throw new UsageError(`unknown checklist point "${id}"`, `${flag} takes: ${ANSWERED_IDS.join(', ')}`);
+    if (point.derivedFrom) throw new UsageError(`${id} is read from the journal, not answered`, `it comes from ${point.derivedFrom}`);
+    return point.id;
+  });
+}
+
+export interface DeepenInput {
+  contactId: string;
+  yes: ChecklistId[];
+  no: ChecklistId[];
+}
+
+export interface DepthResult {
+  contact: ContactWithSummary;
+  points: DepthPoint[];
+  depth: Depth;
+  stage: Stage;
+}
+
+export interface DeepenResult extends DepthResult {
+  /** The answers this command gave, in checklist order. */
+  answered: { id: ChecklistId; answer: boolean }[];
+}
+
+export function checkDeepenInput(input: Omit<DeepenInput, 'contactId'>): void {
+  if (!input.yes.length && !input.no.length) throw new UsageError('nothing to answer', 'give --yes and/or --no with checklist ids, for example --yes trust,enjoy-time --no call-at-night');
+  const both = input.yes.filter((id) => input.no.includes(id));
+  if (both.length) throw new UsageError(`${both.join(', ')} is both --yes and --no`, 'give each point one answer');
+}
+
+export function toDepthResult(store: Store, contactId: string, today: IsoDate): DepthResult {
+  const contact = getContact(store, contactId);
+  const standing = toStanding(contact, today, store.halfLifeDays());
+  return { contact, points: toDepthPoints(contact, store.listAnswers(contact.id), today), depth: standing.depth, stage: standing.stage };
+}
+
+export function deepenContact(store: Store, input: DeepenInput, clock: Clock): DeepenResult {
+  checkDeepenInput(input);
+  const contact = getContact(store, input.contactId);
+  const answered = CHECKLIST_IDS.flatMap((id) => (input.yes.includes(id) ? [{ id, answer: true }] : input.no.includes(id) ? [{ id, answer: false }] : []));
+  for (const a of answered) {
+    store.upsertAnswer({ id: randomUUID(), contactId: contact.id, point: a.id, answer: a.answer, answeredOn: clock.today, createdAt: clock.timestamp, updatedAt: clock.timestamp });
+  }
+  store.refreshSummary(contact.id);
+  return { ...toDepthResult(store, contact.id, clock.today), answered };
+}

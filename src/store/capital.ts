@@ -1,0 +1,94 @@
+/** Queries for social capital: open asks, and the per-contact standing columns that `net balance` reads. */
+import { STAGES, toStanding, type Stage, type StandingInputs } from '../core/capital.js';
+import { toDepth } from '../core/checklist.js';
+import type { IsoDate } from '../core/dates.js';
+import type { JournalEvent } from '../core/types.js';
+import { toEvent, type Row } from './rows.js';
+import type { Store } from './store.js';
+
+/** The contact's most recent ask still waiting for an outcome. */
+export function findLatestOpenAsk(store: Store, contactId: string): JournalEvent | undefined {
+  const row = store
+    .stmt("SELECT * FROM events WHERE contact_id = ? AND type = 'ask' AND outcome = 'pending' ORDER BY occurred_on DESC, created_at DESC, id DESC LIMIT 1")
+    .get(contactId) as Row | undefined;
+  return row ? toEvent(row) : undefined;
+}
+
+export interface StandingRow extends StandingInputs {
+  id: string;
+  name: string;
+  nameKey: string;
+}
+
+export type BalanceOrder = 'balance' | 'depth' | 'last' | 'name';
+
+const INPUT_COLUMNS = `invested, withdrawn, received, touch_count, give_count, met_on, first_event_on, service_count, family_count, goal_count,
+  every_days, recent_touch_gap, last_touch_on, next_follow_up_on, answers_yes`;
+const TAGGED = "WHERE id IN (SELECT contact_id FROM facts WHERE kind = 'tag' AND text_key = @tag)";
+const ORDER_BY: Record<BalanceOrder, string> = {
+  // The fading factor is the same for every contact on a given day: ordering by the stored sums is ordering by balance.
+  balance: 'invested - withdrawn DESC, name_key',
+  depth: `net_depth(@today, ${INPUT_COLUMNS}) DESC, invested - withdrawn DESC, name_key`,
+  last: 'last_touch_on IS NULL, last_touch_on DESC, name_key',
+  name: 'name_key',
+};
+
+type RawInputs = [number, number, number, number, number, string | null, string | null, number, number, number, number | null, number | null, string | null, string | null, number];
+
+function toInputs(r: RawInputs): StandingInputs {
+  return {
+    invested: r[0],
+    withdrawn: r[1],
+    received: r[2],
+    touchCount: r[3],
+    giveCount: r[4],
+    metOn: r[5],
+    firstEventOn: r[6],
+    serviceCount: r[7],
+    familyCount: r[8],
+    goalCount: r[9],
+    everyDays: r[10],
+    recentTouchGap: r[11],
+    lastTouchOn: r[12],
+    nextFollowUpOn: r[13],
+    answersYes: r[14],
+  };
+}
+
+const withFunctions = new WeakSet<object>();
+
+/**
+ * The pure standing as SQL functions, so that SQLite can group and sort by stage and depth without handing every row
+ * to JavaScript: measured on 50,000 contacts, this is faster than fetching the columns and computing in a loop.
+ */
+function ensureStandingFunctions(store: Store): void {
+  if (withFunctions.has(store.db)) return;
+  store.db.function('net_stage', { deterministic: true, varargs: true }, (today: unknown, halfLife: unknown, ...cols: unknown[]) =>
+    toStanding(toInputs(cols as RawInputs), today as string, halfLife as number).stage,
+  );
+  store.db.function('net_depth', { deterministic: true, varargs: true }, (today: unknown, ...cols: unknown[]) => toDepth(toInputs(cols as RawInputs), today as string).score);
+  withFunctions.add(store.db);
+}
+
+const withTag = (tag: string | undefined) => (tag === undefined ? {} : { tag: tag.toLowerCase() });
+
+/** How many contacts (with the tag, when given) stand at each stage today. */
+export function countStages(store: Store, opts: { today: IsoDate; halfLifeDays: number; tag?: string }): Record<Stage, number> {
+  ensureStandingFunctions(store);
+  const where = opts.tag === undefined ? '' : TAGGED;
+  const rows = store
+    .stmt(`SELECT net_stage(@today, @halfLife, ${INPUT_COLUMNS}) AS stage, count(*) AS n FROM contacts ${where} GROUP BY stage`)
+    .all({ today: opts.today, halfLife: opts.halfLifeDays, ...withTag(opts.tag) }) as { stage: Stage; n: number }[];
+  const counts = Object.fromEntries(STAGES.map((stage) => [stage, 0])) as Record<Stage, number>;
+  for (const r of rows) counts[r.stage] = r.n;
+  return counts;
+}
+
+/** One page of contacts in the given order, sorted and limited by SQLite. */
+export function listStandingPage(store: Store, opts: { order: BalanceOrder; today: IsoDate; limit?: number; tag?: string }): StandingRow[] {
+  ensureStandingFunctions(store);
+  const where = opts.tag === undefined ? '' : TAGGED;
+  const params = { limit: opts.limit ?? -1, ...withTag(opts.tag), ...(opts.order === 'depth' ? { today: opts.today } : {}) };
+  const rows = store.stmt(`SELECT id, name, name_key, ${INPUT_COLUMNS} FROM contacts ${where} ORDER BY ${ORDER_BY[opts.order]} LIMIT @limit`).raw().all(params) as unknown[][];
+  return rows.map((r) => ({ id: r[0] as string, name: r[1] as string, nameKey: r[2] as string, ...toInputs(r.slice(3) as RawInputs) }));
+}

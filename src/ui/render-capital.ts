@@ -1,0 +1,112 @@
+/** Text for check, ask, balance, deepen and config. */
+import type { Palette } from './palette.js';
+import type { AskView, BalanceView, CheckView, DepthView, OutcomeView, PointView, SettingChangedView, SettingView } from './views.js';
+import { plural } from './words.js';
+
+const article = (w: string) => `${/^[aeiou]/.test(w) ? 'an' : 'a'} ${w}`;
+const one = (n: number) => n.toFixed(1);
+// Not toLocaleString: loading the locale data costs ~10 ms, a tenth of `net balance` on 50,000 contacts.
+const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+function verdictLine(v: CheckView, p: Palette): string {
+  const ready = v.verdict === 'ready';
+  const word = ready ? p.green.bold('READY') : p.yellow.bold('PREMATURE');
+  const what = v.ask === null ? `${ready ? 'to refer' : 'referring'} ${v.name} to your contacts` : `${ready ? 'to ask' : 'asking'} ${v.name} for ${article(v.ask)}`;
+  return `${word}  ${what}`;
+}
+
+export function renderCheck(v: CheckView, p: Palette): string {
+  const facts = [v.stage, `balance ${one(v.balance)}`, `depth ${v.depth.score}/${v.depth.of}`, v.received > 0 ? `their investment ${one(v.received)}` : ''].filter(Boolean);
+  const lines = [verdictLine(v, p), p.dim(`${v.name}: ${facts.join(' · ')}`), '', 'Why:', ...v.reasons.map((r) => `  - ${r}`)];
+  if (v.suggestions.length) {
+    lines.push('', v.verdict === 'premature' ? 'What to do first:' : 'Keep investing:', ...v.suggestions.map((s) => `  - ${s}`));
+  }
+  return lines.join('\n');
+}
+
+export function renderAsk(v: AskView, p: Palette): string {
+  const kind = v.check.ask ?? 'favour';
+  if (!v.recorded || !v.event) return `Nothing recorded: asking ${v.contact.name} for ${article(kind)} looks premature. Invest first, or add --anyway to record it all the same.`;
+  const marked = v.event.premature ? p.yellow(', marked premature') : '';
+  return [
+    `${p.green('Asked')} ${p.bold(v.contact.name)} for ${article(kind)} on ${v.event.date} (size ${v.event.value}/5)${marked}.`,
+    p.dim(`When you hear back: net ask "${v.contact.name}" --outcome yes|no`),
+  ].join('\n');
+}
+
+export function renderOutcome(v: OutcomeView, p: Palette): string {
+  const ask = `your ${v.event.kind} ask of ${v.event.date}`;
+  if (v.event.outcome === 'pending') return `${p.bold(v.contact.name)}: ${ask} is open again.`;
+  const said = v.event.outcome === 'yes' ? p.green('said yes') : 'said no';
+  return `${p.bold(v.contact.name)} ${said} to ${ask}${v.event.outcome === 'yes' ? ': thank them, and keep giving.' : '. Keep giving: the relationship matters more than the ask.'}`;
+}
+
+function pad(text: string, width: number, right = false): string {
+  const cut = text.length > width ? `${text.slice(0, width - 1)}…` : text;
+  return right ? cut.padStart(width) : cut.padEnd(width);
+}
+
+const STAGE_WORDS: Record<keyof BalanceView['stages'], [string, string]> = {
+  deep: ['deep', 'deep'],
+  growing: ['growing', 'growing'],
+  acquaintance: ['acquaintance', 'acquaintances'],
+  stranger: ['stranger', 'strangers'],
+};
+
+export function renderShape(v: BalanceView): string {
+  if (v.shape === 'empty') return 'No contacts to show yet: add one with net add.';
+  const counts = (Object.keys(STAGE_WORDS) as (keyof BalanceView['stages'])[]).map((s) => {
+    const n = v.stages[s];
+    return `${thousands(n)} ${STAGE_WORDS[s][n === 1 ? 0 : 1]}`;
+  });
+  const head = `${thousands(v.total)} ${v.total === 1 ? 'contact' : 'contacts'}: ${counts.join(', ')}.`;
+  const say: Record<Exclude<BalanceView['shape'], 'empty'>, string> = {
+    'wide-shallow': 'A mile wide and an inch deep, for now: a few deeper relationships will do more than many new ones. Pick three people to meet one to one this month.',
+    deep: 'Deep where it counts: keep tending the relationships that carry you.',
+    growing: 'Growing: keep giving first, and these relationships will deepen.',
+  };
+  return `${head} ${say[v.shape]}`;
+}
+
+export function renderBalance(v: BalanceView, p: Palette): string {
+  if (!v.contacts.length) return renderShape(v);
+  const nameWidth = Math.min(28, Math.max(4, ...v.contacts.map((c) => c.name.length)));
+  const header = `${pad('NAME', nameWidth)}  ${pad('BALANCE', 7, true)}  ${pad('DEPTH', 5, true)}  ${pad('STAGE', 12)}  ${pad('LAST TOUCH', 10)}  THEIR INVESTMENT`;
+  const rows = v.contacts.map((c) =>
+    [
+      pad(c.name, nameWidth),
+      pad(one(c.balance), 7, true),
+      pad(`${c.depth.score}/${c.depth.of}`, 5, true),
+      pad(c.stage, 12),
+      pad(c.lastTouch ?? '-', 10),
+      c.received > 0 ? one(c.received) : p.dim('-'),
+    ].join('  '),
+  );
+  const more = v.contacts.length < v.total ? [p.dim(`Showing ${v.contacts.length} of ${thousands(v.total)}.`)] : [];
+  return [p.bold(header), ...rows, '', ...more, renderShape(v)].join('\n');
+}
+
+function pointMark(pt: PointView): string {
+  return pt.state === 'yes' ? '[x]' : pt.state === 'no' ? '[ ]' : '[?]';
+}
+
+function pointNote(pt: PointView, p: Palette): string {
+  if (pt.source === 'journal') return p.dim(`journal: ${pt.why ?? ''}`);
+  if (pt.state === 'unanswered') return p.dim('not answered yet');
+  return pt.stale ? p.yellow(`answered ${pt.answeredOn}, over a year ago: still true?`) : p.dim(`answered ${pt.answeredOn}`);
+}
+
+export function renderDepth(v: DepthView, p: Palette): string {
+  const width = Math.max(...v.points.map((pt) => pt.id.length));
+  const lines = v.points.map((pt) => `  ${pointMark(pt)} ${pad(pt.id, width)}  ${pt.text}\n      ${pointNote(pt, p)}`);
+  const changed = v.answered.length ? [p.green(`Answered ${plural(v.answered.length, 'point')} for ${v.name}.`)] : [];
+  return [...changed, `${p.bold(v.name)}: depth ${v.depth.score}/${v.depth.of}, ${v.stage}`, ...lines].join('\n');
+}
+
+export function renderSettings(list: SettingView[], p: Palette): string {
+  return list.map((s) => `${s.key} = ${s.value}${s.isDefault ? p.dim(' (default)') : p.dim(` (default ${s.defaultValue})`)}\n  ${p.dim(s.description)}`).join('\n');
+}
+
+export function renderSettingChanged(v: SettingChangedView, p: Palette): string {
+  return `${p.green('Set')} ${v.key} = ${v.value}; recomputed the balances of ${thousands(v.recomputed)} ${v.recomputed === 1 ? 'contact' : 'contacts'}.`;
+}
