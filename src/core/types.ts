@@ -16,6 +16,12 @@ export interface Contact {
   everyDays: number | null;
   /** Not due before this day. */
   snoozedUntil: IsoDate | null;
+  /** A free note about the person (from an address book's NOTE, or typed). Optional here so that writers may leave it out. */
+  note?: string | null;
+  /** Their profile page, such as their LinkedIn URL. */
+  url?: string | null;
+  /** `YYYY-MM-DD`, or `--MM-DD` when the year is unknown. */
+  birthday?: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -118,7 +118,24 @@ const v1: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1];
+/**
+ * Version 2: what address books bring. A free note about the person (vCard NOTE), their profile URL (LinkedIn's
+ * Connections export gives one per connection) and their birthday (`YYYY-MM-DD`, or `--MM-DD` when the year is
+ * unknown, as vCard writes it), so that `net import` keeps these instead of dropping them and `net export` gives them back.
+ */
+const v2: Migration = {
+  version: 2,
+  name: 'contact note, url and birthday',
+  up(db) {
+    db.exec(`
+      ALTER TABLE contacts ADD COLUMN note TEXT;
+      ALTER TABLE contacts ADD COLUMN url TEXT;
+      ALTER TABLE contacts ADD COLUMN birthday TEXT;
+    `);
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 

@@ -7,7 +7,7 @@ import { toAnswer, toContact, toEvent, toFact, toFollowUp, type Row } from './ro
 
 type Db = Database.Database;
 
-export type ContactPatch = Partial<Pick<Contact, 'name' | 'company' | 'role' | 'email' | 'phone' | 'metOn' | 'howMet' | 'everyDays' | 'snoozedUntil'>>;
+export type ContactPatch = Partial<Pick<Contact, 'name' | 'company' | 'role' | 'email' | 'phone' | 'metOn' | 'howMet' | 'everyDays' | 'snoozedUntil' | 'note' | 'url' | 'birthday'>>;
 
 const CONTACT_COLUMNS: Record<keyof ContactPatch, string> = {
   name: 'name',
@@ -19,6 +19,9 @@ const CONTACT_COLUMNS: Record<keyof ContactPatch, string> = {
   howMet: 'how_met',
   everyDays: 'every_days',
   snoozedUntil: 'snoozed_until',
+  note: 'note',
+  url: 'url',
+  birthday: 'birthday',
 };
 
 const SUMMARY_COLUMNS: Record<keyof ContactSummary, string> = {
@@ -92,9 +95,9 @@ export class Store {
 
   insertContact(c: Contact, nameKey: string): void {
     this.stmt(
-      `INSERT INTO contacts (id, name, name_key, company, role, email, phone, met_on, how_met, every_days, snoozed_until, created_at, updated_at)
-       VALUES (@id, @name, @nameKey, @company, @role, @email, @phone, @metOn, @howMet, @everyDays, @snoozedUntil, @createdAt, @updatedAt)`,
-    ).run({ ...c, nameKey });
+      `INSERT INTO contacts (id, name, name_key, company, role, email, phone, met_on, how_met, every_days, snoozed_until, note, url, birthday, created_at, updated_at)
+       VALUES (@id, @name, @nameKey, @company, @role, @email, @phone, @metOn, @howMet, @everyDays, @snoozedUntil, @note, @url, @birthday, @createdAt, @updatedAt)`,
+    ).run({ ...c, note: c.note ?? null, url: c.url ?? null, birthday: c.birthday ?? null, nameKey });
   }
 
   updateContact(id: string, patch: ContactPatch, updatedAt: string, nameKey?: string): void {

@@ -1,0 +1,210 @@
+/** `net export`: the whole journal as JSON (lossless), or the contacts as CSV or vCard 4.0. */
+import { closeSync, existsSync, fchmodSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { round1, toStanding } from '../core/capital.js';
+import { UsageError } from '../core/errors.js';
+import { JOURNAL_FORMAT, JOURNAL_FORMAT_VERSION, toCamel } from '../core/journal-json.js';
+import type { Store } from '../store/store.js';
+import { iterateContacts, iterateRows, listTableShapes, readSchema, toContact } from '../store/transfer.js';
+import type { Clock } from './clock.js';
+
+export const EXPORT_FORMATS = ['json', 'csv', 'vcf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportInput {
+  format: ExportFormat;
+  /** Where to write; without it the export goes to `stdout`. */
+  file?: string;
+  force: boolean;
+}
+
+export interface ExportResult {
+  format: ExportFormat;
+  /** The file written, or null when the export went to stdout. */
+  file: string | null;
+  contacts: number;
+  /** Every row written, across the tables (JSON), or the contacts (CSV, vCard). */
+  records: number;
+}
+
+export type Write = (chunk: string) => void;
+
+/** Chunks of text gathered into writes of about 1 MB: exports of a million events stay quick and small in memory. */
+function buffered(write: Write): { add: Write; flush: () => void } {
+  let parts: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (parts.length) write(parts.join(''));
+    parts = [];
+    size = 0;
+  };
+  return {
+    add(s) {
+      parts.push(s);
+      size += s.length;
+      if (size > 1 << 20) flush();
+    },
+    flush,
+  };
+}
+
+/** One record per line, so that two exports compare line by line. */
+export function writeJournalJson(store: Store, clock: Clock, write: Write): ExportResult {
+  const out = buffered(write);
+  const header = { format: JOURNAL_FORMAT, version: JOURNAL_FORMAT_VERSION, schema: readSchema(store), exportedAt: clock.timestamp };
+  out.add(`{\n${Object.entries(header).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}`);
+  let records = 0;
+  let contacts = 0;
+  for (const shape of listTableShapes(store)) {
+    out.add(`,\n  ${JSON.stringify(toCamel(shape.name))}: [`);
+    let first = true;
+    for (const row of iterateRows(store, shape)) {
+      const camel: Record<string, unknown> = {};
+      for (const c of shape.columns) camel[toCamel(c)] = row[c] ?? null;
+      out.add(`${first ? '\n' : ',\n'}    ${JSON.stringify(camel)}`);
+      first = false;
+      records++;
+      if (shape.name === 'contacts') contacts++;
+    }
+    out.add(first ? ']' : '\n  ]');
+  }
+  out.add('\n}\n');
+  out.flush();
+  return { format: 'json', file: null, contacts, records };
+}
+
+const CSV_COLUMNS = ['name', 'email', 'phone', 'company', 'role', 'tags', 'met', 'last touch', 'balance', 'stage', 'url', 'birthday', 'note'];
+
+// A cell that a spreadsheet would run as a formula (=, @, or + and - before anything but a phone number) gets a
+// leading apostrophe: notes come from other people's address books. `net import` takes the apostrophe off again.
+const FORMULA = /^(?:[=@\t\r]|[+-](?![\d\s().-]*$))/;
+
+export function toCsvCell(value: string | number | null): string {
+  const raw = value === null ? '' : String(value);
+  const s = typeof value === 'string' && FORMULA.test(raw) ? `'${raw}` : raw;
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One row per contact, with its standing today; `net import` reads it back. */
+export function writeContactsCsv(store: Store, clock: Clock, write: Write): ExportResult {
+  const out = buffered(write);
+  const tags = store.listTagsByContact();
+  const halfLife = store.halfLifeDays();
+  out.add(`${CSV_COLUMNS.join(',')}\r\n`);
+  let contacts = 0;
+  for (const row of iterateContacts(store)) {
+    const c = toContact(row);
+    const standing = toStanding(c, clock.today, halfLife);
+    const cells = [c.name, c.email, c.phone, c.company, c.role, (tags.get(c.id) ?? []).join(', '), c.metOn, c.lastTouchOn, round1(standing.balance), standing.stage, c.url ?? null, c.birthday ?? null, c.note ?? null];
+    out.add(`${cells.map(toCsvCell).join(',')}\r\n`);
+    contacts++;
+  }
+  out.flush();
+  return { format: 'csv', file: null, contacts, records: contacts };
+}
+
+/** Escapes a vCard text value (RFC 6350 §3.4); `sep` also escapes the separators of structured values. */
+export function escapeVcard(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\r\n|\n|\r/g, '\\n');
+}
+
+/** Folds a content line at 75 octets without splitting a UTF-8 character (RFC 6350 §3.2). */
+export function foldVcardLine(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const ch of line) {
+    const size = Buffer.byteLength(ch);
+    if (octets + size > (parts.length ? 74 : 75)) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += ch;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+/** The vCard N value: the last word as the family name, the rest as given names. */
+function toStructuredName(name: string): string {
+  const words = name.split(' ');
+  const family = words.length > 1 ? words.pop()! : '';
+  return `${escapeVcard(family)};${escapeVcard(words.join(' '))};;;`;
+}
+
+export function toVcard(c: ReturnType<typeof toContact>, tags: readonly string[]): string {
+  const lines = ['BEGIN:VCARD', 'VERSION:4.0', `UID:urn:uuid:${c.id}`, `FN:${escapeVcard(c.name)}`, `N:${toStructuredName(c.name)}`];
+  if (c.email) lines.push(`EMAIL:${escapeVcard(c.email)}`);
+  if (c.phone) lines.push(`TEL;VALUE=text:${escapeVcard(c.phone)}`);
+  if (c.company) lines.push(`ORG:${escapeVcard(c.company)}`);
+  if (c.role) lines.push(`TITLE:${escapeVcard(c.role)}`);
+  if (c.birthday) lines.push(`BDAY:${c.birthday.replace(/-/g, '').replace(/^(?=\d{4}$)/, '--')}`);
+  if (c.url) lines.push(`URL:${c.url}`);
+  if (tags.length) lines.push(`CATEGORIES:${tags.map(escapeVcard).join(',')}`);
+  if (c.note) lines.push(`NOTE:${escapeVcard(c.note)}`);
+  lines.push(`REV:${c.updatedAt.replace(/[-:]/g, '').replace(/\.\d+/, '')}`, 'END:VCARD');
+  return lines.map(foldVcardLine).join('\r\n') + '\r\n';
+}
+
+export function writeContactsVcf(store: Store, write: Write): ExportResult {
+  const out = buffered(write);
+  const tags = store.listTagsByContact();
+  let contacts = 0;
+  for (const row of iterateContacts(store)) {
+    const c = toContact(row);
+    out.add(toVcard(c, tags.get(c.id) ?? []));
+    contacts++;
+  }
+  out.flush();
+  return { format: 'vcf', file: null, contacts, records: contacts };
+}
+
+/**
+ * Writes a new file owner-only (it holds notes about people), whole or not at all: into a temporary file beside it,
+ * renamed over the target at the end. An existing file is replaced only with `force`.
+ */
+export function writeNewFile<T>(file: string, force: boolean, journalPath: string | null, fill: (write: Write) => T): T {
+  const target = resolve(file);
+  if (journalPath && target === resolve(journalPath)) throw new UsageError(`${file} is the journal itself`, 'write the export or backup to another file');
+  if (existsSync(target)) {
+    if (statSync(target).isDirectory()) throw new UsageError(`${file} is a folder`, `give a file name, for example ${join(file, 'journal.json')}`);
+    if (!force) throw new UsageError(`${file} already exists`, 'choose another file name, or add --force to replace it');
+  }
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  let fd: number;
+  try {
+    fd = openSync(temp, 'wx', 0o600);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot write ${file}: ${code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : String(code ?? err)}`, 'choose a file in a folder you can write to');
+  }
+  try {
+    fchmodSync(fd, 0o600); // whatever the umask
+    const result = fill((chunk) => {
+      writeSync(fd, chunk);
+    });
+    closeSync(fd);
+    renameSync(temp, target);
+    return result;
+  } catch (err) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+    rmSync(temp, { force: true });
+    throw err;
+  }
+}
+
+export function exportJournal(store: Store, input: ExportInput, clock: Clock, stdout: Write): ExportResult {
+  const fill = (write: Write): ExportResult =>
+    input.format === 'json' ? writeJournalJson(store, clock, write) : input.format === 'csv' ? writeContactsCsv(store, clock, write) : writeContactsVcf(store, write);
+  // One read transaction: a consistent snapshot even while another net writes.
+  const snapshot = (write: Write) => store.db.transaction(() => fill(write))();
+  if (!input.file) return snapshot(stdout);
+  const result = writeNewFile(input.file, input.force, store.path, snapshot);
+  return { ...result, file: resolve(input.file) };
+}
