@@ -17,6 +17,8 @@ import { registerEdit } from './commands/edit.js';
 import { registerList } from './commands/list.js';
 import { registerShow } from './commands/show.js';
 import { registerRm } from './commands/rm.js';
+import { registerDue } from './commands/due.js';
+import { registerSnooze } from './commands/snooze.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -60,5 +62,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerList(program, ctx);
   registerShow(program, ctx);
   registerRm(program, ctx);
+  registerDue(program, ctx);
+  registerSnooze(program, ctx);
   return program;
 }

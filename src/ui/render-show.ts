@@ -21,7 +21,7 @@ export function renderProfile(c: ContactView, p: Palette, today: string): string
   add('met', c.metOn && `${c.metOn} (${toRelativeDays(c.metOn, today)})`);
   add('how met', c.howMet);
   add('every', c.every ?? 'not set (the default for the relationship)');
-  add('snoozed', c.snoozedUntil && `until ${c.snoozedUntil}`);
+  add('snoozed', c.snoozedUntil && `until ${c.snoozedUntil} (off net due before then)`);
   add('last touch', c.lastTouch ? `${toLastTouchText(c.lastTouch, today)} (${c.lastTouch})` : 'no touch yet');
   const about = toAbout(c);
   const width = Math.max(...rows.map(([label]) => label.length));

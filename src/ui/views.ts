@@ -2,7 +2,9 @@
  * What commands show, as plain data: the same object becomes JSON with --json and text through a renderer.
  * Keys are stable camelCase; dates are YYYY-MM-DD; timestamps ISO. Adding a key is fine, renaming one is not.
  */
+import type { DueResult } from '../app/due.js';
 import type { LogResult } from '../app/log.js';
+import type { SnoozeResult } from '../app/snooze.js';
 import type { AskResult } from '../app/ask.js';
 import type { BalanceResult, NetworkShape } from '../app/balance.js';
 import type { CheckOutcome } from '../app/check.js';
@@ -342,4 +344,60 @@ export interface SettingChangedView extends SettingEntry {
 
 export function toSettingChangedView(r: SetResult): SettingChangedView {
   return { ...r.setting, recomputed: r.recomputed };
+}
+
+// ---- due, snooze ----------------------------------------------------------------------------------------------
+
+/** One line of `net due`; `terms` only with --explain. */
+export interface DueItemView {
+  id: string;
+  name: string;
+  /** The urgency: the sum of the terms' value × weight. */
+  score: number;
+  reasons: string[];
+  nextAction: string;
+  lastTouch: string | null;
+  stage: string;
+  cadenceDays: number | null;
+  terms?: { term: string; value: number; weight: number; score: number }[];
+}
+
+/** `net due`: JSON prints `items` alone (an array, most urgent first); the text also says what was left out. */
+export interface DueListView {
+  /** The day of --on; null for today. */
+  on: string | null;
+  items: DueItemView[];
+  /** How many are due in all. */
+  total: number;
+  emptyJournal: boolean;
+  explain: boolean;
+}
+
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
+
+export function toDueListView(r: DueResult, opts: { on: string | null; explain: boolean }): DueListView {
+  const items = r.items.map((i): DueItemView => {
+    const view: DueItemView = { id: i.id, name: i.name, score: round3(i.score), reasons: i.reasons, nextAction: i.nextAction, lastTouch: i.lastTouch, stage: i.stage, cadenceDays: i.cadenceDays };
+    if (opts.explain) view.terms = i.terms.map((t) => ({ term: t.term, value: round3(t.value), weight: t.weight, score: round3(t.score) }));
+    return view;
+  });
+  return { on: opts.on, items, total: r.total, emptyJournal: r.emptyJournal, explain: opts.explain };
+}
+
+export interface SnoozeView {
+  id: string;
+  name: string;
+  /** Not due before this day; null when not snoozed. */
+  snoozedUntil: string | null;
+  previous: string | null;
+}
+
+export function toSnoozeView(r: SnoozeResult): SnoozeView {
+  return { id: r.contact.id, name: r.contact.name, snoozedUntil: r.contact.snoozedUntil, previous: r.previous };
+}
+
+/** `net due --ics <file>`: what was written. */
+export interface CalendarWrittenView {
+  file: string;
+  events: number;
 }

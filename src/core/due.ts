@@ -1,0 +1,296 @@
+/**
+ * `net due`: whom to reach out to today, and why. Farming, not hunting: schedule additional times to connect, and give
+ * first. Pure: every figure comes from a contact's summary row, the day and the half-life.
+ *
+ * Urgency is a sum of weighted terms, as in taskwarrior's `task next`. Each term is a pure function worth 0..1;
+ * a contact is listed when the sum is above zero.
+ *
+ *   term        weight  worth 0..1                                                        listed when
+ *   followUp      12    0.75 when due today, rising to 1 at 14 days late                  a follow-up is due today or earlier
+ *   cadence        6    r / (1 + r), r = days overdue / cadence                           days since last touch > cadence
+ *   received       4    1 on the day, falling to 0.5 at 60 days                           they gave you something, not acknowledged since
+ *   openAsk        3    0.5 at 15 days, rising to 1 at 60 days                            an ask has waited more than 14 days
+ *   goingCold      2    1 − e^(−loss/0.02), loss = balance · ln2 / halfLife per day       deep or growing, half a cadence without a touch
+ *   neverMet       1    1                                                                 added 7 to 60 days ago and not met yet
+ *
+ * The follow-up weight is set so that a follow-up due today (0.75 · 12 = 9) outranks any overdue cadence (< 6).
+ * The cadence is the contact's own (`--every`) or their stage's default (STAGE_CADENCE_DAYS); the last touch is the
+ * latest touchpoint or give, else the day they met, else the day they were added. A follow-up planned for a later
+ * day stands in for the cadence: the user has already scheduled the next time to connect, so cadence, going cold and
+ * never met stay quiet until it falls due. A snoozed contact is not listed before the snooze date.
+ */
+import { hasMet, STAGE_CADENCE_DAYS, toStage, type Stage } from './capital.js';
+import { toDepth, toKnownSince } from './checklist.js';
+import { addDays, toRelativeDays, type IsoDate } from './dates.js';
+import { toEpochScale } from './summary.js';
+import type { ContactWithSummary } from './types.js';
+
+export const DUE_WEIGHTS = { followUp: 12, cadence: 6, received: 4, openAsk: 3, goingCold: 2, neverMet: 1 } as const;
+export type DueTerm = keyof typeof DUE_WEIGHTS;
+export const DUE_TERMS = Object.keys(DUE_WEIGHTS) as DueTerm[];
+
+/** Something received is "recent" for this long: past it, a thank-you is no longer the next step. */
+export const RECEIVED_WINDOW_DAYS = 60;
+/** An ask older than this without an outcome wants its loop closed. */
+export const OPEN_ASK_DAYS = 14;
+/** A contact never met shows gently from a week after being added until two months after. */
+export const NEVER_MET_FROM_DAYS = 7;
+export const NEVER_MET_UNTIL_DAYS = 60;
+/** The daily loss of balance at which going cold is worth 1 − 1/e (a balance of about 5 at a 180-day half-life). */
+export const COLD_LOSS_REF = 0.02;
+const FOLLOW_UP_RAMP_DAYS = 14;
+const OPEN_ASK_FULL_DAYS = 60;
+
+const clamp01 = (n: number) => (Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0);
+
+/** Days a follow-up is late (0 when due today); negative or null when none is due. */
+export function followUpTerm(daysLate: number | null): number {
+  if (daysLate === null || daysLate < 0) return 0;
+  return clamp01(0.75 + (0.25 * Math.min(daysLate, FOLLOW_UP_RAMP_DAYS)) / FOLLOW_UP_RAMP_DAYS);
+}
+
+/** Monotonic in days overdue relative to the cadence; 0 until the cadence has passed. */
+export function cadenceTerm(daysOverdue: number, cadenceDays: number | null): number {
+  if (cadenceDays === null || !(cadenceDays > 0) || !(daysOverdue > 0)) return 0;
+  const r = daysOverdue / cadenceDays;
+  return clamp01(r / (1 + r));
+}
+
+/** Something they gave `daysAgo` days ago, not followed by a touchpoint or give of the user's. */
+export function receivedTerm(daysAgo: number | null, acknowledged: boolean): number {
+  if (daysAgo === null || acknowledged || daysAgo < 0 || daysAgo > RECEIVED_WINDOW_DAYS) return 0;
+  return clamp01(1 - (0.5 * daysAgo) / RECEIVED_WINDOW_DAYS);
+}
+
+/** The oldest ask still waiting for an outcome, `ageDays` old. */
+export function openAskTerm(ageDays: number | null): number {
+  if (ageDays === null || !(ageDays > OPEN_ASK_DAYS)) return 0;
+  return clamp01(0.5 + (0.5 * (ageDays - OPEN_ASK_DAYS)) / (OPEN_ASK_FULL_DAYS - OPEN_ASK_DAYS));
+}
+
+/** How fast a deep or growing relationship's balance fades, per day, when it is eligible at all. */
+export function goingColdTerm(dailyLoss: number, eligible: boolean): number {
+  if (!eligible || !(dailyLoss > 0)) return 0;
+  return clamp01(1 - Math.exp(-dailyLoss / COLD_LOSS_REF));
+}
+
+export function neverMetTerm(addedDaysAgo: number, met: boolean): number {
+  return !met && addedDaysAgo >= NEVER_MET_FROM_DAYS && addedDaysAgo <= NEVER_MET_UNTIL_DAYS ? 1 : 0;
+}
+
+/** The summary columns that `net due` reads: nothing else. */
+export type DueContact = Pick<
+  ContactWithSummary,
+  | 'id'
+  | 'name'
+  | 'everyDays'
+  | 'snoozedUntil'
+  | 'metOn'
+  | 'createdAt'
+  | 'firstEventOn'
+  | 'lastTouchOn'
+  | 'touchCount'
+  | 'giveCount'
+  | 'invested'
+  | 'withdrawn'
+  | 'lastReceivedOn'
+  | 'openAskOn'
+  | 'nextFollowUpOn'
+  | 'recentTouchGap'
+  | 'serviceCount'
+  | 'familyCount'
+  | 'goalCount'
+  | 'answersYes'
+>;
+
+/** What the cadence counts from. */
+export interface DueReference {
+  on: IsoDate;
+  what: 'last touch' | 'met' | 'added';
+}
+
+export interface DueTermValue {
+  term: DueTerm;
+  value: number;
+  weight: number;
+  /** value × weight */
+  score: number;
+}
+
+export interface DueItem {
+  id: string;
+  name: string;
+  score: number;
+  /** Plain words, most weighty first. */
+  reasons: string[];
+  nextAction: string;
+  lastTouch: IsoDate | null;
+  stage: Stage;
+  /** The contact's own cadence, else the stage's; null for someone not met yet. */
+  cadenceDays: number | null;
+  /** Every term, in table order (zeros included), for --explain. */
+  terms: DueTermValue[];
+}
+
+/** The day the contact was added, from its ISO timestamp. */
+export const toAddedOn = (createdAt: string): IsoDate => createdAt.slice(0, 10);
+
+export function toReference(c: Pick<DueContact, 'lastTouchOn' | 'metOn' | 'createdAt'>): DueReference {
+  if (c.lastTouchOn) return { on: c.lastTouchOn, what: 'last touch' };
+  if (c.metOn) return { on: c.metOn, what: 'met' };
+  return { on: toAddedOn(c.createdAt), what: 'added' };
+}
+
+export interface DueStanding {
+  stage: Stage;
+  balance: number;
+  cadenceDays: number | null;
+  reference: DueReference;
+  met: boolean;
+}
+
+/*
+ * Scoring runs on every candidate row (tens of thousands in a big journal), so the hot path avoids what it can: day
+ * numbers without the arrays of core/dates.ts, the day and its fading scale kept across calls, and the checklist read
+ * only when the relationship could be growing at all (an upper bound of its depth below 3 gives the same stage).
+ */
+const DAY_MS = 86_400_000;
+const dayNumber = (d: IsoDate) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / DAY_MS;
+
+// The day scored is the same for every row: its day number and fading scale are kept for the next call.
+let scored = { day: '', dayNo: 0, halfLifeDays: 0, scale: 1 };
+function dayNumberOf(day: IsoDate): number {
+  if (scored.day !== day) scored = { day, dayNo: dayNumber(day), halfLifeDays: 0, scale: 1 };
+  return scored.dayNo;
+}
+function scaleOf(day: IsoDate, halfLifeDays: number): number {
+  if (scored.day !== day || scored.halfLifeDays !== halfLifeDays) scored = { day, dayNo: dayNumber(day), halfLifeDays, scale: toEpochScale(day, halfLifeDays) };
+  return scored.scale;
+}
+/** Days from `from` to `day`, the day being scored. */
+const dayDiff = (from: IsoDate, day: IsoDate) => dayNumberOf(day) - dayNumber(from);
+
+/** At least toDepth's score: the counted points exactly, known a year exactly, and regular appointments as if it held. */
+export function toDepthUpperBound(c: DueContact, day: IsoDate): number {
+  const since = toKnownSince(c);
+  const knownAYear = since !== null && dayDiff(since, day) >= 365 ? 1 : 0;
+  return c.answersYes + (c.serviceCount >= 3 ? 1 : 0) + (c.familyCount >= 1 ? 1 : 0) + (c.goalCount >= 5 ? 1 : 0) + knownAYear + 1;
+}
+
+export function toDueStanding(c: DueContact, day: IsoDate, halfLifeDays: number): DueStanding {
+  const balance = (c.invested - c.withdrawn) / scaleOf(day, halfLifeDays); // = toBalance
+  const upper = toDepthUpperBound(c, day);
+  const depth = upper < 3 ? upper : toDepth(c, day).score;
+  const knownSince = toKnownSince(c);
+  const knownDays = knownSince ? Math.max(0, dayDiff(knownSince, day)) : null;
+  const met = hasMet(c);
+  const stage = toStage(depth, knownDays, balance, met);
+  return { stage, balance, cadenceDays: c.everyDays ?? STAGE_CADENCE_DAYS[stage], reference: toReference(c), met };
+}
+
+/** When the contact next falls due by cadence (the reference day plus the cadence); null without a cadence. */
+export function toNextDueOn(standing: Pick<DueStanding, 'cadenceDays' | 'reference'>): IsoDate | null {
+  return standing.cadenceDays === null ? null : addDays(standing.reference.on, standing.cadenceDays);
+}
+
+const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+
+function describeCadence(cadence: number, own: boolean): string {
+  return `${own ? 'every' : 'stage default: every'} ${days(cadence)}`;
+}
+
+function describeReference(ref: DueReference, day: IsoDate): string {
+  const when = toRelativeDays(ref.on, day);
+  if (ref.what === 'last touch') return `last touch ${when}`;
+  if (ref.what === 'met') return `met ${when}, no touchpoint since`;
+  return `added ${when}, no touchpoint yet`;
+}
+
+interface DueParts {
+  standing: DueStanding;
+  values: Record<DueTerm, number>;
+  overdue: number;
+  followUpLate: number | null;
+  askAge: number | null;
+}
+
+function toDueParts(c: DueContact, day: IsoDate, halfLifeDays: number): DueParts | null {
+  if (c.snoozedUntil !== null && c.snoozedUntil > day) return null;
+  const s = toDueStanding(c, day, halfLifeDays);
+  const since = dayDiff(s.reference.on, day);
+  const planned = c.nextFollowUpOn !== null && c.nextFollowUpOn > day;
+  const followUpLate = c.nextFollowUpOn !== null ? dayDiff(c.nextFollowUpOn, day) : null;
+  const receivedAgo = c.lastReceivedOn !== null ? dayDiff(c.lastReceivedOn, day) : null;
+  const acknowledged = c.lastReceivedOn !== null && c.lastTouchOn !== null && c.lastTouchOn >= c.lastReceivedOn;
+  const askAge = c.openAskOn !== null ? dayDiff(c.openAskOn, day) : null;
+  const dailyLoss = (Math.max(0, s.balance) * Math.LN2) / halfLifeDays;
+  const coldEligible = !planned && (s.stage === 'deep' || s.stage === 'growing') && s.cadenceDays !== null && since * 2 >= s.cadenceDays;
+  const overdue = s.cadenceDays === null ? 0 : since - s.cadenceDays;
+  const values: Record<DueTerm, number> = {
+    followUp: followUpTerm(followUpLate),
+    cadence: planned ? 0 : cadenceTerm(overdue, s.cadenceDays),
+    received: receivedTerm(receivedAgo, acknowledged),
+    openAsk: openAskTerm(askAge),
+    goingCold: goingColdTerm(dailyLoss, coldEligible),
+    neverMet: planned ? 0 : neverMetTerm(dayDiff(toAddedOn(c.createdAt), day), s.met),
+  };
+  return { standing: s, values, overdue, followUpLate, askAge };
+}
+
+const sumTerms = (values: Record<DueTerm, number>) =>
+  values.followUp * DUE_WEIGHTS.followUp +
+  values.cadence * DUE_WEIGHTS.cadence +
+  values.received * DUE_WEIGHTS.received +
+  values.openAsk * DUE_WEIGHTS.openAsk +
+  values.goingCold * DUE_WEIGHTS.goingCold +
+  values.neverMet * DUE_WEIGHTS.neverMet;
+
+/** The urgency alone (0 when nothing is due or the contact is snoozed): cheap enough to run on every candidate row. */
+export function toDueScore(c: DueContact, day: IsoDate, halfLifeDays: number): number {
+  const parts = toDueParts(c, day, halfLifeDays);
+  return parts ? sumTerms(parts.values) : 0;
+}
+
+/**
+ * Scores one contact as of `day`, with the reasons and the next action. Returns null when nothing is due (every term
+ * 0) or the contact is snoozed; its score equals toDueScore. Never throws on odd data: a term that cannot be read is 0.
+ */
+export function scoreDue(c: DueContact, day: IsoDate, halfLifeDays: number): DueItem | null {
+  const parts = toDueParts(c, day, halfLifeDays);
+  if (!parts) return null;
+  const score = sumTerms(parts.values);
+  if (!(score > 0)) return null;
+  const { standing: s, values, overdue, followUpLate, askAge } = parts;
+  const terms = DUE_TERMS.map((term) => ({ term, value: values[term], weight: DUE_WEIGHTS[term], score: values[term] * DUE_WEIGHTS[term] }));
+  const words: Record<DueTerm, () => { reason: string; action: string }> = {
+    followUp: () => ({
+      reason: followUpLate === 0 ? 'you planned to follow up today' : `the follow-up you planned for ${c.nextFollowUpOn} is ${days(followUpLate ?? 0)} late`,
+      action: 'follow up as planned: a call or a coffee',
+    }),
+    cadence: () => ({
+      reason: `a catch-up is overdue by ${days(overdue)} (${describeCadence(s.cadenceDays ?? 0, c.everyDays !== null)}; ${describeReference(s.reference, day)})`,
+      action: s.stage === 'acquaintance' || s.stage === 'stranger' ? 'give first: send them an article or an idea' : 'suggest a one-to-one',
+    }),
+    received: () => ({
+      reason: `they gave you something ${toRelativeDays(c.lastReceivedOn ?? day, day)} and you have not been in touch since: Givers Gain`,
+      action: 'thank them: log a touchpoint or a give',
+    }),
+    openAsk: () => ({
+      reason: `your ask of ${c.openAskOn} has waited ${days(askAge ?? 0)} for an outcome`,
+      action: 'close the loop: ask how it went',
+    }),
+    goingCold: () => ({
+      reason: `a ${s.stage} relationship going cold: its balance of ${s.balance.toFixed(1)} loses ${(s.balance * (1 - 2 ** (-30 / halfLifeDays))).toFixed(1)} a month without a touch`,
+      action: 'give first: pass on a referral, an introduction or an idea',
+    }),
+    neverMet: () => ({
+      reason: `added ${toRelativeDays(toAddedOn(c.createdAt), day)}, not met yet: farming, not hunting`,
+      action: 'suggest a one-to-one to get to know them',
+    }),
+  };
+  const said = terms
+    .filter((t) => t.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .map((t) => words[t.term]());
+  return { id: c.id, name: c.name, score, reasons: said.map((w) => w.reason), nextAction: said[0]!.action, lastTouch: c.lastTouchOn, stage: s.stage, cadenceDays: s.cadenceDays, terms };
+}

@@ -1,0 +1,37 @@
+/** Text for `net due` and `net snooze`. */
+import type { Palette } from './palette.js';
+import type { CalendarWrittenView, DueListView, SnoozeView } from './views.js';
+import { plural } from './words.js';
+
+export function renderDue(v: DueListView, p: Palette): string {
+  if (v.emptyJournal) {
+    return [
+      'Your journal is empty. Start with the people you already know:',
+      `  ${p.bold('net add "Jane Doe" --tag bni')}       add a contact`,
+      `  ${p.bold('net log jane --touch coffee')}        record a touchpoint after you meet`,
+      'Then net due tells you each morning whom to reach out to.',
+    ].join('\n');
+  }
+  const when = v.on === null ? 'today' : `on ${v.on}`;
+  if (!v.items.length) return `Nobody is due ${when}: your relationships are well tended. Keep giving first: share something useful with someone you value.`;
+  const lines = v.on === null ? [] : [p.dim(`As of ${v.on}:`)];
+  for (const item of v.items) {
+    lines.push(`${p.bold(item.name)}: ${item.reasons.join('; ')} ${p.cyan('→')} ${item.nextAction}`);
+    if (v.explain && item.terms) {
+      for (const t of item.terms.filter((t) => t.score > 0)) lines.push(p.dim(`    ${t.term.padEnd(10)} ${t.value.toFixed(3)} × ${String(t.weight).padStart(2)} = ${t.score.toFixed(3)}`));
+      lines.push(p.dim(`    ${'urgency'.padEnd(10)} ${item.score.toFixed(3)}`));
+    }
+  }
+  const more = v.total - v.items.length;
+  if (more > 0) lines.push(p.dim(`${plural(more, 'more contact')} ${more === 1 ? 'is' : 'are'} due ${when}: net due --all shows everyone.`));
+  return lines.join('\n');
+}
+
+export function renderSnoozed(v: SnoozeView, p: Palette): string {
+  if (v.snoozedUntil !== null) return `${p.green('Snoozed')} ${p.bold(v.name)} until ${v.snoozedUntil}: not due before then.`;
+  return v.previous === null ? `${p.bold(v.name)} was not snoozed.` : `${p.green('Cleared')} the snooze on ${p.bold(v.name)}: due as usual again.`;
+}
+
+export function renderCalendarWritten(v: CalendarWrittenView, p: Palette): string {
+  return `${p.green('Wrote')} ${plural(v.events, 'event')} to ${v.file}: import it in your calendar app; importing again updates them.`;
+}
