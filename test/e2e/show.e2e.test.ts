@@ -32,6 +32,7 @@ describe('net show', () => {
         '  how met     BNI breakfast',
         '  every       3w',
         '  last touch  10 days ago (2026-11-12)',
+        '  growing · balance 4.4 · depth 3/13 · their investment 3.7',
         '',
         'Timeline',
         '  2026-12-06  follow-up, due in 2 weeks',
@@ -47,7 +48,9 @@ describe('net show', () => {
   it('prints contact, timeline and follow-ups as JSON', () => {
     history();
     const v = j.json('show', 'jane');
-    expect(Object.keys(v)).toEqual(['contact', 'timeline', 'followUps']);
+    expect(Object.keys(v)).toEqual(['contact', 'timeline', 'followUps', 'standing']);
+    // The figures net check explains: coffee and a 3/5 article 21 days ago, a call 10 days ago, a 4/5 referral received.
+    expect(v.standing).toEqual({ stage: 'growing', balance: 4.4, received: 3.7, depth: { score: 3, of: 13 }, knownSince: '2025-03-01' });
     expect(v.contact).toMatchObject({ name: 'Jane Doe', services: ['valuations'], goals: ['second office'], family: ['Maria, wife'], every: '3w', lastTouch: '2026-11-12' });
     expect(v.timeline.map((e: any) => [e.date, e.type, e.kind, e.value, e.note])).toEqual([
       ['2026-11-12', 'touch', 'call', null, null],
@@ -65,7 +68,7 @@ describe('net show', () => {
   it('says how to log when nothing is logged yet', () => {
     j.run('add', 'Ravi Patel');
     expect(j.run('show', 'ravi').stdout).toBe(
-      ['Ravi Patel', '  every       not set (the default for the relationship)', '  last touch  no touch yet', '', 'Timeline', '  Nothing logged yet. After you meet: net log "Ravi Patel" --touch coffee', ''].join('\n'),
+      ['Ravi Patel', '  every       not set (the default for the relationship)', '  last touch  no touch yet', '  stranger · balance 0.0 · depth 0/13', '', 'Timeline', '  Nothing logged yet. After you meet: net log "Ravi Patel" --touch coffee', ''].join('\n'),
     );
     expect(j.json('show', 'ravi')).toMatchObject({ timeline: [], followUps: [] });
   });

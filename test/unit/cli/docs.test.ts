@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CliContext } from '../../../src/cli/context.js';
+import { buildProgram } from '../../../src/cli/program.js';
+
+const README = readFileSync(resolve(import.meta.dirname, '../../../README.md'), 'utf8');
+const program = buildProgram({} as CliContext);
+const commands = program.commands.map((c) => c.name());
+
+describe('docs', () => {
+  it('knows the journal commands', () => {
+    expect(commands).toEqual(expect.arrayContaining(['add', 'log', 'where']));
+  });
+
+  it.each(commands)('net %s has a description, examples in --help, and an example in README', (name) => {
+    const cmd = program.commands.find((c) => c.name() === name)!;
+    expect(cmd.description().length).toBeGreaterThan(10);
+    let help = '';
+    cmd.configureOutput({ writeOut: (s) => (help += s) });
+    cmd.outputHelp();
+    expect(help).toMatch(new RegExp(`Examples:\\n\\s+\\$ net (--\\S+ \\S+ )?${name}\\b`));
+    expect(README).toMatch(new RegExp(`^\\$? ?net (--\\S+ \\S+ )?${name}\\b`, 'm'));
+  });
+
+  it('documents every exit code main.ts can return', () => {
+    for (const code of [0, 1, 2, 3, 4, 5, 130]) expect(README).toMatch(new RegExp(`^\\| ${code} \\|`, 'm'));
+  });
+});
