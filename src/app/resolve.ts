@@ -1,10 +1,12 @@
 /** From a typed name to one contact, or an error listing the candidates or the closest names. */
-import { NotFoundError } from '../core/errors.js';
+import { NotFoundError, UsageError } from '../core/errors.js';
 import { matchName, suggestNames, toNameKey, type NameMatch, type NamedContact } from '../core/names.js';
 import type { ContactWithSummary } from '../core/types.js';
 import type { Store } from '../store/store.js';
 
 export function findNameMatch(store: Store, query: string): NameMatch<NamedContact> {
+  // An empty query would otherwise be "unknown", with every short name offered as a "did you mean".
+  if (!toNameKey(query)) throw new UsageError('no name given', 'give a name in quotes, for example "Jane Doe"');
   return matchName(query, store.findNameCandidates(toNameKey(query)));
 }
 

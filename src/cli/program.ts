@@ -19,6 +19,7 @@ import { registerShow } from './commands/show.js';
 import { registerRm } from './commands/rm.js';
 import { registerDue } from './commands/due.js';
 import { registerSnooze } from './commands/snooze.js';
+import { registerDoctor } from './commands/doctor.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -64,5 +65,6 @@ export function buildProgram(ctx: CliContext): Command {
   registerRm(program, ctx);
   registerDue(program, ctx);
   registerSnooze(program, ctx);
+  registerDoctor(program, ctx);
   return program;
 }

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StoreError } from '../core/errors.js';
-import { migrate } from './migrations.js';
+import { LATEST_VERSION, migrate, readSchemaVersion } from './migrations.js';
 
 export type Db = Database.Database;
 
@@ -71,6 +71,8 @@ export function openDatabase(path: string, opts: OpenOptions): Db {
     if (!exists) closeSync(openSync(path, 'a', 0o600)); // create it owner-only before SQLite does, with the umask's say
     db = new (loadSqlite())(path, { timeout: 5000 });
     if (!exists) chmodSync(path, 0o600);
+    // A journal from a newer net is refused before anything is written: switching to WAL rewrites the file header.
+    if (readSchemaVersion(db) > LATEST_VERSION) migrate(db);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');

@@ -5,6 +5,28 @@
 import { checkbox, confirm, input, search, select } from '@inquirer/prompts';
 import type { NamedContact } from '../core/names.js';
 
+/**
+ * A real SIGINT (kill -INT) during a question cancels it as Ctrl+C does. By default signal-exit (which inquirer uses)
+ * re-raises the signal and net dies mid-question with no word; with a listener of ours it stands aside, so we cancel
+ * the question ourselves: inquirer restores the terminal, and main says "cancelled" with exit 130. Only while a
+ * question is open: elsewhere SIGINT keeps its default, ending net at once (an open transaction is rolled back).
+ */
+async function asked<T>(question: Promise<T>): Promise<T> {
+  let interrupted = false;
+  const cancel = () => {
+    interrupted = true;
+    (question as Promise<T> & { cancel?: () => void }).cancel?.();
+  };
+  process.on('SIGINT', cancel);
+  try {
+    return await question;
+  } catch (err) {
+    throw interrupted ? Object.assign(new Error('interrupted'), { name: 'ExitPromptError' }) : err;
+  } finally {
+    process.off('SIGINT', cancel);
+  }
+}
+
 export interface Choice<T> {
   name: string;
   value: T;
@@ -13,41 +35,43 @@ export interface Choice<T> {
 
 /** A pick list for an ambiguous name; returns the contact's id. */
 export async function pickContact(message: string, candidates: readonly NamedContact[]): Promise<string> {
-  return select({ message, choices: candidates.map((c) => ({ name: c.name, value: c.id })), pageSize: 12 });
+  return asked(select({ message, choices: candidates.map((c) => ({ name: c.name, value: c.id })), pageSize: 12 }));
 }
 
 export async function confirmAddContact(name: string): Promise<boolean> {
-  return confirm({ message: `"${name}" is not in your journal yet. Add them now?`, default: true });
+  return asked(confirm({ message: `"${name}" is not in your journal yet. Add them now?`, default: true }));
 }
 
 export async function askConfirm(message: string, defaultValue = false): Promise<boolean> {
-  return confirm({ message, default: defaultValue });
+  return asked(confirm({ message, default: defaultValue }));
 }
 
 /** Free text; an empty answer is undefined, so that every question can be skipped with Enter. */
 export async function askText(message: string, opts: { required?: boolean; validate?: (v: string) => string | true; defaultValue?: string } = {}): Promise<string | undefined> {
-  const answer = await input({
-    message,
-    default: opts.defaultValue,
-    validate: (v) => {
-      if (!v.trim()) return opts.required ? 'Please type something (or press Ctrl+C to stop).' : true;
-      return opts.validate ? opts.validate(v) : true;
-    },
-  });
+  const answer = await asked(
+    input({
+      message,
+      default: opts.defaultValue,
+      validate: (v) => {
+        if (!v.trim()) return opts.required ? 'Please type something (or press Ctrl+C to stop).' : true;
+        return opts.validate ? opts.validate(v) : true;
+      },
+    }),
+  );
   return answer.trim() || undefined;
 }
 
 export async function askChoice<T>(message: string, choices: readonly Choice<T>[], defaultValue?: T): Promise<T> {
-  return select({ message, choices: [...choices], default: defaultValue, pageSize: 12 });
+  return asked(select({ message, choices: [...choices], default: defaultValue, pageSize: 12 }));
 }
 
 export async function askChoices<T>(message: string, choices: readonly (Choice<T> & { checked?: boolean })[]): Promise<T[]> {
-  return checkbox({ message, choices: [...choices], pageSize: 15 });
+  return asked(checkbox({ message, choices: [...choices], pageSize: 15 }));
 }
 
 /** Type-to-search over choices that `source` finds for the typed term. */
 export async function askSearch<T>(message: string, source: (term: string) => Choice<T>[]): Promise<T> {
-  return search({ message, source: (term) => source(term ?? ''), pageSize: 10 });
+  return asked(search({ message, source: (term) => source(term ?? ''), pageSize: 10 }));
 }
 
 /** A message for the prompt from an error that the parse function threw: "what was wrong: how to do it right". */
@@ -70,20 +94,22 @@ export async function askParsed<T>(
   opts: { required?: boolean; defaultValue?: string; editable?: boolean } = {},
 ): Promise<T | undefined> {
   let parsed: T | undefined;
-  await input({
-    message,
-    default: opts.defaultValue,
-    prefill: opts.editable ? 'editable' : 'tab',
-    validate: async (v) => {
-      parsed = undefined;
-      if (!v.trim()) return opts.required ? 'Please type something (or press Ctrl+C to stop).' : true;
-      try {
-        parsed = await parse(v);
-        return true;
-      } catch (err) {
-        return toPromptMessage(err);
-      }
-    },
-  });
+  await asked(
+    input({
+      message,
+      default: opts.defaultValue,
+      prefill: opts.editable ? 'editable' : 'tab',
+      validate: async (v) => {
+        parsed = undefined;
+        if (!v.trim()) return opts.required ? 'Please type something (or press Ctrl+C to stop).' : true;
+        try {
+          parsed = await parse(v);
+          return true;
+        } catch (err) {
+          return toPromptMessage(err);
+        }
+      },
+    }),
+  );
   return parsed;
 }

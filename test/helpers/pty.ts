@@ -82,9 +82,17 @@ while True:
 print(json.dumps({'screen': screen(), 'code': code, 'stuckOn': stuck, 'timedOut': timed_out}))
 `;
 
-export function runNetInPty(j: Pick<Journal, 'db' | 'dir'>, args: readonly string[], steps: readonly PtyStep[], opts: { timeoutMs?: number; now?: string } = {}): PtyResult {
+export function runNetInPty(
+  j: Pick<Journal, 'db' | 'dir'>,
+  args: readonly string[],
+  steps: readonly PtyStep[],
+  /** `shell` runs a sh script in the terminal instead, with "$NET" set to the net command line (for `stty -a` after it). */
+  opts: { timeoutMs?: number; now?: string; shell?: string } = {},
+): PtyResult {
   const timeoutMs = opts.timeoutMs ?? 15_000;
-  const spec = { argv: [process.execPath, BIN, '--db', j.db, ...args], steps, timeout: timeoutMs / 1000 };
+  const net = [process.execPath, BIN, '--db', j.db, ...args];
+  const argv = opts.shell === undefined ? net : ['sh', '-c', opts.shell, 'sh', ...net];
+  const spec = { argv, steps, timeout: timeoutMs / 1000 };
   const env = { PATH: process.env.PATH ?? '', HOME: j.dir, XDG_DATA_HOME: j.dir, NO_COLOR: '1', NET_NOW: opts.now ?? TODAY, TERM: 'xterm-256color' };
   const r = spawnSync('python3', ['-c', DRIVER, JSON.stringify(spec)], { encoding: 'utf8', env, timeout: timeoutMs + 5_000 });
   if (r.status !== 0) throw new Error(`the pty driver failed (${r.status ?? r.signal}): ${r.stderr}`);

@@ -33,18 +33,18 @@ export function registerAsk(program: Command, ctx: CliContext): void {
     'net ask ravi --for introduction --anyway   # recorded, marked premature',
     'net ask jane --outcome yes',
   ]).action(async (name: string, flags: AskFlags) => {
-    const store = ctx.store('write');
     const date = await readOptionalDate(flags.date, ctx.today);
     if (flags.outcome) {
       if (flags.for || flags.size || flags.note || flags.anyway) throw new UsageError('--outcome closes the last ask; --for, --size, --note and --anyway record a new one', 'give one or the other');
-      const contact = await resolveContact(ctx, store, name);
+      const contact = await resolveContact(ctx, ctx.store('read'), name); // a missing journal stays missing
+      const store = ctx.store('write');
       const closed = store.tx(() => closeAsk(store, { contactId: contact.id, outcome: flags.outcome!, date }, toClock(ctx)));
       return ctx.out.emit(toOutcomeView(closed), renderOutcome);
     }
     if (!flags.for) throw new UsageError('say what you ask for', 'for example net ask jane --for favour; or close the last ask with --outcome yes|no');
-    const contact = await resolveContact(ctx, store, name);
+    const contact = await resolveContact(ctx, ctx.store('read'), name);
     const input = { contactId: contact.id, kind: flags.for, size: flags.size, note: flags.note, date };
-    const check = checkBeforeAsk(store, input, ctx.today);
+    const check = checkBeforeAsk(ctx.store('read'), input, ctx.today);
     const premature = check.result.verdict === 'premature';
     if (premature) {
       ctx.out.warn(renderCheck(toCheckView(check), ctx.out.palette));
@@ -54,6 +54,7 @@ export function registerAsk(program: Command, ctx: CliContext): void {
         return ctx.out.emit(toAskView(check, null), renderAsk);
       }
     }
+    const store = ctx.store('write');
     const recorded = store.tx(() => recordAsk(store, input, premature, toClock(ctx)));
     ctx.out.emit(toAskView(check, recorded), renderAsk);
   });

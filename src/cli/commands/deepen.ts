@@ -23,16 +23,16 @@ export function registerDeepen(program: Command, ctx: CliContext): void {
   withExamples(cmd, ['net deepen jane                 # a checklist, on a terminal', 'net deepen jane --yes trust,enjoy-time --no call-at-night']).action(async (name: string, flags: DeepenFlags) => {
     const prompted = !flags.yes && !flags.no;
     if (prompted && (!ctx.interactive || ctx.out.json)) throw new UsageError('net deepen needs --yes or --no off a terminal', 'for example net deepen jane --yes trust,enjoy-time --no call-at-night');
-    const store = ctx.store('write');
-    const contact = await resolveContact(ctx, store, name);
+    const contact = await resolveContact(ctx, ctx.store('read'), name); // a missing journal stays missing
     let input: DeepenInput = { contactId: contact.id, yes: flags.yes ?? [], no: flags.no ?? [] };
     if (prompted) {
       const { askChoices } = await import('../../ui/prompts.js');
-      const points = toDepthResult(store, contact.id, ctx.today).points.filter((p) => p.source === 'answer');
+      const points = toDepthResult(ctx.store('read'), contact.id, ctx.today).points.filter((p) => p.source === 'answer');
       const choices = points.map((p) => ({ name: p.text, value: p.id, checked: p.state === 'yes', description: p.id }));
       const yes = await askChoices(`Which hold for ${contact.name}? (space ticks, enter saves)`, choices);
       input = { contactId: contact.id, yes, no: ANSWERED_IDS.filter((id) => !yes.includes(id)) };
     }
+    const store = ctx.store('write');
     const result = store.tx(() => deepenContact(store, input, toClock(ctx)));
     ctx.out.emit(toDepthView(result), renderDepth);
   });

@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import { examineJournal } from '../../app/doctor.js';
+import { StoreError } from '../../core/errors.js';
+import { renderDoctor } from '../../ui/render-doctor.js';
+import type { CliContext } from '../context.js';
+import { withExamples } from '../options.js';
+
+export function registerDoctor(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('doctor')
+    .description('check the journal file: damage, schema version, permissions, orphan rows, summaries (exit 5 when something is wrong)')
+    .option('--fix', 'repair what is safe to repair: permissions, summaries, a large write-ahead log');
+  withExamples(cmd, ['net doctor', 'net doctor --fix', 'net doctor --json']).action((flags: { fix?: boolean }) => {
+    const { path, source } = ctx.journal();
+    const result = examineJournal({ path, ownFolder: source === 'default' || source === 'XDG_DATA_HOME', fix: Boolean(flags.fix) });
+    ctx.out.emit(result, renderDoctor);
+    const problems = result.checks.filter((c) => !c.ok).length;
+    if (problems) throw new StoreError(`the journal has ${problems} problem${problems === 1 ? '' : 's'}`, flags.fix ? 'the fixes above need you' : 'see the fixes above, or run net doctor --fix for the safe ones');
+  });
+}

@@ -1,0 +1,28 @@
+/** Text for `net doctor`: one line per check, the fix under each problem, then a verdict. */
+import type { DoctorCheckId, DoctorResult } from '../app/doctor.js';
+import type { Palette } from './palette.js';
+import { plural } from './words.js';
+
+const TITLES: Record<DoctorCheckId, string> = {
+  file: 'file',
+  permissions: 'permissions',
+  open: 'readable',
+  integrity: 'integrity',
+  schema: 'schema',
+  orphans: 'orphan rows',
+  summaries: 'summaries',
+  wal: 'write-ahead log',
+};
+
+export function renderDoctor(r: DoctorResult, p: Palette): string {
+  const width = Math.max(...r.checks.map((c) => TITLES[c.id].length));
+  const lines = [`Checked ${r.path}`];
+  for (const c of r.checks) {
+    const mark = c.ok ? p.green('ok     ') : p.red('PROBLEM');
+    lines.push(`  ${mark}  ${TITLES[c.id].padEnd(width)}  ${c.detail}${c.fixed ? p.green(' (fixed)') : ''}`);
+    if (c.fix) lines.push(`  ${' '.repeat(7)}  ${' '.repeat(width)}  ${p.yellow('fix:')} ${c.fix}`);
+  }
+  const problems = r.checks.filter((c) => !c.ok).length;
+  lines.push(problems ? p.red(`${plural(problems, 'problem')} found: see the fixes above.`) : p.green('The journal is healthy.'));
+  return lines.join('\n');
+}
