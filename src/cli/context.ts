@@ -1,4 +1,5 @@
 /** What every command gets: the clock, the journal (opened lazily), output, and whether a person is at a terminal. */
+import { existsSync, rmSync } from 'node:fs';
 import type { IsoDate } from '../core/dates.js';
 import { openDatabase } from '../store/db.js';
 import { Store } from '../store/store.js';
@@ -27,13 +28,16 @@ export interface CliContext {
   exitCode: 0 | 3;
   /** An ISO timestamp for created_at/updated_at. */
   timestamp(): string;
-  close(): void;
+  /** Closes the journal; after a failed command, removes a journal file that this process created and left empty. */
+  close(failed?: boolean): void;
 }
 
 export function createContext(now: Date, today: IsoDate, env: NodeJS.ProcessEnv, globals: () => GlobalOptions): CliContext {
   let out: Output | undefined;
   let store: Store | undefined;
   let storeMode: 'read' | 'write' | undefined;
+  // The file this process created, if any: a command that fails must not leave a new empty journal behind.
+  let createdPath: string | undefined;
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && env.CI !== 'true';
   const journal = () => resolveJournalPath(globals().db, env);
   return {
@@ -55,6 +59,7 @@ export function createContext(now: Date, today: IsoDate, env: NodeJS.ProcessEnv,
       if (store && (storeMode === 'write' || mode === 'read')) return store;
       store?.close();
       const { path, source } = journal();
+      if (mode === 'write' && !existsSync(path)) createdPath = path;
       const db = openDatabase(path, { write: mode === 'write', createFolder: source === 'default' || source === 'XDG_DATA_HOME' });
       store = new Store(db, db.memory ? null : path);
       storeMode = mode;
@@ -62,6 +67,13 @@ export function createContext(now: Date, today: IsoDate, env: NodeJS.ProcessEnv,
     },
     exitCode: 0,
     timestamp: () => now.toISOString(),
-    close: () => store?.close(),
+    close(failed) {
+      if (failed && createdPath && store?.path === createdPath && store.countContacts() === 0) {
+        store.close();
+        for (const suffix of ['', '-wal', '-shm']) rmSync(`${createdPath}${suffix}`, { force: true });
+        return;
+      }
+      store?.close();
+    },
   };
 }

@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     process.exitCode = report(err, debug);
   } finally {
     try {
-      ctx.close();
+      ctx.close(process.exitCode !== 0 && process.exitCode !== undefined);
     } catch {
       // closing after a failure must not hide the failure
     }

@@ -36,7 +36,7 @@ function parseWord<T extends string>(words: readonly T[], what: string, flag: st
 }
 
 export const parseChannel = parseWord(CHANNELS, 'channel', '--touch');
-export const parseGiveKind = parseWord(GIVE_KINDS, 'kind', '--gave and --received');
+export const parseGiveKind = parseWord(GIVE_KINDS, 'kind', '--gave or --received');
 export const parseAskKind = parseWord(ASK_KINDS, 'ask kind', '--for');
 export const parseOutcome = parseWord(ASK_OUTCOMES, 'outcome', '--outcome');
 
