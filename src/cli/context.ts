@@ -4,7 +4,7 @@ import type { IsoDate } from '../core/dates.js';
 import { openDatabase } from '../store/db.js';
 import { Store } from '../store/store.js';
 import { createOutput, type Output } from '../ui/output.js';
-import { makePalette } from '../ui/palette.js';
+import { makePalette, type ChalkConstructor } from '../ui/palette.js';
 import { resolveJournalPath, type JournalPath } from './journal-path.js';
 
 export interface GlobalOptions {
@@ -32,7 +32,7 @@ export interface CliContext {
   close(failed?: boolean): void;
 }
 
-export function createContext(now: Date, today: IsoDate, env: NodeJS.ProcessEnv, globals: () => GlobalOptions): CliContext {
+export function createContext(now: Date, today: IsoDate, env: NodeJS.ProcessEnv, globals: () => GlobalOptions, chalk?: ChalkConstructor): CliContext {
   let out: Output | undefined;
   let store: Store | undefined;
   let storeMode: 'read' | 'write' | undefined;
@@ -49,7 +49,7 @@ export function createContext(now: Date, today: IsoDate, env: NodeJS.ProcessEnv,
       if (!out) {
         const g = globals();
         const json = Boolean(g.json);
-        const palette = makePalette({ env, isTTY: Boolean(process.stdout.isTTY), flagNoColor: g.color === false, json });
+        const palette = makePalette({ env, isTTY: Boolean(process.stdout.isTTY), flagNoColor: g.color === false, json }, chalk);
         out = createOutput(json, palette, { stdout: process.stdout, stderr: process.stderr });
       }
       return out;

@@ -3,6 +3,7 @@ import { CommanderError } from 'commander';
 import { findIsoDate, toIsoDate } from '../core/dates.js';
 import { NetError, NotFoundError } from '../core/errors.js';
 import { toStoreError } from '../store/db.js';
+import { wantsColor } from '../ui/palette.js';
 import { createContext } from './context.js';
 import { buildProgram } from './program.js';
 
@@ -56,7 +57,11 @@ async function main(): Promise<void> {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
   let debug = env.NET_DEBUG === '1';
-  const ctx = createContext(now, today, env, () => program.opts());
+  // Decided before parsing, from the raw arguments, so that chalk is loaded only when colour can be on.
+  const args = process.argv.slice(2);
+  const colorOn = wantsColor({ env, isTTY: Boolean(process.stdout.isTTY), flagNoColor: args.includes('--no-color'), json: args.includes('--json') });
+  const chalk = colorOn ? (await import('chalk')).Chalk : undefined;
+  const ctx = createContext(now, today, env, () => program.opts(), chalk);
   const program = buildProgram(ctx);
   try {
     await program.parseAsync(process.argv);

@@ -1,7 +1,12 @@
-/** Colour is net's own decision: only on a terminal, never with NO_COLOR, --no-color or --json. */
-import { Chalk, type ChalkInstance } from 'chalk';
+/**
+ * Colour is net's own decision: only on a terminal, never with NO_COLOR, --no-color or --json (chalk has not honoured
+ * NO_COLOR). chalk itself is loaded only when colour is on: scripts and pipes, where net runs most often, never pay
+ * for it at start-up.
+ */
+import type { ChalkInstance } from 'chalk';
 
-export type Palette = ChalkInstance;
+export type Palette = Pick<ChalkInstance, 'bold' | 'dim' | 'green' | 'yellow' | 'red' | 'cyan'>;
+export type ChalkConstructor = typeof import('chalk').Chalk;
 
 export interface ColorInputs {
   env: NodeJS.ProcessEnv;
@@ -10,8 +15,15 @@ export interface ColorInputs {
   json: boolean;
 }
 
-export function makePalette(o: ColorInputs): Palette {
+export function wantsColor(o: ColorInputs): boolean {
   const forced = (o.env.FORCE_COLOR ?? '') !== '' && o.env.FORCE_COLOR !== '0';
-  const off = o.json || o.flagNoColor || (o.env.NO_COLOR ?? '') !== '' || (!o.isTTY && !forced);
-  return off ? new Chalk({ level: 0 }) : new Chalk({ level: 1 }); // NO_COLOR beats FORCE_COLOR; 16 colours read everywhere
+  return !(o.json || o.flagNoColor || (o.env.NO_COLOR ?? '') !== '' || (!o.isTTY && !forced)); // NO_COLOR beats FORCE_COLOR
+}
+
+/** Every style returns the text as it is, and chains (`p.green.bold`) the same. */
+const PLAIN: Palette = new Proxy((...text: unknown[]) => text.join(' '), { get: () => PLAIN }) as unknown as Palette;
+
+/** `chalk` is the Chalk class when colour is wanted and was loaded; otherwise the plain palette. */
+export function makePalette(o: ColorInputs, chalk?: ChalkConstructor): Palette {
+  return wantsColor(o) && chalk ? new chalk({ level: 1 }) : PLAIN; // 16 colours read everywhere
 }
