@@ -5,7 +5,7 @@ import { NetError, NotFoundError } from '../core/errors.js';
 import { toStoreError } from '../store/db.js';
 import { wantsColor } from '../ui/palette.js';
 import { createContext } from './context.js';
-import { buildProgram } from './program.js';
+import { buildProgram, COMMAND_NAMES, findCommandName } from './program.js';
 
 /** NET_NOW pins "today" (YYYY-MM-DD or an ISO timestamp) for tests and for planning; read nowhere else. */
 function readClock(env: NodeJS.ProcessEnv): { now: Date; today: string } {
@@ -25,11 +25,13 @@ function describe(err: NetError): string {
   return `net: ${err.message}${candidates}${err.hint ? `; ${err.hint}` : ''}\n`;
 }
 
-function report(err: unknown, debug: boolean): number {
+function report(err: unknown, debug: boolean, command: string | undefined): number {
   if (err instanceof CommanderError) {
     if (err.exitCode === 0) return 0; // --help, --version
-    const message = err.message.replace(/^error:\s*/i, '').replace(/\n[\s\S]*/, '');
-    process.stderr.write(`net: ${message}; see net --help\n`);
+    // Commander puts "(Did you mean due?)" on a second line: keep it, on the one line.
+    const message = err.message.replace(/^error:\s*/i, '').replace(/\n\(Did you mean ([^)]*)\)/, ' (did you mean $1)').replace(/\n[\s\S]*/, '');
+    const help = command && COMMAND_NAMES.includes(command) && !/unknown command/.test(message) ? `net ${command} --help` : 'net --help';
+    process.stderr.write(`net: ${message}; see ${help}\n`);
     return 2;
   }
   if (err instanceof Error && err.name === 'ExitPromptError') {
@@ -62,13 +64,14 @@ async function main(): Promise<void> {
   const colorOn = wantsColor({ env, isTTY: Boolean(process.stdout.isTTY), flagNoColor: args.includes('--no-color'), json: args.includes('--json') });
   const chalk = colorOn ? (await import('chalk')).Chalk : undefined;
   const ctx = createContext(now, today, env, () => program.opts(), chalk);
-  const program = buildProgram(ctx);
+  const program = await buildProgram(ctx, args);
   try {
-    await program.parseAsync(process.argv);
+    if (args.length === 0) program.outputHelp(); // bare `net`: what it can do, on stdout, exit 0
+    else await program.parseAsync(process.argv);
     process.exitCode = ctx.exitCode;
   } catch (err) {
     debug ||= Boolean(program.opts().debug);
-    process.exitCode = report(err, debug);
+    process.exitCode = report(err, debug, findCommandName(args));
   } finally {
     try {
       ctx.close(process.exitCode !== 0 && process.exitCode !== undefined);

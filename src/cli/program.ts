@@ -1,25 +1,36 @@
-/** The command tree and the global options. */
+/**
+ * The command tree and the global options. Each command's module is imported only when that command runs: a start
+ * compiles one command, not all of them. `net --help`, and a name that is no command, load them all.
+ */
 import { Command } from 'commander';
 import { createRequire } from 'node:module';
 import type { CliContext } from './context.js';
-import { registerAdd } from './commands/add.js';
-import { registerLog } from './commands/log.js';
-import { registerWhere } from './commands/where.js';
-import { registerImport } from './commands/import.js';
-import { registerExport } from './commands/export.js';
-import { registerBackup } from './commands/backup.js';
-import { registerCheck } from './commands/check.js';
-import { registerAsk } from './commands/ask.js';
-import { registerBalance } from './commands/balance.js';
-import { registerDeepen } from './commands/deepen.js';
-import { registerConfig } from './commands/config.js';
-import { registerEdit } from './commands/edit.js';
-import { registerList } from './commands/list.js';
-import { registerShow } from './commands/show.js';
-import { registerRm } from './commands/rm.js';
-import { registerDue } from './commands/due.js';
-import { registerSnooze } from './commands/snooze.js';
-import { registerDoctor } from './commands/doctor.js';
+
+type Register = (program: Command, ctx: CliContext) => void;
+
+/** In the order --help lists them: the day's work first, then the rest. */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  add: async () => (await import('./commands/add.js')).registerAdd,
+  log: async () => (await import('./commands/log.js')).registerLog,
+  due: async () => (await import('./commands/due.js')).registerDue,
+  check: async () => (await import('./commands/check.js')).registerCheck,
+  ask: async () => (await import('./commands/ask.js')).registerAsk,
+  show: async () => (await import('./commands/show.js')).registerShow,
+  list: async () => (await import('./commands/list.js')).registerList,
+  edit: async () => (await import('./commands/edit.js')).registerEdit,
+  deepen: async () => (await import('./commands/deepen.js')).registerDeepen,
+  balance: async () => (await import('./commands/balance.js')).registerBalance,
+  snooze: async () => (await import('./commands/snooze.js')).registerSnooze,
+  rm: async () => (await import('./commands/rm.js')).registerRm,
+  import: async () => (await import('./commands/import.js')).registerImport,
+  export: async () => (await import('./commands/export.js')).registerExport,
+  backup: async () => (await import('./commands/backup.js')).registerBackup,
+  config: async () => (await import('./commands/config.js')).registerConfig,
+  doctor: async () => (await import('./commands/doctor.js')).registerDoctor,
+  where: async () => (await import('./commands/where.js')).registerWhere,
+};
+
+export const COMMAND_NAMES = Object.keys(COMMANDS);
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -34,7 +45,18 @@ Examples:
   $ net check jane --for introduction
 `;
 
-export function buildProgram(ctx: CliContext): Command {
+/** The command named in the arguments: the first word that is not an option (--db takes a value). */
+export function findCommandName(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--db') i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
+/** `args` are the words after `net`; only the command they name is loaded, unless it names none. */
+export async function buildProgram(ctx: CliContext, args: readonly string[]): Promise<Command> {
   const program = new Command('net')
     .description('A networking journal that nudges you to give before you ask.')
     .version(version, '-V, --version', 'print the version')
@@ -43,28 +65,13 @@ export function buildProgram(ctx: CliContext): Command {
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR works too)')
     .option('--debug', 'show the details of unexpected errors')
     .helpOption('-h, --help', 'show help for a command')
-    .addHelpCommand(false)
+    .helpCommand(false)
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ outputError: () => undefined })
     .addHelpText('after', OVERVIEW);
-  registerAdd(program, ctx);
-  registerLog(program, ctx);
-  registerWhere(program, ctx);
-  registerImport(program, ctx);
-  registerExport(program, ctx);
-  registerBackup(program, ctx);
-  registerCheck(program, ctx);
-  registerAsk(program, ctx);
-  registerBalance(program, ctx);
-  registerDeepen(program, ctx);
-  registerConfig(program, ctx);
-  registerEdit(program, ctx);
-  registerList(program, ctx);
-  registerShow(program, ctx);
-  registerRm(program, ctx);
-  registerDue(program, ctx);
-  registerSnooze(program, ctx);
-  registerDoctor(program, ctx);
+  const name = findCommandName(args);
+  const wanted = name !== undefined && Object.hasOwn(COMMANDS, name) ? [name] : COMMAND_NAMES;
+  for (const register of await Promise.all(wanted.map((n) => COMMANDS[n]!()))) register(program, ctx);
   return program;
 }

@@ -42,7 +42,7 @@ describe('net add', () => {
     });
 
     it.each([
-      [['add', 'Ravi', '--compnay', 'Acme'], /^net: unknown option '--compnay'.*; see net --help\n$/],
+      [['add', 'Ravi', '--compnay', 'Acme'], /^net: unknown option '--compnay'.*; see net add --help\n$/],
       [['add', 'Ravi', '--email', 'ravi@example'], /^net: "ravi@example" is not an email address; write it as name@example.com\n$/],
       [['add', 'Ravi', '--every', 'fortnightly'], /^net: cannot read interval "fortnightly"; use a number and a unit/],
       [['add', 'Ravi', '--every', '0d'], /^net: cannot read interval "0d"/],

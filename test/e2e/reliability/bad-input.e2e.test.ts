@@ -32,7 +32,7 @@ const CASES: BadCase[] = [
   { what: 'a rename to blanks', args: ['edit', 'ravi', '--name', '  '], code: 2, stderr: /^net: a contact needs a name; / },
   { what: 'an empty name to show', args: ['show', ''], code: 2, stderr: /^net: no name given; / },
   { what: 'a blank name to log', args: ['log', '  ', '--touch', 'call'], code: 2, stderr: /^net: no name given; / },
-  { what: 'a name with a leading dash', args: ['add', '-dash'], code: 2, stderr: /^net: unknown option '-dash'; see net --help$/m },
+  { what: 'a name with a leading dash', args: ['add', '-dash'], code: 2, stderr: /^net: unknown option '-dash'; see net add --help$/m },
   { what: 'a name of 201 characters', args: ['add', 'x'.repeat(201)], code: 2, stderr: /^net: that name is longer than 200 characters; / },
   { what: 'a name with a control character', args: ['add', 'Jane\u0007Doe'], code: 2, stderr: /^net: a name cannot hold control characters; / },
   { what: 'a name already in the journal', args: ['add', 'jane doe'], code: 2, stderr: /^net: "Jane Doe" is already in the journal; / },
@@ -42,7 +42,7 @@ const CASES: BadCase[] = [
   { what: 'a blank note', args: ['log', 'ravi', '--touch', 'call', '--note', '   '], code: 2, stderr: /^net: --note is empty; / },
   { what: 'a 201-character company', args: ['edit', 'ravi', '--company', 'c'.repeat(201)], code: 2, stderr: /^net: --company is longer than 200 characters; / },
   // options and commands
-  { what: 'an unknown option to add', args: ['add', 'Tom', '--bogus'], code: 2, stderr: /^net: unknown option '--bogus'; see net --help$/m },
+  { what: 'an unknown option to add', args: ['add', 'Tom', '--bogus'], code: 2, stderr: /^net: unknown option '--bogus'; see net add --help$/m },
   { what: 'a misspelt option to log', args: ['log', 'ravi', '--tuch', 'call'], code: 2, stderr: /^net: unknown option '--tuch'/ },
   { what: 'an unknown global option', args: ['--colour', 'list'], code: 2, stderr: /^net: unknown option '--colour'/ },
   { what: 'an unknown command', args: ['lst'], code: 2, stderr: /^net: unknown command 'lst'/ },

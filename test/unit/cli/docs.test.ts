@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliContext } from '../../../src/cli/context.js';
-import { buildProgram } from '../../../src/cli/program.js';
+import { buildProgram, COMMAND_NAMES, findCommandName } from '../../../src/cli/program.js';
 
 const README = readFileSync(resolve(import.meta.dirname, '../../../README.md'), 'utf8');
-const program = buildProgram({} as CliContext);
+const program = await buildProgram({} as CliContext, []);
 const commands = program.commands.map((c) => c.name());
 
 describe('docs', () => {
@@ -21,6 +21,20 @@ describe('docs', () => {
     cmd.outputHelp();
     expect(help).toMatch(new RegExp(`Examples:\\n\\s+\\$ net (--\\S+ \\S+ )?${name}\\b`));
     expect(README).toMatch(new RegExp(`^\\$? ?net (--\\S+ \\S+ )?${name}\\b`, 'm'));
+  });
+
+  it('lists every command in --help, in its order', () => {
+    expect(commands).toEqual(COMMAND_NAMES);
+  });
+
+  it.each([
+    [['due'], 'due'],
+    [['--db', 'x.db', '--json', 'check', 'jane'], 'check'],
+    [['--json', '--db', 'due'], undefined],
+    [['--help'], undefined],
+    [[], undefined],
+  ])('finds the command in %j: %s', (args, name) => {
+    expect(findCommandName(args)).toBe(name);
   });
 
   it('documents every exit code main.ts can return', () => {
