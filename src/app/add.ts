@@ -4,7 +4,9 @@ import { UsageError } from '../core/errors.js';
 import { toNameKey } from '../core/names.js';
 import type { ContactWithSummary, Fact } from '../core/types.js';
 import type { FactKind } from '../core/vocabulary.js';
+import type { ImportantDate } from '../core/important-dates.js';
 import type { Store } from '../store/store.js';
+import { saveImportantDates } from './dates.js';
 import type { Clock } from './clock.js';
 import { getContact } from './resolve.js';
 
@@ -16,6 +18,8 @@ export interface ProfileFields {
   metOn?: string;
   howMet?: string;
   everyDays?: number;
+  /** `YYYY-MM-DD` or `--MM-DD`. */
+  birthday?: string;
 }
 
 export interface FactLists {
@@ -27,6 +31,8 @@ export interface FactLists {
 
 export interface AddInput extends ProfileFields, FactLists {
   name: string;
+  /** Custom important dates, by label (kept in their own table). */
+  dates?: ImportantDate[];
 }
 
 export function checkNameFree(store: Store, name: string, exceptId?: string): void {
@@ -80,12 +86,14 @@ export function addContact(store: Store, input: AddInput, clock: Clock): Contact
       howMet: input.howMet ?? null,
       everyDays: input.everyDays ?? null,
       snoozedUntil: null,
+      birthday: input.birthday ?? null,
       createdAt: clock.timestamp,
       updatedAt: clock.timestamp,
     },
     toNameKey(input.name),
   );
   insertFacts(store, id, input, clock);
+  saveImportantDates(store, id, input.dates ?? [], clock);
   store.refreshSummary(id);
   return getContact(store, id);
 }

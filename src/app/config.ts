@@ -2,6 +2,9 @@
 import { UsageError } from '../core/errors.js';
 import { parseInterval, toIntervalText } from '../core/intervals.js';
 import { DEFAULT_HALF_LIFE_DAYS } from '../core/summary.js';
+import { DEFAULT_DATE_WINDOW_DAYS, MAX_DATE_WINDOW_DAYS } from '../core/important-dates.js';
+import { DEFAULT_SYNONYMS, parseSynonymGroup } from '../core/matching.js';
+import { readSynonymGroups, writeSynonymGroups } from '../store/ideas.js';
 import type { Store } from '../store/store.js';
 import type { Clock } from './clock.js';
 
@@ -15,6 +18,8 @@ interface SettingSpec {
   defaultValue: number;
   parse(text: string): number;
   format(value: number): string;
+  /** Whether the stored summaries depend on it (then changing it recomputes them all). */
+  recompute?: boolean;
 }
 
 const HALF_LIFE_HINT = `give an interval from ${MIN_HALF_LIFE_DAYS} days to 10 years, for example 180d, 6m or 1y`;
@@ -36,7 +41,30 @@ export const SETTINGS: Record<string, SettingSpec> = {
     },
     format: toIntervalText,
   },
+  'date-window': {
+    column: 'date_window_days',
+    description: 'how many days ahead net due lists birthdays and important dates',
+    defaultValue: DEFAULT_DATE_WINDOW_DAYS,
+    recompute: false,
+    parse(text) {
+      const hint = `give a number of days from 1 to ${MAX_DATE_WINDOW_DAYS}, for example 7, 10d or 2w`;
+      let days: number;
+      try {
+        days = /^\s*\d+\s*$/.test(text) ? Number(text) : parseInterval(text);
+      } catch {
+        throw new UsageError(`cannot read date window "${text}"`, hint);
+      }
+      if (days < 1 || days > MAX_DATE_WINDOW_DAYS) throw new UsageError(`date window of ${days} days is out of range`, hint);
+      return days;
+    },
+    format: (days) => `${days}d`,
+  },
 };
+
+/** How many days ahead `net due` lists important dates. */
+export function readDateWindowDays(store: Store): number {
+  return readEntry(store, 'date-window').stored;
+}
 
 export interface SettingEntry {
   key: string;
@@ -80,7 +108,42 @@ export function parseSetting(key: string, text: string): number {
 export function changeSetting(store: Store, key: string, value: number, clock: Clock): SetResult {
   const spec = getSpec(key);
   store.setSetting(spec.column, String(value), clock.timestamp);
+  if (spec.recompute === false) return { setting: readEntry(store, key), recomputed: 0 };
   // Fading sums are stored at the scale of the half-life: every summary must be recomputed with the new one.
   store.refreshAllSummaries();
   return { setting: readEntry(store, key), recomputed: store.countContacts() };
+}
+
+// ---- synonyms: words net ideas treats as one ----------------------------------------------------------------------
+
+export interface SynonymsResult {
+  builtIn: string[][];
+  yours: string[][];
+  /** The group this command added or removed. */
+  added: string[] | null;
+  removed: string[] | null;
+}
+
+const sameGroup = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w) => b.includes(w));
+
+export function listSynonyms(store: Store): SynonymsResult {
+  return { builtIn: DEFAULT_SYNONYMS.map((g) => [...g]), yours: readSynonymGroups(store), added: null, removed: null };
+}
+
+/** Adds a group (`accountant=bookkeeper`), or with `remove` takes one of the user's groups away. */
+export function changeSynonyms(store: Store, text: string, remove: boolean, clock: Clock): SynonymsResult {
+  const group = parseSynonymGroup(text);
+  const yours = readSynonymGroups(store);
+  const at = yours.findIndex((g) => sameGroup(g, group));
+  if (remove) {
+    if (at < 0) {
+      const builtIn = DEFAULT_SYNONYMS.some((g) => sameGroup(g, group));
+      throw new UsageError(`${group.join('=')} is not one of your synonym groups`, builtIn ? 'built-in groups stay' : 'see them with net config synonyms; give a group exactly as it lists it');
+    }
+    writeSynonymGroups(store, yours.filter((_, i) => i !== at), clock.timestamp);
+    return { ...listSynonyms(store), removed: group };
+  }
+  if (at >= 0 || DEFAULT_SYNONYMS.some((g) => sameGroup(g, group))) throw new UsageError(`${group.join('=')} is already a synonym group`, 'see them with net config synonyms');
+  writeSynonymGroups(store, [...yours, group], clock.timestamp);
+  return { ...listSynonyms(store), added: group };
 }

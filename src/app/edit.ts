@@ -7,6 +7,10 @@ import type { ContactPatch, Store } from '../store/store.js';
 import { checkEmailFree, checkMetOn, checkNameFree, insertFacts, type FactLists, type ProfileFields } from './add.js';
 import type { Clock } from './clock.js';
 import { getContact } from './resolve.js';
+import { saveImportantDates } from './dates.js';
+import { saveNeeds, type NeedsInput } from './needs.js';
+import { listDatedFacts } from '../store/ideas.js';
+import type { ImportantDate } from '../core/important-dates.js';
 
 /** The fields `--clear` takes, as the user types them, and the contact field each one empties. */
 export const CLEARABLE_FIELDS = {
@@ -17,11 +21,12 @@ export const CLEARABLE_FIELDS = {
   met: 'metOn',
   'how-met': 'howMet',
   every: 'everyDays',
+  birthday: 'birthday',
 } as const satisfies Record<string, keyof ProfileFields>;
 export type ClearableField = keyof typeof CLEARABLE_FIELDS;
 
 export const EDIT_FLAGS =
-  '--name, --company, --role, --email, --phone, --met, --how-met, --every, --tag, --service, --goal, --family, --untag, --forget, --clear';
+  '--name, --company, --role, --email, --phone, --met, --how-met, --every, --tag, --service, --goal, --family, --birthday, --date-of, --need, --ideal, --met-need, --untag, --forget, --clear';
 
 export function parseClearField(text: string): ClearableField {
   const word = text.trim().toLowerCase().replace(/^--/, '').replace(/[\s_]+/g, '-');
@@ -30,19 +35,21 @@ export function parseClearField(text: string): ClearableField {
   return field;
 }
 
-export interface EditInput extends ProfileFields, FactLists {
+export interface EditInput extends ProfileFields, FactLists, NeedsInput {
   contactId: string;
   /** A new name. */
   name?: string;
   /** Tags to take off. */
   untag?: string[];
-  /** Service, goal or family facts to remove, by their text. */
+  /** Service, goal, family, need or ideal referral facts to remove, by their text. */
   forget?: string[];
   clear?: ClearableField[];
+  /** Custom important dates to add or change, by label. */
+  dates?: ImportantDate[];
 }
 
 /** Profile fields by the names views use (metOn, howMet, every…), and fact counts by kind. */
-export type EditedField = 'name' | 'company' | 'role' | 'email' | 'phone' | 'metOn' | 'howMet' | 'every';
+export type EditedField = 'name' | 'company' | 'role' | 'email' | 'phone' | 'metOn' | 'howMet' | 'every' | 'birthday' | 'dates';
 
 export interface EditChanges {
   set: EditedField[];
@@ -66,6 +73,7 @@ const PROFILE_FIELDS: [keyof ProfileFields, EditedField][] = [
   ['metOn', 'metOn'],
   ['howMet', 'howMet'],
   ['everyDays', 'every'],
+  ['birthday', 'birthday'],
 ];
 
 const FACT_LISTS: [keyof FactLists, FactKind][] = [
@@ -75,7 +83,7 @@ const FACT_LISTS: [keyof FactLists, FactKind][] = [
   ['family', 'family'],
 ];
 
-const noFacts = (): Record<FactKind, number> => ({ tag: 0, service: 0, goal: 0, family: 0 });
+const noFacts = (): Record<FactKind, number> => ({ tag: 0, service: 0, goal: 0, family: 0, need: 0, ideal: 0, 'met-need': 0 });
 
 export function editContact(store: Store, input: EditInput, clock: Clock): EditResult {
   const contact = getContact(store, input.contactId);
@@ -110,14 +118,16 @@ export function editContact(store: Store, input: EditInput, clock: Clock): EditR
   for (const [list, kind] of FACT_LISTS) {
     changes.added[kind] = insertFacts(store, contact.id, { [list]: input[list] ?? [] }, clock);
   }
+  Object.assign(changes.added, saveNeeds(store, contact, input, clock));
 
+  if (saveImportantDates(store, contact.id, input.dates ?? [], clock) > 0) changes.set.push('dates');
   const factChanges = Object.values(changes.added).concat(Object.values(changes.removed)).some((n) => n > 0);
   if (!changes.set.length && !changes.cleared.length && !factChanges) {
     throw new UsageError(`nothing to change: ${contact.name} already has those details`, `give one or more of ${EDIT_FLAGS}`);
   }
   store.updateContact(contact.id, patch, clock.timestamp, patch.name === undefined ? undefined : toNameKey(patch.name));
   store.refreshSummary(contact.id);
-  return { contact: getContact(store, contact.id), facts: store.listFacts(contact.id), changes };
+  return { contact: getContact(store, contact.id), facts: listDatedFacts(store, contact.id), changes };
 }
 
 function removeFacts(store: Store, contact: Contact, input: EditInput, changes: EditChanges): void {
@@ -132,7 +142,7 @@ function removeFacts(store: Store, contact: Contact, input: EditInput, changes: 
   }
   for (const text of input.forget ?? []) {
     let removed = 0;
-    for (const kind of ['service', 'goal', 'family'] as const) {
+    for (const kind of ['service', 'goal', 'family', 'need', 'ideal', 'met-need'] as const) {
       if (store.deleteFact(contact.id, kind, text)) {
         changes.removed[kind]++;
         removed++;

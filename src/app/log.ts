@@ -23,6 +23,8 @@ export interface LogInput {
   date?: IsoDate;
   /** A follow-up the user scheduled. */
   next?: IsoDate;
+  /** Referrals only: whom the referral was for (given) or who came through it (received). */
+  prospect?: string;
 }
 
 export interface LogResult {
@@ -40,6 +42,9 @@ export function checkLogInput(input: LogInput, today: IsoDate): void {
   if (input.value !== undefined && !input.gave && !input.received) {
     throw new UsageError('--value goes with --gave or --received', 'for example --gave referral --value 4');
   }
+  if (input.prospect !== undefined && input.gave !== 'referral' && input.received !== 'referral') {
+    throw new UsageError('--prospect goes with --gave referral or --received referral', 'for example net log jane --gave referral --prospect "Tom Baker, needs a bookkeeper"');
+  }
   const date = input.date ?? today;
   if (date > today) throw new UsageError(`--date ${date} is in the future`, 'log what has happened (today or earlier); schedule what is to come with --next');
   if (date < '1900-01-01') throw new UsageError(`--date ${date} is too long ago`, 'give a date after 1900');
@@ -54,8 +59,10 @@ export function logInteraction(store: Store, input: LogInput, clock: Clock): Log
   const base = { contactId: contact.id, note, occurredOn: date, outcome: null, outcomeOn: null, premature: false, createdAt: clock.timestamp, updatedAt: clock.timestamp };
   const events: JournalEvent[] = [];
   if (input.touch) events.push({ ...base, id: randomUUID(), type: 'touch', kind: input.touch, value: null });
-  if (input.gave) events.push({ ...base, id: randomUUID(), type: 'gave', kind: input.gave, value: input.value ?? DEFAULT_VALUE });
-  if (input.received) events.push({ ...base, id: randomUUID(), type: 'received', kind: input.received, value: input.value ?? DEFAULT_VALUE });
+  // A referral starts open, so that `net referral` can record how it went.
+  const referral = (kind: GiveKind) => (kind === 'referral' ? { prospect: input.prospect ?? null, status: 'open', statusOn: date } : {});
+  if (input.gave) events.push({ ...base, id: randomUUID(), type: 'gave', kind: input.gave, value: input.value ?? DEFAULT_VALUE, ...referral(input.gave) });
+  if (input.received) events.push({ ...base, id: randomUUID(), type: 'received', kind: input.received, value: input.value ?? DEFAULT_VALUE, ...referral(input.received) });
   for (const e of events) store.insertEvent(e);
 
   // Reaching out (a touchpoint or a give) closes the follow-ups scheduled before that day or due by it.

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { FactLists, ProfileFields } from '../app/add.js';
 import { parseInterval } from '../core/intervals.js';
+import { parseBirthday, parseDateOf, type ImportantDate } from '../core/important-dates.js';
 import { parseEmail, parsePhone, parseTag, parseText } from '../core/profile.js';
 import { readOptionalDate } from './dates.js';
 import { collect } from './options.js';
@@ -18,6 +19,8 @@ export interface ProfileFlags {
   service?: string[];
   goal?: string[];
   family?: string[];
+  birthday?: string;
+  dateOf?: ImportantDate[];
 }
 
 const text = (what: string, max = 200) => (s: string) => parseText(s, what, max);
@@ -34,10 +37,12 @@ export function addProfileFlags(cmd: Command): Command {
     .option('--every <interval>', 'how often to be in touch, e.g. 3w, 2m, 90d', parseInterval)
     .option('--service <text>', 'a product or service they offer (repeatable)', collect(text('--service')))
     .option('--goal <text>', 'one of their goals this year (repeatable)', collect(text('--goal')))
-    .option('--family <text>', 'a family member, e.g. "Maria, wife" (repeatable)', collect(text('--family')));
+    .option('--family <text>', 'a family member, e.g. "Maria, wife" (repeatable)', collect(text('--family')))
+    .option('--birthday <date>', 'their birthday, the year optional: 1980-05-17, 05-17 or "May 17"')
+    .option('--date-of <label=date>', 'a day to remember, e.g. "work anniversary=2019-05-01" (repeatable)', collect(parseDateOf));
 }
 
-export async function toProfileFields(flags: ProfileFlags, today: string): Promise<ProfileFields & FactLists> {
+export async function toProfileFields(flags: ProfileFlags, today: string): Promise<ProfileFields & FactLists & { dates: ImportantDate[] }> {
   return {
     company: flags.company,
     role: flags.role,
@@ -50,5 +55,7 @@ export async function toProfileFields(flags: ProfileFlags, today: string): Promi
     services: flags.service ?? [],
     goals: flags.goal ?? [],
     family: flags.family ?? [],
+    birthday: flags.birthday === undefined ? undefined : parseBirthday(flags.birthday, today),
+    dates: flags.dateOf ?? [],
   };
 }

@@ -288,7 +288,7 @@ export function checkReferral(i: CheckInputs): CheckResult {
     },
     { ok: services.state === 'yes', reason: `you know ${services.why}`, suggestion: POINT_ADVICE['knows-services']!(name) },
     knownNeed(base, i.today, REFER_NEEDS.knownDays, 'referring them', name),
-    { ok: base.depth.score >= REFER_NEEDS.depth, reason: depthReason(base.depth, base.points, REFER_NEEDS.depth), suggestion: missingPoints(base.points, name)[0] },
+    { ok: base.depth.score >= REFER_NEEDS.depth, reason: depthReason(base.depth, base.points, REFER_NEEDS.depth), suggestion: missingPoints(base.points, name, 3, REFER_NEEDS.points)[0] },
   ];
   return judge(needs, base, ['refer with care: tell both sides why you are connecting them']);
 }

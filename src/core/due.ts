@@ -12,7 +12,15 @@
  *   openAsk        3    0.5 at 15 days, rising to 1 at 60 days                            an ask has waited more than 14 days
  *   goingCold      2    1 − e^(−loss/0.02), loss = balance · ln2 / halfLife per day       deep or growing, half a cadence without a touch
  *   neverMet       1    1                                                                 added 7 to 60 days ago and not met yet
+ *   thankReferral  5    1 on the day, falling to 0.5 at 30 days, then 0.5                 a referral they gave you was marked won, no
+ *                                                                                         touchpoint or give of yours on or after that day
+ *   referralCheck  2    0.5 at 22 days, rising to 1 at 60 days                            a referral you gave is still open or contacted
+ *                                                                                         22 to 180 days after its last change
+ *   importantDate  3    1 on the day, falling to 0.5 at the window's end                  a birthday or custom date within the date
+ *                                                                                         window (default 7 days; February 29 → 28)
  *
+ * Closed business from a referral they gave is the strongest thank-you (5 > received's 4). The amount it closed
+ * never weighs: the relationship is not worth more because the deal was bigger.
  * The follow-up weight is set so that a follow-up due today (0.75 · 12 = 9) outranks any overdue cadence (< 6).
  * The cadence is the contact's own (`--every`) or their stage's default (STAGE_CADENCE_DAYS); the last touch is the
  * latest touchpoint or give, else the day they met, else the day they were added. A follow-up planned for a later
@@ -22,10 +30,12 @@
 import { hasMet, STAGE_CADENCE_DAYS, toStage, type Stage } from './capital.js';
 import { toDepth, toKnownSince } from './checklist.js';
 import { addDays, toRelativeDays, type IsoDate } from './dates.js';
+import { DEFAULT_DATE_WINDOW_DAYS, describeOccasion, toImportantDates, toUpcoming, type Occasion } from './important-dates.js';
+import { REFERRAL_CHECK_DAYS, REFERRAL_CHECK_UNTIL_DAYS } from './referrals.js';
 import { toEpochScale } from './summary.js';
 import type { ContactWithSummary } from './types.js';
 
-export const DUE_WEIGHTS = { followUp: 12, cadence: 6, received: 4, openAsk: 3, goingCold: 2, neverMet: 1 } as const;
+export const DUE_WEIGHTS = { followUp: 12, cadence: 6, received: 4, openAsk: 3, goingCold: 2, neverMet: 1, thankReferral: 5, referralCheck: 2, importantDate: 3 } as const;
 export type DueTerm = keyof typeof DUE_WEIGHTS;
 export const DUE_TERMS = Object.keys(DUE_WEIGHTS) as DueTerm[];
 
@@ -78,6 +88,27 @@ export function neverMetTerm(addedDaysAgo: number, met: boolean): number {
   return !met && addedDaysAgo >= NEVER_MET_FROM_DAYS && addedDaysAgo <= NEVER_MET_UNTIL_DAYS ? 1 : 0;
 }
 
+const THANK_FADE_DAYS = 30;
+const REFERRAL_CHECK_FULL_DAYS = 60;
+
+/** A referral they gave was marked won `daysAgo` days ago, and the user has not reached out on or after that day. */
+export function thankReferralTerm(daysAgo: number | null, acknowledged: boolean): number {
+  if (daysAgo === null || acknowledged || daysAgo < 0) return 0;
+  return clamp01(1 - (0.5 * Math.min(daysAgo, THANK_FADE_DAYS)) / THANK_FADE_DAYS);
+}
+
+/** The latest change of a referral the user gave, still open or contacted, `ageDays` old. */
+export function referralCheckTerm(ageDays: number | null): number {
+  if (ageDays === null || !(ageDays > REFERRAL_CHECK_DAYS) || ageDays > REFERRAL_CHECK_UNTIL_DAYS) return 0;
+  return clamp01(0.5 + (0.5 * (Math.min(ageDays, REFERRAL_CHECK_FULL_DAYS) - REFERRAL_CHECK_DAYS)) / (REFERRAL_CHECK_FULL_DAYS - REFERRAL_CHECK_DAYS));
+}
+
+/** The soonest important date, `inDays` ahead (null when none falls within the window). */
+export function importantDateTerm(inDays: number | null, windowDays: number): number {
+  if (inDays === null || inDays < 0 || inDays > windowDays) return 0;
+  return windowDays > 0 ? clamp01(1 - (0.5 * inDays) / windowDays) : 1;
+}
+
 /** The summary columns that `net due` reads: nothing else. */
 export type DueContact = Pick<
   ContactWithSummary,
@@ -101,6 +132,10 @@ export type DueContact = Pick<
   | 'familyCount'
   | 'goalCount'
   | 'answersYes'
+  | 'birthday'
+  | 'wonReferralOn'
+  | 'referralCheckOn'
+  | 'importantDates'
 >;
 
 /** What the cadence counts from. */
@@ -212,9 +247,10 @@ interface DueParts {
   overdue: number;
   followUpLate: number | null;
   askAge: number | null;
+  occasions: Occasion[];
 }
 
-function toDueParts(c: DueContact, day: IsoDate, halfLifeDays: number): DueParts | null {
+function toDueParts(c: DueContact, day: IsoDate, halfLifeDays: number, dateWindowDays: number): DueParts | null {
   if (c.snoozedUntil !== null && c.snoozedUntil > day) return null;
   const s = toDueStanding(c, day, halfLifeDays);
   const since = dayDiff(s.reference.on, day);
@@ -226,6 +262,10 @@ function toDueParts(c: DueContact, day: IsoDate, halfLifeDays: number): DueParts
   const dailyLoss = (Math.max(0, s.balance) * Math.LN2) / halfLifeDays;
   const coldEligible = !planned && (s.stage === 'deep' || s.stage === 'growing') && s.cadenceDays !== null && since * 2 >= s.cadenceDays;
   const overdue = s.cadenceDays === null ? 0 : since - s.cadenceDays;
+  // Summary fields added later may be missing on objects built by hand: `== null` reads them as none.
+  const wonOn = c.wonReferralOn ?? null;
+  const thanked = wonOn !== null && c.lastTouchOn !== null && c.lastTouchOn >= wonOn;
+  const occasions = c.birthday == null && c.importantDates == null ? [] : toUpcoming(toImportantDates(c.birthday, c.importantDates), day, dateWindowDays);
   const values: Record<DueTerm, number> = {
     followUp: followUpTerm(followUpLate),
     cadence: planned ? 0 : cadenceTerm(overdue, s.cadenceDays),
@@ -233,8 +273,11 @@ function toDueParts(c: DueContact, day: IsoDate, halfLifeDays: number): DueParts
     openAsk: openAskTerm(askAge),
     goingCold: goingColdTerm(dailyLoss, coldEligible),
     neverMet: planned ? 0 : neverMetTerm(dayDiff(toAddedOn(c.createdAt), day), s.met),
+    thankReferral: thankReferralTerm(wonOn === null ? null : dayDiff(wonOn, day), thanked),
+    referralCheck: referralCheckTerm(c.referralCheckOn == null ? null : dayDiff(c.referralCheckOn, day)),
+    importantDate: importantDateTerm(occasions[0]?.inDays ?? null, dateWindowDays),
   };
-  return { standing: s, values, overdue, followUpLate, askAge };
+  return { standing: s, values, overdue, followUpLate, askAge, occasions };
 }
 
 const sumTerms = (values: Record<DueTerm, number>) =>
@@ -243,11 +286,14 @@ const sumTerms = (values: Record<DueTerm, number>) =>
   values.received * DUE_WEIGHTS.received +
   values.openAsk * DUE_WEIGHTS.openAsk +
   values.goingCold * DUE_WEIGHTS.goingCold +
-  values.neverMet * DUE_WEIGHTS.neverMet;
+  values.neverMet * DUE_WEIGHTS.neverMet +
+  values.thankReferral * DUE_WEIGHTS.thankReferral +
+  values.referralCheck * DUE_WEIGHTS.referralCheck +
+  values.importantDate * DUE_WEIGHTS.importantDate;
 
 /** The urgency alone (0 when nothing is due or the contact is snoozed): cheap enough to run on every candidate row. */
-export function toDueScore(c: DueContact, day: IsoDate, halfLifeDays: number): number {
-  const parts = toDueParts(c, day, halfLifeDays);
+export function toDueScore(c: DueContact, day: IsoDate, halfLifeDays: number, dateWindowDays = DEFAULT_DATE_WINDOW_DAYS): number {
+  const parts = toDueParts(c, day, halfLifeDays, dateWindowDays);
   return parts ? sumTerms(parts.values) : 0;
 }
 
@@ -255,12 +301,12 @@ export function toDueScore(c: DueContact, day: IsoDate, halfLifeDays: number): n
  * Scores one contact as of `day`, with the reasons and the next action. Returns null when nothing is due (every term
  * 0) or the contact is snoozed; its score equals toDueScore. Never throws on odd data: a term that cannot be read is 0.
  */
-export function scoreDue(c: DueContact, day: IsoDate, halfLifeDays: number): DueItem | null {
-  const parts = toDueParts(c, day, halfLifeDays);
+export function scoreDue(c: DueContact, day: IsoDate, halfLifeDays: number, dateWindowDays = DEFAULT_DATE_WINDOW_DAYS): DueItem | null {
+  const parts = toDueParts(c, day, halfLifeDays, dateWindowDays);
   if (!parts) return null;
   const score = sumTerms(parts.values);
   if (!(score > 0)) return null;
-  const { standing: s, values, overdue, followUpLate, askAge } = parts;
+  const { standing: s, values, overdue, followUpLate, askAge, occasions } = parts;
   const terms = DUE_TERMS.map((term) => ({ term, value: values[term], weight: DUE_WEIGHTS[term], score: values[term] * DUE_WEIGHTS[term] }));
   const words: Record<DueTerm, () => { reason: string; action: string }> = {
     followUp: () => ({
@@ -286,6 +332,18 @@ export function scoreDue(c: DueContact, day: IsoDate, halfLifeDays: number): Due
     neverMet: () => ({
       reason: `added ${toRelativeDays(toAddedOn(c.createdAt), day)}, not met yet: farming, not hunting`,
       action: 'suggest a one-to-one to get to know them',
+    }),
+    thankReferral: () => ({
+      reason: `a referral they gave you closed business (marked won ${toRelativeDays(c.wonReferralOn ?? day, day)})`,
+      action: 'thank them: a call or a card, then log it as a touchpoint or a give',
+    }),
+    referralCheck: () => ({
+      reason: `the referral you gave them ${toRelativeDays(c.referralCheckOn ?? day, day)} has no outcome yet`,
+      action: `ask how it went, then net referral ${JSON.stringify(c.name)} --status contacted|won|lost`,
+    }),
+    importantDate: () => ({
+      reason: occasions.map(describeOccasion).join('; '),
+      action: occasions[0]?.inDays === 0 ? 'get in touch today: a call or a message' : 'remember the day: a message or a card on the day',
     }),
   };
   const said = terms

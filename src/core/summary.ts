@@ -8,6 +8,8 @@
  *   at day t:  S · 2^(−(t − EPOCH) / halfLife) = Σ weight_i · 2^(−(t − day_i) / halfLife)
  */
 import { daysBetween, type IsoDate } from './dates.js';
+import { toDatesText, type ImportantDate } from './important-dates.js';
+import { isUnresolved } from './referrals.js';
 import type { Answer, ContactSummary, Fact, FollowUp, JournalEvent } from './types.js';
 import type { Channel } from './vocabulary.js';
 
@@ -60,10 +62,12 @@ export function readFaded(stored: number, today: IsoDate, halfLifeDays: number):
 }
 
 export interface ContactRows {
-  events: readonly Pick<JournalEvent, 'type' | 'kind' | 'value' | 'occurredOn' | 'outcome'>[];
+  events: readonly Pick<JournalEvent, 'type' | 'kind' | 'value' | 'occurredOn' | 'outcome' | 'status' | 'statusOn'>[];
   facts: readonly Pick<Fact, 'kind'>[];
   followUps: readonly Pick<FollowUp, 'dueOn' | 'doneOn'>[];
   answers: readonly Pick<Answer, 'answer'>[];
+  /** The contact's custom important dates (the birthday is a column of its own). */
+  dates?: readonly ImportantDate[];
 }
 
 const maxDate = (a: IsoDate | null, b: IsoDate) => (a === null || b > a ? b : a);
@@ -103,6 +107,9 @@ export function summarize(rows: ContactRows, halfLifeDays: number): ContactSumma
     familyCount: 0,
     goalCount: 0,
     answersYes: 0,
+    wonReferralOn: null,
+    referralCheckOn: null,
+    importantDates: null,
   };
   const touchDays: IsoDate[] = [];
   for (const e of toCanonicalOrder(rows.events)) {
@@ -127,7 +134,13 @@ export function summarize(rows: ContactRows, halfLifeDays: number): ContactSumma
       s.withdrawn += scaled;
       if (e.outcome === 'pending') s.openAskOn = earliest(s.openAskOn, e.occurredOn);
     }
+    if (e.kind === 'referral' && e.status) {
+      const changed = e.statusOn ?? e.occurredOn;
+      if (e.type === 'received' && e.status === 'won') s.wonReferralOn = maxDate(s.wonReferralOn, changed);
+      if (e.type === 'gave' && isUnresolved(e.status)) s.referralCheckOn = maxDate(s.referralCheckOn, changed);
+    }
   }
+  s.importantDates = toDatesText(rows.dates ?? []);
   s.recentTouchGap = toRecentTouchGap(touchDays);
   for (const f of rows.facts) {
     if (f.kind === 'service') s.serviceCount++;

@@ -51,6 +51,13 @@ export interface JournalEvent {
   outcomeOn: IsoDate | null;
   /** Asks only: recorded although `net check` called it premature. */
   premature: boolean;
+  /** Referrals only (given or received): whom it was for, and how it went (core/referrals.ts). */
+  prospect?: string | null;
+  status?: string | null;
+  statusOn?: IsoDate | null;
+  /** The business a won referral closed: reported, never scored. */
+  amount?: number | null;
+  statusNote?: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -106,6 +113,12 @@ export interface ContactSummary {
   goalCount: number;
   /** How many of the user's own checklist answers are yes. */
   answersYes: number;
+  /** The latest day a referral they gave the user was marked won: a thank-you is due until a touch or give after it. */
+  wonReferralOn: IsoDate | null;
+  /** The latest change of a referral the user gave that is still open or contacted: "ask how it went". */
+  referralCheckOn: IsoDate | null;
+  /** The contact's custom important dates, one `date<TAB>label` a line (core/important-dates.ts toDatesText). */
+  importantDates: string | null;
 }
 
 export type ContactWithSummary = Contact & ContactSummary;

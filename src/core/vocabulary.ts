@@ -17,8 +17,11 @@ export type EventType = (typeof EVENT_TYPES)[number];
 export const ASK_OUTCOMES = ['pending', 'yes', 'no'] as const;
 export type AskOutcome = (typeof ASK_OUTCOMES)[number];
 
-/** Profile facts that repeat: each is a row of its own, so that depth can count them. */
-export const FACT_KINDS = ['tag', 'service', 'goal', 'family'] as const;
+/**
+ * Profile facts that repeat: each is a row of its own, so that depth can count them. need: something they need now;
+ * met-need: a need since met (dated, kept, never matched again); ideal: what a good referral for them looks like.
+ */
+export const FACT_KINDS = ['tag', 'service', 'goal', 'family', 'need', 'ideal', 'met-need'] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 
 export const MIN_VALUE = 1;

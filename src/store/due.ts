@@ -6,17 +6,23 @@
 import { addDays, type IsoDate } from '../core/dates.js';
 import { STAGE_CADENCE_DAYS } from '../core/capital.js';
 import { NEVER_MET_FROM_DAYS, NEVER_MET_UNTIL_DAYS, OPEN_ASK_DAYS, RECEIVED_WINDOW_DAYS, toDueScore, type DueContact } from '../core/due.js';
+import { DEFAULT_DATE_WINDOW_DAYS, toMonthDaysAhead } from '../core/important-dates.js';
+import { REFERRAL_CHECK_DAYS, REFERRAL_CHECK_UNTIL_DAYS } from '../core/referrals.js';
 import type { Store } from './store.js';
 
 /** The columns read, in the order of toDueContact. */
 const COLUMNS = `id, name, every_days, snoozed_until, met_on, created_at, first_event_on, last_touch_on, touch_count, give_count,
-  invested, withdrawn, last_received_on, open_ask_on, next_follow_up_on, recent_touch_gap, service_count, family_count, goal_count, answers_yes`;
+  invested, withdrawn, last_received_on, open_ask_on, next_follow_up_on, recent_touch_gap, service_count, family_count, goal_count, answers_yes,
+  birthday, won_referral_on, referral_check_on, important_dates`;
 
 /** The same columns but the first two (id, name), as the score function's arguments. */
 const SCORE_ARGS = COLUMNS.replace(/^id, name,/, '');
-const COLUMN_COUNT = 20;
+const COLUMN_COUNT = 24;
 
-type RawRow = [string, string, number | null, string | null, string | null, string, string | null, string | null, number, number, number, number, string | null, string | null, string | null, number | null, number, number, number, number];
+type RawRow = [
+  string, string, number | null, string | null, string | null, string, string | null, string | null, number, number, number, number, string | null, string | null, string | null, number | null, number, number, number, number,
+  string | null, string | null, string | null, string | null,
+];
 
 function toDueContact(r: RawRow): DueContact {
   return {
@@ -40,6 +46,10 @@ function toDueContact(r: RawRow): DueContact {
     familyCount: r[17],
     goalCount: r[18],
     answersYes: r[19],
+    birthday: r[20],
+    wonReferralOn: r[21],
+    referralCheckOn: r[22],
+    importantDates: r[23],
   };
 }
 
@@ -64,8 +74,12 @@ const CANDIDATES = `
     WHERE (snoozed_until IS NULL OR snoozed_until <= @day)
       AND (@tag IS NULL OR id IN (SELECT contact_id FROM facts WHERE kind = 'tag' AND text_key = @tag))
   ), scored AS MATERIALIZED (
-    SELECT r, name_key, id, net_due_score(@day, @halfLife, ${SCORE_ARGS}) AS score FROM base
+    SELECT r, name_key, id, net_due_score(@day, @halfLife, @dateWindow, ${SCORE_ARGS}) AS score FROM base
     WHERE next_follow_up_on <= @day
+      OR (won_referral_on <= @day AND (last_touch_on IS NULL OR last_touch_on < won_referral_on))
+      OR (referral_check_on >= @checkSince AND referral_check_on < @checkBefore)
+      OR substr(birthday, -5) IN (SELECT value FROM json_each(@monthDays))
+      OR id IN (SELECT contact_id FROM dates WHERE substr(date, -5) IN (SELECT value FROM json_each(@monthDays)))
       OR (last_received_on > @receivedSince AND last_received_on <= @day AND (last_touch_on IS NULL OR last_touch_on < last_received_on))
       OR open_ask_on < @askBefore
       OR (created_at >= @addedSince AND created_at < @addedBefore AND NOT met)
@@ -90,6 +104,7 @@ function registerScore(store: Store): void {
   const score = (
     day: string,
     halfLife: number,
+    dateWindow: number,
     everyDays: number | null,
     snoozedUntil: string | null,
     metOn: string | null,
@@ -108,11 +123,17 @@ function registerScore(store: Store): void {
     familyCount: number,
     goalCount: number,
     answersYes: number,
+    birthday: string | null,
+    wonReferralOn: string | null,
+    referralCheckOn: string | null,
+    importantDates: string | null,
   ) =>
     toDueScore(
-      { id: '', name: '', everyDays, snoozedUntil, metOn, createdAt, firstEventOn, lastTouchOn, touchCount, giveCount, invested, withdrawn, lastReceivedOn, openAskOn, nextFollowUpOn, recentTouchGap, serviceCount, familyCount, goalCount, answersYes },
+      // prettier-ignore
+      { id: '', name: '', everyDays, snoozedUntil, metOn, createdAt, firstEventOn, lastTouchOn, touchCount, giveCount, invested, withdrawn, lastReceivedOn, openAskOn, nextFollowUpOn, recentTouchGap, serviceCount, familyCount, goalCount, answersYes, birthday, wonReferralOn, referralCheckOn, importantDates },
       day,
       halfLife,
+      dateWindow,
     );
   store.db.function('net_due_score', { deterministic: true }, score);
   registered.add(store.db);
@@ -120,6 +141,8 @@ function registerScore(store: Store): void {
 
 export interface DueFilter {
   day: IsoDate;
+  /** How many days ahead birthdays and important dates are listed. */
+  dateWindowDays?: number;
   /** Only contacts with this tag (any case). */
   tag?: string;
 }
@@ -141,6 +164,10 @@ export function listDueContacts(store: Store, filter: DueFilter & { halfLifeDays
     .all({
       day,
       halfLife: filter.halfLifeDays,
+      dateWindow: filter.dateWindowDays ?? DEFAULT_DATE_WINDOW_DAYS,
+      monthDays: JSON.stringify(toMonthDaysAhead(day, filter.dateWindowDays ?? DEFAULT_DATE_WINDOW_DAYS)),
+      checkSince: addDays(day, -REFERRAL_CHECK_UNTIL_DAYS),
+      checkBefore: addDays(day, -REFERRAL_CHECK_DAYS),
       limit: filter.limit ?? -1,
       tag: filter.tag === undefined ? null : filter.tag.toLowerCase(),
       yearAgo: addDays(day, -365),

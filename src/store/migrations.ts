@@ -135,7 +135,75 @@ const v2: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2];
+/**
+ * Version 3: needs and introductions (issue 8). `facts.done_on` is the day a need was met: `net edit --met-need` turns
+ * the fact's kind from 'need' into 'met-need' and dates it, so that the journal keeps what was once needed while
+ * matching reads open needs alone. `events.link_id` pairs the two gives that one `net intro` records, so that each
+ * side's timeline names the other and an introduced pair is not suggested again. A soft link (no foreign key): removing
+ * one contact leaves the other's give as it was. The partial index keeps "which pairs were introduced" to the few
+ * linked rows among a million events; the role and company indexes let `net ideas` read the distinct roles and
+ * companies it matches needs against without scanning every contact.
+ */
+const v3: Migration = {
+  version: 3,
+  name: 'needs met and introduction links',
+  up(db) {
+    db.exec(`
+      ALTER TABLE facts ADD COLUMN done_on TEXT;
+      ALTER TABLE events ADD COLUMN link_id TEXT;
+      CREATE INDEX events_link ON events(link_id) WHERE link_id IS NOT NULL;
+      CREATE INDEX contacts_role_key ON contacts(lower(role)) WHERE role IS NOT NULL;
+      CREATE INDEX contacts_company_key ON contacts(lower(company)) WHERE company IS NOT NULL;
+    `);
+  },
+};
+
+/**
+ * Version 4: referral outcomes and important dates (issue 9). A referral given or received can name its prospect and
+ * carry how it went: `status` (open, contacted, won, lost), the day it last changed, the business it closed (`amount`,
+ * reported, never scored) and a note on the outcome. Referrals logged before this version are marked open from the
+ * day they were logged, so that `net referral` can move them on. `dates` holds the user's own important days of a
+ * contact (a work anniversary), one per label; the birthday stays a contact column (v2).
+ * Summary columns keep `net due` on one row per contact: the latest won referral received, the latest change of an
+ * unresolved referral given, and the custom dates as text. The month-day indexes let `net due` find the dates of the
+ * coming days without a scan, and events by day and type let `net report` count a window of weeks quickly.
+ */
+const v4: Migration = {
+  version: 4,
+  name: 'referral outcomes and important dates',
+  up(db) {
+    db.exec(`
+      ALTER TABLE events ADD COLUMN prospect TEXT;
+      ALTER TABLE events ADD COLUMN status TEXT;
+      ALTER TABLE events ADD COLUMN status_on TEXT;
+      ALTER TABLE events ADD COLUMN amount REAL;
+      ALTER TABLE events ADD COLUMN status_note TEXT;
+      UPDATE events SET status = 'open', status_on = occurred_on WHERE kind = 'referral' AND type IN ('gave', 'received');
+      CREATE INDEX events_referral_day ON events(occurred_on) WHERE status IS NOT NULL;
+      CREATE INDEX events_day_type ON events(occurred_on, type);
+
+      ALTER TABLE contacts ADD COLUMN won_referral_on TEXT;
+      ALTER TABLE contacts ADD COLUMN referral_check_on TEXT;
+      ALTER TABLE contacts ADD COLUMN important_dates TEXT;
+      CREATE INDEX contacts_birthday_day ON contacts(substr(birthday, -5)) WHERE birthday IS NOT NULL;
+      -- What core/summary.ts gives for the referrals just marked open (no referral is won yet, no custom date exists).
+      UPDATE contacts SET referral_check_on = (SELECT max(occurred_on) FROM events e WHERE e.contact_id = contacts.id AND e.type = 'gave' AND e.kind = 'referral');
+
+      CREATE TABLE dates (
+        id TEXT PRIMARY KEY,
+        contact_id TEXT NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        label TEXT NOT NULL,
+        date TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (contact_id, label COLLATE NOCASE)
+      );
+      CREATE INDEX dates_day ON dates(substr(date, -5));
+    `);
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 

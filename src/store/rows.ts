@@ -42,6 +42,9 @@ export function toContact(r: Row): ContactWithSummary {
     familyCount: Number(r.family_count ?? 0),
     goalCount: Number(r.goal_count ?? 0),
     answersYes: Number(r.answers_yes ?? 0),
+    wonReferralOn: str(r.won_referral_on),
+    referralCheckOn: str(r.referral_check_on),
+    importantDates: str(r.important_dates),
   };
 }
 
@@ -68,6 +71,11 @@ export function toEvent(r: Row): JournalEvent {
     outcome: str(r.outcome),
     outcomeOn: str(r.outcome_on),
     premature: Number(r.premature) === 1,
+    prospect: str(r.prospect),
+    status: str(r.status),
+    statusOn: str(r.status_on),
+    amount: num(r.amount),
+    statusNote: str(r.status_note),
     createdAt: String(r.created_at),
     updatedAt: String(r.updated_at),
   };

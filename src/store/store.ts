@@ -43,6 +43,9 @@ const SUMMARY_COLUMNS: Record<keyof ContactSummary, string> = {
   familyCount: 'family_count',
   goalCount: 'goal_count',
   answersYes: 'answers_yes',
+  wonReferralOn: 'won_referral_on',
+  referralCheckOn: 'referral_check_on',
+  importantDates: 'important_dates',
 };
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -185,9 +188,9 @@ export class Store {
 
   insertEvent(e: JournalEvent): void {
     this.stmt(
-      `INSERT INTO events (id, contact_id, type, kind, value, note, occurred_on, outcome, outcome_on, premature, created_at, updated_at)
-       VALUES (@id, @contactId, @type, @kind, @value, @note, @occurredOn, @outcome, @outcomeOn, @premature, @createdAt, @updatedAt)`,
-    ).run({ ...e, premature: e.premature ? 1 : 0 });
+      `INSERT INTO events (id, contact_id, type, kind, value, note, occurred_on, outcome, outcome_on, premature, prospect, status, status_on, amount, status_note, created_at, updated_at)
+       VALUES (@id, @contactId, @type, @kind, @value, @note, @occurredOn, @outcome, @outcomeOn, @premature, @prospect, @status, @statusOn, @amount, @statusNote, @createdAt, @updatedAt)`,
+    ).run({ ...e, premature: e.premature ? 1 : 0, prospect: e.prospect ?? null, status: e.status ?? null, statusOn: e.statusOn ?? null, amount: e.amount ?? null, statusNote: e.statusNote ?? null });
   }
 
   updateEventOutcome(id: string, outcome: string, outcomeOn: string, updatedAt: string): void {
@@ -235,10 +238,11 @@ export class Store {
 
   readContactRows(contactId: string): ContactRows {
     return {
-      events: this.stmt('SELECT type, kind, value, occurred_on AS occurredOn, outcome FROM events WHERE contact_id = ?').all(contactId) as ContactRows['events'],
+      events: this.stmt('SELECT type, kind, value, occurred_on AS occurredOn, outcome, status, status_on AS statusOn FROM events WHERE contact_id = ?').all(contactId) as ContactRows['events'],
       facts: this.stmt('SELECT kind FROM facts WHERE contact_id = ?').all(contactId) as ContactRows['facts'],
       followUps: this.stmt('SELECT due_on AS dueOn, done_on AS doneOn FROM follow_ups WHERE contact_id = ?').all(contactId) as ContactRows['followUps'],
       answers: (this.stmt('SELECT answer FROM answers WHERE contact_id = ?').all(contactId) as Row[]).map((r) => ({ answer: Number(r.answer) === 1 })),
+      dates: this.stmt('SELECT label, date FROM dates WHERE contact_id = ?').all(contactId) as ContactRows['dates'],
     };
   }
 

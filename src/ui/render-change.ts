@@ -15,6 +15,8 @@ const FIELD_WORDS: Record<EditedField, string> = {
   metOn: 'met',
   howMet: 'how met',
   every: 'every',
+  birthday: 'birthday',
+  dates: 'important dates',
 };
 
 const FACT_WORDS: Record<FactKind, [string, string]> = {
@@ -22,6 +24,9 @@ const FACT_WORDS: Record<FactKind, [string, string]> = {
   service: ['service', 'services'],
   goal: ['goal', 'goals'],
   family: ['family member', 'family members'],
+  need: ['need', 'needs'],
+  ideal: ['ideal referral', 'ideal referrals'],
+  'met-need': ['need met', 'needs met'],
 };
 
 /** "company, cleared phone, +2 services, -1 tag". */

@@ -3,7 +3,8 @@ import { toRelativeDays } from '../core/dates.js';
 import { EVENT_TYPES } from '../core/vocabulary.js';
 import type { Palette } from './palette.js';
 import { toAbout, toLastTouchText } from './render-list.js';
-import type { ContactView, EventView, FollowUpView, ShowView, StandingView } from './views.js';
+import type { ContactView, EventView, FollowUpView, ReferralStateView, ShowView, StandingView } from './views.js';
+import { describeStatus } from './render-referrals.js';
 import { describeEvent } from './words.js';
 
 /** The profile lines of a contact: every field that is set and every fact. */
@@ -18,6 +19,9 @@ export function renderProfile(c: ContactView, p: Palette, today: string): string
   add('services', c.services.join('; '));
   add('goals', c.goals.join('; '));
   add('family', c.family.join('; '));
+  add('needs', c.needs.join('; '));
+  add('ideal referral', c.ideals.join('; '));
+  add('needs met', c.metNeeds.map((m) => (m.metOn ? `${m.text} (met ${m.metOn})` : m.text)).join('; '));
   add('met', c.metOn && `${c.metOn} (${toRelativeDays(c.metOn, today)})`);
   add('how met', c.howMet);
   add('every', c.every ?? 'not set (the default for the relationship)');
@@ -33,6 +37,19 @@ export function renderStanding(s: StandingView, p: Palette): string {
   const parts = [p.bold(s.stage), `balance ${s.balance.toFixed(1)}`, `depth ${s.depth.score}/${s.depth.of}`];
   if (s.received > 0) parts.push(`their investment ${s.received.toFixed(1)}`);
   return `  ${parts.join(p.dim(' · '))}`;
+}
+
+/** The dates to remember, under the profile: "birthday  May 17 (1980-05-17), in 3 days". */
+function renderImportantDates(v: ShowView, p: Palette): string {
+  if (!v.importantDates.length) return '';
+  const width = Math.max(...v.importantDates.map((d) => d.label.length), 10);
+  return `\n${v.importantDates.map((d) => `  ${p.dim(d.label.padEnd(width))}  ${d.date.replace(/^--/, '')}, next ${d.next}${d.inDays === 0 ? ' (today)' : ` (in ${d.inDays} day${d.inDays === 1 ? '' : 's'})`}`).join('\n')}`;
+}
+
+/** " for Tom Baker [won 1,200 on 2026-11-20 · id 1a2b3c4d]": the prospect, how it went, and the id net referral takes. */
+function describeReferral(type: string, r: ReferralStateView): string {
+  const status = r.status === 'open' ? 'open' : `${describeStatus(r.status, r.amount)} on ${r.statusOn}`;
+  return `${r.prospect ? ` ${type === 'gave' ? 'for' : 'with'} ${r.prospect}` : ''} [${status}${r.statusNote ? `: ${r.statusNote}` : ''} · id ${r.shortId}]`;
 }
 
 interface TimelineLine {
@@ -51,7 +68,8 @@ function toEventLines(events: readonly EventView[]): TimelineLine[] {
   const describe = (e: EventView) => {
     const states = [e.premature ? 'asked before the relationship was ready' : '', e.type === 'ask' && e.outcome ? (e.outcome === 'pending' ? 'waiting for an answer' : `answered ${e.outcome}`) : ''];
     const said = states.filter(Boolean).join(', ');
-    return `${describeEvent(e)}${said ? ` (${said})` : ''}`;
+    const what = e.introducedTo ? `introduced to ${e.introducedTo.name}${e.value === null ? '' : ` (${e.value}/5)`}` : describeEvent(e);
+    return `${what}${said ? ` (${said})` : ''}${e.referral ? describeReferral(e.type, e.referral) : ''}`;
   };
   const byType = (a: EventView, b: EventView) => EVENT_TYPES.indexOf(a.type) - EVENT_TYPES.indexOf(b.type);
   return lines.map((l) => ({ date: l.date, text: `${[...l.parts].sort(byType).map(describe).join(', ')}${l.note ? `: ${l.note}` : ''}` }));
@@ -72,5 +90,5 @@ export function renderShow(v: ShowView, p: Palette, today: string): string {
   const timeline = lines.length
     ? lines.map((l) => `  ${p.dim(l.date)}  ${l.text}`).join('\n')
     : `  Nothing logged yet. After you meet: net log ${JSON.stringify(v.contact.name)} --touch coffee`;
-  return `${renderProfile(v.contact, p, today)}\n${renderStanding(v.standing, p)}\n\n${p.bold('Timeline')}\n${timeline}`;
+  return `${renderProfile(v.contact, p, today)}${renderImportantDates(v, p)}\n${renderStanding(v.standing, p)}\n\n${p.bold('Timeline')}\n${timeline}`;
 }

@@ -17,6 +17,8 @@ import type { ContactWithSummary, Fact, FollowUp, JournalEvent } from '../core/t
 import type { EditChanges, EditResult } from '../app/edit.js';
 import type { ContactRowCounts, RemoveResult } from '../app/rm.js';
 import type { ShowResult } from '../app/show.js';
+import type { IdeasResult } from '../app/ideas.js';
+import type { IntroCheck, IntroResult } from '../app/intro.js';
 
 export interface ContactView {
   id: string;
@@ -29,6 +31,12 @@ export interface ContactView {
   services: string[];
   goals: string[];
   family: string[];
+  /** Open needs, matched by net ideas. */
+  needs: string[];
+  /** What a good referral for them looks like. */
+  ideals: string[];
+  /** Needs since met, with the day (null when the facts given carry no day, as in lists). */
+  metNeeds: { text: string; metOn: string | null }[];
   metOn: string | null;
   howMet: string | null;
   /** The contact's own cadence, such as "3w"; null means the stage's default. */
@@ -41,7 +49,7 @@ export interface ContactView {
 }
 
 /** Takes any contact with the profile columns (a list reads only those) and its facts' kinds and texts. */
-export function toContactView(c: ContactProfile, facts: readonly Pick<Fact, 'kind' | 'text'>[]): ContactView {
+export function toContactView(c: ContactProfile, facts: readonly (Pick<Fact, 'kind' | 'text'> & { doneOn?: string | null })[]): ContactView {
   const texts = (kind: Fact['kind']) => facts.filter((f) => f.kind === kind).map((f) => f.text);
   return {
     id: c.id,
@@ -54,6 +62,9 @@ export function toContactView(c: ContactProfile, facts: readonly Pick<Fact, 'kin
     services: texts('service'),
     goals: texts('goal'),
     family: texts('family'),
+    needs: texts('need'),
+    ideals: texts('ideal'),
+    metNeeds: facts.filter((f) => f.kind === 'met-need').map((f) => ({ text: f.text, metOn: f.doneOn ?? null })),
     metOn: c.metOn,
     howMet: c.howMet,
     every: c.everyDays === null ? null : toIntervalText(c.everyDays),
@@ -75,10 +86,25 @@ export interface EventView {
   outcome: string | null;
   outcomeOn: string | null;
   premature: boolean;
+  /** `net intro` gives only (in `net show`): the other one of the pair. */
+  introducedTo?: { id: string; name: string };
+  /** Referrals given or received only: the prospect and how it went. */
+  referral?: ReferralStateView;
+}
+
+export interface ReferralStateView {
+  shortId: string;
+  prospect: string | null;
+  status: string;
+  statusOn: string | null;
+  amount: number | null;
+  statusNote: string | null;
 }
 
 export function toEventView(e: JournalEvent): EventView {
-  return { id: e.id, date: e.occurredOn, type: e.type, kind: e.kind, value: e.value, note: e.note, outcome: e.outcome, outcomeOn: e.outcomeOn, premature: e.premature };
+  const view: EventView = { id: e.id, date: e.occurredOn, type: e.type, kind: e.kind, value: e.value, note: e.note, outcome: e.outcome, outcomeOn: e.outcomeOn, premature: e.premature };
+  if (e.status) view.referral = { shortId: e.id.slice(0, 8), prospect: e.prospect ?? null, status: e.status, statusOn: e.statusOn ?? null, amount: e.amount ?? null, statusNote: e.statusNote ?? null };
+  return view;
 }
 
 export interface LoggedView {
@@ -129,6 +155,16 @@ export interface ShowView {
   /** Open and done, latest due first. */
   followUps: FollowUpView[];
   standing: StandingView;
+  /** The birthday and custom dates: each with the day it next falls on. */
+  importantDates: ImportantDateView[];
+}
+
+export interface ImportantDateView {
+  label: string;
+  /** As stored: `YYYY-MM-DD`, or `--MM-DD` without a year. */
+  date: string;
+  next: string;
+  inDays: number;
 }
 
 /** Balance, depth and stage as every view shows them; `received` is the contact's investment in the user. */
@@ -147,9 +183,10 @@ export function toStandingView(s: Standing): StandingView {
 export function toShowView(r: ShowResult): ShowView {
   return {
     contact: toContactView(r.contact, r.facts),
-    timeline: r.events.map(toEventView),
+    timeline: r.events.map((e) => (r.introductions.has(e.id) ? { ...toEventView(e), introducedTo: r.introductions.get(e.id)! } : toEventView(e))),
     followUps: r.followUps.map(toFollowUpView),
     standing: toStandingView(r.standing),
+    importantDates: r.occasions.map((o) => ({ label: o.label, date: o.date, next: o.on, inDays: o.inDays })),
   };
 }
 
@@ -400,4 +437,101 @@ export function toSnoozeView(r: SnoozeResult): SnoozeView {
 export interface CalendarWrittenView {
   file: string;
   events: number;
+}
+
+// ---- ideas, intro, synonyms -----------------------------------------------------------------------------------
+
+/** One way to give: `net ideas --json` prints an array of these, best first. */
+export interface IdeaView {
+  /** introduction, referral, goal (a pair); article, one-to-one, ask-how-to-help (one person). */
+  kind: string;
+  /** The one it helps first. */
+  for: string;
+  /** The other one of an introduction, or null. */
+  with: string | null;
+  action: string;
+  because: string;
+  score: number;
+  /** False: the user should learn more about one of them before vouching. */
+  ready: boolean;
+  learnFirst: string[];
+  forId: string;
+  withId: string | null;
+}
+
+export interface IdeasView {
+  /** The contact asked about; null for the whole network. */
+  contact: { id: string; name: string; stage: string } | null;
+  ideas: IdeaView[];
+  /** Ideas found before --limit. */
+  total: number;
+  /** Open needs and ideal referrals the ideas come from. */
+  wishes: number;
+}
+
+export function toIdeasView(r: IdeasResult): IdeasView {
+  return {
+    contact: r.contact,
+    ideas: r.ideas.map((i) => ({
+      kind: i.kind,
+      for: i.for.name,
+      with: i.with?.name ?? null,
+      action: i.action,
+      because: i.because,
+      score: Math.round(i.score * 100) / 100,
+      ready: i.ready,
+      learnFirst: i.learnFirst,
+      forId: i.for.id,
+      withId: i.with?.id ?? null,
+    })),
+    total: r.total,
+    wishes: r.wishes,
+  };
+}
+
+export interface IntroSideView {
+  id: string;
+  name: string;
+  /** `net check --to-refer` on them: can the user vouch for them? */
+  verdict: Verdict;
+  /** Before, and after when recorded. */
+  balance: number;
+  balanceAfter: number | null;
+  learnFirst: string[];
+}
+
+export interface IntroView {
+  /** False when not ready and not confirmed: nothing was written. */
+  recorded: boolean;
+  ready: boolean;
+  date: string;
+  note: string | null;
+  contacts: [IntroSideView, IntroSideView];
+  /** The two linked gives, when recorded. */
+  events: EventView[];
+}
+
+export function toIntroView(check: IntroCheck, date: string, note: string | null, recorded: IntroResult | null): IntroView {
+  const side = (i: 0 | 1): IntroSideView => {
+    const o = check.checks[i];
+    return {
+      id: o.contact.id,
+      name: o.contact.name,
+      verdict: o.result.verdict,
+      balance: round1(o.result.balance),
+      balanceAfter: recorded ? round1(recorded.balances[i]) : null,
+      learnFirst: o.result.verdict === 'ready' ? [] : o.result.suggestions,
+    };
+  };
+  return { recorded: recorded !== null, ready: check.ready, date, note, contacts: [side(0), side(1)], events: recorded ? recorded.events.map(toEventView) : [] };
+}
+
+export interface SynonymsView {
+  /** The groups net knows without being told. */
+  builtIn: string[][];
+  /** The user's own groups (net config synonyms a=b). */
+  yours: string[][];
+  /** What this command changed. */
+  added: string[] | null;
+  removed: string[] | null;
 }

@@ -12,8 +12,12 @@ const description = 'how fast what you invested fades when a relationship is lef
 
 describe('net config', () => {
   it('lists the settings with their defaults', () => {
-    expect(j.run('config')).toEqual({ code: 0, stderr: '', stdout: `half-life = 6m (default)\n  ${description}\n` });
-    expect(j.json('config')).toEqual([{ key: 'half-life', value: '6m', stored: 180, defaultValue: '6m', isDefault: true, description }]);
+    const window = 'how many days ahead net due lists birthdays and important dates';
+    expect(j.run('config')).toEqual({ code: 0, stderr: '', stdout: `half-life = 6m (default)\n  ${description}\ndate-window = 7d (default)\n  ${window}\n` });
+    expect(j.json('config')).toEqual([
+      { key: 'half-life', value: '6m', stored: 180, defaultValue: '6m', isDefault: true, description },
+      { key: 'date-window', value: '7d', stored: 7, defaultValue: '7d', isDefault: true, description: window },
+    ]);
     expect(j.json('config', 'half-life')).toMatchObject({ key: 'half-life', value: '6m' });
   });
 
@@ -27,8 +31,8 @@ describe('net config', () => {
     expect(j.dump().settings).toMatchObject([{ key: 'half_life_days', value: '365' }]);
     expect(j.json('check', 'jane').balance).toBe(2.8); // 4 · 2^(−180/365)
     expect(j.json('balance').contacts[0]).toMatchObject({ name: 'Jane Doe', balance: 2.8 });
-    expect(j.json('config')).toMatchObject([{ value: '1y', stored: 365, isDefault: false }]);
-    expect(j.run('config').stdout).toBe(`half-life = 1y (default 6m)\n  ${description}\n`);
+    expect(j.json('config')).toMatchObject([{ value: '1y', stored: 365, isDefault: false }, { key: 'date-window' }]);
+    expect(j.run('config', 'half-life').stdout).toBe(`half-life = 1y (default 6m)\n  ${description}\n`);
     // New events are stored on the new scale too.
     ok(j.run('log', 'ravi', '--gave', 'idea', '--value', '2', '--date', '2025-11-22')); // 365 days ago
     expect(j.json('check', 'ravi').balance).toBe(1);
@@ -48,8 +52,8 @@ describe('net config', () => {
     [['config', 'half-life', '29d'], 'net: half-life 29d is out of range; give an interval from 30 days to 10 years, for example 180d, 6m or 1y\n'],
     [['config', 'half-life', '11y'], 'net: cannot read half-life "11y"; give an interval from 30 days to 10 years, for example 180d, 6m or 1y\n'],
     [['config', 'half-life', 'soon'], 'net: cannot read half-life "soon"; give an interval from 30 days to 10 years, for example 180d, 6m or 1y\n'],
-    [['config', 'colour', 'blue'], 'net: unknown setting "colour"; settings are: half-life\n'],
-    [['config', 'colour'], 'net: unknown setting "colour"; settings are: half-life\n'],
+    [['config', 'colour', 'blue'], 'net: unknown setting "colour"; settings are: half-life, date-window\n'],
+    [['config', 'colour'], 'net: unknown setting "colour"; settings are: half-life, date-window\n'],
   ])('net %j is a usage error that writes nothing', (args, stderr) => {
     ok(j.run('add', 'Jane Doe'));
     const before = j.dump();

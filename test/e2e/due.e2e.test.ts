@@ -170,6 +170,9 @@ describe('net due', () => {
       { term: 'openAsk', value: 0, weight: 3, score: 0 },
       { term: 'goingCold', value: 0, weight: 2, score: 0 },
       { term: 'neverMet', value: 0, weight: 1, score: 0 },
+      { term: 'thankReferral', value: 0, weight: 5, score: 0 },
+      { term: 'referralCheck', value: 0, weight: 2, score: 0 },
+      { term: 'importantDate', value: 0, weight: 3, score: 0 },
     ]);
   });
 

@@ -18,6 +18,7 @@ function history() {
 describe('net show', () => {
   it('shows the profile and the timeline, newest first', () => {
     history();
+    const ref = j.json('show', 'jane').timeline.find((e: any) => e.kind === 'referral').referral.shortId;
     expect(j.run('show', 'doe')).toEqual({
       code: 0,
       stderr: '',
@@ -38,7 +39,7 @@ describe('net show', () => {
         '  2026-12-06  follow-up, due in 2 weeks',
         '  2026-11-12  call',
         '  2026-11-10  follow-up, done on 2026-11-12: pricing piece',
-        '  2026-11-05  received a referral (4/5)',
+        `  2026-11-05  received a referral (4/5) [open · id ${ref}]`,
         '  2026-11-01  coffee, gave an article (3/5): pricing piece',
         '',
       ].join('\n'),
@@ -48,7 +49,7 @@ describe('net show', () => {
   it('prints contact, timeline and follow-ups as JSON', () => {
     history();
     const v = j.json('show', 'jane');
-    expect(Object.keys(v)).toEqual(['contact', 'timeline', 'followUps', 'standing']);
+    expect(Object.keys(v)).toEqual(['contact', 'timeline', 'followUps', 'standing', 'importantDates']);
     // The figures net check explains: coffee and a 3/5 article 21 days ago, a call 10 days ago, a 4/5 referral received.
     expect(v.standing).toEqual({ stage: 'growing', balance: 4.4, received: 3.7, depth: { score: 3, of: 13 }, knownSince: '2025-03-01' });
     expect(v.contact).toMatchObject({ name: 'Jane Doe', services: ['valuations'], goals: ['second office'], family: ['Maria, wife'], every: '3w', lastTouch: '2026-11-12' });

@@ -1,13 +1,22 @@
 import type { Command } from 'commander';
-import { changeSetting, listSettings, parseSetting } from '../../app/config.js';
+import { changeSetting, changeSynonyms, listSynonyms, listSettings, parseSetting } from '../../app/config.js';
 import { renderSettingChanged, renderSettings } from '../../ui/render-capital.js';
+import { renderSynonyms } from '../../ui/render-ideas.js';
 import { toSettingChangedView } from '../../ui/views.js';
+import { UsageError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
 import { toClock, withExamples } from '../options.js';
 
 export function registerConfig(program: Command, ctx: CliContext): void {
-  const cmd = program.command('config [key] [value]').description('show or change the journal settings (half-life: how fast investments fade)');
-  withExamples(cmd, ['net config', 'net config half-life', 'net config half-life 1y      # 30d to 10y; recomputes every balance']).action((key: string | undefined, value: string | undefined) => {
+  const cmd = program.command('config [key] [value]').description('show or change the journal settings (half-life: how fast investments fade; date-window: how early dates show; synonyms: words net ideas treats as one)')
+    .option('--remove', 'with synonyms: take the group given away');
+  withExamples(cmd, ['net config', 'net config half-life', 'net config half-life 1y      # 30d to 10y; recomputes every balance', 'net config date-window 10   # list birthdays 10 days ahead', 'net config synonyms accountant=bookkeeper=cpa', 'net config synonyms accountant=bookkeeper=cpa --remove']).action((key: string | undefined, value: string | undefined, flags: { remove?: boolean }) => {
+    if (flags.remove && key !== 'synonyms') throw new UsageError('--remove goes with synonyms', 'for example net config synonyms accountant=bookkeeper --remove');
+    if (key === 'synonyms') {
+      if (value === undefined) return ctx.out.emit(listSynonyms(ctx.store('read')), renderSynonyms);
+      const store = ctx.store('write');
+      return ctx.out.emit(store.tx(() => changeSynonyms(store, value, Boolean(flags.remove), toClock(ctx))), renderSynonyms);
+    }
     if (key === undefined || value === undefined) {
       const settings = listSettings(ctx.store('read'), key);
       if (key === undefined) return ctx.out.emit(settings, renderSettings);

@@ -14,6 +14,9 @@ interface EditFlags extends ProfileFlags {
   untag?: string[];
   forget?: string[];
   clear?: ClearableField[];
+  need?: string[];
+  ideal?: string[];
+  metNeed?: string[];
 }
 
 const HOW_FACTS_CHANGE = `--tag, --service, --goal and --family add to what is there (one already there is left alone).
@@ -26,19 +29,24 @@ export function registerEdit(program: Command, ctx: CliContext): void {
     .option('--name <new name>', 'rename them', parseContactName);
   addProfileFlags(cmd)
     .option('--untag <tag>', 'take a tag off (repeatable)', collect(parseTag))
-    .option('--forget <text>', 'remove a service, goal or family member by its text (repeatable)', collect((s: string) => parseText(s, '--forget', 200)))
-    .option('--clear <field>', 'empty a field: company, role, email, phone, met, how-met, every (repeatable)', collect(parseClearField))
+    .option('--need <text>', 'something they need now, e.g. "a wedding photographer" (repeatable; net ideas matches it)', collect((s: string) => parseText(s, '--need', 200)))
+    .option('--ideal <text>', 'their ideal referral, e.g. "couples planning a spring wedding" (repeatable)', collect((s: string) => parseText(s, '--ideal', 200)))
+    .option('--met-need <text>', 'mark a need met today: kept in the journal, never matched again (repeatable)', collect((s: string) => parseText(s, '--met-need', 200)))
+    .option('--forget <text>', 'remove a service, goal, family member, need or ideal referral by its text (repeatable)', collect((s: string) => parseText(s, '--forget', 200)))
+    .option('--clear <field>', 'empty a field: company, role, email, phone, met, how-met, every, birthday (repeatable)', collect(parseClearField))
     .addHelpText('after', `\n${HOW_FACTS_CHANGE}`);
   withExamples(cmd, [
     'net edit jane --company "Acme Homes" --service "home staging" --service valuations',
     'net edit "Jane Doe" --name "Jane Doe-Smith" --tag client --untag prospect',
     'net edit jane --forget "home staging" --clear phone --clear every',
+    'net edit maria --need "a wedding photographer" --ideal "couples planning a spring wedding"',
+    'net edit maria --met-need "a wedding photographer"',
   ]).action(async (query: string, flags: EditFlags) => {
     if (!Object.values(flags).some((v) => v !== undefined)) throw new UsageError('nothing to change', `give one or more of ${EDIT_FLAGS} (see net edit --help)`);
     const fields = await toProfileFields(flags, ctx.today);
     const contact = await resolveContact(ctx, ctx.store('read'), query); // a missing journal stays missing
     const store = ctx.store('write');
-    const input = { ...fields, contactId: contact.id, name: flags.name, untag: flags.untag, forget: flags.forget, clear: flags.clear };
+    const input = { ...fields, contactId: contact.id, name: flags.name, untag: flags.untag, forget: flags.forget, clear: flags.clear, needs: flags.need, ideals: flags.ideal, metNeeds: flags.metNeed };
     const result = store.tx(() => editContact(store, input, toClock(ctx)));
     ctx.out.emit(toEditedView(result), (v, p) => renderEdited(v, p, ctx.today));
   });

@@ -18,6 +18,7 @@ interface LogFlags {
   note?: string;
   date?: string;
   next?: string;
+  prospect?: string;
 }
 
 export function registerLog(program: Command, ctx: CliContext): void {
@@ -30,25 +31,28 @@ export function registerLog(program: Command, ctx: CliContext): void {
     .option('--value <1-5>', 'how much it was worth to the one who got it (default 2)', parseValue)
     .option('--note <text>', 'what was said or given', (s) => parseText(s, '--note'))
     .option('--date <when>', 'when it happened (default today): YYYY-MM-DD, yesterday, "last friday"')
-    .option('--next <when>', 'schedule a follow-up: YYYY-MM-DD, "in 2 weeks", "next monday"');
+    .option('--next <when>', 'schedule a follow-up: YYYY-MM-DD, "in 2 weeks", "next monday"')
+    .option('--prospect <text>', 'with a referral: whom it was for, or who came through it', (s) => parseText(s, '--prospect', 200));
   withExamples(cmd, [
     'net log jane --touch coffee --gave article --note "sent the piece on pricing"',
     'net log "Ravi Patel" --gave referral --value 4 --note "Tom needs a bookkeeper" --next "in 2 weeks"',
     'net log ravi --received introduction --value 3 --date yesterday',
+    'net log ravi --gave referral --prospect "Tom Baker, needs a bookkeeper"',
     'net log            # guided, on a terminal',
   ]).action(async (name: string | undefined, flags: LogFlags) => {
     let input: LogInput;
-    const store = ctx.store('write');
+    // Questions and names are read from the journal without creating it: a command that fails leaves no new file.
     if (name !== undefined) {
-      const what = { touch: flags.touch, gave: flags.gave, received: flags.received, value: flags.value, note: flags.note };
+      const what = { touch: flags.touch, gave: flags.gave, received: flags.received, value: flags.value, note: flags.note, prospect: flags.prospect };
       const dated = { ...what, date: await readOptionalDate(flags.date, ctx.today), next: await readOptionalDate(flags.next, ctx.today) };
       checkLogInput(dated, ctx.today); // before any question about the contact
-      input = { ...dated, ...(await resolveLogContact(ctx, store, name)) };
+      input = { ...dated, ...(await resolveLogContact(ctx, ctx.store('read'), name)) };
     } else if (ctx.interactive) {
-      input = await (await import('../../ui/flows/log-flow.js')).askLogInput(ctx, store);
+      input = await (await import('../../ui/flows/log-flow.js')).askLogInput(ctx, ctx.store('read'));
     } else {
       throw new UsageError('net log needs a name', 'for example net log jane --touch coffee');
     }
+    const store = ctx.store('write');
     const result = store.tx(() => logInteraction(store, input, toClock(ctx)));
     ctx.out.emit(toLoggedView(result), renderLogged);
   });

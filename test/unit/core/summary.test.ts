@@ -11,7 +11,7 @@ const rows = (r: Partial<ContactRows>): ContactRows => ({ events: [], facts: [],
 describe('summarize', () => {
   it('is all empty for a contact with no rows', () => {
     const s = summarize(rows({}), HALF_LIFE);
-    expect(s).toMatchObject({ firstEventOn: null, lastTouchOn: null, touchCount: 0, invested: 0, openAskOn: null, nextFollowUpOn: null, recentTouchGap: null });
+    expect(s).toMatchObject({ firstEventOn: null, lastTouchOn: null, touchCount: 0, invested: 0, openAskOn: null, nextFollowUpOn: null, recentTouchGap: null, wonReferralOn: null, referralCheckOn: null, importantDates: null });
   });
 
   it('counts each kind of event and fact', () => {

@@ -5,6 +5,7 @@ import { scoreDue } from '../../../src/core/due.js';
 import { openMemory } from '../../../src/store/db.js';
 import { listDueContacts } from '../../../src/store/due.js';
 import { Store } from '../../../src/store/store.js';
+import { upsertDate as insertDate } from '../../../src/store/dates.js';
 
 const TODAY = '2026-11-22';
 const ts = `${TODAY}T08:00:00.000Z`;
@@ -32,21 +33,28 @@ beforeAll(() => {
           howMet: null,
           everyDays: r(3) === 0 ? 1 + r(120) : null,
           snoozedUntil: r(10) === 0 ? addDays(TODAY, r(40) - 20) : null,
+          // Birthdays around the days tested (with and without a year, and February 29) for the important-date term.
+          birthday: r(4) === 0 ? (r(2) ? '--' : `${1950 + r(50)}-`) + addDays(TODAY, r(300) - 60).slice(5) : r(40) === 0 ? '--02-29' : null,
           createdAt: `${added}T10:00:00.000Z`,
           updatedAt: ts,
         },
         `contact ${i}`,
       );
+      if (r(6) === 0) insertDate(store, { id: `${id}-d`, contactId: id, label: 'work anniversary', date: addDays(TODAY, r(300) - 60), createdAt: ts, updatedAt: ts });
       if (r(3) === 0) store.insertFact({ id: `${id}-t`, contactId: id, kind: 'tag', text: r(2) ? 'bni' : 'client', createdAt: ts, updatedAt: ts });
       for (let f = r(4) === 0 ? r(8) : 0; f > 0; f--) store.insertFact({ id: `${id}-f${f}`, contactId: id, kind: (['service', 'goal', 'family'] as const)[r(3)], text: `fact ${f}`, createdAt: ts, updatedAt: ts });
       for (let a = r(3) === 0 ? r(9) : 0; a > 0; a--) store.upsertAnswer({ id: `${id}-a${a}`, contactId: id, point: `point-${a}`, answer: true, answeredOn: TODAY, createdAt: ts, updatedAt: ts });
       for (let e = r(3) === 0 ? 0 : r(12); e > 0; e--) {
         const type = (['touch', 'touch', 'gave', 'received', 'ask'] as const)[r(5)];
+        const referral = (type === 'gave' || type === 'received') && r(2) === 0;
         store.insertEvent({
           id: `${id}-e${e}`,
           contactId: id,
           type,
-          kind: type === 'touch' ? 'coffee' : 'idea',
+          kind: type === 'touch' ? 'coffee' : referral ? 'referral' : 'idea',
+          // Referral outcomes for the thank-you and ask-how-it-went terms.
+          status: referral ? (['open', 'contacted', 'won', 'lost'] as const)[r(4)] : null,
+          statusOn: referral ? addDays(TODAY, -r(200)) : null,
           value: type === 'touch' ? null : 1 + r(5),
           note: null,
           occurredOn: addDays(TODAY, -r(Math.max(1, 200))),
@@ -76,7 +84,7 @@ function scoreAll(day: string, tag?: string): string[] {
 }
 
 describe('listDueContacts', () => {
-  it.each([TODAY, addDays(TODAY, -40), addDays(TODAY, 7), addDays(TODAY, 45), addDays(TODAY, 200)])('keeps every contact core would list on %s, in the same order', (day) => {
+  it.each([TODAY, addDays(TODAY, -40), addDays(TODAY, 7), addDays(TODAY, 45), addDays(TODAY, 200), '2027-02-26', '2028-02-27'])('keeps every contact core would list on %s, in the same order', (day) => {
     const halfLifeDays = store.halfLifeDays();
     const page = listDueContacts(store, { day, halfLifeDays });
     const listed = page.contacts.map((c) => `${c.id} ${scoreDue(c, day, halfLifeDays)!.score}`);

@@ -1,0 +1,200 @@
+/** `net ideas`: whom the user could help and how, for one contact or across the network. */
+import { checkReferral, hasMet, toStanding, type Stage, type Standing } from '../core/capital.js';
+import type { IsoDate } from '../core/dates.js';
+import { rankIdeas, toFallbackIdeas, toPairIdea, toRelationshipWeight, type Candidate, type Idea } from '../core/ideas.js';
+import { DEFAULT_SYNONYMS, Matcher, toSearchKeys, toSynonyms, type Match, type Offer, type Wish } from '../core/matching.js';
+import {
+  findOfferTexts,
+  findWishesLike,
+  listAnswersById,
+  listContactsById,
+  listIntroducedPairs,
+  listOfferHolders,
+  listOffersOf,
+  listOpenWishes,
+  listServiceTexts,
+  listStandingsById,
+  listWishesOf,
+  offerKey,
+  readSynonymGroups,
+  type StandingRow,
+} from '../store/ideas.js';
+import type { Store } from '../store/store.js';
+import { getContact } from './resolve.js';
+
+export interface IdeasInput {
+  /** One contact; the whole network when left out. */
+  contactId?: string;
+  limit: number;
+}
+
+export interface IdeasResult {
+  contact: { id: string; name: string; stage: Stage } | null;
+  /** Best first, at most `limit`. */
+  ideas: Idea[];
+  /** Ideas found before the limit. */
+  total: number;
+  /** Open needs and ideal referrals the ideas were drawn from. */
+  wishes: number;
+}
+
+/** Providers kept per wish, from the contacts the user most wants to deepen: enough to rank, few enough to stay fast. */
+const PROVIDERS_PER_WISH = 5;
+/** Holders of one offer text whose standing is read: the best known of those who share a common service. */
+const HOLDERS_PER_TEXT = 30;
+/** Above this many stems, reading every distinct offer text is cheaper than a long chain of instr(). */
+const MAX_SEARCH_KEYS = 8;
+
+export function loadMatcher(store: Store): Matcher {
+  return new Matcher(toSynonyms([...DEFAULT_SYNONYMS, ...readSynonymGroups(store)]));
+}
+
+interface Person {
+  row: StandingRow;
+  standing: Standing;
+  weight: number;
+}
+
+interface Pair {
+  match: Match;
+  helped: 'seeker' | 'provider';
+  /** The score before readiness, to choose which pairs to check. */
+  rough: number;
+}
+
+/** Contacts with their standing, read once per command. */
+class People {
+  private readonly known = new Map<string, Person>();
+  private readonly halfLifeDays: number;
+
+  constructor(
+    private readonly store: Store,
+    private readonly today: IsoDate,
+  ) {
+    this.halfLifeDays = store.halfLifeDays();
+  }
+
+  load(ids: Iterable<string>): void {
+    const missing = [...new Set(ids)].filter((id) => !this.known.has(id));
+    for (const row of listStandingsById(this.store, missing)) {
+      const standing = toStanding(row, this.today, this.halfLifeDays);
+      this.known.set(row.id, { row, standing, weight: toRelationshipWeight(standing) });
+    }
+  }
+
+  get(id: string): Person {
+    return this.known.get(id)!;
+  }
+
+  /**
+   * The people of the ideas shown, with the `--to-refer` verdict. The verdict reads the summary and the answers, never
+   * the events (those only explain the balance), so that many contacts are checked in one query.
+   */
+  candidates(ids: readonly string[]): Map<string, Candidate> {
+    const answers = listAnswersById(this.store, ids);
+    return new Map(
+      listContactsById(this.store, ids).map((contact) => {
+        const referral = checkReferral({ contact, events: [], answers: answers.get(contact.id) ?? [], today: this.today, halfLifeDays: this.halfLifeDays });
+        return [contact.id, { id: contact.id, name: contact.name, standing: this.get(contact.id).standing, met: hasMet(contact), referral }];
+      }),
+    );
+  }
+}
+
+function searchKeys(matcher: Matcher, texts: readonly string[]): string[] {
+  return toSearchKeys(new Set(texts.flatMap((t) => [...matcher.terms(t).keys()])), matcher.synonyms);
+}
+
+/**
+ * Each wish against what other contacts offer. Texts are matched once (findOfferTexts), then each matched text's
+ * holders are taken in order of relationship weight, PROVIDERS_PER_WISH of them per wish: the work grows with the
+ * wishes, not with the contacts who share a common service.
+ */
+function pairWishes(store: Store, matcher: Matcher, people: People, wishes: readonly Wish[]): Pair[] {
+  const keys = searchKeys(matcher, wishes.map((w) => w.text));
+  const hits = matcher.matchTexts(wishes, findOfferTexts(store, keys.length <= MAX_SEARCH_KEYS ? keys : null));
+  const texts = [...new Map([...hits.values()].flat().map((h) => [offerKey(h.offer), h.offer])).values()];
+  const holders = listOfferHolders(store, texts, HOLDERS_PER_TEXT);
+  people.load([...wishes.map((w) => w.contactId), ...[...holders.values()].flat()]);
+  const weight = (id: string) => people.get(id).weight;
+  for (const ids of holders.values()) ids.sort((a, b) => weight(b) - weight(a));
+  const pairs: Pair[] = [];
+  for (const [wish, found] of hits) {
+    const seeker = people.get(wish.contactId);
+    const best = new Map<string, Pair>();
+    for (const hit of found) {
+      let taken = 0;
+      for (const id of holders.get(offerKey(hit.offer)) ?? []) {
+        if (id === wish.contactId) continue;
+        const rough = (hit.score * (seeker.weight + people.get(id).weight)) / 2;
+        const had = best.get(id);
+        if (!had || rough > had.rough) best.set(id, { match: { ...hit, offer: { ...hit.offer, contactId: id } }, helped: 'seeker', rough });
+        if (++taken >= PROVIDERS_PER_WISH) break;
+      }
+    }
+    pairs.push(...[...best.values()].sort((a, b) => b.rough - a.rough).slice(0, PROVIDERS_PER_WISH));
+  }
+  return pairs;
+}
+
+/** Offers as their contacts wrote them: findOfferTexts works on lower-case keys. */
+function withOwnWords(store: Store, people: People, pairs: readonly Pair[]): Pair[] {
+  const services = listServiceTexts(
+    store,
+    pairs.filter((p) => p.match.offer.field === 'service').map((p) => ({ contactId: p.match.offer.contactId, key: p.match.offer.text.toLowerCase() })),
+  );
+  return pairs.map((p) => {
+    const o = p.match.offer;
+    const c = people.get(o.contactId).row;
+    const text = o.field === 'service' ? services.get(`${o.contactId}\u0000${o.text.toLowerCase()}`) : o.field === 'role' ? c.role : o.field === 'company' ? c.company : o.text;
+    return { ...p, match: { ...p.match, offer: { ...o, text: text ?? o.text } } };
+  });
+}
+
+/** The pairs worth checking, checked, as ideas, best first. */
+function toIdeas(store: Store, people: People, pairs: readonly Pair[], limit: number): Idea[] {
+  // Readiness halves a score: checking a few times the limit is enough for the best to come out on top.
+  const kept = withOwnWords(store, people, [...pairs].sort((a, b) => b.rough - a.rough).slice(0, Math.max(limit * 4, 40)));
+  const candidates = people.candidates([...new Set(kept.flatMap((p) => [p.match.wish.contactId, p.match.offer.contactId]))]);
+  const ideas = kept.map((p) => toPairIdea(p.match, candidates.get(p.match.wish.contactId)!, candidates.get(p.match.offer.contactId)!, p.helped));
+  return rankIdeas(ideas, listIntroducedPairs(store), Number.POSITIVE_INFINITY);
+}
+
+/** Ways to help one contact now: introductions that answer their needs, their ideal referral, their goals. */
+export function findIdeasFor(store: Store, contactId: string, limit: number, today: IsoDate): IdeasResult {
+  const contact = getContact(store, contactId);
+  const matcher = loadMatcher(store);
+  const people = new People(store, today);
+  people.load([contact.id]);
+  const me = people.get(contact.id);
+  const wishes = listWishesOf(store, contact.id);
+  // Their needs, ideal referral and goals against what others offer; others' needs against what they offer.
+  const pairs = pairWishes(store, matcher, people, wishes);
+  const offers: Offer[] = listOffersOf(store, contact);
+  const others = findWishesLike(store, ['need'], searchKeys(matcher, offers.map((o) => o.text)), contact.id);
+  people.load(others.map((w) => w.contactId));
+  for (const wish of others) {
+    const best = offers.map((o) => matcher.match(wish, o)).reduce<Match | undefined>((a, m) => (m && (!a || m.score > a.score) ? m : a), undefined);
+    if (best) pairs.push({ match: best, helped: 'provider', rough: (best.score * (people.get(wish.contactId).weight + me.weight)) / 2 });
+  }
+  let ideas = toIdeas(store, people, pairs, limit);
+  if (!ideas.length) {
+    const self = people.candidates([contact.id]).get(contact.id)!;
+    ideas = toFallbackIdeas(self, wishes.filter((w) => w.kind === 'need').map((w) => w.text));
+  }
+  return { contact: { id: contact.id, name: contact.name, stage: me.standing.stage }, ideas: ideas.slice(0, limit), total: ideas.length, wishes: wishes.filter((w) => w.kind !== 'goal').length };
+}
+
+/** The best gives across the network: pairs of contacts where one answers the other's need or ideal referral. */
+export function findIdeasAcross(store: Store, limit: number, today: IsoDate): IdeasResult {
+  const wishes = listOpenWishes(store);
+  if (!wishes.length) return { contact: null, ideas: [], total: 0, wishes: 0 };
+  const matcher = loadMatcher(store);
+  const people = new People(store, today);
+  const ideas = toIdeas(store, people, pairWishes(store, matcher, people, wishes), limit);
+  return { contact: null, ideas: ideas.slice(0, limit), total: ideas.length, wishes: wishes.length };
+}
+
+export function findIdeas(store: Store, input: IdeasInput, today: IsoDate): IdeasResult {
+  return input.contactId === undefined ? findIdeasAcross(store, input.limit, today) : findIdeasFor(store, input.contactId, input.limit, today);
+}

@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+import { checkBeforeIntro, recordIntro } from '../../app/intro.js';
+import { parseText } from '../../core/profile.js';
+import { parseValue } from '../../core/vocabulary.js';
+import { renderIntro, renderIntroCheck } from '../../ui/render-ideas.js';
+import { toIntroView } from '../../ui/views.js';
+import type { CliContext } from '../context.js';
+import { readOptionalDate } from '../dates.js';
+import { resolveContact, toClock, withExamples } from '../options.js';
+
+interface IntroFlags {
+  note?: string;
+  date?: string;
+  value?: number;
+  anyway?: boolean;
+}
+
+export function registerIntro(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('intro <a> <b>')
+    .description('record an introduction between two contacts: one give to each, linked (checked first, like net check --to-refer)')
+    .option('--note <text>', 'why you connected them', (s) => parseText(s, '--note'))
+    .option('--date <when>', 'when you introduced them (default today)')
+    .option('--value <1-5>', 'what it is worth to each of them (default 2)', parseValue)
+    .option('--anyway', 'record it even when you may not know one of them well enough (needed off a terminal)');
+  withExamples(cmd, ['net intro "Maria Lopez" "Tom Baker" --note "wedding photos for June"', 'net intro maria tom --date yesterday --value 4', 'net intro maria sam --anyway   # recorded although not ready']).action(
+    async (aName: string, bName: string, flags: IntroFlags) => {
+      const store = ctx.store('write');
+      const date = await readOptionalDate(flags.date, ctx.today);
+      const [a, b] = [await resolveContact(ctx, store, aName), await resolveContact(ctx, store, bName)];
+      const input = { aId: a.id, bId: b.id, note: flags.note, date, value: flags.value };
+      const check = checkBeforeIntro(store, input, ctx.today);
+      const day = date ?? ctx.today;
+      if (!check.ready) {
+        ctx.out.warn(renderIntroCheck(toIntroView(check, day, flags.note ?? null, null), ctx.out.palette));
+        const confirmed = flags.anyway || (ctx.interactive && !ctx.out.json && (await (await import('../../ui/prompts.js')).askConfirm('Record this introduction anyway?')));
+        if (!confirmed) {
+          ctx.exitCode = 3;
+          return ctx.out.emit(toIntroView(check, day, flags.note ?? null, null), renderIntro);
+        }
+      }
+      const recorded = store.tx(() => recordIntro(store, input, toClock(ctx)));
+      ctx.out.emit(toIntroView(check, day, flags.note ?? null, recorded), renderIntro);
+    },
+  );
+}

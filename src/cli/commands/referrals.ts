@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import { listReferralEntries } from '../../app/referrals.js';
+import { UsageError } from '../../core/errors.js';
+import { renderReferralList, toReferralListView } from '../../ui/render-referrals.js';
+import type { CliContext } from '../context.js';
+import { readOptionalDate } from '../dates.js';
+import { withExamples } from '../options.js';
+
+interface ReferralsFlags {
+  open?: boolean;
+  given?: boolean;
+  received?: boolean;
+  since?: string;
+}
+
+export function registerReferrals(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('referrals')
+    .description('the referrals you gave and received, newest first: status, age and the business they closed')
+    .option('--open', 'only those still open or contacted')
+    .option('--given', 'only the referrals you gave')
+    .option('--received', 'only the referrals you received')
+    .option('--since <date>', 'logged on or after: YYYY-MM-DD, "3 months ago"');
+  withExamples(cmd, ['net referrals', 'net referrals --open --given', 'net --json referrals --since 2026-01-01']).action(async (flags: ReferralsFlags) => {
+    if (flags.given && flags.received) throw new UsageError('--given and --received do not go together', 'leave both out to list every referral');
+    const since = await readOptionalDate(flags.since, ctx.today);
+    const direction = flags.given ? 'given' : flags.received ? 'received' : undefined;
+    const view = toReferralListView(listReferralEntries(ctx.store('read'), { openOnly: Boolean(flags.open), direction, since }, ctx.today));
+    ctx.out.emit(view, renderReferralList);
+  });
+}

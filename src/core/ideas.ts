@@ -1,0 +1,137 @@
+/**
+ * Ideas: ways to give. An introduction between two contacts is a give to both and vouches for each to the other: it
+ * is ready only when both pass the `net check --to-refer` check, otherwise it is shown as not ready with what to
+ * learn first. When nothing matches, a plain give that fits the relationship's stage.
+ * Pure: the app gathers the people, their standing and their referral checks.
+ */
+import type { CheckResult, Standing } from './capital.js';
+import { toBecause, toShortNames, type Match } from './matching.js';
+
+export type IdeaKind = 'introduction' | 'referral' | 'goal' | 'article' | 'one-to-one' | 'ask-how-to-help';
+
+export interface IdeaPerson {
+  id: string;
+  name: string;
+}
+
+export interface Idea {
+  kind: IdeaKind;
+  /** The one this helps first. */
+  for: IdeaPerson;
+  /** The other side of an introduction; null for a give to one person. */
+  with: IdeaPerson | null;
+  /** What to do, in words. */
+  action: string;
+  because: string;
+  score: number;
+  /** False when the user does not yet know the one recommended well enough, or has not met the one receiving. */
+  ready: boolean;
+  learnFirst: string[];
+}
+
+/** A contact as ideas need them: standing today, and the referral check when they may be recommended. */
+export interface Candidate extends IdeaPerson {
+  standing: Standing;
+  met: boolean;
+  referral?: CheckResult;
+}
+
+/**
+ * How much the user wants to deepen a relationship: growing ones most, acquaintances the user has invested in next,
+ * strangers least.
+ *
+ *   stage                          weight
+ *   growing                        1.0
+ *   acquaintance, balance ≥ 1      0.9
+ *   deep                           0.8
+ *   acquaintance                   0.6
+ *   stranger                       0.2
+ */
+export function toRelationshipWeight(s: Pick<Standing, 'stage' | 'balance'>): number {
+  switch (s.stage) {
+    case 'growing':
+      return 1;
+    case 'deep':
+      return 0.8;
+    case 'acquaintance':
+      return s.balance >= 1 ? 0.9 : 0.6;
+    case 'stranger':
+      return 0.2;
+  }
+}
+
+/** An idea that is not ready counts half, so that what the user can do today comes first. */
+export const NOT_READY_FACTOR = 0.5;
+
+/** Fixed scores of the plain gives, below any good match. */
+export const FALLBACK_SCORE: Record<'article' | 'one-to-one' | 'ask-how-to-help', number> = { article: 0.3, 'one-to-one': 0.25, 'ask-how-to-help': 0.2 };
+
+/** Who vouches for whom in a match, and who it helps first. */
+function toRoles(m: Match, seeker: Candidate, provider: Candidate, helped: 'seeker' | 'provider') {
+  if (helped === 'provider') return { kind: 'referral' as const, helped: provider, other: seeker, recommended: provider, receiving: seeker };
+  if (m.wish.kind === 'ideal') return { kind: 'referral' as const, helped: seeker, other: provider, recommended: seeker, receiving: provider };
+  return { kind: m.wish.kind === 'goal' ? ('goal' as const) : ('introduction' as const), helped: seeker, other: provider, recommended: provider, receiving: seeker };
+}
+
+/**
+ * One introduction from a match.
+ *
+ *   score = match score × (weight(seeker) + weight(provider)) / 2 × (1 when ready, NOT_READY_FACTOR otherwise)
+ */
+export function toPairIdea(m: Match, seeker: Candidate, provider: Candidate, helped: 'seeker' | 'provider' = 'seeker'): Idea {
+  const r = toRoles(m, seeker, provider, helped);
+  // An introduction vouches for each to the other: both must pass the --to-refer check, as net intro asks.
+  const vouched = (c: Candidate) => c.referral?.verdict === 'ready';
+  const ready = vouched(r.recommended) && vouched(r.receiving);
+  const learnFirst = [r.recommended, r.receiving].flatMap((c) => (vouched(c) ? [] : (c.referral?.suggestions ?? []).map((s) => `${c.name}: ${s}`)));
+  const relationship = (toRelationshipWeight(seeker.standing) + toRelationshipWeight(provider.standing)) / 2;
+  const action = r.kind === 'referral' ? `refer ${r.other.name} to ${r.helped.name}` : `introduce ${r.helped.name} to ${r.other.name}`;
+  return {
+    kind: r.kind,
+    for: { id: r.helped.id, name: r.helped.name },
+    with: { id: r.other.id, name: r.other.name },
+    action,
+    because: toBecause(m, seeker.name, provider.name),
+    score: m.score * relationship * (ready ? 1 : NOT_READY_FACTOR),
+    ready,
+    learnFirst,
+  };
+}
+
+// Not localeCompare: loading the collation data costs ~8 ms of a command that should start in a few.
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+/** Best first; one idea per pair (the best), none for a pair already introduced. */
+export function rankIdeas(ideas: readonly Idea[], introduced: ReadonlySet<string>, limit: number): Idea[] {
+  const best = new Map<string, Idea>();
+  for (const idea of ideas) {
+    const key = idea.with ? pairKey(idea.for.id, idea.with.id) : `${idea.for.id}|${idea.kind}|${idea.action}`;
+    if (idea.with && introduced.has(key)) continue;
+    const had = best.get(key);
+    if (!had || idea.score > had.score) best.set(key, idea);
+  }
+  return [...best.values()]
+    .sort((a, b) => b.score - a.score || byText(a.for.name, b.for.name) || byText(a.with?.name ?? '', b.with?.name ?? ''))
+    .slice(0, limit);
+}
+
+/**
+ * Plain gives for when no contact answers what they need: an article on a need they spoke of, a one-to-one while the
+ * relationship is young, or the question "how can I help?" when the journal does not know what they need.
+ */
+export function toFallbackIdeas(c: Candidate, openNeeds: readonly string[]): Idea[] {
+  const me = { id: c.id, name: c.name };
+  const [first] = toShortNames(c.name, '');
+  const idea = (kind: keyof typeof FALLBACK_SCORE, action: string, because: string): Idea => ({ kind, for: me, with: null, action, because, score: FALLBACK_SCORE[kind], ready: true, learnFirst: [] });
+  if (!c.met) return [idea('one-to-one', `invite ${c.name} to a one-to-one`, `you have not met ${first} yet: learn what they do and what they need`)];
+  const ideas = openNeeds
+    .slice(0, 3)
+    .map((need) => idea('article', `send ${c.name} an article or an idea on "${need}"`, `${first} needs ${need} and no one in your journal offers it yet: something useful on it is a real give`));
+  if (!openNeeds.length) {
+    ideas.push(idea('ask-how-to-help', `ask ${c.name} how you can help`, `you have not recorded what ${first} needs: ask, then record it (net edit "${c.name}" --need "…")`));
+  }
+  if (c.standing.stage === 'acquaintance') ideas.push(idea('one-to-one', `invite ${c.name} to a one-to-one`, `${first} is an acquaintance: time one to one is how it grows`));
+  return ideas;
+}

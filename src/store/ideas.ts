@@ -1,0 +1,244 @@
+/** Queries for needs, ideas and introductions: one statement each, never one per contact. */
+import type { StandingInputs } from '../core/capital.js';
+import type { IsoDate } from '../core/dates.js';
+import type { Offer, OfferField, OfferText, Wish, WishKind } from '../core/matching.js';
+import type { Answer, ContactWithSummary, Fact, JournalEvent } from '../core/types.js';
+import { toAnswer, toContact, toFact, type Row } from './rows.js';
+import type { Store } from './store.js';
+
+// ---- needs ----------------------------------------------------------------------------------------------------------
+
+export type DatedFact = Fact & { doneOn: IsoDate | null };
+
+/** A contact's facts with the day each need was met, in the order of store.listFacts. */
+export function listDatedFacts(store: Store, contactId: string): DatedFact[] {
+  return (store.stmt('SELECT * FROM facts WHERE contact_id = ? ORDER BY kind, created_at, text_key').all(contactId) as Row[]).map((r) => ({
+    ...toFact(r),
+    doneOn: r.done_on === null || r.done_on === undefined ? null : String(r.done_on),
+  }));
+}
+
+/** The need with this text (case-insensitive): open, met on a day, or absent. */
+export function findNeed(store: Store, contactId: string, text: string): { kind: 'need' | 'met-need'; doneOn: IsoDate | null } | undefined {
+  return store
+    .stmt("SELECT kind, done_on AS doneOn FROM facts WHERE contact_id = ? AND kind IN ('need', 'met-need') AND text_key = ? ORDER BY kind LIMIT 1")
+    .get(contactId, text.toLowerCase()) as { kind: 'need' | 'met-need'; doneOn: IsoDate | null } | undefined;
+}
+
+/** Marks an open need met on `day`; a need met before with the same text gives way to this one. */
+export function markNeedMet(store: Store, contactId: string, text: string, day: IsoDate, at: string): boolean {
+  const key = text.toLowerCase();
+  store.stmt("DELETE FROM facts WHERE contact_id = ? AND kind = 'met-need' AND text_key = ? AND EXISTS (SELECT 1 FROM facts WHERE contact_id = ? AND kind = 'need' AND text_key = ?)").run(contactId, key, contactId, key);
+  return store.stmt("UPDATE facts SET kind = 'met-need', done_on = ?, updated_at = ? WHERE contact_id = ? AND kind = 'need' AND text_key = ?").run(day, at, contactId, key).changes > 0;
+}
+
+// ---- matching -------------------------------------------------------------------------------------------------------
+
+const WISH_SQL = "SELECT contact_id AS contactId, kind, text FROM facts WHERE kind IN ('need', 'ideal', 'goal')";
+
+/** A contact's open needs, ideal referrals and goals. */
+export function listWishesOf(store: Store, contactId: string): Wish[] {
+  return store.stmt(`${WISH_SQL} AND contact_id = ? ORDER BY kind DESC, created_at, text_key`).all(contactId) as Wish[];
+}
+
+/** Every open need and ideal referral in the journal (through the facts index on kind). */
+export function listOpenWishes(store: Store): Wish[] {
+  return store.stmt("SELECT contact_id AS contactId, kind, text FROM facts WHERE kind IN ('need', 'ideal') ORDER BY contact_id, kind, text_key").all() as Wish[];
+}
+
+/** Instr() conditions that a text must meet one of: the pre-selection; the matcher decides. */
+function anyKey(column: string, keys: readonly string[]): string {
+  return keys.length ? `(${keys.map(() => `instr(${column}, ?) > 0`).join(' OR ')})` : '0';
+}
+
+/** Open needs of other contacts whose text contains one of the keys. */
+export function findWishesLike(store: Store, kinds: readonly WishKind[], keys: readonly string[], exceptId: string): Wish[] {
+  if (!keys.length) return [];
+  const sql = `SELECT contact_id AS contactId, kind, text FROM facts WHERE kind IN (${kinds.map((k) => `'${k}'`).join(', ')}) AND contact_id <> ? AND ${anyKey('text_key', keys)}`;
+  return store.stmt(sql).all(exceptId, ...keys) as Wish[];
+}
+
+/** What a contact offers: services, tags, role and company. */
+export function listOffersOf(store: Store, contact: Pick<ContactWithSummary, 'id' | 'role' | 'company'>): Offer[] {
+  const facts = store.stmt("SELECT contact_id AS contactId, kind AS field, text FROM facts WHERE contact_id = ? AND kind IN ('service', 'tag')").all(contact.id) as Offer[];
+  const own: Offer[] = [];
+  if (contact.role) own.push({ contactId: contact.id, field: 'role', text: contact.role });
+  if (contact.company) own.push({ contactId: contact.id, field: 'company', text: contact.company });
+  return [...facts, ...own];
+}
+
+/**
+ * The distinct texts that contacts offer (services and tags by their lower-case key, roles and companies lower-cased),
+ * only those containing one of the keys (the stems looked for) unless keys is null. SQLite reads the facts index alone,
+ * and JavaScript stems each text once however many contacts share it.
+ */
+export function findOfferTexts(store: Store, keys: readonly string[] | null): OfferText[] {
+  const args = keys ?? [];
+  // DISTINCT first: each shared text is tested once, not once per contact.
+  const filter = (column: string) => (keys === null ? '' : `WHERE ${anyKey(column, keys)}`);
+  const facts = store
+    .stmt(`SELECT kind, text_key FROM (SELECT DISTINCT kind, text_key FROM facts WHERE kind IN ('service', 'tag')) ${filter('text_key')}`)
+    .raw()
+    .all(...args) as [OfferField, string][];
+  const texts: OfferText[] = facts.map(([field, text]) => ({ field, text }));
+  for (const field of ['role', 'company'] as const) {
+    const rows = store.stmt(`SELECT t FROM (SELECT DISTINCT lower(${field}) AS t FROM contacts WHERE ${field} IS NOT NULL) ${filter('t')}`).pluck().all(...args) as string[];
+    for (const text of rows) texts.push({ field, text });
+  }
+  return texts;
+}
+
+export const offerKey = (o: OfferText) => `${o.field}\u0000${o.text}`;
+
+/**
+ * Who offers each of these texts (as findOfferTexts gives them), keyed by offerKey: at most `perText` each, those the
+ * journal knows best first (checklist answers, services and family recorded, then balance), so that a service that
+ * a thousand contacts share costs no more than one that few do.
+ */
+export function listOfferHolders(store: Store, offers: readonly OfferText[], perText: number): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  if (!offers.length) return map;
+  const rows = store
+    .stmt(
+      `WITH wanted(field, text) AS (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@wanted)),
+       holders(field, text, id) AS (
+         SELECT f.kind, f.text_key, f.contact_id FROM wanted w JOIN facts f ON f.kind = w.field AND f.text_key = w.text
+         UNION ALL SELECT 'role', lower(c.role), c.id FROM contacts c WHERE c.role IS NOT NULL AND lower(c.role) IN (SELECT text FROM wanted WHERE field = 'role')
+         UNION ALL SELECT 'company', lower(c.company), c.id FROM contacts c WHERE c.company IS NOT NULL AND lower(c.company) IN (SELECT text FROM wanted WHERE field = 'company'))
+       SELECT field, text, id FROM (
+         SELECT h.field, h.text, h.id, row_number() OVER (
+           PARTITION BY h.field, h.text ORDER BY c.answers_yes + c.service_count + c.family_count DESC, c.invested - c.withdrawn DESC, c.id) AS n
+         FROM holders h JOIN contacts c ON c.id = h.id)
+       WHERE n <= @perText`,
+    )
+    .raw()
+    .all({ wanted: JSON.stringify(offers.map((o) => [o.field, o.text])), perText }) as [OfferField, string, string][];
+  for (const [field, text, id] of rows) {
+    const key = offerKey({ field, text });
+    const list = map.get(key);
+    if (list) list.push(id);
+    else map.set(key, [id]);
+  }
+  return map;
+}
+
+/** The services as their contacts wrote them (findOfferTexts gives lower-case keys), for the ideas shown. */
+export function listServiceTexts(store: Store, refs: readonly { contactId: string; key: string }[]): Map<string, string> {
+  if (!refs.length) return new Map();
+  const wanted = new Set(refs.map((r) => `${r.contactId}\u0000${r.key}`));
+  const rows = store
+    .stmt("SELECT contact_id, text_key, text FROM facts WHERE contact_id IN (SELECT value FROM json_each(?)) AND kind = 'service'")
+    .raw()
+    .all(JSON.stringify([...new Set(refs.map((r) => r.contactId))])) as [string, string, string][];
+  return new Map(rows.map(([id, key, text]) => [`${id}\u0000${key}`, text] as const).filter(([k]) => wanted.has(k)));
+}
+
+export interface StandingRow extends StandingInputs {
+  id: string;
+  name: string;
+  role: string | null;
+  company: string | null;
+}
+
+/** What ranking needs of many contacts: the summary columns a standing is read from, not whole rows. */
+export function listStandingsById(store: Store, ids: readonly string[]): StandingRow[] {
+  if (!ids.length) return [];
+  const rows = store
+    .stmt(
+      `SELECT id, name, role, company, invested, withdrawn, received, touch_count, give_count, met_on, first_event_on, service_count, family_count,
+         goal_count, every_days, recent_touch_gap, last_touch_on, next_follow_up_on, answers_yes
+       FROM contacts WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .raw()
+    .all(JSON.stringify(ids)) as unknown[][];
+  return rows.map((r) => ({
+    id: r[0] as string,
+    name: r[1] as string,
+    role: r[2] as string | null,
+    company: r[3] as string | null,
+    invested: r[4] as number,
+    withdrawn: r[5] as number,
+    received: r[6] as number,
+    touchCount: r[7] as number,
+    giveCount: r[8] as number,
+    metOn: r[9] as string | null,
+    firstEventOn: r[10] as string | null,
+    serviceCount: r[11] as number,
+    familyCount: r[12] as number,
+    goalCount: r[13] as number,
+    everyDays: r[14] as number | null,
+    recentTouchGap: r[15] as number | null,
+    lastTouchOn: r[16] as string | null,
+    nextFollowUpOn: r[17] as string | null,
+    answersYes: r[18] as number,
+  }));
+}
+
+/** Contacts by id, in one query. */
+export function listContactsById(store: Store, ids: readonly string[]): ContactWithSummary[] {
+  if (!ids.length) return [];
+  return (store.stmt('SELECT * FROM contacts WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Row[]).map(toContact);
+}
+
+/** Checklist answers of many contacts, in one query, keyed by contact id. */
+export function listAnswersById(store: Store, ids: readonly string[]): Map<string, Answer[]> {
+  const map = new Map<string, Answer[]>();
+  if (!ids.length) return map;
+  for (const r of store.stmt('SELECT * FROM answers WHERE contact_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Row[]) {
+    const a = toAnswer(r);
+    map.set(a.contactId, [...(map.get(a.contactId) ?? []), a]);
+  }
+  return map;
+}
+
+// ---- introductions --------------------------------------------------------------------------------------------------
+
+const PAIRS_SQL = `SELECT e.contact_id AS a, o.contact_id AS b, e.occurred_on AS day FROM events e JOIN events o ON o.id = e.link_id WHERE e.link_id IS NOT NULL`;
+
+/** Pairs of contacts the user has introduced (with `net intro`), each once, as "idA|idB" with the smaller id first. */
+export function listIntroducedPairs(store: Store): Set<string> {
+  const pairs = new Set<string>();
+  for (const [a, b] of store.stmt(PAIRS_SQL).raw().all() as [string, string][]) pairs.add(a < b ? `${a}|${b}` : `${b}|${a}`);
+  return pairs;
+}
+
+/** The days on which these two were introduced to each other. */
+export function listIntroductionDays(store: Store, a: string, b: string): IsoDate[] {
+  return store.stmt(`${PAIRS_SQL} AND e.contact_id = ? AND o.contact_id = ? ORDER BY e.occurred_on`).raw().all(a, b).map((r) => String((r as unknown[])[2]));
+}
+
+/** Links two gives as one introduction: each names the other. */
+export function linkEvents(store: Store, a: JournalEvent, b: JournalEvent): void {
+  const link = store.stmt('UPDATE events SET link_id = ? WHERE id = ?');
+  link.run(b.id, a.id);
+  link.run(a.id, b.id);
+}
+
+/** For a contact's linked gives: the event id and whom it introduced them to. */
+export function listIntroLinks(store: Store, contactId: string): Map<string, { id: string; name: string }> {
+  const rows = store
+    .stmt('SELECT e.id, c.id AS otherId, c.name FROM events e JOIN events o ON o.id = e.link_id JOIN contacts c ON c.id = o.contact_id WHERE e.contact_id = ? AND e.link_id IS NOT NULL')
+    .raw()
+    .all(contactId) as [string, string, string][];
+  return new Map(rows.map(([id, otherId, name]) => [id, { id: otherId, name }]));
+}
+
+// ---- synonyms -------------------------------------------------------------------------------------------------------
+
+const SYNONYMS_KEY = 'synonyms';
+
+/** The user's own synonym groups, kept in the settings table as JSON so that they travel with the journal. */
+export function readSynonymGroups(store: Store): string[][] {
+  const raw = store.findSetting(SYNONYMS_KEY);
+  if (!raw) return [];
+  try {
+    const v = JSON.parse(raw) as unknown;
+    return Array.isArray(v) ? v.filter((g): g is string[] => Array.isArray(g) && g.every((w) => typeof w === 'string')) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function writeSynonymGroups(store: Store, groups: readonly (readonly string[])[], at: string): void {
+  store.setSetting(SYNONYMS_KEY, JSON.stringify(groups), at);
+}

@@ -1,0 +1,128 @@
+/** The look-back report: its view (the JSON of `net --json report`) and its text, readable without colour. */
+import type { ActivityCounts, ReportResult } from '../app/report.js';
+import { STAGES, type Stage } from '../core/capital.js';
+import { formatAmount } from '../core/referrals.js';
+import { SHAPE_WORDS, toBar, toSparkline } from '../core/report.js';
+import type { Palette } from './palette.js';
+import { plural } from './words.js';
+
+export interface ActivityView {
+  gives: number;
+  touchpoints: number;
+  asks: number;
+  received: number;
+}
+
+export interface ReferralSideView {
+  logged: number;
+  stillOpen: number;
+  won: number;
+  lost: number;
+  amountWon: number;
+}
+
+export interface StageMoveView {
+  id: string;
+  name: string;
+  from: Stage;
+  to: Stage;
+  lastTouch: string | null;
+}
+
+export interface ReportView {
+  since: string;
+  until: string;
+  days: number;
+  weeks: ({ start: string } & ActivityView)[];
+  totals: ActivityView;
+  referrals: { given: ReferralSideView; received: ReferralSideView };
+  movedUp: StageMoveView[];
+  goingCold: StageMoveView[];
+  movedUpMore: number;
+  goingColdMore: number;
+  newContacts: number;
+  stages: Record<Stage, number>;
+  shape: string;
+  topGivers: { id: string; name: string; count: number; value: number }[];
+}
+
+const toActivity = (a: ActivityCounts): ActivityView => ({ gives: a.gave, touchpoints: a.touch, asks: a.ask, received: a.received });
+
+export function toReportView(r: ReportResult): ReportView {
+  return {
+    since: r.since,
+    until: r.until,
+    days: r.days,
+    weeks: r.weeks.map((w) => ({ start: w.start, ...toActivity(w) })),
+    totals: toActivity(r.totals),
+    referrals: r.referrals,
+    movedUp: r.movedUp,
+    goingCold: r.goingCold,
+    movedUpMore: r.movedUpMore,
+    goingColdMore: r.goingColdMore,
+    newContacts: r.newContacts,
+    stages: r.stages,
+    shape: r.shape,
+    topGivers: r.topGivers,
+  };
+}
+
+export const ACTIVITY_ROWS: [keyof ActivityView, string][] = [
+  ['gives', 'gives'],
+  ['touchpoints', 'touchpoints'],
+  ['asks', 'asks'],
+  ['received', 'received'],
+];
+
+/** "Jane Doe (acquaintance → growing)", "Ravi Patel (growing; last touch 2026-07-01)". */
+export function describeMove(m: StageMoveView, cold: boolean): string {
+  if (!cold || m.from !== m.to) return `${m.name} (${m.from} → ${m.to})`;
+  return `${m.name} (${m.to}; ${m.lastTouch ? `last touch ${m.lastTouch}` : 'no touch yet'})`;
+}
+
+export function renderReport(v: ReportView, p: Palette): string {
+  const out: string[] = [];
+  out.push(p.bold(`Look-back: ${v.since} to ${v.until} (${plural(v.weeks.length, 'week')})`), '');
+  out.push(`${p.bold('Per week')} ${p.dim(`from ${v.since}, one mark a week: · none, ▁ few … █ the busiest week`)}`);
+  for (const [key, label] of ACTIVITY_ROWS) {
+    const counts = v.weeks.map((w) => w[key]);
+    const most = Math.max(0, ...counts);
+    out.push(`  ${label.padEnd(12)} ${toSparkline(counts)}  ${String(v.totals[key]).padStart(4)} in all${most ? `, at most ${most} a week` : ''}`);
+  }
+
+  const g = v.referrals.given;
+  const r = v.referrals.received;
+  const rows: [string, string, string][] = [
+    ['logged', String(g.logged), String(r.logged)],
+    ['still open', String(g.stillOpen), String(r.stillOpen)],
+    ['won', String(g.won), String(r.won)],
+    ['lost', String(g.lost), String(r.lost)],
+    ['business won', formatAmount(g.amountWon), formatAmount(r.amountWon)],
+  ];
+  const w1 = Math.max(5, ...rows.map((x) => x[1].length));
+  const w2 = Math.max(8, ...rows.map((x) => x[2].length));
+  out.push('', `${p.bold('Referrals'.padEnd(15))} ${'given'.padStart(w1)}  ${'received'.padStart(w2)}`);
+  for (const [label, a, b] of rows) out.push(`  ${label.padEnd(13)} ${a.padStart(w1)}  ${b.padStart(w2)}`);
+
+  out.push('', p.bold('Relationships'));
+  const list = (label: string, moves: StageMoveView[], more: number, cold: boolean, none: string) => {
+    if (!moves.length) return out.push(`  ${label.padEnd(12)} ${p.dim(none)}`);
+    moves.forEach((m, i) => out.push(`  ${(i === 0 ? label : '').padEnd(12)} ${describeMove(m, cold)}`));
+    if (more) out.push(`  ${''.padEnd(12)} ${p.dim(`and ${more} more`)}`);
+  };
+  list('moved up', v.movedUp, v.movedUpMore, false, 'none in this window');
+  list('going cold', v.goingCold, v.goingColdMore, true, 'none: your closer relationships are tended');
+  if (v.newContacts) out.push(`  ${'new'.padEnd(12)} ${plural(v.newContacts, 'contact')} added`);
+
+  const total = STAGES.reduce((n, s) => n + v.stages[s], 0);
+  out.push('', `${p.bold('Network shape:')} ${plural(total, 'contact')}, ${SHAPE_WORDS[v.shape] ?? v.shape}`);
+  const most = Math.max(0, ...STAGES.map((s) => v.stages[s]));
+  const width = String(most).length;
+  for (const s of [...STAGES].reverse()) out.push(`  ${s.padEnd(13)}${String(v.stages[s]).padStart(width)} ${toBar(v.stages[s], most, 40)}`.trimEnd());
+
+  out.push('', p.bold('Who gave you the most'));
+  if (!v.topGivers.length) out.push(`  ${p.dim('nobody logged a give to you in this window (net log <name> --received referral)')}`);
+  const nameWidth = Math.max(0, ...v.topGivers.map((t) => t.name.length));
+  for (const t of v.topGivers) out.push(`  ${t.name.padEnd(nameWidth)}  ${plural(t.count, 'give')}, worth ${t.value} in all`);
+  return out.join('\n');
+}

@@ -1,0 +1,114 @@
+/**
+ * The look-back report as one self-contained HTML page: inline CSS and SVG charts, no scripts, fonts or images from
+ * the network, so that it opens offline, prints, and can be sent to someone.
+ */
+import { STAGES } from '../core/capital.js';
+import { formatAmount } from '../core/referrals.js';
+import { SHAPE_WORDS } from '../core/report.js';
+import { ACTIVITY_ROWS, describeMove, type ReportView } from './render-report.js';
+
+const esc = (s: string | number) =>
+  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const COLOURS: Record<string, string> = { gives: '#2f7d32', touchpoints: '#1f5fa8', asks: '#b3261e', received: '#8a5a00' };
+
+/** Grouped bars: one group a week, one bar per kind, with its count above it. */
+function weeklyChart(v: ReportView): string {
+  const barW = 7;
+  const groupW = ACTIVITY_ROWS.length * barW + 8;
+  const h = 160;
+  const top = 16;
+  const left = 30;
+  const width = left + v.weeks.length * groupW + 10;
+  const max = Math.max(1, ...v.weeks.flatMap((w) => ACTIVITY_ROWS.map(([k]) => w[k])));
+  const y = (n: number) => top + h - (n / max) * h;
+  const parts: string[] = [];
+  for (const tick of [...new Set([0, Math.ceil(max / 2), max])]) {
+    parts.push(`<line x1="${left - 4}" x2="${width}" y1="${y(tick).toFixed(1)}" y2="${y(tick).toFixed(1)}" class="grid"/>`);
+    parts.push(`<text x="${left - 6}" y="${(y(tick) + 4).toFixed(1)}" text-anchor="end" class="tick">${tick}</text>`);
+  }
+  v.weeks.forEach((w, i) => {
+    const x0 = left + i * groupW + 4;
+    ACTIVITY_ROWS.forEach(([k, label], j) => {
+      const n = w[k];
+      const x = x0 + j * barW;
+      parts.push(`<rect class="bar ${k}" x="${x}" y="${y(n).toFixed(1)}" width="${barW - 1}" height="${((n / max) * h).toFixed(1)}" fill="${COLOURS[k]}"><title>${esc(label)}, week of ${esc(w.start)}: ${n}</title></rect>`);
+    });
+    if (i % 2 === 0) parts.push(`<text x="${x0}" y="${top + h + 14}" class="tick">${esc(w.start.slice(5))}</text>`);
+  });
+  const legend = ACTIVITY_ROWS.map(([k, label], j) => `<rect x="${left + j * 110}" y="${top + h + 24}" width="10" height="10" fill="${COLOURS[k]}"/><text x="${left + j * 110 + 14}" y="${top + h + 33}" class="tick">${esc(label)} (${v.totals[k]})</text>`).join('');
+  return `<svg class="chart" id="weekly" role="img" aria-label="gives, touchpoints, asks and received per week" width="${width}" height="${top + h + 44}" viewBox="0 0 ${width} ${top + h + 44}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}${legend}</svg>`;
+}
+
+/** Horizontal bars: contacts at each stage, deepest first. */
+function stageChart(v: ReportView): string {
+  const rowH = 26;
+  const left = 100;
+  const barMax = 360;
+  const max = Math.max(1, ...STAGES.map((s) => v.stages[s]));
+  const stages = [...STAGES].reverse();
+  const rows = stages.map((s, i) => {
+    const w = (v.stages[s] / max) * barMax;
+    const yy = 6 + i * rowH;
+    return `<text x="${left - 8}" y="${yy + 15}" text-anchor="end" class="label">${esc(s)}</text><rect class="bar stage" x="${left}" y="${yy}" width="${w.toFixed(1)}" height="${rowH - 8}" fill="#1f5fa8"><title>${esc(s)}: ${v.stages[s]}</title></rect><text x="${left + w + 6}" y="${yy + 15}" class="label">${v.stages[s]}</text>`;
+  });
+  const height = 12 + stages.length * rowH;
+  return `<svg class="chart" id="stages" role="img" aria-label="contacts at each stage" width="${left + barMax + 60}" height="${height}" viewBox="0 0 ${left + barMax + 60} ${height}" xmlns="http://www.w3.org/2000/svg">${rows.join('')}</svg>`;
+}
+
+function table(head: string[], rows: (string | number)[][]): string {
+  return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+}
+
+const list = (items: string[], none: string) => (items.length ? `<ul>${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>` : `<p class="none">${esc(none)}</p>`);
+
+export function renderReportHtml(v: ReportView): string {
+  const g = v.referrals.given;
+  const r = v.referrals.received;
+  const total = STAGES.reduce((n, s) => n + v.stages[s], 0);
+  const more = (n: number) => (n ? [`and ${n} more`] : []);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>net look-back: ${esc(v.since)} to ${esc(v.until)}</title>
+<style>
+  body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1f; max-width: 860px; margin: 2rem auto; padding: 0 1rem; }
+  h1 { font-size: 1.5rem; margin-bottom: 0.2rem; } h2 { font-size: 1.1rem; margin-top: 2rem; border-bottom: 1px solid #ddd; padding-bottom: 0.2rem; }
+  .sub, .none { color: #666; } .chart { max-width: 100%; height: auto; }
+  .grid { stroke: #e5e5e5; } .tick, .label { font-size: 11px; fill: #444; } .label { font-size: 13px; }
+  table { border-collapse: collapse; } th, td { padding: 0.25rem 0.9rem; text-align: right; } th:first-child, td:first-child { text-align: left; }
+  thead th { border-bottom: 1px solid #ccc; } ul { padding-left: 1.2rem; }
+  @media print { body { margin: 0; } h2 { break-after: avoid; } }
+</style>
+</head>
+<body>
+<h1>Look-back: ${esc(v.since)} to ${esc(v.until)}</h1>
+<p class="sub">${v.weeks.length} weeks · ${v.totals.gives} gives · ${v.totals.touchpoints} touchpoints · ${v.totals.asks} asks · ${v.totals.received} received</p>
+<h2>Per week</h2>
+${weeklyChart(v)}
+<h2>Referrals</h2>
+${table(['', 'given', 'received'], [
+  ['logged', g.logged, r.logged],
+  ['still open', g.stillOpen, r.stillOpen],
+  ['won', g.won, r.won],
+  ['lost', g.lost, r.lost],
+  ['business won', formatAmount(g.amountWon), formatAmount(r.amountWon)],
+])}
+<h2>Relationships</h2>
+<h3>Moved up a stage</h3>
+${list([...v.movedUp.map((m) => describeMove(m, false)), ...more(v.movedUpMore)], 'None in this window.')}
+<h3>Going cold</h3>
+${list([...v.goingCold.map((m) => describeMove(m, true)), ...more(v.goingColdMore)], 'None: your closer relationships are tended.')}
+${v.newContacts ? `<p>${v.newContacts} new contact${v.newContacts === 1 ? '' : 's'} added.</p>` : ''}
+<h2>Network shape</h2>
+<p>${total} contact${total === 1 ? '' : 's'}: ${esc(SHAPE_WORDS[v.shape] ?? v.shape)}</p>
+${stageChart(v)}
+<h2>Who gave you the most</h2>
+${v.topGivers.length ? table(['', 'gives', 'worth'], v.topGivers.map((t) => [t.name, t.count, t.value])) : '<p class="none">Nobody logged a give to you in this window.</p>'}
+</body>
+</html>
+`;
+}
