@@ -1,9 +1,9 @@
 /** `net check`: is the relationship ready for an ask, or to refer the contact onwards? */
 import { ASK_NEEDS, checkAsk, checkReferral, REFER_NEEDS, type CheckResult } from '../core/capital.js';
 import type { IsoDate } from '../core/dates.js';
-import type { ContactWithSummary, JournalEvent } from '../core/types.js';
+import type { ContactWithSummary } from '../core/types.js';
 import type { AskKind } from '../core/vocabulary.js';
-import type { Store } from '../store/store.js';
+import type { EventFigures, Store } from '../store/store.js';
 import { getContact } from './resolve.js';
 
 export interface CheckInput {
@@ -20,14 +20,14 @@ export interface CheckOutcome {
   kind: AskKind | null;
   needs: { balance?: number; depth: number; knownDays: number };
   result: CheckResult;
-  /** The events the figures come from: the same rows `net show` lists. */
-  events: JournalEvent[];
+  /** The events the figures come from: the same rows `net show` lists (their ids, types, kinds, values, days). */
+  events: EventFigures[];
   halfLifeDays: number;
 }
 
 export function checkContact(store: Store, input: CheckInput, today: IsoDate): CheckOutcome {
   const contact = getContact(store, input.contactId);
-  const events = store.listEvents(contact.id);
+  const events = store.listEventFigures(contact.id);
   const halfLifeDays = store.halfLifeDays();
   const inputs = { contact, events, answers: store.listAnswers(contact.id), today, halfLifeDays };
   if (input.toRefer) {

@@ -12,8 +12,10 @@ export interface ShowResult {
   contact: ContactWithSummary;
   /** With the day each met need was met. */
   facts: DatedFact[];
-  /** Newest first. */
+  /** Newest first: all of them, or the latest `limit`. */
   events: JournalEvent[];
+  /** How many older events were left out. */
+  earlierEvents: number;
   /** Open and done, latest due first. */
   followUps: FollowUp[];
   /** Balance, depth and stage today: the same figures `net check` and `net balance` give. */
@@ -24,12 +26,16 @@ export interface ShowResult {
   introductions: Map<string, { id: string; name: string }>;
 }
 
-export function showContact(store: Store, contactId: string, today: IsoDate): ShowResult {
+/** `limit`: the latest events only (a relationship of ten years has thousands); the summary counts the rest. */
+export function showContact(store: Store, contactId: string, today: IsoDate, limit?: number): ShowResult {
   const contact = getContact(store, contactId);
+  const events = store.listEvents(contactId, limit);
+  const total = contact.touchCount + contact.giveCount + contact.receivedCount + contact.askCount;
   return {
     contact,
     facts: listDatedFacts(store, contactId),
-    events: store.listEvents(contactId),
+    events,
+    earlierEvents: Math.max(0, total - events.length),
     followUps: store.listFollowUps(contactId),
     standing: toStanding(contact, today, store.halfLifeDays()),
     occasions: listOccasions(store, contact, today),

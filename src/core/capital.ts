@@ -158,7 +158,8 @@ export interface CheckResult {
 
 export interface CheckInputs {
   contact: ContactWithSummary;
-  events: readonly JournalEvent[];
+  /** Only what figures are made of: `net check` reads these from an index, not whole rows. */
+  events: readonly Pick<JournalEvent, 'id' | 'type' | 'kind' | 'value' | 'occurredOn'>[];
   answers: readonly Pick<Answer, 'point' | 'answer' | 'answeredOn'>[];
   today: IsoDate;
   halfLifeDays: number;

@@ -7,6 +7,9 @@ import { toAnswer, toContact, toEvent, toFact, toFollowUp, type Row } from './ro
 
 type Db = Database.Database;
 
+/** The columns of an event that figures are computed from. */
+export type EventFigures = Pick<JournalEvent, 'id' | 'type' | 'kind' | 'value' | 'occurredOn'>;
+
 export type ContactPatch = Partial<Pick<Contact, 'name' | 'company' | 'role' | 'email' | 'phone' | 'metOn' | 'howMet' | 'everyDays' | 'snoozedUntil' | 'note' | 'url' | 'birthday'>>;
 
 const CONTACT_COLUMNS: Record<keyof ContactPatch, string> = {
@@ -197,9 +200,17 @@ export class Store {
     this.stmt('UPDATE events SET outcome = ?, outcome_on = ?, updated_at = ? WHERE id = ?').run(outcome, outcomeOn, updatedAt, id);
   }
 
+  /** What a contact's balance is made of, read from the covering index alone: no notes, no table rows. */
+  listEventFigures(contactId: string): EventFigures[] {
+    return this.stmt(
+      `SELECT id, type, kind, value, occurred_on AS occurredOn FROM events INDEXED BY events_contact_figures
+       WHERE contact_id = ? ORDER BY occurred_on DESC, id DESC`,
+    ).all(contactId) as EventFigures[];
+  }
+
   /** A contact's events, newest first (same day: latest recorded first). */
-  listEvents(contactId: string): JournalEvent[] {
-    return (this.stmt('SELECT * FROM events WHERE contact_id = ? ORDER BY occurred_on DESC, created_at DESC, id DESC').all(contactId) as Row[]).map(toEvent);
+  listEvents(contactId: string, limit = -1): JournalEvent[] {
+    return (this.stmt('SELECT * FROM events WHERE contact_id = ? ORDER BY occurred_on DESC, created_at DESC, id DESC LIMIT ?').all(contactId, limit) as Row[]).map(toEvent);
   }
 
   // ---- follow-ups -----------------------------------------------------------------------------------------------

@@ -81,14 +81,17 @@ function toFollowUpLine(f: FollowUpView, today: string): TimelineLine {
 }
 
 export function renderShow(v: ShowView, p: Palette, today: string): string {
-  const followUps = v.followUps.map((f) => toFollowUpLine(f, today));
+  // With older events left out, older follow-ups go too: the timeline starts where the events shown start.
+  const from = v.earlierEvents ? (v.timeline.at(-1)?.date ?? today) : '';
+  const followUps = v.followUps.filter((f) => f.open || f.dueOn >= from).map((f) => toFollowUpLine(f, today));
   const events = toEventLines(v.timeline);
   // Newest first; on the same day a follow-up comes before what was logged (it is what comes next).
   const lines = [...followUps.map((l) => ({ ...l, order: 0 })), ...events.map((l, i) => ({ ...l, order: i + 1 }))].sort(
     (a, b) => (a.date === b.date ? a.order - b.order : a.date < b.date ? 1 : -1),
   );
+  const earlier = v.earlierEvents ? `\n  ${p.dim(`… ${v.earlierEvents.toLocaleString('en')} earlier: net show ${JSON.stringify(v.contact.name)} --all`)}` : '';
   const timeline = lines.length
-    ? lines.map((l) => `  ${p.dim(l.date)}  ${l.text}`).join('\n')
+    ? `${lines.map((l) => `  ${p.dim(l.date)}  ${l.text}`).join('\n')}${earlier}`
     : `  Nothing logged yet. After you meet: net log ${JSON.stringify(v.contact.name)} --touch coffee`;
   return `${renderProfile(v.contact, p, today)}${renderImportantDates(v, p)}\n${renderStanding(v.standing, p)}\n\n${p.bold('Timeline')}\n${timeline}`;
 }

@@ -150,8 +150,10 @@ export function toFollowUpView(f: FollowUp): FollowUpView {
 /** `net show`: later features add keys (balance, stage…) beside these; the three below stay as they are. */
 export interface ShowView {
   contact: ContactView;
-  /** Events, newest first. */
+  /** Events, newest first: all of them in JSON; the text shows the latest unless --all. */
   timeline: EventView[];
+  /** Older events not in `timeline` (0 with --json or --all). */
+  earlierEvents: number;
   /** Open and done, latest due first. */
   followUps: FollowUpView[];
   standing: StandingView;
@@ -184,6 +186,7 @@ export function toShowView(r: ShowResult): ShowView {
   return {
     contact: toContactView(r.contact, r.facts),
     timeline: r.events.map((e) => (r.introductions.has(e.id) ? { ...toEventView(e), introducedTo: r.introductions.get(e.id)! } : toEventView(e))),
+    earlierEvents: r.earlierEvents,
     followUps: r.followUps.map(toFollowUpView),
     standing: toStandingView(r.standing),
     importantDates: r.occasions.map((o) => ({ label: o.label, date: o.date, next: o.on, inDays: o.inDays })),

@@ -49,7 +49,7 @@ describe('net show', () => {
   it('prints contact, timeline and follow-ups as JSON', () => {
     history();
     const v = j.json('show', 'jane');
-    expect(Object.keys(v)).toEqual(['contact', 'timeline', 'followUps', 'standing', 'importantDates']);
+    expect(Object.keys(v)).toEqual(['contact', 'timeline', 'earlierEvents', 'followUps', 'standing', 'importantDates']);
     // The figures net check explains: coffee and a 3/5 article 21 days ago, a call 10 days ago, a 4/5 referral received.
     expect(v.standing).toEqual({ stage: 'growing', balance: 4.4, received: 3.7, depth: { score: 3, of: 13 }, knownSince: '2025-03-01' });
     expect(v.contact).toMatchObject({ name: 'Jane Doe', services: ['valuations'], goals: ['second office'], family: ['Maria, wife'], every: '3w', lastTouch: '2026-11-12' });
@@ -72,6 +72,19 @@ describe('net show', () => {
       ['Ravi Patel', '  every       not set (the default for the relationship)', '  last touch  no touch yet', '  stranger · balance 0.0 · depth 0/13', '', 'Timeline', '  Nothing logged yet. After you meet: net log "Ravi Patel" --touch coffee', ''].join('\n'),
     );
     expect(j.json('show', 'ravi')).toMatchObject({ timeline: [], followUps: [] });
+  });
+
+  it('shows the latest 20 events and says how to see the rest; --all and JSON have them all', () => {
+    for (let day = 1; day <= 25; day++) expect(j.run('log', 'jane', '--touch', 'call', '--date', `2026-10-${String(day).padStart(2, '0')}`).code).toBe(0);
+    const text = j.run('show', 'jane').stdout;
+    expect(text.match(/^  2026-10-\d\d  call$/gm)).toHaveLength(20);
+    expect(text).toContain('  2026-10-25  call\n');
+    expect(text).not.toContain('2026-10-05  call');
+    expect(text).toContain('\n  … 5 earlier: net show "Jane Doe" --all\n');
+    expect(j.run('show', 'jane', '--all').stdout.match(/^  2026-10-\d\d  call$/gm)).toHaveLength(25);
+    const v = j.json('show', 'jane');
+    expect(v.timeline).toHaveLength(25);
+    expect(v.earlierEvents).toBe(0);
   });
 
   it('marks an overdue follow-up', () => {

@@ -5,11 +5,17 @@ import { toShowView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
 import { resolveContact, withExamples } from '../options.js';
 
+const SHOW_LATEST = 20;
+
 export function registerShow(program: Command, ctx: CliContext): void {
-  const cmd = program.command('show <name>').description("a contact's profile and the relationship's timeline, newest first");
-  withExamples(cmd, ['net show jane', 'net --json show "Jane Doe"']).action(async (query: string) => {
+  const cmd = program
+    .command('show <name>')
+    .description("a contact's profile and the relationship's timeline, newest first (the latest 20 events; JSON has all)")
+    .option('--all', 'the whole timeline');
+  withExamples(cmd, ['net show jane', 'net show jane --all', 'net --json show "Jane Doe"']).action(async (query: string, flags: { all?: boolean }) => {
     const store = ctx.store('read');
     const contact = await resolveContact(ctx, store, query);
-    ctx.out.emit(toShowView(showContact(store, contact.id, ctx.today)), (v, p) => renderShow(v, p, ctx.today));
+    const limit = flags.all || ctx.out.json ? undefined : SHOW_LATEST;
+    ctx.out.emit(toShowView(showContact(store, contact.id, ctx.today, limit)), (v, p) => renderShow(v, p, ctx.today));
   });
 }
