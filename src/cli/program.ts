@@ -37,7 +37,19 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
 
 export const COMMAND_NAMES = Object.keys(COMMANDS);
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+/** net's own package.json, looked for upwards: the build in dist/ and the bundle's chunks sit at different depths. */
+function readVersion(): string {
+  const require = createRequire(import.meta.url);
+  for (const path of ['../package.json', '../../package.json', '../../../package.json']) {
+    try {
+      const pkg = require(path) as { name?: string; version?: string };
+      if (pkg.name === 'net' && pkg.version) return pkg.version;
+    } catch {
+      // not at this depth
+    }
+  }
+  return 'unknown';
+}
 
 const OVERVIEW = `
 Givers gain: record what you give after each meeting, see each morning whom to reach
@@ -64,7 +76,7 @@ export function findCommandName(args: readonly string[]): string | undefined {
 export async function buildProgram(ctx: CliContext, args: readonly string[]): Promise<Command> {
   const program = new Command('net')
     .description('A networking journal that nudges you to give before you ask.')
-    .version(version, '-V, --version', 'print the version')
+    .version(readVersion(), '-V, --version', 'print the version')
     .option('--db <path>', 'the journal file (default: $NET_DB, else $XDG_DATA_HOME/net/journal.db, else ~/.local/share/net/journal.db)')
     .option('--json', 'print the result as JSON, for scripts')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR works too)')
