@@ -4,7 +4,7 @@ import type { FactLists, ProfileFields } from '../app/add.js';
 import { parseInterval } from '../core/intervals.js';
 import { parseBirthday, parseDateOf, type ImportantDate } from '../core/important-dates.js';
 import { parseEmail, parsePhone, parseTag, parseText } from '../core/profile.js';
-import { readOptionalDate } from './dates.js';
+import { readOptionalDate } from '../ui/read-date.js';
 import { collect } from './options.js';
 
 export interface ProfileFlags {

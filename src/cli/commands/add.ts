@@ -17,7 +17,7 @@ export function registerAdd(program: Command, ctx: CliContext): void {
   ]).action(async (name: string | undefined, flags: ProfileFlags) => {
     let input: AddInput;
     if (name !== undefined) input = { name: parseContactName(name), ...(await toProfileFields(flags, ctx.today)) };
-    else if (ctx.interactive) input = await (await import('../../ui/flows/add-flow.js')).askAddInput(ctx);
+    else if (ctx.interactive) input = await (await import('../../ui/flows/add-flow.js')).askAddInput(ctx.store('read'), toClock(ctx));
     else throw new UsageError('net add needs a name', 'for example net add "Jane Doe" --company Acme');
     const store = ctx.store('write');
     const contact = store.tx(() => addContact(store, input, toClock(ctx)));

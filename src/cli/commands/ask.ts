@@ -6,7 +6,7 @@ import { parseAskKind, parseOutcome, type AskKind, type AskOutcome } from '../..
 import { renderAsk, renderCheck, renderOutcome } from '../../ui/render-capital.js';
 import { toAskView, toCheckView, toOutcomeView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
-import { readOptionalDate } from '../dates.js';
+import { readOptionalDate } from '../../ui/read-date.js';
 import { resolveContact, toClock, withExamples } from '../options.js';
 
 interface AskFlags {

@@ -7,7 +7,7 @@ import type { Store } from '../../store/store.js';
 import { renderCalendarWritten, renderDue } from '../../ui/render-due.js';
 import { toDueListView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
-import { readDate } from '../dates.js';
+import { readDate } from '../../ui/read-date.js';
 import { parseCount, withExamples } from '../options.js';
 
 /** The morning list stays short: the few people to reach out to today. */

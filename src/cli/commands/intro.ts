@@ -5,7 +5,7 @@ import { parseValue } from '../../core/vocabulary.js';
 import { renderIntro, renderIntroCheck } from '../../ui/render-ideas.js';
 import { toIntroView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
-import { readOptionalDate } from '../dates.js';
+import { readOptionalDate } from '../../ui/read-date.js';
 import { resolveContact, toClock, withExamples } from '../options.js';
 
 interface IntroFlags {

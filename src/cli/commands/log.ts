@@ -6,7 +6,7 @@ import { parseChannel, parseGiveKind, parseValue, type Channel, type GiveKind } 
 import { renderLogged } from '../../ui/render-contact.js';
 import { toLoggedView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
-import { readOptionalDate } from '../dates.js';
+import { readOptionalDate } from '../../ui/read-date.js';
 import { resolveLogContact } from '../log-contact.js';
 import { toClock, withExamples } from '../options.js';
 
@@ -48,7 +48,7 @@ export function registerLog(program: Command, ctx: CliContext): void {
       checkLogInput(dated, ctx.today); // before any question about the contact
       input = { ...dated, ...(await resolveLogContact(ctx, ctx.store('read'), name)) };
     } else if (ctx.interactive) {
-      input = await (await import('../../ui/flows/log-flow.js')).askLogInput(ctx, ctx.store('read'));
+      input = await (await import('../../ui/flows/log-flow.js')).askLogInput(ctx.today, ctx.store('read'));
     } else {
       throw new UsageError('net log needs a name', 'for example net log jane --touch coffee');
     }

@@ -3,7 +3,7 @@ import { listReferralEntries } from '../../app/referrals.js';
 import { UsageError } from '../../core/errors.js';
 import { renderReferralList, toReferralListView } from '../../ui/render-referrals.js';
 import type { CliContext } from '../context.js';
-import { readOptionalDate } from '../dates.js';
+import { readOptionalDate } from '../../ui/read-date.js';
 import { withExamples } from '../options.js';
 
 interface ReferralsFlags {

@@ -7,7 +7,7 @@ import { parseInterval } from '../../core/intervals.js';
 import { DEFAULT_REPORT_DAYS } from '../../core/report.js';
 import { renderReport, toReportView } from '../../ui/render-report.js';
 import type { CliContext } from '../context.js';
-import { readDate } from '../dates.js';
+import { readDate } from '../../ui/read-date.js';
 import { withExamples } from '../options.js';
 
 interface ReportFlags {

@@ -6,7 +6,7 @@ import { parseInterval } from '../../core/intervals.js';
 import { renderSnoozed } from '../../ui/render-due.js';
 import { toSnoozeView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
-import { readDate } from '../dates.js';
+import { readDate } from '../../ui/read-date.js';
 import { resolveContact, toClock, withExamples } from '../options.js';
 
 /** "2w" and "10 days" are intervals from today; anything else is read as a date ("next monday", 2026-12-01). */

@@ -1,7 +1,8 @@
 /** Guided `net add`: the same AddInput that the flags build. Every question but the name can be skipped with Enter. */
 import { checkEmailFree, checkMetOn, checkNameFree, type AddInput } from '../../app/add.js';
-import type { CliContext } from '../../cli/context.js';
-import { readDate } from '../../cli/dates.js';
+import type { Clock } from '../../app/clock.js';
+import type { Store } from '../../store/store.js';
+import { readDate } from '../read-date.js';
 import { parseInterval } from '../../core/intervals.js';
 import { parseContactName } from '../../core/names.js';
 import { parseEmail, parsePhone, parseTag, parseText } from '../../core/profile.js';
@@ -12,9 +13,8 @@ export function parseTagList(text: string): string[] {
   return [...new Set(text.split(',').filter((t) => t.trim()).map(parseTag))];
 }
 
-export async function askAddInput(ctx: CliContext): Promise<AddInput> {
-  const store = ctx.store('read'); // to refuse a name or email already taken before the next question
-  const clock = { today: ctx.today, timestamp: ctx.timestamp() };
+/** `store` is read to refuse a name or email already taken before the next question. */
+export async function askAddInput(store: Store, clock: Clock): Promise<AddInput> {
   const text = (what: string, max = 200) => (s: string) => parseText(s, what, max);
   const name = await askParsed(
     'Name:',
@@ -36,7 +36,7 @@ export async function askAddInput(ctx: CliContext): Promise<AddInput> {
   input.phone = await askParsed('Phone (Enter to skip):', parsePhone);
   input.tags = (await askParsed('Tags, comma separated (Enter to skip):', parseTagList)) ?? [];
   input.metOn = await askParsed('When did you first meet? e.g. 2025-03-01, "last friday" (Enter to skip):', async (s) => {
-    const day = await readDate(s, ctx.today);
+    const day = await readDate(s, clock.today);
     checkMetOn(day, clock);
     return day;
   });

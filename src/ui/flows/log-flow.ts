@@ -4,8 +4,8 @@
  */
 import { checkNameFree } from '../../app/add.js';
 import type { LogInput } from '../../app/log.js';
-import type { CliContext } from '../../cli/context.js';
-import { readDate } from '../../cli/dates.js';
+import type { IsoDate } from '../../core/dates.js';
+import { readDate } from '../read-date.js';
 import { UsageError } from '../../core/errors.js';
 import { parseContactName, toNameKey } from '../../core/names.js';
 import { parseText } from '../../core/profile.js';
@@ -51,8 +51,7 @@ async function askContact(store: Store): Promise<Pick<LogInput, 'contactId' | 'n
 const kindChoices = (none: string): Choice<string>[] => [{ name: none, value: NONE }, ...GIVE_KINDS.map((k) => ({ name: k, value: k }))];
 const orUndefined = <T extends string>(v: string): T | undefined => (v === NONE ? undefined : (v as T));
 
-export async function askLogInput(ctx: CliContext, store: Store): Promise<LogInput> {
-  const today = ctx.today;
+export async function askLogInput(today: IsoDate, store: Store): Promise<LogInput> {
   const contact = await askContact(store);
   const touch = orUndefined<Channel>(
     await askChoice('How were you in touch?', [...CHANNELS.map((c) => ({ name: c, value: c as string })), { name: 'not in touch (skip)', value: NONE }], 'coffee'),
