@@ -64,6 +64,8 @@ export function generate(path, size, today, { seed = 42, onProgress } = {}) {
       for (let t = 0, n = Math.floor(rand() * 4); t < n; t++) fact('service', pick(SERVICES));
       for (let t = 0, n = Math.floor(rand() * 6); t < n; t++) fact('goal', `goal ${t + 1}`);
       if (rand() < 0.3) fact('family', `${pick(FIRST)}, ${pick(['wife', 'husband', 'son', 'daughter'])}`);
+      // Needs for net ideas to match against others' services: one contact in seven speaks of one or two.
+      if (rand() < 0.15) for (let t = 0, n = 1 + Math.floor(rand() * 2); t < n; t++) fact('need', `a good ${pick(SERVICES)}`);
       if (rand() < 0.3) for (const point of ANSWERED_IDS) if (rand() < 0.6) store.upsertAnswer({ id: randomUUID(), contactId: id, point, answer: rand() < 0.7, answeredOn: addDays(today, -Math.floor(rand() * 600)), createdAt: ts, updatedAt: ts });
     }
     for (let n = 0; n < events; n++) {

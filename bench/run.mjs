@@ -12,7 +12,7 @@ import { contactName, generate, SIZES } from './generate.mjs';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'net.js');
 const TODAY = '2026-11-22';
-const GENERATOR_VERSION = 1; // bump when generate.mjs changes what it writes
+const GENERATOR_VERSION = 2; // bump when generate.mjs changes what it writes
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -77,7 +77,7 @@ function journalFor(size) {
 
 // Targets: ratio of the median wall time to `node -e ''`, and peak memory.
 const TARGETS = {
-  heavy: { ratio: 1.6, commands: ['help', 'due', 'check', 'show', 'log'] },
+  heavy: { ratio: 1.6, commands: ['help', 'due', 'check', 'show', 'log', 'ideas'] },
   extreme: { ratio: 2.0, commands: ['due', 'check', 'balance'], rssMb: 80 },
 };
 
@@ -103,6 +103,7 @@ for (const size of sizes) {
     show: net('show', name),
     log: [BIN, '--db', scratch, 'log', name, '--touch', 'call'],
     list: net('list', '--tag', 'mentor'),
+    ideas: net('ideas', name),
   };
   const rows = {};
   for (const [key, argv] of Object.entries(commands)) {
