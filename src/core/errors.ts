@@ -1,5 +1,6 @@
 /** Errors that carry their exit code; cli/main.ts is the only place that turns them into output. */
-export type ExitCode = 2 | 3 | 4 | 5;
+// 3 (premature) is a verdict, not an error: net check and net ask set it on the context and still print their answer.
+export type ExitCode = 2 | 4 | 5;
 
 export class NetError extends Error {
   constructor(
@@ -34,12 +35,5 @@ export class NotFoundError extends NetError {
 export class StoreError extends NetError {
   constructor(message: string, hint?: string) {
     super(message, 5, hint);
-  }
-}
-
-/** A verdict rather than a failure: `net check`/`net ask` found the ask premature. */
-export class PrematureError extends NetError {
-  constructor(message: string, hint?: string) {
-    super(message, 3, hint);
   }
 }
