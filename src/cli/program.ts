@@ -1,15 +1,16 @@
 /**
  * The command tree and the global options. Each command's module is imported only when that command runs: a start
- * compiles one command, not all of them. `net --help`, and a name that is no command, load them all.
+ * compiles one command, not all of them. The others stand in the tree as entries of cli/command-list.ts (name,
+ * arguments, summary, no action), enough for the overview help and for "did you mean" on a mistyped name.
  */
 import { Command } from 'commander';
 import { createRequire } from 'node:module';
+import { COMMAND_LIST, type CommandName } from './command-list.js';
 import type { CliContext } from './context.js';
 
 type Register = (program: Command, ctx: CliContext) => void;
 
-/** In the order --help lists them: the day's work first, then the rest. */
-const COMMANDS: Record<string, () => Promise<Register>> = {
+const COMMANDS: Record<CommandName, () => Promise<Register>> = {
   add: async () => (await import('./commands/add.js')).registerAdd,
   log: async () => (await import('./commands/log.js')).registerLog,
   due: async () => (await import('./commands/due.js')).registerDue,
@@ -35,7 +36,9 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   where: async () => (await import('./commands/where.js')).registerWhere,
 };
 
-export const COMMAND_NAMES = Object.keys(COMMANDS);
+export const COMMAND_NAMES = Object.keys(COMMAND_LIST) as CommandName[];
+
+const isCommandName = (name: string | undefined): name is CommandName => name !== undefined && Object.hasOwn(COMMAND_LIST, name);
 
 /** net's own package.json, looked for upwards: the build in dist/ and the bundle's chunks sit at different depths. */
 function readVersion(): string {
@@ -72,8 +75,11 @@ export function findCommandName(args: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** `args` are the words after `net`; only the command they name is loaded, unless it names none. */
-export async function buildProgram(ctx: CliContext, args: readonly string[]): Promise<Command> {
+/**
+ * `args` are the words after `net`: only the command they name is loaded (every command with `loadAll`, for tests that
+ * inspect each one); the rest are listed from cli/command-list.ts.
+ */
+export async function buildProgram(ctx: CliContext, args: readonly string[], { loadAll = false } = {}): Promise<Command> {
   const program = new Command('net')
     .description('A networking journal that nudges you to give before you ask.')
     .version(readVersion(), '-V, --version', 'print the version')
@@ -86,9 +92,18 @@ export async function buildProgram(ctx: CliContext, args: readonly string[]): Pr
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ outputError: () => undefined })
+    // A listed command has no options of its own: its line in the overview comes from the list, as for a loaded one.
+    .configureHelp({ subcommandTerm: (cmd) => (isCommandName(cmd.name()) ? `${cmd.name()} ${COMMAND_LIST[cmd.name() as CommandName].args}`.trim() : cmd.name()) })
     .addHelpText('after', OVERVIEW);
-  const name = findCommandName(args);
-  const wanted = name !== undefined && Object.hasOwn(COMMANDS, name) ? [name] : COMMAND_NAMES;
-  for (const register of await Promise.all(wanted.map((n) => COMMANDS[n]!()))) register(program, ctx);
+  const named = findCommandName(args);
+  const loaded = new Map<string, Register>();
+  const wanted = loadAll ? COMMAND_NAMES : isCommandName(named) ? [named] : [];
+  await Promise.all(wanted.map(async (name) => loaded.set(name, await COMMANDS[name]())));
+  for (const name of COMMAND_NAMES) {
+    const register = loaded.get(name);
+    if (register) register(program, ctx);
+    else program.command(name).description(COMMAND_LIST[name].summary);
+  }
   return program;
 }
+

@@ -7,9 +7,10 @@ import { toContactView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
 import { toClock, withExamples } from '../options.js';
 import { addProfileFlags, toProfileFields, type ProfileFlags } from '../profile-flags.js';
+import { COMMAND_LIST } from '../command-list.js';
 
 export function registerAdd(program: Command, ctx: CliContext): void {
-  const cmd = program.command('add [name]').description('add a contact (on a terminal, with no name: asks for the details)');
+  const cmd = program.command('add [name]').description(COMMAND_LIST.add.summary);
   withExamples(addProfileFlags(cmd), [
     'net add "Jane Doe" --company Acme --role "estate agent" --tag bni --met 2025-03-01 --every 3w',
     'net add "Ravi Patel" --email ravi@example.com --how-met "chamber lunch" --service "bookkeeping"',

@@ -8,6 +8,7 @@ import { toAskView, toCheckView, toOutcomeView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
 import { readOptionalDate } from '../../ui/read-date.js';
 import { resolveContact, toClock, withExamples } from '../options.js';
+import { COMMAND_LIST } from '../command-list.js';
 
 interface AskFlags {
   for?: AskKind;
@@ -21,7 +22,7 @@ interface AskFlags {
 export function registerAsk(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('ask <name>')
-    .description('record an ask (checked first, like net check), or its outcome with --outcome')
+    .description(COMMAND_LIST.ask.summary)
     .option('--for <kind>', 'what you ask for: favour, promotion, business, referral, introduction', parseAskKind)
     .option('--size <1-5>', 'how much it draws on the relationship (default: 2 for a favour .. 5 for an introduction)', parseAskSize)
     .option('--note <text>', 'what you asked', (s) => parseText(s, '--note'))

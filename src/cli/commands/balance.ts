@@ -6,6 +6,7 @@ import { renderBalance } from '../../ui/render-capital.js';
 import { toBalanceView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
 import { parseCount, withExamples } from '../options.js';
+import { COMMAND_LIST } from '../command-list.js';
 
 interface BalanceFlags {
   sort: BalanceSort;
@@ -22,7 +23,7 @@ function parseSort(text: string): BalanceSort {
 export function registerBalance(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('balance')
-    .description('every contact with balance, depth, stage, last touch and their investment in you; and the shape of your network')
+    .description(COMMAND_LIST.balance.summary)
     .option('--sort <by>', 'balance, depth, last or name', parseSort, 'balance')
     .option('--limit <n>', 'show only the first n', parseCount('--limit'))
     .option('--tag <tag>', 'only contacts with this tag', parseTag);

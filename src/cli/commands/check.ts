@@ -6,6 +6,7 @@ import { renderCheck } from '../../ui/render-capital.js';
 import { toCheckView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
 import { resolveContact, withExamples } from '../options.js';
+import { COMMAND_LIST } from '../command-list.js';
 
 interface CheckFlags {
   for?: AskKind;
@@ -15,7 +16,7 @@ interface CheckFlags {
 export function registerCheck(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('check <name>')
-    .description('before you ask: is the relationship ready? Reasons, and what to do first (exit 0 ready, 3 premature)')
+    .description(COMMAND_LIST.check.summary)
     .option('--for <kind>', 'the ask: favour (default), promotion, business, referral, introduction', parseAskKind)
     .option('--to-refer', 'the other direction: are you ready to refer them to your own contacts?');
   withExamples(cmd, [

@@ -6,9 +6,10 @@ import { toSettingChangedView } from '../../ui/views.js';
 import { UsageError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
 import { toClock, withExamples } from '../options.js';
+import { COMMAND_LIST } from '../command-list.js';
 
 export function registerConfig(program: Command, ctx: CliContext): void {
-  const cmd = program.command('config [key] [value]').description('show or change the journal settings (half-life: how fast investments fade; date-window: how early dates show; synonyms: words net ideas treats as one)')
+  const cmd = program.command('config [key] [value]').description(COMMAND_LIST.config.summary)
     .option('--remove', 'with synonyms: take the group given away');
   withExamples(cmd, ['net config', 'net config half-life', 'net config half-life 1y      # 30d to 10y; recomputes every balance', 'net config date-window 10   # list birthdays 10 days ahead', 'net config synonyms accountant=bookkeeper=cpa', 'net config synonyms accountant=bookkeeper=cpa --remove']).action((key: string | undefined, value: string | undefined, flags: { remove?: boolean }) => {
     if (flags.remove && key !== 'synonyms') throw new UsageError('--remove goes with synonyms', 'for example net config synonyms accountant=bookkeeper --remove');

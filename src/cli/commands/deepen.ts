@@ -6,6 +6,7 @@ import { renderDepth } from '../../ui/render-capital.js';
 import { toDepthView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
 import { resolveContact, toClock, withExamples } from '../options.js';
+import { COMMAND_LIST } from '../command-list.js';
 
 interface DeepenFlags {
   yes?: ChecklistId[];
@@ -17,7 +18,7 @@ const ids = (flag: string) => (text: string, previous: ChecklistId[] = []) => [.
 export function registerDeepen(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('deepen <name>')
-    .description('answer the checklist points only you can: how deep the relationship is (a checklist on a terminal)')
+    .description(COMMAND_LIST.deepen.summary)
     .option('--yes <ids>', `points that hold, comma-separated: ${ANSWERED_IDS.join(', ')}`, ids('--yes'))
     .option('--no <ids>', 'points that do not hold, comma-separated', ids('--no'));
   withExamples(cmd, ['net deepen jane                 # a checklist, on a terminal', 'net deepen jane --yes trust,enjoy-time --no call-at-night']).action(async (name: string, flags: DeepenFlags) => {

@@ -4,11 +4,12 @@ import { StoreError } from '../../core/errors.js';
 import { renderDoctor } from '../../ui/render-doctor.js';
 import type { CliContext } from '../context.js';
 import { withExamples } from '../options.js';
+import { COMMAND_LIST } from '../command-list.js';
 
 export function registerDoctor(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('doctor')
-    .description('check the journal file: damage, schema version, permissions, orphan rows, summaries (exit 5 when something is wrong)')
+    .description(COMMAND_LIST.doctor.summary)
     .option('--fix', 'repair what is safe to repair: permissions, summaries, a large write-ahead log');
   withExamples(cmd, ['net doctor', 'net doctor --fix', 'net doctor --json']).action((flags: { fix?: boolean }) => {
     const { path, source } = ctx.journal();

@@ -9,6 +9,7 @@ import { toDueListView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
 import { readDate } from '../../ui/read-date.js';
 import { parseCount, withExamples } from '../options.js';
+import { COMMAND_LIST } from '../command-list.js';
 
 /** The morning list stays short: the few people to reach out to today. */
 export const DEFAULT_DUE_LIMIT = 10;
@@ -26,7 +27,7 @@ interface DueFlags {
 export function registerDue(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('due')
-    .description('whom to reach out to today, most urgent first: the reason and one next step for each')
+    .description(COMMAND_LIST.due.summary)
     .option('--limit <n>', `how many to show (default ${DEFAULT_DUE_LIMIT})`, parseCount('--limit'))
     .option('--all', 'show everyone who is due')
     .option('--tag <tag>', 'only contacts with this tag', parseTag)

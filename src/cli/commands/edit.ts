@@ -8,6 +8,7 @@ import { toEditedView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
 import { collect, resolveContact, toClock, withExamples } from '../options.js';
 import { addProfileFlags, toProfileFields, type ProfileFlags } from '../profile-flags.js';
+import { COMMAND_LIST } from '../command-list.js';
 
 interface EditFlags extends ProfileFlags {
   name?: string;
@@ -25,7 +26,7 @@ Take them off with --untag <tag> and --forget <text>; empty a field with --clear
 export function registerEdit(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('edit <name>')
-    .description('change a contact: set fields, add or remove tags and facts, clear fields')
+    .description(COMMAND_LIST.edit.summary)
     .option('--name <new name>', 'rename them', parseContactName);
   addProfileFlags(cmd)
     .option('--untag <tag>', 'take a tag off (repeatable)', collect(parseTag))

@@ -4,6 +4,8 @@ import { UsageError } from '../../core/errors.js';
 import { renderExported } from '../../ui/render-transfer.js';
 import type { CliContext } from '../context.js';
 import { toClock, withExamples } from '../options.js';
+import { COMMAND_LIST } from '../command-list.js';
+import { stdout } from '../std-streams.js';
 
 interface ExportFlags {
   csv?: boolean;
@@ -25,7 +27,7 @@ export function toExportFormat(flags: ExportFlags, file: string | undefined, jso
 export function registerExport(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('export [file]')
-    .description('write the whole journal as JSON (lossless, for net import), or the contacts as CSV or vCard 4.0; prints it without a file')
+    .description(COMMAND_LIST.export.summary)
     .option('--csv', 'contacts, one row each, with balance, stage and last touch')
     .option('--vcf', 'contacts as vCard 4.0, for an address book')
     .option('--force', 'replace the file if it exists');
@@ -38,7 +40,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
     const format = toExportFormat(flags, file, ctx.out.json);
     const { exportJournal } = await import('../../app/export.js');
     const store = ctx.store('read');
-    const result = exportJournal(store, { format, file, force: Boolean(flags.force) }, toClock(ctx), (chunk) => process.stdout.write(chunk));
+    const result = exportJournal(store, { format, file, force: Boolean(flags.force) }, toClock(ctx), (chunk) => stdout.write(chunk));
     if (file) ctx.out.emit(result, renderExported); // without a file, stdout is the export itself
   });
 }

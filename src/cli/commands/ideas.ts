@@ -4,6 +4,7 @@ import { renderIdeas } from '../../ui/render-ideas.js';
 import { toIdeasView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
 import { parseCount, resolveContact, withExamples } from '../options.js';
+import { COMMAND_LIST } from '../command-list.js';
 
 const HOW_IT_MATCHES = `
 A need (net edit --need) or an ideal referral (--ideal) matches another contact's services,
@@ -15,7 +16,7 @@ and have met the other; a pair you have introduced (net intro) is not suggested 
 export function registerIdeas(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('ideas [name]')
-    .description('who can I help? Ways to give to one contact, or the best introductions across your network')
+    .description(COMMAND_LIST.ideas.summary)
     .option('--limit <n>', 'show at most n ideas (default 10)', parseCount('--limit'), 10)
     .addHelpText('after', HOW_IT_MATCHES);
   withExamples(cmd, ['net ideas "Maria Lopez"       # introductions, referrals, plain gives', 'net ideas                      # pairs who could help each other', 'net ideas --limit 3 --json']).action(

@@ -4,6 +4,7 @@ import { createProgressBar } from '../../ui/progress.js';
 import { renderImported, toImportView } from '../../ui/render-transfer.js';
 import type { CliContext } from '../context.js';
 import { toClock, withExamples } from '../options.js';
+import { COMMAND_LIST } from '../command-list.js';
 
 interface ImportFlags {
   format?: ImportFormat;
@@ -14,7 +15,7 @@ interface ImportFlags {
 export function registerImport(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('import <file>')
-    .description('bring contacts in from vCard (.vcf), LinkedIn Connections.csv or a spreadsheet (CSV); merge a net JSON export')
+    .description(COMMAND_LIST.import.summary)
     .option('--format <format>', 'vcf, linkedin, csv or json (default: recognised from the content)', parseImportFormat)
     .option('--dry-run', 'show what would be added, updated and skipped; write nothing')
     .option('--skip-bad', 'import the good records and list the malformed ones (default: a malformed record refuses the whole file)');

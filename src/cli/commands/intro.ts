@@ -7,6 +7,7 @@ import { toIntroView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
 import { readOptionalDate } from '../../ui/read-date.js';
 import { resolveContact, toClock, withExamples } from '../options.js';
+import { COMMAND_LIST } from '../command-list.js';
 
 interface IntroFlags {
   note?: string;
@@ -18,7 +19,7 @@ interface IntroFlags {
 export function registerIntro(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('intro <a> <b>')
-    .description('record an introduction between two contacts: one give to each, linked (checked first, like net check --to-refer)')
+    .description(COMMAND_LIST.intro.summary)
     .option('--note <text>', 'why you connected them', (s) => parseText(s, '--note'))
     .option('--date <when>', 'when you introduced them (default today)')
     .option('--value <1-5>', 'what it is worth to each of them (default 2)', parseValue)

@@ -5,11 +5,12 @@ import { renderList } from '../../ui/render-list.js';
 import { toContactViews } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
 import { withExamples } from '../options.js';
+import { COMMAND_LIST } from '../command-list.js';
 
 export function registerList(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('list')
-    .description('list contacts in name order: role and company, tags, last touch')
+    .description(COMMAND_LIST.list.summary)
     .option('--tag <tag>', 'only contacts with this tag', parseTag);
   withExamples(cmd, ['net list', 'net list --tag bni', 'net --json list --tag client']).action((flags: { tag?: string }) => {
     const store = ctx.store('read');

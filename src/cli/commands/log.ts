@@ -9,6 +9,7 @@ import type { CliContext } from '../context.js';
 import { readOptionalDate } from '../../ui/read-date.js';
 import { resolveLogContact } from '../log-contact.js';
 import { toClock, withExamples } from '../options.js';
+import { COMMAND_LIST } from '../command-list.js';
 
 interface LogFlags {
   touch?: Channel;
@@ -24,7 +25,7 @@ interface LogFlags {
 export function registerLog(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('log [name]')
-    .description('record what happened: a touchpoint, a give, something received, a follow-up (guided with no name)')
+    .description(COMMAND_LIST.log.summary)
     .option('--touch <channel>', 'time together: coffee, lunch, call, video, message, email, event, one-to-one, other', parseChannel)
     .option('--gave <kind>', 'what you gave: referral, introduction, article, idea, time, work, promotion, other', parseGiveKind)
     .option('--received <kind>', 'what they gave you (same kinds)', parseGiveKind)

@@ -6,6 +6,7 @@ import { UsageError } from '../../core/errors.js';
 import { renderReferralChanged, toReferralChangedView } from '../../ui/render-referrals.js';
 import type { CliContext } from '../context.js';
 import { resolveContact, toClock, withExamples } from '../options.js';
+import { COMMAND_LIST } from '../command-list.js';
 
 interface ReferralFlags {
   status?: ReferralUpdate;
@@ -17,7 +18,7 @@ interface ReferralFlags {
 export function registerReferral(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('referral <name>')
-    .description("record how a referral went: the contact's latest open one, or the one --id picks")
+    .description(COMMAND_LIST.referral.summary)
     .option('--status <status>', `${REFERRAL_UPDATES.join(', ')}`, parseReferralStatus)
     .option('--amount <number>', 'with --status won: the business it closed (reported, never scored)', parseAmount)
     .option('--note <text>', 'what happened', (s) => parseText(s, '--note'))

@@ -5,6 +5,7 @@ import { renderReferralList, toReferralListView } from '../../ui/render-referral
 import type { CliContext } from '../context.js';
 import { readOptionalDate } from '../../ui/read-date.js';
 import { withExamples } from '../options.js';
+import { COMMAND_LIST } from '../command-list.js';
 
 interface ReferralsFlags {
   open?: boolean;
@@ -16,7 +17,7 @@ interface ReferralsFlags {
 export function registerReferrals(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('referrals')
-    .description('the referrals you gave and received, newest first: status, age and the business they closed')
+    .description(COMMAND_LIST.referrals.summary)
     .option('--open', 'only those still open or contacted')
     .option('--given', 'only the referrals you gave')
     .option('--received', 'only the referrals you received')

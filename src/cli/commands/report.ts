@@ -9,6 +9,7 @@ import { renderReport, toReportView } from '../../ui/render-report.js';
 import type { CliContext } from '../context.js';
 import { readDate } from '../../ui/read-date.js';
 import { withExamples } from '../options.js';
+import { COMMAND_LIST } from '../command-list.js';
 
 interface ReportFlags {
   since?: string;
@@ -19,7 +20,7 @@ interface ReportFlags {
 export function registerReport(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('report')
-    .description('look back: gives, touchpoints and asks per week, referrals won, relationships that grew or cooled, the network')
+    .description(COMMAND_LIST.report.summary)
     .option('--since <date|interval>', `the window's first day: 2026-01-01, "3 months ago", or an interval such as 90d or 6m (default ${DEFAULT_REPORT_DAYS}d)`)
     .option('--html <file>', 'also write the report as one HTML page with charts, to open in a browser or print')
     .option('--force', 'with --html: replace the file if it exists');

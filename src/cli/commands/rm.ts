@@ -5,11 +5,12 @@ import { renderRemoved, toRemovedRowsText } from '../../ui/render-change.js';
 import { toRemovedView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
 import { resolveContact, withExamples } from '../options.js';
+import { COMMAND_LIST } from '../command-list.js';
 
 export function registerRm(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('rm <name>')
-    .description('remove a contact and everything logged with them (asks first; --yes when not at a terminal)')
+    .description(COMMAND_LIST.rm.summary)
     .option('-y, --yes', 'remove without asking');
   withExamples(cmd, ['net rm "Jane Doe"', 'net rm jane --yes']).action(async (query: string, flags: { yes?: boolean }) => {
     const contact = await resolveContact(ctx, ctx.store('read'), query); // a missing journal stays missing

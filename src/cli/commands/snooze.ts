@@ -8,6 +8,7 @@ import { toSnoozeView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
 import { readDate } from '../../ui/read-date.js';
 import { resolveContact, toClock, withExamples } from '../options.js';
+import { COMMAND_LIST } from '../command-list.js';
 
 /** "2w" and "10 days" are intervals from today; anything else is read as a date ("next monday", 2026-12-01). */
 async function readUntil(text: string, today: IsoDate): Promise<IsoDate> {
@@ -23,7 +24,7 @@ async function readUntil(text: string, today: IsoDate): Promise<IsoDate> {
 export function registerSnooze(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('snooze <name> [until]')
-    .description('keep a contact off net due until a day (a date such as "next monday", or an interval such as 2w)')
+    .description(COMMAND_LIST.snooze.summary)
     .option('--clear', 'end the snooze: due as usual again');
   withExamples(cmd, ['net snooze jane 2w', 'net snooze "Ravi Patel" "next monday"', 'net snooze jane 2026-12-01', 'net snooze jane --clear']).action(
     async (name: string, until: string | undefined, flags: { clear?: boolean }) => {

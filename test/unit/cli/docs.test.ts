@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliContext } from '../../../src/cli/context.js';
+import { Help } from 'commander';
+import { COMMAND_LIST } from '../../../src/cli/command-list.js';
 import { buildProgram, COMMAND_NAMES, findCommandName } from '../../../src/cli/program.js';
 
 const README = readFileSync(resolve(import.meta.dirname, '../../../README.md'), 'utf8');
-const program = await buildProgram({} as CliContext, []);
+const program = await buildProgram({} as CliContext, [], { loadAll: true });
 const commands = program.commands.map((c) => c.name());
 
 describe('docs', () => {
@@ -25,6 +27,24 @@ describe('docs', () => {
 
   it('lists every command in --help, in its order', () => {
     expect(commands).toEqual(COMMAND_NAMES);
+  });
+
+  it.each(commands)('net %s: the overview line made from the command list matches the loaded command', (name) => {
+    const cmd = program.commands.find((c) => c.name() === name)!;
+    const entry = COMMAND_LIST[name as keyof typeof COMMAND_LIST];
+    expect(new Help().subcommandTerm(cmd)).toBe(`${name} ${entry.args}`.trim());
+    expect(cmd.description()).toBe(entry.summary);
+  });
+
+  it('gives the same overview help whether or not the commands are loaded', async () => {
+    const overview = async (loadAll: boolean) => {
+      let help = '';
+      const p = await buildProgram({} as CliContext, [], { loadAll });
+      p.configureOutput({ writeOut: (s) => (help += s) });
+      p.outputHelp();
+      return help;
+    };
+    expect(await overview(false)).toBe(await overview(true));
   });
 
   it.each([
