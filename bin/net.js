@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/bundle/net.js';
+// CommonJS (bin/package.json says so): node starts a CommonJS file without its ES module loader, about 10 ms sooner.
+require('../dist/bundle/net.cjs');

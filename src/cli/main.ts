@@ -6,6 +6,7 @@ import { toStoreError } from '../store/db.js';
 import { wantsColor } from '../ui/palette.js';
 import { createContext } from './context.js';
 import { buildProgram, COMMAND_NAMES, findCommandName } from './program.js';
+import { isTerminal, stderr } from './std-streams.js';
 
 /** NET_NOW pins "today" (YYYY-MM-DD or an ISO timestamp) for tests and for planning; read nowhere else. */
 function readClock(env: NodeJS.ProcessEnv): { now: Date; today: string } {
@@ -30,38 +31,34 @@ function report(err: unknown, debug: boolean, command: string | undefined): numb
     if (err.exitCode === 0) return 0; // --help, --version
     // Commander puts "(Did you mean due?)" on a second line: keep it, on the one line.
     const message = err.message.replace(/^error:\s*/i, '').replace(/\n\(Did you mean ([^)]*)\)/, ' (did you mean $1)').replace(/\n[\s\S]*/, '');
-    const help = command && COMMAND_NAMES.includes(command) && !/unknown command/.test(message) ? `net ${command} --help` : 'net --help';
-    process.stderr.write(`net: ${message}; see ${help}\n`);
+    const help = command && (COMMAND_NAMES as string[]).includes(command) && !/unknown command/.test(message) ? `net ${command} --help` : 'net --help';
+    stderr.write(`net: ${message}; see ${help}\n`);
     return 2;
   }
   if (err instanceof Error && err.name === 'ExitPromptError') {
-    process.stderr.write('net: cancelled; nothing was written\n');
+    stderr.write('net: cancelled; nothing was written\n');
     return 130;
   }
   const sqliteCode = (err as { code?: unknown } | null)?.code;
   const known = err instanceof NetError ? err : typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_') ? toStoreError(err, 'in use') : undefined;
   if (known) {
-    process.stderr.write(describe(known));
-    if (debug && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    stderr.write(describe(known));
+    if (debug && err instanceof Error) stderr.write(`${err.stack}\n`);
     return known.exitCode;
   }
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`net: unexpected error: ${message.split('\n')[0]}; please report it (NET_DEBUG=1 shows the details)\n`);
-  if (debug && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+  stderr.write(`net: unexpected error: ${message.split('\n')[0]}; please report it (NET_DEBUG=1 shows the details)\n`);
+  if (debug && err instanceof Error) stderr.write(`${err.stack}\n`);
   return 1;
 }
 
 async function main(): Promise<void> {
   const env = process.env;
   const { now, today } = readClock(env);
-  // `net list | head` closes the pipe early: that is not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  });
   let debug = env.NET_DEBUG === '1';
   // Decided before parsing, from the raw arguments, so that chalk is loaded only when colour can be on.
   const args = process.argv.slice(2);
-  const colorOn = wantsColor({ env, isTTY: Boolean(process.stdout.isTTY), flagNoColor: args.includes('--no-color'), json: args.includes('--json') });
+  const colorOn = wantsColor({ env, isTTY: isTerminal(1), flagNoColor: args.includes('--no-color'), json: args.includes('--json') });
   const chalk = colorOn ? (await import('chalk')).Chalk : undefined;
   const ctx = createContext(now, today, env, () => program.opts(), chalk);
   const program = await buildProgram(ctx, args);
@@ -81,4 +78,7 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// No top-level await: the bundle is CommonJS, which node starts faster than an ES module (see package.json "build").
+main().catch((err: unknown) => {
+  process.exitCode = report(err, process.env.NET_DEBUG === '1', undefined);
+});
