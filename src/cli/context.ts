@@ -6,6 +6,7 @@ import { Store } from '../store/store.js';
 import { createOutput, type Output } from '../ui/output.js';
 import { makePalette, type ChalkConstructor } from '../ui/palette.js';
 import { resolveJournalPath, type JournalPath } from './journal-path.js';
+import { isTerminal, stderr, stdout } from './std-streams.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -38,7 +39,7 @@ export function createContext(now: Date, today: IsoDate, env: NodeJS.ProcessEnv,
   let storeMode: 'read' | 'write' | undefined;
   // The file this process created, if any: a command that fails must not leave a new empty journal behind.
   let createdPath: string | undefined;
-  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && env.CI !== 'true';
+  const interactive = isTerminal(0) && isTerminal(1) && env.CI !== 'true';
   const journal = () => resolveJournalPath(globals().db, env);
   return {
     now,
@@ -49,8 +50,8 @@ export function createContext(now: Date, today: IsoDate, env: NodeJS.ProcessEnv,
       if (!out) {
         const g = globals();
         const json = Boolean(g.json);
-        const palette = makePalette({ env, isTTY: Boolean(process.stdout.isTTY), flagNoColor: g.color === false, json }, chalk);
-        out = createOutput(json, palette, { stdout: process.stdout, stderr: process.stderr });
+        const palette = makePalette({ env, isTTY: isTerminal(1), flagNoColor: g.color === false, json }, chalk);
+        out = createOutput(json, palette, { stdout, stderr });
       }
       return out;
     },

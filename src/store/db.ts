@@ -2,17 +2,26 @@
 import type Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { StoreError } from '../core/errors.js';
 import { LATEST_VERSION, migrate, readSchemaVersion } from './migrations.js';
 
 export type Db = Database.Database;
 
 // Loaded on first open, not at start-up: `net --help` and `net where` never touch SQLite.
-let sqlite: typeof Database | undefined;
-function loadSqlite(): typeof Database {
-  sqlite ??= createRequire(import.meta.url)('better-sqlite3') as typeof Database;
+let sqlite: { Database: typeof Database; nativeBinding: string | undefined } | undefined;
+function loadSqlite(): NonNullable<typeof sqlite> {
+  if (sqlite) return sqlite;
+  const require = createRequire(import.meta.url);
+  // Named directly, the compiled addon loads without the \`bindings\` package's search of a dozen paths (~4 ms a start).
+  const addon = join(dirname(require.resolve('better-sqlite3')), '..', 'build', 'Release', 'better_sqlite3.node');
+  sqlite = { Database: require('better-sqlite3') as typeof Database, nativeBinding: existsSync(addon) ? addon : undefined };
   return sqlite;
+}
+
+function newDatabase(path: string, options: Database.Options = {}): Db {
+  const { Database: Sqlite, nativeBinding } = loadSqlite();
+  return new Sqlite(path, nativeBinding ? { ...options, nativeBinding } : options);
 }
 
 export interface OpenOptions {
@@ -69,7 +78,7 @@ export function openDatabase(path: string, opts: OpenOptions): Db {
   let db: Db | undefined;
   try {
     if (!exists) closeSync(openSync(path, 'a', 0o600)); // create it owner-only before SQLite does, with the umask's say
-    db = new (loadSqlite())(path, { timeout: 5000 });
+    db = newDatabase(path, { timeout: 5000 });
     if (!exists) chmodSync(path, 0o600);
     // A journal from a newer net is refused before anything is written: switching to WAL rewrites the file header.
     if (readSchemaVersion(db) > LATEST_VERSION) migrate(db);
@@ -86,7 +95,7 @@ export function openDatabase(path: string, opts: OpenOptions): Db {
 }
 
 export function openMemory(): Db {
-  const db = new (loadSqlite())(':memory:');
+  const db = newDatabase(':memory:');
   db.pragma('foreign_keys = ON');
   migrate(db);
   return db;

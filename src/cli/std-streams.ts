@@ -1,0 +1,42 @@
+/**
+ * stdout and stderr written straight to their file descriptors. Every command prints its result once, at the end;
+ * `process.stdout` would cost each start a few milliseconds to build a stream (node loads its stream and socket code
+ * for a pipe), and asking `process.stdin.isTTY` builds stdin's stream too. Prompts still use node's own streams.
+ */
+import { writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
+
+export interface Writer {
+  write(text: string): void;
+}
+
+/** Waits about a millisecond without spinning: a pipe whose reader is slow can refuse a write for a moment. */
+function pause(): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+}
+
+function toWriter(fd: 1 | 2, onClosed: () => void): Writer {
+  return {
+    write(text) {
+      let bytes = Buffer.from(text, 'utf8');
+      while (bytes.length > 0) {
+        try {
+          bytes = bytes.subarray(writeSync(fd, bytes));
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          if (code === 'EAGAIN') pause();
+          else if (code === 'EPIPE') return onClosed();
+          else throw err;
+        }
+      }
+    },
+  };
+}
+
+/** `net list | head` closes the pipe early: that is not an error, and there is nothing more to print. */
+const exitQuietly = () => process.exit(process.exitCode ?? 0);
+
+export const stdout: Writer = toWriter(1, exitQuietly);
+export const stderr: Writer = toWriter(2, () => undefined);
+
+export const isTerminal = (fd: 0 | 1 | 2): boolean => isatty(fd);
