@@ -1,11 +1,11 @@
 /**
- * `net due` reads one row per contact from the summary columns, never events. The WHERE keeps every contact that one
- * of the terms in core/due.ts could list as of the day (a superset: core scores and drops the rest), so that a journal
- * of 50,000 contacts hands only the few thousand that may be due to JavaScript.
+ * `net due` reads one row per contact from the summary columns, never events. SQLite counts who is due with the rules
+ * of core/due.ts written as SQL, and hands JavaScript only the contacts that could make the page, for core to score.
  */
 import { addDays, type IsoDate } from '../core/dates.js';
 import { STAGE_CADENCE_DAYS } from '../core/capital.js';
 import { NEVER_MET_FROM_DAYS, NEVER_MET_UNTIL_DAYS, OPEN_ASK_DAYS, RECEIVED_WINDOW_DAYS, toDueScore, type DueContact } from '../core/due.js';
+import { MET_SQL, NET_SQL, REF_JD_SQL, STAGE_SQL, toStandingParams } from './standing-sql.js';
 import { DEFAULT_DATE_WINDOW_DAYS, toMonthDaysAhead } from '../core/important-dates.js';
 import { REFERRAL_CHECK_DAYS, REFERRAL_CHECK_UNTIL_DAYS } from '../core/referrals.js';
 import type { Store } from './store.js';
@@ -15,8 +15,6 @@ const COLUMNS = `id, name, every_days, snoozed_until, met_on, created_at, first_
   invested, withdrawn, last_received_on, open_ask_on, next_follow_up_on, recent_touch_gap, service_count, family_count, goal_count, answers_yes,
   birthday, won_referral_on, referral_check_on, important_dates`;
 
-/** The same columns but the first two (id, name), as the score function's arguments. */
-const SCORE_ARGS = COLUMNS.replace(/^id, name,/, '');
 const COLUMN_COUNT = 24;
 
 type RawRow = [
@@ -54,90 +52,64 @@ function toDueContact(r: RawRow): DueContact {
 }
 
 /*
- * The WHERE, term by term: a follow-up due; something received in the window and not acknowledged; an open ask past
- * 14 days; added in the never-met window and not met; or, with no follow-up planned ahead, past the shortest cadence
- * (or half of it, for going cold) that the contact could have. Without a cadence of their own that is 90 days for
- * anyone met, half of 45 if the relationship could be growing, half of 30 if it could be deep, judged by an upper
- * bound of the checklist depth (core/due.ts toDepthUpperBound). Only the rows that pass reach net_due_score, the
- * scoring of core/due.ts registered as an SQL function, so that SQLite ranks and limits them and only the rows shown
- * come back to JavaScript.
+ * Who is due, term by term, exactly as core/due.ts scores above zero: a follow-up due; something received in the last
+ * 60 days and not acknowledged; an ask waiting more than 14 days; a referral they gave marked won and not thanked; a
+ * referral the user gave 22 to 180 days without news; added 7 to 60 days ago and not met; a birthday or date within the
+ * window; or, with no follow-up planned ahead, the cadence passed or a deep or growing relationship going cold (half
+ * a cadence without a touch). The stage is worked out (store/standing-sql.ts) only where the cadence depends on it:
+ * 15 to 90 days since the last touch, or half an own cadence with a positive balance.
  */
-const CANDIDATES = `
-  WITH base AS (
-    SELECT rowid AS r, ${COLUMNS}, name_key,
-      COALESCE(last_touch_on, met_on, substr(created_at, 1, 10)) AS ref,
-      (touch_count > 0 OR give_count > 0 OR met_on IS NOT NULL) AS met,
-      (COALESCE(min(COALESCE(met_on, first_event_on), COALESCE(first_event_on, met_on)), @day) <= @yearAgo) AS known_a_year,
-      answers_yes + (service_count >= 3) + (family_count >= 1) + (goal_count >= 5) + 1
-        + (COALESCE(min(COALESCE(met_on, first_event_on), COALESCE(first_event_on, met_on)), @day) <= @yearAgo) AS depth_ub
-    FROM contacts
-    WHERE (snoozed_until IS NULL OR snoozed_until <= @day)
-      AND (@tag IS NULL OR id IN (SELECT contact_id FROM facts WHERE kind = 'tag' AND text_key = @tag))
-  ), scored AS MATERIALIZED (
-    SELECT r, name_key, id, net_due_score(@day, @halfLife, @dateWindow, ${SCORE_ARGS}) AS score FROM base
-    WHERE next_follow_up_on <= @day
-      OR (won_referral_on <= @day AND (last_touch_on IS NULL OR last_touch_on < won_referral_on))
-      OR (referral_check_on >= @checkSince AND referral_check_on < @checkBefore)
-      OR substr(birthday, -5) IN (SELECT value FROM json_each(@monthDays))
-      OR id IN (SELECT contact_id FROM dates WHERE substr(date, -5) IN (SELECT value FROM json_each(@monthDays)))
-      OR (last_received_on > @receivedSince AND last_received_on <= @day AND (last_touch_on IS NULL OR last_touch_on < last_received_on))
-      OR open_ask_on < @askBefore
-      OR (created_at >= @addedSince AND created_at < @addedBefore AND NOT met)
-      OR ((next_follow_up_on IS NULL OR next_follow_up_on <= @day) AND (
-        CASE WHEN every_days IS NULL THEN ref <= @deepHalf AND (
-            (met AND ref < @acquaintanceOver)
-            OR (ref <= @growingHalf AND depth_ub >= 3)
-            OR (known_a_year AND depth_ub >= 10))
-          ELSE 2 * (julianday(@day) - julianday(ref)) >= every_days END))
-  )
-  SELECT ${COLUMNS.replace(/(\w+)/g, 'c.$1')}, (SELECT count(*) FROM scored WHERE score > 0) AS total
-  FROM (SELECT r, score, name_key, id FROM scored WHERE score > 0 ORDER BY score DESC, name_key, id LIMIT @limit) top
-  JOIN contacts c ON c.rowid = top.r
-  ORDER BY top.score DESC, top.name_key, top.id`;
+const SINCE = `(@jd - ${REF_JD_SQL})`;
+const PLANNED = 'coalesce(next_follow_up_on > @day, 0)';
+const IN_WINDOW = 'IN (SELECT value FROM json_each(@monthDays))';
+const HAS_DATE_IN_WINDOW = `(substr(birthday, -5) ${IN_WINDOW} OR id IN (SELECT contact_id FROM dates WHERE substr(date, -5) ${IN_WINDOW}))`;
+/** The terms that come and go: a received gift's 60 days, a referral's check, a new contact's first weeks, a date. */
+const PASSING_DUE = `((last_received_on >= @receivedSince AND last_received_on <= @day AND NOT coalesce(last_touch_on >= last_received_on, 0))
+  OR (referral_check_on >= @checkSince AND referral_check_on < @checkBefore)
+  OR (created_at >= @addedSince AND created_at < @addedBefore AND ${MET_SQL} = 0 AND NOT ${PLANNED})
+  OR ${HAS_DATE_IN_WINDOW})`;
+/** Every term but the cadence's: the passing ones, and those that last (a follow-up due, an ask past 14 days, a thank-you). */
+const EVENT_DUE = `(next_follow_up_on <= @day OR open_ask_on < @askBefore
+  OR (won_referral_on <= @day AND NOT coalesce(last_touch_on >= won_referral_on, 0)) OR ${PASSING_DUE})`;
+const CLOSE = `${STAGE_SQL} IN ('deep', 'growing')`;
+const cadenceDue = (stage: 'deep' | 'growing', days: number) => `WHEN '${stage}' THEN ${SINCE} > ${days} OR (${SINCE} * 2 >= ${days} AND ${NET_SQL} > 0)`;
+const PACE_DUE = `(CASE
+  WHEN ${PLANNED} THEN 0
+  WHEN every_days IS NOT NULL THEN (every_days > 0 AND ${SINCE} > every_days) OR (${SINCE} * 2 >= every_days AND ${NET_SQL} > 0 AND ${CLOSE})
+  WHEN ${SINCE} > ${STAGE_CADENCE_DAYS.acquaintance} THEN ${MET_SQL} = 1 OR ${CLOSE}
+  WHEN ${SINCE} * 2 < ${STAGE_CADENCE_DAYS.deep} THEN 0
+  ELSE CASE ${STAGE_SQL} ${cadenceDue('deep', STAGE_CADENCE_DAYS.deep!)} ${cadenceDue('growing', STAGE_CADENCE_DAYS.growing!)}
+    WHEN 'acquaintance' THEN ${SINCE} > ${STAGE_CADENCE_DAYS.acquaintance} ELSE 0 END
+  END)`;
+const NOT_SNOOZED = '(snoozed_until IS NULL OR snoozed_until <= @day)';
+const TAGGED = "id IN (SELECT contact_id FROM facts WHERE kind = 'tag' AND text_key = @tag)";
+/** Written without the tag test when there is no tag: a reference to `id` would send every count to the table rows. */
+const listed = (tag: string | undefined) => (tag === undefined ? NOT_SNOOZED : `${NOT_SNOOZED} AND ${TAGGED}`);
 
-const registered = new WeakSet<object>();
+/*
+ * The most urgent few without scoring everyone: no contact's urgency can exceed its cap, the sum of the weights of the
+ * terms its row allows at all (a cadence and going cold always; a follow-up only with one planned; a thank-you only
+ * for a won referral not yet thanked; …). Migration 6 indexes this very expression, so SQLite hands over the contacts
+ * one cap at a time, highest first, and core scores them; once the last of the page scores above the next cap, nobody
+ * left can reach the page. On a journal of 50,000 contacts this scores about 2,000 instead of the 38,000 due.
+ */
+export const DUE_CAP_SQL = `(8 + 12 * (next_follow_up_on IS NOT NULL) + 4 * coalesce(last_received_on > coalesce(last_touch_on, ''), 0)
+  + 3 * (open_ask_on IS NOT NULL) + (touch_count = 0 AND give_count = 0 AND met_on IS NULL)
+  + 5 * coalesce(won_referral_on > coalesce(last_touch_on, ''), 0) + 2 * (referral_check_on IS NOT NULL)
+  + 3 * (birthday IS NOT NULL OR important_dates IS NOT NULL))`;
 
-/** core/due.ts's toDueScore as a deterministic SQL function of the day, the half-life and the summary columns. */
-function registerScore(store: Store): void {
-  if (registered.has(store.db)) return;
-  // Named parameters rather than a rest array: this runs once per candidate row.
-  const score = (
-    day: string,
-    halfLife: number,
-    dateWindow: number,
-    everyDays: number | null,
-    snoozedUntil: string | null,
-    metOn: string | null,
-    createdAt: string,
-    firstEventOn: string | null,
-    lastTouchOn: string | null,
-    touchCount: number,
-    giveCount: number,
-    invested: number,
-    withdrawn: number,
-    lastReceivedOn: string | null,
-    openAskOn: string | null,
-    nextFollowUpOn: string | null,
-    recentTouchGap: number | null,
-    serviceCount: number,
-    familyCount: number,
-    goalCount: number,
-    answersYes: number,
-    birthday: string | null,
-    wonReferralOn: string | null,
-    referralCheckOn: string | null,
-    importantDates: string | null,
-  ) =>
-    toDueScore(
-      // prettier-ignore
-      { id: '', name: '', everyDays, snoozedUntil, metOn, createdAt, firstEventOn, lastTouchOn, touchCount, giveCount, invested, withdrawn, lastReceivedOn, openAskOn, nextFollowUpOn, recentTouchGap, serviceCount, familyCount, goalCount, answersYes, birthday, wonReferralOn, referralCheckOn, importantDates },
-      day,
-      halfLife,
-      dateWindow,
-    );
-  store.db.function('net_due_score', { deterministic: true }, score);
-  registered.add(store.db);
-}
+/*
+ * The day from which a contact stays due, whatever day it is: a follow-up's day; an ask's fifteenth day; a won referral
+ * not yet thanked; or, with no follow-up planned, the cadence passed for good (an own cadence, else 90 days after the
+ * last touch of someone met: no stage waits longer). Migration 6 indexes it, so the count reads most of the due from
+ * the index and works the rules out only for the rest.
+ */
+export const DUE_FROM_SQL = `min(coalesce(next_follow_up_on, '9999-12-31'), coalesce(date(open_ask_on, '+15 days'), '9999-12-31'),
+  CASE WHEN won_referral_on > coalesce(last_touch_on, '') THEN won_referral_on ELSE '9999-12-31' END,
+  CASE WHEN next_follow_up_on IS NOT NULL THEN '9999-12-31'
+    WHEN every_days > 0 THEN date(coalesce(last_touch_on, met_on, substr(created_at, 1, 10)), '+' || (every_days + 1) || ' days')
+    WHEN every_days IS NULL AND (touch_count > 0 OR give_count > 0 OR met_on IS NOT NULL) THEN date(coalesce(last_touch_on, met_on, substr(created_at, 1, 10)), '+91 days')
+    ELSE '9999-12-31' END)`;
 
 export interface DueFilter {
   day: IsoDate;
@@ -154,33 +126,61 @@ export interface DuePage {
   total: number;
 }
 
+function toDueParams(filter: DueFilter & { halfLifeDays: number }) {
+  const day = filter.day;
+  return {
+    ...toStandingParams(day, filter.halfLifeDays),
+    monthDays: JSON.stringify(toMonthDaysAhead(day, filter.dateWindowDays ?? DEFAULT_DATE_WINDOW_DAYS)),
+    checkSince: addDays(day, -REFERRAL_CHECK_UNTIL_DAYS),
+    checkBefore: addDays(day, -REFERRAL_CHECK_DAYS),
+    tag: filter.tag === undefined ? null : filter.tag.toLowerCase(),
+    receivedSince: addDays(day, -RECEIVED_WINDOW_DAYS),
+    askBefore: addDays(day, -OPEN_ASK_DAYS),
+    // created_at is a timestamp: compare against day boundaries as strings.
+    addedSince: addDays(day, -NEVER_MET_UNTIL_DAYS),
+    addedBefore: addDays(day, -NEVER_MET_FROM_DAYS + 1),
+  };
+}
+
+interface Ranked {
+  contact: DueContact;
+  score: number;
+  nameKey: string;
+}
+
+/** Most urgent first; equal urgency by name, then id, as SQLite orders text. */
+const byUrgency = (a: Ranked, b: Ranked) => b.score - a.score || (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : a.contact.id < b.contact.id ? -1 : 1);
+
 /** The most urgent contacts on the day (at most `limit`; all without one) and how many are due in all. */
 export function listDueContacts(store: Store, filter: DueFilter & { halfLifeDays: number; limit?: number }): DuePage {
-  registerScore(store);
-  const day = filter.day;
-  const rows = store
-    .stmt(CANDIDATES)
-    .raw()
-    .all({
-      day,
-      halfLife: filter.halfLifeDays,
-      dateWindow: filter.dateWindowDays ?? DEFAULT_DATE_WINDOW_DAYS,
-      monthDays: JSON.stringify(toMonthDaysAhead(day, filter.dateWindowDays ?? DEFAULT_DATE_WINDOW_DAYS)),
-      checkSince: addDays(day, -REFERRAL_CHECK_UNTIL_DAYS),
-      checkBefore: addDays(day, -REFERRAL_CHECK_DAYS),
-      limit: filter.limit ?? -1,
-      tag: filter.tag === undefined ? null : filter.tag.toLowerCase(),
-      yearAgo: addDays(day, -365),
-      receivedSince: addDays(day, -RECEIVED_WINDOW_DAYS - 1),
-      askBefore: addDays(day, -OPEN_ASK_DAYS),
-      // created_at is a timestamp: compare against day boundaries as strings.
-      addedSince: addDays(day, -NEVER_MET_UNTIL_DAYS),
-      addedBefore: addDays(day, -NEVER_MET_FROM_DAYS + 1),
-      deepHalf: addDays(day, -Math.ceil(STAGE_CADENCE_DAYS.deep! / 2)),
-      growingHalf: addDays(day, -Math.ceil(STAGE_CADENCE_DAYS.growing! / 2)),
-      acquaintanceOver: addDays(day, -STAGE_CADENCE_DAYS.acquaintance!),
-    }) as [...RawRow, number][];
-  return { contacts: rows.map((r) => toDueContact(r as unknown as RawRow)), total: rows.length ? rows[0]![COLUMN_COUNT]! : 0 };
+  const params = toDueParams(filter);
+  const dateWindow = filter.dateWindowDays ?? DEFAULT_DATE_WINDOW_DAYS;
+  const where = listed(filter.tag);
+  const dueForGood = store.stmt(`SELECT count(*) FROM contacts WHERE ${DUE_FROM_SQL} <= @day AND ${where}`).pluck().get(params) as number;
+  // Not due for good: only the passing terms and the cadence can make them due today.
+  const dueToday = store.stmt(`SELECT count(*) FROM contacts WHERE ${DUE_FROM_SQL} > @day AND ${where} AND (${PASSING_DUE} OR ${PACE_DUE})`).pluck().get(params) as number;
+  const total = dueForGood + dueToday;
+  const score = (rows: unknown[][], into: Ranked[]) => {
+    for (const r of rows) {
+      const contact = toDueContact(r as RawRow);
+      const s = toDueScore(contact, filter.day, filter.halfLifeDays, dateWindow);
+      if (s > 0) into.push({ contact, score: s, nameKey: r[COLUMN_COUNT] as string });
+    }
+  };
+  const ranked: Ranked[] = [];
+  if (filter.limit === undefined) {
+    score(store.stmt(`SELECT ${COLUMNS}, name_key FROM contacts WHERE ${where} AND (${EVENT_DUE} OR ${PACE_DUE})`).raw().all(params) as unknown[][], ranked);
+    return { contacts: ranked.sort(byUrgency).map((r) => r.contact), total };
+  }
+  const limit = filter.limit;
+  const nextCap = store.stmt(`SELECT max(${DUE_CAP_SQL}) FROM contacts WHERE ${DUE_CAP_SQL} < @below`).pluck();
+  const withCap = store.stmt(`SELECT ${COLUMNS}, name_key FROM contacts WHERE ${DUE_CAP_SQL} = @cap AND ${where}`).raw();
+  for (let cap = nextCap.get({ below: Number.MAX_SAFE_INTEGER }) as number | null; cap !== null; cap = nextCap.get({ below: cap }) as number | null) {
+    if (ranked.length >= limit && ranked[limit - 1]!.score > cap) break;
+    score(withCap.all({ ...params, cap }) as unknown[][], ranked);
+    ranked.sort(byUrgency).splice(limit);
+  }
+  return { contacts: ranked.map((r) => r.contact), total };
 }
 
 /** Every contact with a cadence of their own or one that may come from their stage, for the calendar. */

@@ -220,7 +220,44 @@ const v5: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5];
+/**
+ * Version 6: two indexes for the morning list, each on an expression of a contact's summary columns alone, so that
+ * SQLite keeps them in step with every write. The cap is the most urgency a contact's row allows on any day; the due
+ * day is the day from which the contact stays due whatever day it is (a follow-up's day, an ask's fifteenth day, a won
+ * referral not yet thanked, or the cadence passed for good), '9999-12-31' when nothing makes them due for good. With
+ * them `net due` counts most of the due contacts from the index and scores only those that could make the page. The
+ * due day's index also carries every value the rules read for the rest (store/standing-sql.ts ROW_EXPRESSIONS, and
+ * the dates of the terms that come and go), so that SQLite works those out from the index alone: `net due` and the
+ * stage counts of `net balance` never read the wide contact rows. store/due.ts and store/standing-sql.ts must keep
+ * these very expressions for SQLite to use the indexes; test/unit/store/due.test.ts checks that it does.
+ */
+const v6: Migration = {
+  version: 6,
+  name: 'indexes for the morning list',
+  up(db) {
+    db.exec(`
+      CREATE INDEX contacts_due_cap ON contacts((8 + 12 * (next_follow_up_on IS NOT NULL) + 4 * coalesce(last_received_on > coalesce(last_touch_on, ''), 0)
+        + 3 * (open_ask_on IS NOT NULL) + (touch_count = 0 AND give_count = 0 AND met_on IS NULL)
+        + 5 * coalesce(won_referral_on > coalesce(last_touch_on, ''), 0) + 2 * (referral_check_on IS NOT NULL)
+        + 3 * (birthday IS NOT NULL OR important_dates IS NOT NULL)));
+      CREATE INDEX contacts_due_from ON contacts(min(coalesce(next_follow_up_on, '9999-12-31'), coalesce(date(open_ask_on, '+15 days'), '9999-12-31'),
+        CASE WHEN won_referral_on > coalesce(last_touch_on, '') THEN won_referral_on ELSE '9999-12-31' END,
+        CASE WHEN next_follow_up_on IS NOT NULL THEN '9999-12-31'
+          WHEN every_days > 0 THEN date(coalesce(last_touch_on, met_on, substr(created_at, 1, 10)), '+' || (every_days + 1) || ' days')
+          WHEN every_days IS NULL AND (touch_count > 0 OR give_count > 0 OR met_on IS NOT NULL) THEN date(coalesce(last_touch_on, met_on, substr(created_at, 1, 10)), '+91 days')
+          ELSE '9999-12-31' END),
+        snoozed_until,
+        julianday(coalesce(last_touch_on, met_on, substr(created_at, 1, 10))), every_days, (invested - withdrawn),
+        (touch_count > 0 OR give_count > 0 OR met_on IS NOT NULL),
+        (answers_yes + (service_count >= 3) + (family_count >= 1) + (goal_count >= 5)),
+        min(coalesce(met_on, first_event_on), coalesce(first_event_on, met_on)),
+        CASE WHEN touch_count >= 3 AND recent_touch_gap <= coalesce(every_days, 90) THEN julianday(last_touch_on) + coalesce(every_days, 90) END,
+        next_follow_up_on, last_received_on, last_touch_on, referral_check_on, created_at, substr(birthday, -5), id);
+    `);
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 
