@@ -39,18 +39,22 @@ export function createContext(now: Date, today: IsoDate, env: NodeJS.ProcessEnv,
   let storeMode: 'read' | 'write' | undefined;
   // The file this process created, if any: a command that fails must not leave a new empty journal behind.
   let createdPath: string | undefined;
-  const interactive = isTerminal(0) && isTerminal(1) && env.CI !== 'true';
+  // Asked only when a command needs to know: node loads its terminal and socket code to answer.
+  let interactive: boolean | undefined;
   const journal = () => resolveJournalPath(globals().db, env);
   return {
     now,
     today,
     env,
-    interactive,
+    get interactive() {
+      interactive ??= env.CI !== 'true' && isTerminal(0) && isTerminal(1);
+      return interactive;
+    },
     get out() {
       if (!out) {
         const g = globals();
         const json = Boolean(g.json);
-        const palette = makePalette({ env, isTTY: isTerminal(1), flagNoColor: g.color === false, json }, chalk);
+        const palette = makePalette({ env, isTTY: () => isTerminal(1), flagNoColor: g.color === false, json }, chalk);
         out = createOutput(json, palette, { stdout, stderr });
       }
       return out;

@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   let debug = env.NET_DEBUG === '1';
   // Decided before parsing, from the raw arguments, so that chalk is loaded only when colour can be on.
   const args = process.argv.slice(2);
-  const colorOn = wantsColor({ env, isTTY: isTerminal(1), flagNoColor: args.includes('--no-color'), json: args.includes('--json') });
+  const colorOn = wantsColor({ env, isTTY: () => isTerminal(1), flagNoColor: args.includes('--no-color'), json: args.includes('--json') });
   const chalk = colorOn ? (await import('chalk')).Chalk : undefined;
   const ctx = createContext(now, today, env, () => program.opts(), chalk);
   const program = await buildProgram(ctx, args);

@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { createRequire } from 'node:module';
 import { COMMAND_LIST, type CommandName } from './command-list.js';
 import type { CliContext } from './context.js';
+import { stderr, stdout } from './std-streams.js';
 
 type Register = (program: Command, ctx: CliContext) => void;
 
@@ -91,7 +92,7 @@ export async function buildProgram(ctx: CliContext, args: readonly string[], { l
     .helpCommand(false)
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: () => undefined })
+    .configureOutput({ outputError: () => undefined, writeOut: (text) => stdout.write(text), writeErr: (text) => stderr.write(text) })
     // A listed command has no options of its own: its line in the overview comes from the list, as for a loaded one.
     .configureHelp({ subcommandTerm: (cmd) => (isCommandName(cmd.name()) ? `${cmd.name()} ${COMMAND_LIST[cmd.name() as CommandName].args}`.trim() : cmd.name()) })
     .addHelpText('after', OVERVIEW);

@@ -4,7 +4,7 @@
  * for a pipe), and asking `process.stdin.isTTY` builds stdin's stream too. Prompts still use node's own streams.
  */
 import { writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
+import { createRequire } from 'node:module';
 
 export interface Writer {
   write(text: string): void;
@@ -39,4 +39,8 @@ const exitQuietly = () => process.exit(process.exitCode ?? 0);
 export const stdout: Writer = toWriter(1, exitQuietly);
 export const stderr: Writer = toWriter(2, () => undefined);
 
-export const isTerminal = (fd: 0 | 1 | 2): boolean => isatty(fd);
+/** Loaded when asked: node:tty brings node's socket and stream code with it, which most commands never need. */
+export function isTerminal(fd: 0 | 1 | 2): boolean {
+  const tty = createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
+  return tty.isatty(fd);
+}

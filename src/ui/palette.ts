@@ -10,14 +10,16 @@ export type ChalkConstructor = typeof import('chalk').Chalk;
 
 export interface ColorInputs {
   env: NodeJS.ProcessEnv;
-  isTTY: boolean;
+  /** Asked last, and only when the rest leaves colour possible: answering it loads node's terminal code. */
+  isTTY: boolean | (() => boolean);
   flagNoColor: boolean;
   json: boolean;
 }
 
 export function wantsColor(o: ColorInputs): boolean {
   const forced = (o.env.FORCE_COLOR ?? '') !== '' && o.env.FORCE_COLOR !== '0';
-  return !(o.json || o.flagNoColor || (o.env.NO_COLOR ?? '') !== '' || (!o.isTTY && !forced)); // NO_COLOR beats FORCE_COLOR
+  if (o.json || o.flagNoColor || (o.env.NO_COLOR ?? '') !== '') return false; // NO_COLOR beats FORCE_COLOR
+  return forced || (typeof o.isTTY === 'function' ? o.isTTY() : o.isTTY);
 }
 
 /** Every style returns the text as it is, and chains (`p.green.bold`) the same. */
