@@ -57,7 +57,7 @@ const KEEPS_UNTIL_SQL = `CASE WHEN touch_count >= 3 AND recent_touch_gap <= coal
 export const ROW_EXPRESSIONS = [REF_JD_SQL, 'every_days', NET_SQL, MET_SQL, POINTS_SQL, KNOWN_SQL, KEEPS_UNTIL_SQL] as const;
 
 const A_YEAR_SQL = `coalesce(${KNOWN_SQL} <= @yearAgo, 0)`;
-const DEPTH_SQL = `(${POINTS_SQL} + ${A_YEAR_SQL} + coalesce(next_follow_up_on >= @day OR @jd <= ${KEEPS_UNTIL_SQL}, 0))`;
+export const DEPTH_SQL = `(${POINTS_SQL} + ${A_YEAR_SQL} + coalesce(next_follow_up_on >= @day OR @jd <= ${KEEPS_UNTIL_SQL}, 0))`;
 /** Never below the depth: regular appointments counted as if they held. */
 const DEPTH_BOUND_SQL = `(${POINTS_SQL} + ${A_YEAR_SQL} + 1)`;
 const MET_OR_NOT = `CASE ${MET_SQL} WHEN 1 THEN 'acquaintance' ELSE 'stranger' END`;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toStanding } from '../../../src/core/capital.js';
 import { addDays } from '../../../src/core/dates.js';
+import { countStages } from '../../../src/store/capital.js';
 import { STAGE_SQL, toStandingParams } from '../../../src/store/standing-sql.js';
 import type { Store } from '../../../src/store/store.js';
 import { makeVariedJournal } from '../../helpers/varied-journal.js';
@@ -24,6 +25,14 @@ describe('STAGE_SQL', () => {
       }
     },
   );
+
+  it.each([undefined, 'bni'])('counts the stages as core does (tag %s)', (tag) => {
+    for (const day of [TODAY, addDays(TODAY, 300)]) {
+      const core = { stranger: 0, acquaintance: 0, growing: 0, deep: 0 };
+      for (const c of store.listContacts(tag === undefined ? {} : { tag })) core[toStanding(c, day, 180).stage]++;
+      expect(countStages(store, { today: day, halfLifeDays: 180, tag })).toEqual(core);
+    }
+  });
 
   it('knows the day number SQLite gives the day', () => {
     for (const day of [TODAY, '2000-01-01', '2028-02-29', '1999-12-31']) {
