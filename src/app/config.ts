@@ -61,11 +61,6 @@ export const SETTINGS: Record<string, SettingSpec> = {
   },
 };
 
-/** How many days ahead `net due` lists important dates. */
-export function readDateWindowDays(store: Store): number {
-  return readEntry(store, 'date-window').stored;
-}
-
 export interface SettingEntry {
   key: string;
   /** As the user writes it, e.g. "6m". */

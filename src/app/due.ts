@@ -3,7 +3,6 @@ import { scoreDue, type DueItem } from '../core/due.js';
 import type { IsoDate } from '../core/dates.js';
 import { listDueContacts } from '../store/due.js';
 import type { Store } from '../store/store.js';
-import { readDateWindowDays } from './config.js';
 
 export interface DueInput {
   /** The day the list is for (today, or --on). */
@@ -25,7 +24,7 @@ export interface DueResult {
 
 export function listDue(store: Store, input: DueInput): DueResult {
   const halfLifeDays = store.halfLifeDays();
-  const dateWindowDays = readDateWindowDays(store);
+  const dateWindowDays = store.dateWindowDays();
   const page = listDueContacts(store, { day: input.day, tag: input.tag, limit: input.limit, halfLifeDays, dateWindowDays });
   // The store ranked them with the same score; here each gets its reasons and next action.
   const items = page.contacts.flatMap((c) => scoreDue(c, input.day, halfLifeDays, dateWindowDays) ?? []);

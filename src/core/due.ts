@@ -49,7 +49,7 @@ export const NEVER_MET_UNTIL_DAYS = 60;
 /** The daily loss of balance at which going cold is worth 1 − 1/e (a balance of about 5 at a 180-day half-life). */
 export const COLD_LOSS_REF = 0.02;
 const FOLLOW_UP_RAMP_DAYS = 14;
-const OPEN_ASK_FULL_DAYS = 60;
+export const OPEN_ASK_FULL_DAYS = 60;
 
 const clamp01 = (n: number) => (Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0);
 

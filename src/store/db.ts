@@ -1,5 +1,5 @@
 /** Opens the journal file: owner-only permissions, WAL, foreign keys, a busy timeout, migrated to the latest schema. */
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -8,20 +8,23 @@ import { LATEST_VERSION, migrate, readSchemaVersion } from './migrations.js';
 
 export type Db = Database.Database;
 
-// Loaded on first open, not at start-up: `net --help` and `net where` never touch SQLite.
-let sqlite: { Database: typeof Database; nativeBinding: string | undefined } | undefined;
-function loadSqlite(): NonNullable<typeof sqlite> {
-  if (sqlite) return sqlite;
-  const require = createRequire(import.meta.url);
-  // Named directly, the compiled addon loads without the \`bindings\` package's search of a dozen paths (~4 ms a start).
-  const addon = join(dirname(require.resolve('better-sqlite3')), '..', 'build', 'Release', 'better_sqlite3.node');
-  sqlite = { Database: require('better-sqlite3') as typeof Database, nativeBinding: existsSync(addon) ? addon : undefined };
-  return sqlite;
+/*
+ * better-sqlite3's JavaScript is bundled with net's; its compiled addon is loaded on the first open, so `net --help`
+ * and `net where` never load SQLite. Named directly, the addon loads without the `bindings` package's search of a dozen
+ * paths (about 4 ms a start); where the build put it elsewhere, better-sqlite3 finds it as usual.
+ */
+let nativeBinding: string | null | undefined;
+function findNativeBinding(): string | null {
+  if (nativeBinding === undefined) {
+    const addon = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+    nativeBinding = existsSync(addon) ? addon : null;
+  }
+  return nativeBinding;
 }
 
-function newDatabase(path: string, options: Database.Options = {}): Db {
-  const { Database: Sqlite, nativeBinding } = loadSqlite();
-  return new Sqlite(path, nativeBinding ? { ...options, nativeBinding } : options);
+export function newDatabase(path: string, options: Database.Options = {}): Db {
+  const addon = findNativeBinding();
+  return new Database(path, addon ? { ...options, nativeBinding: addon } : options);
 }
 
 export interface OpenOptions {

@@ -2,17 +2,15 @@
  * The SQL of `net doctor`. It opens the file itself, without migrating: a journal that is damaged, too new or too old
  * must be examined as it is, and without --fix it is opened read-only so that looking changes nothing.
  */
-import type Database from 'better-sqlite3';
-import { createRequire } from 'node:module';
 import type { ContactSummary } from '../core/types.js';
+import { newDatabase } from './db.js';
 import { readSchemaVersion } from './migrations.js';
 import { toContact } from './rows.js';
 import type { Row } from './rows.js';
 import { Store } from './store.js';
 
 export function openForExamination(path: string, write: boolean): Store {
-  const Sqlite = createRequire(import.meta.url)('better-sqlite3') as typeof Database;
-  const db = new Sqlite(path, { readonly: !write, fileMustExist: true, timeout: 5000 });
+  const db = newDatabase(path, { readonly: !write, fileMustExist: true, timeout: 5000 });
   if (write) db.pragma('foreign_keys = ON');
   return new Store(db, path);
 }

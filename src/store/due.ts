@@ -4,7 +4,7 @@
  */
 import { addDays, type IsoDate } from '../core/dates.js';
 import { STAGE_CADENCE_DAYS } from '../core/capital.js';
-import { NEVER_MET_FROM_DAYS, NEVER_MET_UNTIL_DAYS, OPEN_ASK_DAYS, RECEIVED_WINDOW_DAYS, toDueScore, type DueContact } from '../core/due.js';
+import { NEVER_MET_FROM_DAYS, NEVER_MET_UNTIL_DAYS, OPEN_ASK_DAYS, OPEN_ASK_FULL_DAYS, RECEIVED_WINDOW_DAYS, toDueScore, type DueContact } from '../core/due.js';
 import { MET_SQL, NET_SQL, REF_JD_SQL, STAGE_SQL, toStandingParams } from './standing-sql.js';
 import { DEFAULT_DATE_WINDOW_DAYS, toMonthDaysAhead } from '../core/important-dates.js';
 import { REFERRAL_CHECK_DAYS, REFERRAL_CHECK_UNTIL_DAYS } from '../core/referrals.js';
@@ -81,6 +81,24 @@ const PACE_DUE = `(CASE
   ELSE CASE ${STAGE_SQL} ${cadenceDue('deep', STAGE_CADENCE_DAYS.deep!)} ${cadenceDue('growing', STAGE_CADENCE_DAYS.growing!)}
     WHEN 'acquaintance' THEN ${SINCE} > ${STAGE_CADENCE_DAYS.acquaintance} ELSE 0 END
   END)`;
+/*
+ * Within a cap, the most each contact could score on the day: the follow-up, received, ask terms exactly, the cadence
+ * as if it were the shortest it can be (own, else 30 days), and the others at their weight. Only contacts whose bound
+ * reaches the last of the page so far are handed to core. Read from the cap's index, like the cap.
+ */
+const DUE_BOUND_SQL = `(CASE WHEN next_follow_up_on <= @day THEN 12 * min(1, 0.75 + 0.25 * min(@jd - julianday(next_follow_up_on), 14) / 14) ELSE 0 END
+  + CASE WHEN coalesce(next_follow_up_on > @day, 0) THEN 0
+      WHEN ${SINCE} > coalesce(every_days, ${STAGE_CADENCE_DAYS.deep}) THEN 6 * (${SINCE} - coalesce(every_days, ${STAGE_CADENCE_DAYS.deep})) / ${SINCE} + 1
+      ELSE 1 END
+  + 2
+  + CASE WHEN last_received_on >= @receivedSince AND last_received_on <= @day AND NOT coalesce(last_touch_on >= last_received_on, 0)
+      THEN 4 * (1 - 0.5 * (@jd - julianday(last_received_on)) / ${RECEIVED_WINDOW_DAYS}) ELSE 0 END
+  + CASE WHEN open_ask_on < @askBefore THEN 3 * min(1, 0.5 + 0.5 * (@jd - julianday(open_ask_on) - ${OPEN_ASK_DAYS}) / (${OPEN_ASK_FULL_DAYS} - ${OPEN_ASK_DAYS})) ELSE 0 END
+  + 5 * coalesce(won_referral_on > coalesce(last_touch_on, ''), 0) + 2 * (referral_check_on IS NOT NULL)
+  + 3 * (birthday IS NOT NULL OR important_dates IS NOT NULL))`;
+/** Rounding in SQL and in JavaScript may differ in the last bits: the bound is trusted only beyond this. */
+const BOUND_MARGIN = 1e-6;
+
 const NOT_SNOOZED = '(snoozed_until IS NULL OR snoozed_until <= @day)';
 const TAGGED = "id IN (SELECT contact_id FROM facts WHERE kind = 'tag' AND text_key = @tag)";
 /** Written without the tag test when there is no tag: a reference to `id` would send every count to the table rows. */
@@ -174,13 +192,17 @@ export function listDueContacts(store: Store, filter: DueFilter & { halfLifeDays
   }
   const limit = filter.limit;
   const nextCap = store.stmt(`SELECT max(${DUE_CAP_SQL}) FROM contacts WHERE ${DUE_CAP_SQL} < @below`).pluck();
-  const withCap = store.stmt(`SELECT ${COLUMNS}, name_key FROM contacts WHERE ${DUE_CAP_SQL} = @cap AND ${where}`).raw();
+  // The name is not in the cap's index: the contacts are scored with their name key in its place, and named at the end.
+  const withCap = store
+    .stmt(`SELECT ${COLUMNS.replace('name,', 'name_key,')}, name_key FROM contacts WHERE ${DUE_CAP_SQL} = @cap AND ${where} AND ${DUE_BOUND_SQL} + ${BOUND_MARGIN} >= @floor`)
+    .raw();
   for (let cap = nextCap.get({ below: Number.MAX_SAFE_INTEGER }) as number | null; cap !== null; cap = nextCap.get({ below: cap }) as number | null) {
     if (ranked.length >= limit && ranked[limit - 1]!.score > cap) break;
-    score(withCap.all({ ...params, cap }) as unknown[][], ranked);
+    score(withCap.all({ ...params, cap, floor: ranked.length >= limit ? ranked[limit - 1]!.score : 0 }) as unknown[][], ranked);
     ranked.sort(byUrgency).splice(limit);
   }
-  return { contacts: ranked.map((r) => r.contact), total };
+  const nameOf = store.stmt('SELECT name FROM contacts WHERE id = ?').pluck();
+  return { contacts: ranked.map((r) => ({ ...r.contact, name: nameOf.get(r.contact.id) as string })), total };
 }
 
 /** Every contact with a cadence of their own or one that may come from their stage, for the calendar. */

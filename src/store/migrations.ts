@@ -224,11 +224,13 @@ const v5: Migration = {
  * Version 6: indexes for the lists that must stay quick on 50,000 contacts. `net balance` reads its first page in
  * balance order from contacts_balance (the stored fading sums order contacts as their balances do, on any day). Two
  * are for the morning list, each on an expression of a contact's summary columns alone, so that
- * SQLite keeps them in step with every write. The cap is the most urgency a contact's row allows on any day; the due
+ * SQLite keeps them in step with every write. The cap is the most urgency a contact's row allows on any day (its index carries every column core scores, so that
+ * the contacts scored for the page are read from the index, not from rows scattered over the file); the due
  * day is the day from which the contact stays due whatever day it is (a follow-up's day, an ask's fifteenth day, a won
  * referral not yet thanked, or the cadence passed for good), '9999-12-31' when nothing makes them due for good. With
- * them `net due` counts most of the due contacts from the index and scores only those that could make the page. The
- * due day's index also carries every value the rules read for the rest (store/standing-sql.ts ROW_EXPRESSIONS, and
+ * them `net due` counts most of the due contacts from a narrow index (contacts_due_for_good) and scores only those
+ * that could make the page. A second index on the due day (contacts_due_rest) carries every value the rules read for
+ * the rest (store/standing-sql.ts ROW_EXPRESSIONS, and
  * the dates of the terms that come and go), so that SQLite works those out from the index alone: `net due` and the
  * stage counts of `net balance` never read the wide contact rows. store/due.ts and store/standing-sql.ts must keep
  * these very expressions for SQLite to use the indexes; test/unit/store/due.test.ts checks that it does.
@@ -241,8 +243,11 @@ const v6: Migration = {
       CREATE INDEX contacts_due_cap ON contacts((8 + 12 * (next_follow_up_on IS NOT NULL) + 4 * coalesce(last_received_on > coalesce(last_touch_on, ''), 0)
         + 3 * (open_ask_on IS NOT NULL) + (touch_count = 0 AND give_count = 0 AND met_on IS NULL)
         + 5 * coalesce(won_referral_on > coalesce(last_touch_on, ''), 0) + 2 * (referral_check_on IS NOT NULL)
-        + 3 * (birthday IS NOT NULL OR important_dates IS NOT NULL)));
-      CREATE INDEX contacts_due_from ON contacts(min(coalesce(next_follow_up_on, '9999-12-31'), coalesce(date(open_ask_on, '+15 days'), '9999-12-31'),
+        + 3 * (birthday IS NOT NULL OR important_dates IS NOT NULL)),
+        snoozed_until, every_days, met_on, created_at, first_event_on, last_touch_on, touch_count, give_count, invested, withdrawn,
+        last_received_on, open_ask_on, next_follow_up_on, recent_touch_gap, service_count, family_count, goal_count, answers_yes,
+        birthday, won_referral_on, referral_check_on, important_dates, name_key, id);
+      CREATE INDEX contacts_due_rest ON contacts(min(coalesce(next_follow_up_on, '9999-12-31'), coalesce(date(open_ask_on, '+15 days'), '9999-12-31'),
         CASE WHEN won_referral_on > coalesce(last_touch_on, '') THEN won_referral_on ELSE '9999-12-31' END,
         CASE WHEN next_follow_up_on IS NOT NULL THEN '9999-12-31'
           WHEN every_days > 0 THEN date(coalesce(last_touch_on, met_on, substr(created_at, 1, 10)), '+' || (every_days + 1) || ' days')
@@ -255,6 +260,12 @@ const v6: Migration = {
         min(coalesce(met_on, first_event_on), coalesce(first_event_on, met_on)),
         CASE WHEN touch_count >= 3 AND recent_touch_gap <= coalesce(every_days, 90) THEN julianday(last_touch_on) + coalesce(every_days, 90) END,
         next_follow_up_on, last_received_on, last_touch_on, referral_check_on, created_at, substr(birthday, -5), id);
+      CREATE INDEX contacts_due_for_good ON contacts(min(coalesce(next_follow_up_on, '9999-12-31'), coalesce(date(open_ask_on, '+15 days'), '9999-12-31'),
+        CASE WHEN won_referral_on > coalesce(last_touch_on, '') THEN won_referral_on ELSE '9999-12-31' END,
+        CASE WHEN next_follow_up_on IS NOT NULL THEN '9999-12-31'
+          WHEN every_days > 0 THEN date(coalesce(last_touch_on, met_on, substr(created_at, 1, 10)), '+' || (every_days + 1) || ' days')
+          WHEN every_days IS NULL AND (touch_count > 0 OR give_count > 0 OR met_on IS NOT NULL) THEN date(coalesce(last_touch_on, met_on, substr(created_at, 1, 10)), '+91 days')
+          ELSE '9999-12-31' END), snoozed_until);
       CREATE INDEX contacts_balance ON contacts((invested - withdrawn) DESC, name_key);
     `);
   },

@@ -14,7 +14,7 @@
  *   deep      depth ≥ 10 and known a year                                   toStage
  *   growing   depth ≥ 5, or depth ≥ 3 with balance ≥ 3 and known 90 days
  *
- * The day-free parts (ROW_EXPRESSIONS) are the columns of migration 6's index contacts_due_from, written here exactly
+ * The day-free parts (ROW_EXPRESSIONS) are the columns of migration 6's index contacts_due_rest, written here exactly
  * as there: SQLite then reads them from the index instead of working them out for every row. They are used as values
  * (`CASE x WHEN 1`, `x = 1`), never as bare conditions, which SQLite would not match against the index.
  */

@@ -1,6 +1,7 @@
 /** The journal's one door: every SQL statement of net lives in this folder, prepared once per process. */
 import type Database from 'better-sqlite3';
 import { DEFAULT_HALF_LIFE_DAYS, summarize, type ContactRows } from '../core/summary.js';
+import { DEFAULT_DATE_WINDOW_DAYS } from '../core/important-dates.js';
 import type { Answer, Contact, ContactSummary, ContactWithSummary, Fact, FollowUp, JournalEvent } from '../core/types.js';
 import type { NamedContact } from '../core/names.js';
 import { toAnswer, toContact, toEvent, toFact, toFollowUp, type Row } from './rows.js';
@@ -95,6 +96,12 @@ export class Store {
   halfLifeDays(): number {
     const v = Number(this.findSetting('half_life_days'));
     return Number.isFinite(v) && v > 0 ? v : DEFAULT_HALF_LIFE_DAYS;
+  }
+
+  /** How many days ahead `net due` lists birthdays and important dates (`net config date-window`). */
+  dateWindowDays(): number {
+    const v = Number(this.findSetting('date_window_days'));
+    return Number.isFinite(v) && v > 0 ? v : DEFAULT_DATE_WINDOW_DAYS;
   }
 
   // ---- contacts -------------------------------------------------------------------------------------------------

@@ -65,12 +65,13 @@ describe('listDueContacts with a page', () => {
     expect(page.total).toBe(all.total);
   });
 
-  it('reads the counts from the due-day index alone, and the page from the cap index', () => {
+  it('reads the counts and the page from indexes alone', () => {
     const plans: string[] = [];
     const halfLifeDays = store.halfLifeDays();
     const stmt = store.stmt.bind(store);
     const spy = (sql: string) => {
-      plans.push((store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ ...PLAN_PARAMS }) as { detail: string }[]).map((r) => r.detail).join('; '));
+      const explain = store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
+      plans.push((explain.all(sql.includes('?') ? 'c1' : { ...PLAN_PARAMS }) as { detail: string }[]).map((r) => r.detail).join('; '));
       return stmt(sql);
     };
     store.stmt = spy;
@@ -79,14 +80,14 @@ describe('listDueContacts with a page', () => {
     } finally {
       store.stmt = stmt;
     }
-    expect(plans[0]).toMatch(/COVERING INDEX contacts_due_from/);
-    expect(plans[1]).toMatch(/COVERING INDEX contacts_due_from/);
-    expect(plans.slice(2).join(' ')).toMatch(/INDEX contacts_due_cap/);
+    expect(plans[0]).toMatch(/COVERING INDEX contacts_due_for_good/);
+    expect(plans[1]).toMatch(/COVERING INDEX contacts_due_rest/);
+    expect(plans.slice(2).join(' ')).toMatch(/COVERING INDEX contacts_due_cap/);
   });
 });
 
 /** Values for every parameter the due queries name, for EXPLAIN (which needs them bound, not their values). */
 const PLAN_PARAMS = {
   day: TODAY, jd: 0, scale: 1, yearAgo: TODAY, quarterAgo: TODAY, monthDays: '[]', checkSince: TODAY, checkBefore: TODAY,
-  tag: null, receivedSince: TODAY, askBefore: TODAY, addedSince: TODAY, addedBefore: TODAY, cap: 8, below: 100,
+  tag: null, receivedSince: TODAY, askBefore: TODAY, addedSince: TODAY, addedBefore: TODAY, cap: 8, below: 100, floor: 0,
 };

@@ -34,6 +34,12 @@ describe('STAGE_SQL', () => {
     }
   });
 
+  it('counts the stages from an index alone', () => {
+    const sql = `SELECT ${STAGE_SQL} AS stage FROM contacts`;
+    const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(toStandingParams(TODAY, 180)) as { detail: string }[]).map((r) => r.detail).join('; ');
+    expect(plan).toMatch(/COVERING INDEX contacts_due_rest/);
+  });
+
   it('knows the day number SQLite gives the day', () => {
     for (const day of [TODAY, '2000-01-01', '2028-02-29', '1999-12-31']) {
       expect(toStandingParams(day, 180).jd).toBe(store.db.prepare('SELECT julianday(?)').pluck().get(day));
