@@ -203,7 +203,7 @@ export class Store {
   /** What a contact's balance is made of, read from the covering index alone: no notes, no table rows. */
   listEventFigures(contactId: string): EventFigures[] {
     return this.stmt(
-      `SELECT id, type, kind, value, occurred_on AS occurredOn FROM events INDEXED BY events_contact_figures
+      `SELECT id, type, kind, value, occurred_on AS occurredOn FROM events INDEXED BY events_contact_summary
        WHERE contact_id = ? ORDER BY occurred_on DESC, id DESC`,
     ).all(contactId) as EventFigures[];
   }
