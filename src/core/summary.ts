@@ -7,7 +7,7 @@
  *   stored  S = Σ weight_i · 2^((day_i − EPOCH) / halfLife)
  *   at day t:  S · 2^(−(t − EPOCH) / halfLife) = Σ weight_i · 2^(−(t − day_i) / halfLife)
  */
-import { daysBetween, type IsoDate } from './dates.js';
+import { daysBetween, toDayNumber, type IsoDate } from './dates.js';
 import { toDatesText, type ImportantDate } from './important-dates.js';
 import { isUnresolved } from './referrals.js';
 import type { Answer, ContactSummary, Fact, FollowUp, JournalEvent } from './types.js';
@@ -51,9 +51,11 @@ export function toBalanceWeight(event: Pick<JournalEvent, 'type' | 'kind' | 'val
   }
 }
 
+const EPOCH_DAY = toDayNumber(DECAY_EPOCH);
+
 /** 2^((day − EPOCH)/halfLife): the factor that puts a weight on the stored scale. */
 export function toEpochScale(day: IsoDate, halfLifeDays: number): number {
-  return 2 ** (daysBetween(DECAY_EPOCH, day) / halfLifeDays);
+  return 2 ** ((toDayNumber(day) - EPOCH_DAY) / halfLifeDays); // daysBetween(DECAY_EPOCH, day), the epoch's day once
 }
 
 /** Reads a stored fading sum as of `today`. */
@@ -75,15 +77,22 @@ const earliest = (a: IsoDate | null, b: IsoDate) => (a === null || b < a ? b : a
 
 type Weighed = Pick<JournalEvent, 'type' | 'kind' | 'value' | 'occurredOn'>;
 const canonicalKey = (e: Weighed) => `${e.occurredOn}\u0000${e.type}\u0000${e.kind}\u0000${e.value ?? ''}`;
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+// Field by field, the same order as comparing canonical keys while no field holds a NUL, without building a string per
+// event; and an input already in order (as the store reads it) costs one comparison per event.
+const compareFields = (a: Weighed, b: Weighed) =>
+  compareText(a.occurredOn, b.occurredOn) || compareText(a.type, b.type) || compareText(a.kind, b.kind) || (a.value === b.value ? 0 : compareText(`${a.value ?? ''}`, `${b.value ?? ''}`));
+const hasNul = (e: Weighed) => e.occurredOn.includes('\u0000') || e.type.includes('\u0000') || e.kind.includes('\u0000') || (typeof e.value === 'string' && (e.value as string).includes('\u0000'));
 
 /**
  * Events in one fixed order (day, type, kind, value). Floating-point sums depend on the order of their terms, so
  * summing in this order makes every figure depend on the journal alone, never on the order its rows were inserted.
  */
 export function toCanonicalOrder<T extends Weighed>(events: readonly T[]): T[] {
+  if (!events.some(hasNul)) return [...events].sort(compareFields);
   return events
     .map((e) => [canonicalKey(e), e] as const)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([, e]) => e);
 }
 
