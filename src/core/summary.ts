@@ -121,11 +121,17 @@ export function summarize(rows: ContactRows, halfLifeDays: number): ContactSumma
     importantDates: null,
   };
   const touchDays: IsoDate[] = [];
+  let day = '';
+  let dayScale = 0;
   for (const e of toCanonicalOrder(rows.events)) {
     // An ask alone does not make two people known to each other: known-since starts with a real exchange.
     if (e.type !== 'ask') s.firstEventOn = earliest(s.firstEventOn, e.occurredOn);
     s.lastEventOn = maxDate(s.lastEventOn, e.occurredOn);
-    const scaled = Math.abs(toBalanceWeight(e)) * toEpochScale(e.occurredOn, halfLifeDays);
+    if (e.occurredOn !== day) {
+      day = e.occurredOn; // in canonical order a day's events come together: one scale each day
+      dayScale = toEpochScale(day, halfLifeDays);
+    }
+    const scaled = Math.abs(toBalanceWeight(e)) * dayScale;
     if (e.type === 'touch' || e.type === 'gave') s.lastTouchOn = maxDate(s.lastTouchOn, e.occurredOn);
     if (e.type === 'touch') {
       s.touchCount++;
@@ -136,7 +142,7 @@ export function summarize(rows: ContactRows, halfLifeDays: number): ContactSumma
       s.invested += scaled;
     } else if (e.type === 'received') {
       s.receivedCount++;
-      s.received += (e.value ?? 0) * toEpochScale(e.occurredOn, halfLifeDays);
+      s.received += (e.value ?? 0) * dayScale;
       s.lastReceivedOn = maxDate(s.lastReceivedOn, e.occurredOn);
     } else if (e.type === 'ask') {
       s.askCount++;
