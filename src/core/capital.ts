@@ -48,11 +48,8 @@ export interface BalanceBreakdown {
   asksSinceLastDeposit: number;
 }
 
-/** Events alike in type, kind, value and day: `count` of them (1 when left out), as the store reads them grouped. */
-export type WeighedEvents = Pick<JournalEvent, 'type' | 'kind' | 'value' | 'occurredOn'> & { count?: number };
-
 /** One contact's balance traced to its events; `balance` equals toBalance over the stored summary. */
-export function toBalanceBreakdown(events: readonly WeighedEvents[], today: IsoDate, halfLifeDays: number): BalanceBreakdown {
+export function toBalanceBreakdown(events: readonly Pick<JournalEvent, 'type' | 'kind' | 'value' | 'occurredOn'>[], today: IsoDate, halfLifeDays: number): BalanceBreakdown {
   const line = (): BalanceLine => ({ count: 0, points: 0, faded: 0 });
   const b = { gave: line(), touch: line(), ask: line(), received: line() };
   let lastDeposit = '';
@@ -60,24 +57,18 @@ export function toBalanceBreakdown(events: readonly WeighedEvents[], today: IsoD
   let day = '';
   let dayScale = 0;
   for (const e of toCanonicalOrder(events)) {
-    const n = e.count ?? 1;
     const weight = e.type === 'received' ? (e.value ?? 0) : Math.abs(toBalanceWeight(e));
     if (e.occurredOn !== day) {
-      day = e.occurredOn;
+      day = e.occurredOn; // in canonical order a day's events come together: one scale each day
       dayScale = toEpochScale(day, halfLifeDays);
     }
-    const faded = (weight * dayScale) / todayScale;
     const l = b[e.type];
-    l.count += n;
-    // One term per event, as many times as there are events alike: a float sum depends on its terms, not on grouping.
-    for (let i = 0; i < n; i++) {
-      l.points += weight;
-      l.faded += faded;
-    }
+    l.count++;
+    l.points += weight;
+    l.faded += (weight * dayScale) / todayScale;
     if ((e.type === 'gave' || e.type === 'touch') && e.occurredOn > lastDeposit) lastDeposit = e.occurredOn;
   }
-  let asksSinceLastDeposit = 0;
-  for (const e of events) if (e.type === 'ask' && e.occurredOn >= lastDeposit) asksSinceLastDeposit += e.count ?? 1;
+  const asksSinceLastDeposit = events.filter((e) => e.type === 'ask' && e.occurredOn >= lastDeposit).length;
   return { ...b, balance: b.gave.faded + b.touch.faded - b.ask.faded, asksSinceLastDeposit };
 }
 
@@ -175,7 +166,7 @@ export interface CheckResult {
 export interface CheckInputs {
   contact: ContactWithSummary;
   /** Only what figures are made of: `net check` reads these from an index, not whole rows. */
-  events: readonly WeighedEvents[];
+  events: readonly Pick<JournalEvent, 'type' | 'kind' | 'value' | 'occurredOn'>[];
   answers: readonly Pick<Answer, 'point' | 'answer' | 'answeredOn'>[];
   today: IsoDate;
   halfLifeDays: number;
