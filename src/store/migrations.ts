@@ -223,17 +223,17 @@ const v5: Migration = {
 /**
  * Version 6: one contact's events read from indexes alone. Every write recomputes the contact's summary from its events'
  * outcome, status and status_on as well as the figures of v5; with those only in the table, `net log` on a contact of
- * thousands of events read as many scattered table rows. This index carries them too, ahead of id, so that `net check`
- * can also group by day, type, kind and value in index order; it replaces v5's index, which it covers. `net show` names
- * whom each `net intro` give introduced: the partial index finds a contact's few linked events without reading the others.
+ * thousands of events read as many scattered table rows. This index carries them too and replaces v5's, which it covers;
+ * v5's goes first, so that the new one reuses its pages instead of growing the file. `net show` names whom each
+ * `net intro` give introduced: the partial index finds a contact's few linked events without reading the others.
  */
 const v6: Migration = {
   version: 6,
   name: 'index-only reads of a contact\'s summary and links',
   up(db) {
     db.exec(`
-      CREATE INDEX events_contact_summary ON events(contact_id, occurred_on, type, kind, value, outcome, status, status_on, id);
       DROP INDEX events_contact_figures;
+      CREATE INDEX events_contact_summary ON events(contact_id, occurred_on, type, kind, value, outcome, status, status_on, id);
       CREATE INDEX events_contact_link ON events(contact_id, id, link_id) WHERE link_id IS NOT NULL;
     `);
   },
