@@ -135,8 +135,9 @@ export function listOfferHolders(store: Store, offers: readonly OfferText[], per
 export function listServiceTexts(store: Store, refs: readonly { contactId: string; key: string }[]): Map<string, string> {
   if (!refs.length) return new Map();
   const wanted = new Set(refs.map((r) => `${r.contactId}\u0000${r.key}`));
+  // +kind: by contact (a few facts each), not through facts_kind_text_cover, which would read every service in the journal.
   const rows = store
-    .stmt("SELECT contact_id, text_key, text FROM facts WHERE contact_id IN (SELECT value FROM json_each(?)) AND kind = 'service'")
+    .stmt("SELECT contact_id, text_key, text FROM facts WHERE contact_id IN (SELECT value FROM json_each(?)) AND +kind = 'service'")
     .raw()
     .all(JSON.stringify([...new Set(refs.map((r) => r.contactId))])) as [string, string, string][];
   return new Map(rows.map(([id, key, text]) => [`${id}\u0000${key}`, text] as const).filter(([k]) => wanted.has(k)));
