@@ -227,11 +227,13 @@ const v5: Migration = {
  * v5's goes first, so that the new one reuses its pages instead of growing the file. `net show` names whom each
  * `net intro` give introduced: the partial index finds a contact's few linked events without reading the others.
  * `net ideas` reads the open needs whose key contains a stem, with their text: carrying the text in the facts index
- * (which it replaces) spares a table read per need found.
+ * (which it replaces) spares a table read per need found. Likewise done_on in the follow-ups index: every write sums up
+ * a contact's open follow-ups, `net log` closes them and `net show` reads those of the days it shows, each without
+ * reading the rows of the many done ones.
  */
 const v6: Migration = {
   version: 6,
-  name: 'index-only reads of a contact\'s summary, links and wishes',
+  name: 'index-only reads of a contact\'s summary, links, wishes and follow-ups',
   up(db) {
     db.exec(`
       DROP INDEX events_contact_figures;
@@ -239,6 +241,8 @@ const v6: Migration = {
       CREATE INDEX events_contact_link ON events(contact_id, id, link_id) WHERE link_id IS NOT NULL;
       DROP INDEX facts_kind_text;
       CREATE INDEX facts_kind_text_cover ON facts(kind, text_key, contact_id, text);
+      DROP INDEX follow_ups_contact;
+      CREATE INDEX follow_ups_contact_done ON follow_ups(contact_id, due_on, done_on);
     `);
   },
 };

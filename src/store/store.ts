@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { DEFAULT_HALF_LIFE_DAYS, summarize, type ContactRows } from '../core/summary.js';
 import type { Answer, Contact, ContactSummary, ContactWithSummary, Fact, FollowUp, JournalEvent } from '../core/types.js';
+import type { IsoDate } from '../core/dates.js';
 import type { NamedContact } from '../core/names.js';
 import { toAnswer, toContact, toEvent, toFact, toFollowUp, type Row } from './rows.js';
 
@@ -238,8 +239,12 @@ export class Store {
     return this.stmt('UPDATE follow_ups SET done_on = @day, updated_at = @updatedAt WHERE contact_id = @contactId AND done_on IS NULL AND (scheduled_on < @day OR due_on <= @day)').run({ day, updatedAt, contactId }).changes;
   }
 
-  listFollowUps(contactId: string): FollowUp[] {
-    return (this.stmt('SELECT * FROM follow_ups WHERE contact_id = ? ORDER BY due_on DESC, created_at DESC').all(contactId) as Row[]).map(toFollowUp);
+  /** Latest due first; with `since`, only the open ones and those due on or after that day. */
+  listFollowUps(contactId: string, since?: IsoDate): FollowUp[] {
+    const rows = since === undefined
+      ? this.stmt('SELECT * FROM follow_ups WHERE contact_id = ? ORDER BY due_on DESC, created_at DESC').all(contactId)
+      : this.stmt('SELECT * FROM follow_ups WHERE contact_id = ? AND (done_on IS NULL OR due_on >= ?) ORDER BY due_on DESC, created_at DESC').all(contactId, since);
+    return (rows as Row[]).map(toFollowUp);
   }
 
   // ---- checklist answers ----------------------------------------------------------------------------------------
