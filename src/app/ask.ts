@@ -41,9 +41,9 @@ function checkDate(date: IsoDate, today: IsoDate, flag: string): void {
 }
 
 /** The check an ask runs first; it throws for bad input, so that nothing is asked about a bad command. */
-export function checkBeforeAsk(store: Store, input: AskInput, today: IsoDate): CheckOutcome {
+export function checkBeforeAsk(store: Store, input: AskInput, today: IsoDate, eventIds = false): CheckOutcome {
   checkDate(input.date ?? today, today, '--date');
-  return checkContact(store, { contactId: input.contactId, kind: input.kind }, today);
+  return checkContact(store, { contactId: input.contactId, kind: input.kind, eventIds }, today);
 }
 
 /** Records the ask as pending; `premature` marks one recorded although the check advised against it. */

@@ -6,6 +6,7 @@
 import { chmodSync, closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { summarize } from '../core/summary.js';
+import { toThousands } from '../core/numbers.js';
 import type { ContactSummary } from '../core/types.js';
 import {
   checkIntegrity,
@@ -85,7 +86,7 @@ function checkFile(path: string): DoctorCheck {
   if (readHeader(path) !== 'SQLite format 3\0') {
     return problem('file', `${path} is not an SQLite file: its first bytes are not an SQLite header`, 'check the path given with --db or NET_DB; if it was your journal, restore it from a backup (net backup makes one)');
   }
-  return ok('file', `an SQLite file of ${st.size.toLocaleString('en')} bytes`);
+  return ok('file', `an SQLite file of ${toThousands(st.size)} bytes`);
 }
 
 function checkPermissions(input: DoctorInput): DoctorCheck {
@@ -109,8 +110,8 @@ function checkWal(path: string): DoctorCheck {
   const size = existsSync(wal) ? statSync(wal).size : 0;
   if (!size) return ok('wal', 'no write-ahead log left over');
   // Normal while another net runs; after a crash SQLite applies it on the next open. Only a large one is worth folding in.
-  if (size < 64 * 1024 * 1024) return ok('wal', `a write-ahead log of ${size.toLocaleString('en')} bytes: SQLite folds it into the journal on the next command`);
-  return problem('wal', `a write-ahead log of ${size.toLocaleString('en')} bytes has not been folded into the journal`, 'run net doctor --fix when no other net is running');
+  if (size < 64 * 1024 * 1024) return ok('wal', `a write-ahead log of ${toThousands(size)} bytes: SQLite folds it into the journal on the next command`);
+  return problem('wal', `a write-ahead log of ${toThousands(size)} bytes has not been folded into the journal`, 'run net doctor --fix when no other net is running');
 }
 
 const RESTORE = 'restore the journal from a backup (net backup makes one); to salvage what is readable: sqlite3 journal.db .recover | sqlite3 recovered.db';

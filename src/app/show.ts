@@ -31,12 +31,15 @@ export function showContact(store: Store, contactId: string, today: IsoDate, lim
   const contact = getContact(store, contactId);
   const events = store.listEvents(contactId, limit);
   const total = contact.touchCount + contact.giveCount + contact.receivedCount + contact.askCount;
+  const earlierEvents = Math.max(0, total - events.length);
+  // The text leaves out done follow-ups older than the events it shows (renderShow): those need not be read at all.
+  const since = limit !== undefined && earlierEvents ? (events.at(-1)?.occurredOn ?? today) : undefined;
   return {
     contact,
     facts: listDatedFacts(store, contactId),
     events,
-    earlierEvents: Math.max(0, total - events.length),
-    followUps: store.listFollowUps(contactId),
+    earlierEvents,
+    followUps: store.listFollowUps(contactId, since),
     standing: toStanding(contact, today, store.halfLifeDays()),
     occasions: listOccasions(store, contact, today),
     introductions: listIntroLinks(store, contactId),

@@ -53,12 +53,19 @@ export function toBalanceBreakdown(events: readonly Pick<JournalEvent, 'type' | 
   const line = (): BalanceLine => ({ count: 0, points: 0, faded: 0 });
   const b = { gave: line(), touch: line(), ask: line(), received: line() };
   let lastDeposit = '';
+  const todayScale = toEpochScale(today, halfLifeDays);
+  let day = '';
+  let dayScale = 0;
   for (const e of toCanonicalOrder(events)) {
     const weight = e.type === 'received' ? (e.value ?? 0) : Math.abs(toBalanceWeight(e));
+    if (e.occurredOn !== day) {
+      day = e.occurredOn; // in canonical order a day's events come together: one scale each day
+      dayScale = toEpochScale(day, halfLifeDays);
+    }
     const l = b[e.type];
     l.count++;
     l.points += weight;
-    l.faded += (weight * toEpochScale(e.occurredOn, halfLifeDays)) / toEpochScale(today, halfLifeDays);
+    l.faded += (weight * dayScale) / todayScale;
     if ((e.type === 'gave' || e.type === 'touch') && e.occurredOn > lastDeposit) lastDeposit = e.occurredOn;
   }
   const asksSinceLastDeposit = events.filter((e) => e.type === 'ask' && e.occurredOn >= lastDeposit).length;
@@ -159,7 +166,7 @@ export interface CheckResult {
 export interface CheckInputs {
   contact: ContactWithSummary;
   /** Only what figures are made of: `net check` reads these from an index, not whole rows. */
-  events: readonly Pick<JournalEvent, 'id' | 'type' | 'kind' | 'value' | 'occurredOn'>[];
+  events: readonly Pick<JournalEvent, 'type' | 'kind' | 'value' | 'occurredOn'>[];
   answers: readonly Pick<Answer, 'point' | 'answer' | 'answeredOn'>[];
   today: IsoDate;
   halfLifeDays: number;

@@ -1,5 +1,6 @@
 /** Checks on the profile fields a user types: one clear error each, before anything is written. */
 import { UsageError } from './errors.js';
+import { toThousands } from './numbers.js';
 
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]{2,}$/;
 const PHONE = /^\+?[\d\s().\-/]{3,30}(?:\s*(?:x|ext\.?)\s*\d{1,6})?$/i;
@@ -22,7 +23,7 @@ export function parsePhone(text: string): string {
 export function parseText(text: string, what: string, max = 10_000): string {
   const t = text.trim();
   if (!t) throw new UsageError(`${what} is empty`, `give ${what} some text, or leave the flag out`);
-  if (t.length > max) throw new UsageError(`${what} is longer than ${max.toLocaleString('en')} characters`, `shorten ${what}`);
+  if (t.length > max) throw new UsageError(`${what} is longer than ${toThousands(max)} characters`, `shorten ${what}`);
   return t;
 }
 

@@ -4,6 +4,7 @@
  * value the user gave the referral (1..5) stays what it is worth to the relationship, as a gesture.
  */
 import { UsageError } from './errors.js';
+import { toThousands } from './numbers.js';
 
 export const REFERRAL_STATUSES = ['open', 'contacted', 'won', 'lost'] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
@@ -51,5 +52,5 @@ export const MIN_ID_PREFIX = 4;
 /** "1,200" or "350.50": amounts as the user wrote them, grouped by thousands. */
 export function formatAmount(n: number): string {
   const whole = Number.isInteger(n);
-  return n.toLocaleString('en-US', { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 });
+  return toThousands(n, whole ? 0 : 2);
 }

@@ -7,7 +7,7 @@
  *   stored  S = Σ weight_i · 2^((day_i − EPOCH) / halfLife)
  *   at day t:  S · 2^(−(t − EPOCH) / halfLife) = Σ weight_i · 2^(−(t − day_i) / halfLife)
  */
-import { daysBetween, type IsoDate } from './dates.js';
+import { daysBetween, toDayNumber, type IsoDate } from './dates.js';
 import { toDatesText, type ImportantDate } from './important-dates.js';
 import { isUnresolved } from './referrals.js';
 import type { Answer, ContactSummary, Fact, FollowUp, JournalEvent } from './types.js';
@@ -51,9 +51,11 @@ export function toBalanceWeight(event: Pick<JournalEvent, 'type' | 'kind' | 'val
   }
 }
 
+const EPOCH_DAY = toDayNumber(DECAY_EPOCH);
+
 /** 2^((day − EPOCH)/halfLife): the factor that puts a weight on the stored scale. */
 export function toEpochScale(day: IsoDate, halfLifeDays: number): number {
-  return 2 ** (daysBetween(DECAY_EPOCH, day) / halfLifeDays);
+  return 2 ** ((toDayNumber(day) - EPOCH_DAY) / halfLifeDays); // daysBetween(DECAY_EPOCH, day), the epoch's day once
 }
 
 /** Reads a stored fading sum as of `today`. */
@@ -75,15 +77,22 @@ const earliest = (a: IsoDate | null, b: IsoDate) => (a === null || b < a ? b : a
 
 type Weighed = Pick<JournalEvent, 'type' | 'kind' | 'value' | 'occurredOn'>;
 const canonicalKey = (e: Weighed) => `${e.occurredOn}\u0000${e.type}\u0000${e.kind}\u0000${e.value ?? ''}`;
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+// Field by field, the same order as comparing canonical keys while no field holds a NUL, without building a string per
+// event; and an input already in order (as the store reads it) costs one comparison per event.
+const compareFields = (a: Weighed, b: Weighed) =>
+  compareText(a.occurredOn, b.occurredOn) || compareText(a.type, b.type) || compareText(a.kind, b.kind) || (a.value === b.value ? 0 : compareText(`${a.value ?? ''}`, `${b.value ?? ''}`));
+const hasNul = (e: Weighed) => e.occurredOn.includes('\u0000') || e.type.includes('\u0000') || e.kind.includes('\u0000') || (typeof e.value === 'string' && (e.value as string).includes('\u0000'));
 
 /**
  * Events in one fixed order (day, type, kind, value). Floating-point sums depend on the order of their terms, so
  * summing in this order makes every figure depend on the journal alone, never on the order its rows were inserted.
  */
 export function toCanonicalOrder<T extends Weighed>(events: readonly T[]): T[] {
+  if (!events.some(hasNul)) return [...events].sort(compareFields);
   return events
     .map((e) => [canonicalKey(e), e] as const)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([, e]) => e);
 }
 
@@ -112,11 +121,17 @@ export function summarize(rows: ContactRows, halfLifeDays: number): ContactSumma
     importantDates: null,
   };
   const touchDays: IsoDate[] = [];
+  let day = '';
+  let dayScale = 0;
   for (const e of toCanonicalOrder(rows.events)) {
     // An ask alone does not make two people known to each other: known-since starts with a real exchange.
     if (e.type !== 'ask') s.firstEventOn = earliest(s.firstEventOn, e.occurredOn);
     s.lastEventOn = maxDate(s.lastEventOn, e.occurredOn);
-    const scaled = Math.abs(toBalanceWeight(e)) * toEpochScale(e.occurredOn, halfLifeDays);
+    if (e.occurredOn !== day) {
+      day = e.occurredOn; // in canonical order a day's events come together: one scale each day
+      dayScale = toEpochScale(day, halfLifeDays);
+    }
+    const scaled = Math.abs(toBalanceWeight(e)) * dayScale;
     if (e.type === 'touch' || e.type === 'gave') s.lastTouchOn = maxDate(s.lastTouchOn, e.occurredOn);
     if (e.type === 'touch') {
       s.touchCount++;
@@ -127,7 +142,7 @@ export function summarize(rows: ContactRows, halfLifeDays: number): ContactSumma
       s.invested += scaled;
     } else if (e.type === 'received') {
       s.receivedCount++;
-      s.received += (e.value ?? 0) * toEpochScale(e.occurredOn, halfLifeDays);
+      s.received += (e.value ?? 0) * dayScale;
       s.lastReceivedOn = maxDate(s.lastReceivedOn, e.occurredOn);
     } else if (e.type === 'ask') {
       s.askCount++;

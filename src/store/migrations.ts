@@ -221,19 +221,21 @@ const v5: Migration = {
 };
 
 /**
- * Version 6: indexes for the lists that must stay quick on 50,000 contacts. `net balance` reads its first page in
- * balance order from contacts_balance (the stored fading sums order contacts as their balances do, on any day). Two
- * are for the morning list, each on an expression of a contact's summary columns alone, so that
- * SQLite keeps them in step with every write. The cap is the most urgency a contact's row allows on any day (its index carries every column core scores, so that
- * the contacts scored for the page are read from the index, not from rows scattered over the file); the due
- * day is the day from which the contact stays due whatever day it is (a follow-up's day, an ask's fifteenth day, a won
- * referral not yet thanked, or the cadence passed for good), '9999-12-31' when nothing makes them due for good. With
- * them `net due` counts most of the due contacts from a narrow index (contacts_due_for_good) and scores only those
- * that could make the page. A second index on the due day (contacts_due_rest) carries every value the rules read for
- * the rest (store/standing-sql.ts ROW_EXPRESSIONS, and
- * the dates of the terms that come and go), so that SQLite works those out from the index alone: `net due` and the
- * stage counts of `net balance` never read the wide contact rows. store/due.ts and store/standing-sql.ts must keep
- * these very expressions for SQLite to use the indexes; test/unit/store/due.test.ts checks that it does.
+ * Version 6: indexes for the lists that must stay quick on 50,000 contacts, each on expressions of a contact's summary
+ * columns alone, so that SQLite keeps them in step with every write.
+ * - contacts_balance: `net balance` reads its first page in balance order (the stored fading sums order contacts as
+ *   their balances do, on any day).
+ * - contacts_due_cap: the most urgency a contact's row allows on any day, with every column core scores, so that
+ *   `net due` scores the few contacts that could make the page, read from the index rather than from rows scattered
+ *   over the file.
+ * - contacts_due_for_good: the day from which a contact stays due whatever day it is (a follow-up's day, an ask's
+ *   fifteenth day, a won referral not yet thanked, the cadence passed for good; '9999-12-31' when nothing does), so
+ *   that most of the due are counted from a narrow index.
+ * - contacts_due_rest: the same day with every value the rules read for the rest (store/standing-sql.ts
+ *   ROW_EXPRESSIONS and the dates of the terms that come and go): `net due` and the stage counts of `net balance`
+ *   work those out from the index alone, never reading the wide contact rows.
+ * store/due.ts and store/standing-sql.ts must keep these very expressions for SQLite to use the indexes;
+ * test/unit/store/due.test.ts and standing-sql.test.ts check that it does.
  */
 const v6: Migration = {
   version: 6,
@@ -271,7 +273,34 @@ const v6: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6];
+/**
+ * Version 7: one contact's events read from indexes alone. Every write recomputes the contact's summary from its events'
+ * outcome, status and status_on as well as the figures of v5; with those only in the table, `net log` on a contact of
+ * thousands of events read as many scattered table rows. This index carries them too and replaces v5's, which it covers;
+ * v5's goes first, so that the new one reuses its pages instead of growing the file. `net show` names whom each
+ * `net intro` give introduced: the partial index finds a contact's few linked events without reading the others.
+ * `net ideas` reads the open needs whose key contains a stem, with their text: carrying the text in the facts index
+ * (which it replaces) spares a table read per need found. Likewise done_on in the follow-ups index: every write sums up
+ * a contact's open follow-ups, `net log` closes them and `net show` reads those of the days it shows, each without
+ * reading the rows of the many done ones.
+ */
+const v7: Migration = {
+  version: 7,
+  name: 'index-only reads of a contact\'s summary, links, wishes and follow-ups',
+  up(db) {
+    db.exec(`
+      DROP INDEX events_contact_figures;
+      CREATE INDEX events_contact_summary ON events(contact_id, occurred_on, type, kind, value, outcome, status, status_on, id);
+      CREATE INDEX events_contact_link ON events(contact_id, id, link_id) WHERE link_id IS NOT NULL;
+      DROP INDEX facts_kind_text;
+      CREATE INDEX facts_kind_text_cover ON facts(kind, text_key, contact_id, text);
+      DROP INDEX follow_ups_contact;
+      CREATE INDEX follow_ups_contact_done ON follow_ups(contact_id, due_on, done_on);
+    `);
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 

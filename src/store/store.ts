@@ -3,13 +3,14 @@ import type Database from 'better-sqlite3';
 import { DEFAULT_HALF_LIFE_DAYS, summarize, type ContactRows } from '../core/summary.js';
 import { DEFAULT_DATE_WINDOW_DAYS } from '../core/important-dates.js';
 import type { Answer, Contact, ContactSummary, ContactWithSummary, Fact, FollowUp, JournalEvent } from '../core/types.js';
+import type { IsoDate } from '../core/dates.js';
 import type { NamedContact } from '../core/names.js';
 import { toAnswer, toContact, toEvent, toFact, toFollowUp, type Row } from './rows.js';
 
 type Db = Database.Database;
 
 /** The columns of an event that figures are computed from. */
-export type EventFigures = Pick<JournalEvent, 'id' | 'type' | 'kind' | 'value' | 'occurredOn'>;
+export type EventFigures = Pick<JournalEvent, 'type' | 'kind' | 'value' | 'occurredOn'>;
 
 export type ContactPatch = Partial<Pick<Contact, 'name' | 'company' | 'role' | 'email' | 'phone' | 'metOn' | 'howMet' | 'everyDays' | 'snoozedUntil' | 'note' | 'url' | 'birthday'>>;
 
@@ -207,12 +208,23 @@ export class Store {
     this.stmt('UPDATE events SET outcome = ?, outcome_on = ?, updated_at = ? WHERE id = ?').run(outcome, outcomeOn, updatedAt, id);
   }
 
-  /** What a contact's balance is made of, read from the covering index alone: no notes, no table rows. */
+  /**
+   * What a contact's balance is made of, from the covering index alone and in its order (day, type, kind, value), which
+   * is close to the canonical order: the sort that follows passes over it once. No ids, which only --json prints.
+   */
   listEventFigures(contactId: string): EventFigures[] {
     return this.stmt(
-      `SELECT id, type, kind, value, occurred_on AS occurredOn FROM events INDEXED BY events_contact_figures
-       WHERE contact_id = ? ORDER BY occurred_on DESC, id DESC`,
+      `SELECT occurred_on AS occurredOn, type, kind, value FROM events INDEXED BY events_contact_summary
+       WHERE contact_id = ? ORDER BY occurred_on, type, kind, value`,
     ).all(contactId) as EventFigures[];
+  }
+
+  /** The ids of a contact's events of each type, newest first (same day: by id, descending). */
+  listEventIdsByType(contactId: string): Record<JournalEvent['type'], string[]> {
+    const ids: Record<JournalEvent['type'], string[]> = { gave: [], touch: [], ask: [], received: [] };
+    const rows = this.stmt('SELECT type, id FROM events INDEXED BY events_contact_summary WHERE contact_id = ? ORDER BY occurred_on DESC, id DESC').raw().all(contactId) as [JournalEvent['type'], string][];
+    for (const [type, id] of rows) ids[type]?.push(id);
+    return ids;
   }
 
   /** A contact's events, newest first (same day: latest recorded first). */
@@ -234,8 +246,12 @@ export class Store {
     return this.stmt('UPDATE follow_ups SET done_on = @day, updated_at = @updatedAt WHERE contact_id = @contactId AND done_on IS NULL AND (scheduled_on < @day OR due_on <= @day)').run({ day, updatedAt, contactId }).changes;
   }
 
-  listFollowUps(contactId: string): FollowUp[] {
-    return (this.stmt('SELECT * FROM follow_ups WHERE contact_id = ? ORDER BY due_on DESC, created_at DESC').all(contactId) as Row[]).map(toFollowUp);
+  /** Latest due first; with `since`, only the open ones and those due on or after that day. */
+  listFollowUps(contactId: string, since?: IsoDate): FollowUp[] {
+    const rows = since === undefined
+      ? this.stmt('SELECT * FROM follow_ups WHERE contact_id = ? ORDER BY due_on DESC, created_at DESC').all(contactId)
+      : this.stmt('SELECT * FROM follow_ups WHERE contact_id = ? AND (done_on IS NULL OR due_on >= ?) ORDER BY due_on DESC, created_at DESC').all(contactId, since);
+    return (rows as Row[]).map(toFollowUp);
   }
 
   // ---- checklist answers ----------------------------------------------------------------------------------------
@@ -256,7 +272,10 @@ export class Store {
 
   readContactRows(contactId: string): ContactRows {
     return {
-      events: this.stmt('SELECT type, kind, value, occurred_on AS occurredOn, outcome, status, status_on AS statusOn FROM events WHERE contact_id = ?').all(contactId) as ContactRows['events'],
+      // In the order of events_contact_summary, close to the canonical order, which summarize() then sorts in one pass.
+      events: this.stmt(
+        'SELECT type, kind, value, occurred_on AS occurredOn, outcome, status, status_on AS statusOn FROM events WHERE contact_id = ? ORDER BY occurred_on, type, kind, value',
+      ).all(contactId) as ContactRows['events'],
       facts: this.stmt('SELECT kind FROM facts WHERE contact_id = ?').all(contactId) as ContactRows['facts'],
       followUps: this.stmt('SELECT due_on AS dueOn, done_on AS doneOn FROM follow_ups WHERE contact_id = ?').all(contactId) as ContactRows['followUps'],
       answers: (this.stmt('SELECT answer FROM answers WHERE contact_id = ?').all(contactId) as Row[]).map((r) => ({ answer: Number(r.answer) === 1 })),

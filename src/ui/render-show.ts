@@ -1,5 +1,6 @@
 /** `net show`: the profile, then the timeline of events and follow-ups, newest first. */
 import { toRelativeDays } from '../core/dates.js';
+import { toThousands } from '../core/numbers.js';
 import { EVENT_TYPES } from '../core/vocabulary.js';
 import type { Palette } from './palette.js';
 import { toAbout, toLastTouchText } from './render-list.js';
@@ -89,7 +90,7 @@ export function renderShow(v: ShowView, p: Palette, today: string): string {
   const lines = [...followUps.map((l) => ({ ...l, order: 0 })), ...events.map((l, i) => ({ ...l, order: i + 1 }))].sort(
     (a, b) => (a.date === b.date ? a.order - b.order : a.date < b.date ? 1 : -1),
   );
-  const earlier = v.earlierEvents ? `\n  ${p.dim(`… ${v.earlierEvents.toLocaleString('en')} earlier: net show ${JSON.stringify(v.contact.name)} --all`)}` : '';
+  const earlier = v.earlierEvents ? `\n  ${p.dim(`… ${toThousands(v.earlierEvents)} earlier: net show ${JSON.stringify(v.contact.name)} --all`)}` : '';
   const timeline = lines.length
     ? `${lines.map((l) => `  ${p.dim(l.date)}  ${l.text}`).join('\n')}${earlier}`
     : `  Nothing logged yet. After you meet: net log ${JSON.stringify(v.contact.name)} --touch coffee`;

@@ -269,7 +269,7 @@ export function toCheckView(o: CheckOutcome): CheckView {
     count: l.count,
     points: l.points,
     faded: round1(l.faded),
-    eventIds: o.events.filter((e) => e.type === type).map((e) => e.id),
+    eventIds: o.eventIds[type],
   });
   const b = r.breakdown;
   return {

@@ -45,7 +45,7 @@ export function registerAsk(program: Command, ctx: CliContext): void {
     if (!flags.for) throw new UsageError('say what you ask for', 'for example net ask jane --for favour; or close the last ask with --outcome yes|no');
     const contact = await resolveContact(ctx, ctx.store('read'), name);
     const input = { contactId: contact.id, kind: flags.for, size: flags.size, note: flags.note, date };
-    const check = checkBeforeAsk(ctx.store('read'), input, ctx.today);
+    const check = checkBeforeAsk(ctx.store('read'), input, ctx.today, ctx.out.json);
     const premature = check.result.verdict === 'premature';
     if (premature) {
       ctx.out.warn(renderCheck(toCheckView(check), ctx.out.palette));

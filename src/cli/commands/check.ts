@@ -28,7 +28,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     if (flags.for && flags.toRefer) throw new UsageError('--for and --to-refer judge different things', 'give one of them');
     const store = ctx.store('read');
     const contact = await resolveContact(ctx, store, name);
-    const outcome = checkContact(store, { contactId: contact.id, kind: flags.for ?? 'favour', toRefer: flags.toRefer }, ctx.today);
+    const outcome = checkContact(store, { contactId: contact.id, kind: flags.for ?? 'favour', toRefer: flags.toRefer, eventIds: ctx.out.json }, ctx.today);
     ctx.out.emit(toCheckView(outcome), renderCheck);
     if (outcome.result.verdict === 'premature') ctx.exitCode = 3;
   });

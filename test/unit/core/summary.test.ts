@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../src/core/dates.js';
-import { readFaded, summarize, toBalanceWeight, toRecentTouchGap, type ContactRows } from '../../../src/core/summary.js';
+import { readFaded, summarize, toBalanceWeight, toCanonicalOrder, toRecentTouchGap, type ContactRows } from '../../../src/core/summary.js';
 
 const TODAY = '2026-11-22';
 const HALF_LIFE = 180;
@@ -122,5 +123,36 @@ describe('toBalanceWeight', () => {
     [{ type: 'received', kind: 'referral', value: 5 }, 0],
   ] as const)('%j weighs %d', (event, weight) => {
     expect(toBalanceWeight(event)).toBe(weight);
+  });
+});
+
+describe('toCanonicalOrder', () => {
+  // The order it promises: by the key day, type, kind and value joined with NULs, equal keys as they came.
+  const byKey = <T extends Ev>(events: readonly T[]) =>
+    events
+      .map((e, i) => [`${e.occurredOn}\u0000${e.type}\u0000${e.kind}\u0000${e.value ?? ''}`, i, e] as const)
+      .sort(([a, i], [b, j]) => (a < b ? -1 : a > b ? 1 : i - j))
+      .map(([, , e]) => e);
+  const text = (chars: string[]) => fc.string({ unit: fc.constantFrom(...chars), maxLength: 3 });
+  const eventArb = (kinds: fc.Arbitrary<string>) =>
+    fc.record({
+      type: fc.constantFrom('touch' as const, 'gave' as const, 'ask' as const, 'received' as const),
+      kind: kinds,
+      value: fc.option(fc.integer({ min: 0, max: 120 }), { nil: null }),
+      occurredOn: fc.constantFrom('2026-01-01', '2026-01-02', '2025-12-31'),
+      outcome: fc.constant(null),
+      tag: fc.nat(),
+    });
+
+  it.each([
+    ['kinds of the vocabulary', fc.constantFrom('call', 'coffee', 'referral', 'one-to-one')],
+    ['kinds that are prefixes of others, or hold NULs', text(['a', 'b', '\u0000', '-'])],
+  ])('sorts as the joined key does: %s', (_, kinds) => {
+    fc.assert(
+      fc.property(fc.array(eventArb(kinds), { maxLength: 40 }), (events) => {
+        expect(toCanonicalOrder(events)).toEqual(byKey(events));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
