@@ -1,5 +1,5 @@
 /** `net add`: a new contact with its profile. */
-import { randomUUID } from 'node:crypto';
+import { newId } from './ids.js';
 import { UsageError } from '../core/errors.js';
 import { toNameKey } from '../core/names.js';
 import type { ContactWithSummary, Fact } from '../core/types.js';
@@ -62,7 +62,7 @@ export function insertFacts(store: Store, contactId: string, lists: FactLists, c
   let added = 0;
   for (const [field, kind] of FACT_FIELDS) {
     for (const text of lists[field] ?? []) {
-      const fact: Fact = { id: randomUUID(), contactId, kind, text, createdAt: clock.timestamp, updatedAt: clock.timestamp };
+      const fact: Fact = { id: newId(), contactId, kind, text, createdAt: clock.timestamp, updatedAt: clock.timestamp };
       if (store.insertFact(fact)) added++;
     }
   }
@@ -73,7 +73,7 @@ export function addContact(store: Store, input: AddInput, clock: Clock): Contact
   checkNameFree(store, input.name);
   if (input.email) checkEmailFree(store, input.email);
   checkMetOn(input.metOn, clock);
-  const id = randomUUID();
+  const id = newId();
   store.insertContact(
     {
       id,

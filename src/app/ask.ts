@@ -1,5 +1,5 @@
 /** `net ask`: record a withdrawal from the relationship, after the same check as `net check`; later, its outcome. */
-import { randomUUID } from 'node:crypto';
+import { newId } from './ids.js';
 import { ASK_SIZE } from '../core/capital.js';
 import type { IsoDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
@@ -51,7 +51,7 @@ export function recordAsk(store: Store, input: AskInput, premature: boolean, clo
   checkDate(input.date ?? clock.today, clock.today, '--date');
   const contact = getContact(store, input.contactId);
   const event: JournalEvent = {
-    id: randomUUID(),
+    id: newId(),
     contactId: contact.id,
     type: 'ask',
     kind: input.kind,

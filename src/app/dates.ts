@@ -1,5 +1,5 @@
 /** Important dates of a contact: the custom ones (`--date-of`) beside the birthday, and their next occurrences. */
-import { randomUUID } from 'node:crypto';
+import { newId } from './ids.js';
 import type { IsoDate } from '../core/dates.js';
 import { toImportantDates, toOccasion, type ImportantDate, type Occasion } from '../core/important-dates.js';
 import type { ContactWithSummary } from '../core/types.js';
@@ -11,7 +11,7 @@ import type { Clock } from './clock.js';
 export function saveImportantDates(store: Store, contactId: string, dates: readonly ImportantDate[], clock: Clock): number {
   let changed = 0;
   for (const d of dates) {
-    if (upsertDate(store, { id: randomUUID(), contactId, label: d.label, date: d.date, createdAt: clock.timestamp, updatedAt: clock.timestamp })) changed++;
+    if (upsertDate(store, { id: newId(), contactId, label: d.label, date: d.date, createdAt: clock.timestamp, updatedAt: clock.timestamp })) changed++;
   }
   return changed;
 }

@@ -1,5 +1,5 @@
 /** `net deepen`: the user's own answers to the eight checklist points the journal cannot see. */
-import { randomUUID } from 'node:crypto';
+import { newId } from './ids.js';
 import { toStanding, type Stage } from '../core/capital.js';
 import { ANSWERED_IDS, CHECKLIST, CHECKLIST_IDS, toDepthPoints, type ChecklistId, type Depth, type DepthPoint } from '../core/checklist.js';
 import type { IsoDate } from '../core/dates.js';
@@ -59,7 +59,7 @@ export function deepenContact(store: Store, input: DeepenInput, clock: Clock): D
   const contact = getContact(store, input.contactId);
   const answered = CHECKLIST_IDS.flatMap((id) => (input.yes.includes(id) ? [{ id, answer: true }] : input.no.includes(id) ? [{ id, answer: false }] : []));
   for (const a of answered) {
-    store.upsertAnswer({ id: randomUUID(), contactId: contact.id, point: a.id, answer: a.answer, answeredOn: clock.today, createdAt: clock.timestamp, updatedAt: clock.timestamp });
+    store.upsertAnswer({ id: newId(), contactId: contact.id, point: a.id, answer: a.answer, answeredOn: clock.today, createdAt: clock.timestamp, updatedAt: clock.timestamp });
   }
   store.refreshSummary(contact.id);
   return { ...toDepthResult(store, contact.id, clock.today), answered };

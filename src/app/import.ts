@@ -1,5 +1,5 @@
 /** `net import`: address books, LinkedIn and spreadsheets become contacts; a net JSON export is merged by UUID. */
-import { randomUUID } from 'node:crypto';
+import { newId } from './ids.js';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UsageError } from '../core/errors.js';
@@ -179,7 +179,7 @@ export function toImportNote(r: ImportRecord): string | null {
 function insertTags(store: Store, contactId: string, tags: readonly string[], clock: Clock): number {
   let added = 0;
   for (const text of tags) {
-    if (store.insertFact({ id: randomUUID(), contactId, kind: 'tag', text, createdAt: clock.timestamp, updatedAt: clock.timestamp })) added++;
+    if (store.insertFact({ id: newId(), contactId, kind: 'tag', text, createdAt: clock.timestamp, updatedAt: clock.timestamp })) added++;
   }
   return added;
 }
@@ -209,7 +209,7 @@ export function toImportPatch(c: ContactWithSummary, r: ImportRecord): ContactPa
 function applyRecord(store: Store, r: ImportRecord, clock: Clock): ImportItem {
   const same = findSameContact(store, r);
   if (!same) {
-    const id = randomUUID();
+    const id = newId();
     store.insertContact(
       {
         id,

@@ -1,5 +1,5 @@
 /** `net intro`: one introduction between two contacts, recorded as a give to each, the two gives linked. */
-import { randomUUID } from 'node:crypto';
+import { newId } from './ids.js';
 import { toBalance } from '../core/capital.js';
 import type { IsoDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
@@ -60,7 +60,7 @@ export function recordIntro(store: Store, input: IntroInput, clock: Clock): Intr
   const [a, b] = checkInput(store, input, clock.today);
   const day = input.date ?? clock.today;
   const give = (contactId: string): JournalEvent => ({
-    id: randomUUID(),
+    id: newId(),
     contactId,
     type: 'gave',
     kind: 'introduction',

@@ -1,5 +1,5 @@
 /** `net log`: what happened with a contact: a touchpoint, a give, something received, a follow-up. */
-import { randomUUID } from 'node:crypto';
+import { newId } from './ids.js';
 import { UsageError } from '../core/errors.js';
 import type { IsoDate } from '../core/dates.js';
 import type { ContactWithSummary, FollowUp, JournalEvent } from '../core/types.js';
@@ -58,18 +58,18 @@ export function logInteraction(store: Store, input: LogInput, clock: Clock): Log
   const note = input.note ?? null;
   const base = { contactId: contact.id, note, occurredOn: date, outcome: null, outcomeOn: null, premature: false, createdAt: clock.timestamp, updatedAt: clock.timestamp };
   const events: JournalEvent[] = [];
-  if (input.touch) events.push({ ...base, id: randomUUID(), type: 'touch', kind: input.touch, value: null });
+  if (input.touch) events.push({ ...base, id: newId(), type: 'touch', kind: input.touch, value: null });
   // A referral starts open, so that `net referral` can record how it went.
   const referral = (kind: GiveKind) => (kind === 'referral' ? { prospect: input.prospect ?? null, status: 'open', statusOn: date } : {});
-  if (input.gave) events.push({ ...base, id: randomUUID(), type: 'gave', kind: input.gave, value: input.value ?? DEFAULT_VALUE, ...referral(input.gave) });
-  if (input.received) events.push({ ...base, id: randomUUID(), type: 'received', kind: input.received, value: input.value ?? DEFAULT_VALUE, ...referral(input.received) });
+  if (input.gave) events.push({ ...base, id: newId(), type: 'gave', kind: input.gave, value: input.value ?? DEFAULT_VALUE, ...referral(input.gave) });
+  if (input.received) events.push({ ...base, id: newId(), type: 'received', kind: input.received, value: input.value ?? DEFAULT_VALUE, ...referral(input.received) });
   for (const e of events) store.insertEvent(e);
 
   // Reaching out (a touchpoint or a give) closes the follow-ups scheduled before that day or due by it.
   const closedFollowUps = input.touch || input.gave ? store.closeFollowUps(contact.id, date, clock.timestamp) : 0;
   let followUp: FollowUp | null = null;
   if (input.next) {
-    followUp = { id: randomUUID(), contactId: contact.id, dueOn: input.next, note, scheduledOn: date, doneOn: null, createdAt: clock.timestamp, updatedAt: clock.timestamp };
+    followUp = { id: newId(), contactId: contact.id, dueOn: input.next, note, scheduledOn: date, doneOn: null, createdAt: clock.timestamp, updatedAt: clock.timestamp };
     store.insertFollowUp(followUp);
   }
   store.refreshSummary(contact.id);

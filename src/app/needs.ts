@@ -1,5 +1,5 @@
 /** What a contact needs and what a good referral for them looks like (`net edit --need, --ideal, --met-need`). */
-import { randomUUID } from 'node:crypto';
+import { newId } from './ids.js';
 import { UsageError } from '../core/errors.js';
 import type { Contact } from '../core/types.js';
 import { findNeed, listWishesOf, markNeedMet } from '../store/ideas.js';
@@ -37,7 +37,7 @@ export function saveNeeds(store: Store, contact: Pick<Contact, 'id' | 'name'>, i
   }
   for (const [kind, texts] of [['need', input.needs ?? []], ['ideal', input.ideals ?? []]] as const) {
     for (const text of texts) {
-      if (store.insertFact({ id: randomUUID(), contactId: contact.id, kind, text, createdAt: clock.timestamp, updatedAt: clock.timestamp })) changes[kind]++;
+      if (store.insertFact({ id: newId(), contactId: contact.id, kind, text, createdAt: clock.timestamp, updatedAt: clock.timestamp })) changes[kind]++;
     }
   }
   return changes;

@@ -7,7 +7,10 @@ import type { Store } from '../store/store.js';
 export function findNameMatch(store: Store, query: string): NameMatch<NamedContact> {
   // An empty query would otherwise be "unknown", with every short name offered as a "did you mean".
   if (!toNameKey(query)) throw new UsageError('no name given', 'give a name in quotes, for example "Jane Doe"');
-  return matchName(query, store.findNameCandidates(toNameKey(query)));
+  // A name given in full matches exactly, and an exact match wins: the index answers without reading every name.
+  const key = toNameKey(query);
+  const exact = store.findNamesByKey(key);
+  return matchName(query, exact.length ? exact : store.findNameCandidates(key));
 }
 
 export function toUnknownNameError(store: Store, query: string): NotFoundError {

@@ -137,6 +137,11 @@ export class Store {
   }
 
   /** Contacts whose key equals the query key, starts with it, or has a word that starts with it. */
+  /** Contacts whose name key is exactly `key`: one look-up in the name index. */
+  findNamesByKey(key: string): NamedContact[] {
+    return this.stmt('SELECT id, name FROM contacts WHERE name_key = ? ORDER BY name_key, id').all(key) as NamedContact[];
+  }
+
   findNameCandidates(key: string, limit = 50): NamedContact[] {
     const like = escapeLike(key);
     return this.stmt(
