@@ -83,7 +83,8 @@ export function findCommandName(args: readonly string[]): string | undefined {
 export async function buildProgram(ctx: CliContext, args: readonly string[], { loadAll = false } = {}): Promise<Command> {
   const program = new Command('net')
     .description('A networking journal that nudges you to give before you ask.')
-    .version(readVersion(), '-V, --version', 'print the version')
+    // Read only when asked for: finding the package file costs every start a file search and a parse.
+    .version(args.includes('-V') || args.includes('--version') ? readVersion() : '', '-V, --version', 'print the version')
     .option('--db <path>', 'the journal file (default: $NET_DB, else $XDG_DATA_HOME/net/journal.db, else ~/.local/share/net/journal.db)')
     .option('--json', 'print the result as JSON, for scripts')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR works too)')
