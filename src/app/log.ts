@@ -72,6 +72,6 @@ export function logInteraction(store: Store, input: LogInput, clock: Clock): Log
     followUp = { id: newId(), contactId: contact.id, dueOn: input.next, note, scheduledOn: date, doneOn: null, createdAt: clock.timestamp, updatedAt: clock.timestamp };
     store.insertFollowUp(followUp);
   }
-  store.refreshSummary(contact.id);
+  store.refreshSummaryAfterAdding(contact.id, events);
   return { contact: getContact(store, contact.id), events, followUp, closedFollowUps };
 }

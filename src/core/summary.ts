@@ -96,6 +96,50 @@ export function toCanonicalOrder<T extends Weighed>(events: readonly T[]): T[] {
     .map(([, e]) => e);
 }
 
+/** A summary being built event by event, in canonical order. */
+interface SummaryFold {
+  s: ContactSummary;
+  /** Touchpoint days so far (all of them, or at least the latest three before the events added). */
+  touchDays: IsoDate[];
+  day: IsoDate | '';
+  dayScale: number;
+}
+
+/** Adds one event, the next in canonical order: the one step both summarize() and extendSummary() take. */
+function addEvent(fold: SummaryFold, e: ContactRows['events'][number], halfLifeDays: number): void {
+  const s = fold.s;
+  // An ask alone does not make two people known to each other: known-since starts with a real exchange.
+  if (e.type !== 'ask') s.firstEventOn = earliest(s.firstEventOn, e.occurredOn);
+  s.lastEventOn = maxDate(s.lastEventOn, e.occurredOn);
+  if (e.occurredOn !== fold.day) {
+    fold.day = e.occurredOn; // in canonical order a day's events come together: one scale each day
+    fold.dayScale = toEpochScale(fold.day, halfLifeDays);
+  }
+  const scaled = Math.abs(toBalanceWeight(e)) * fold.dayScale;
+  if (e.type === 'touch' || e.type === 'gave') s.lastTouchOn = maxDate(s.lastTouchOn, e.occurredOn);
+  if (e.type === 'touch') {
+    s.touchCount++;
+    s.invested += scaled;
+    fold.touchDays.push(e.occurredOn);
+  } else if (e.type === 'gave') {
+    s.giveCount++;
+    s.invested += scaled;
+  } else if (e.type === 'received') {
+    s.receivedCount++;
+    s.received += (e.value ?? 0) * fold.dayScale;
+    s.lastReceivedOn = maxDate(s.lastReceivedOn, e.occurredOn);
+  } else if (e.type === 'ask') {
+    s.askCount++;
+    s.withdrawn += scaled;
+    if (e.outcome === 'pending') s.openAskOn = earliest(s.openAskOn, e.occurredOn);
+  }
+  if (e.kind === 'referral' && e.status) {
+    const changed = e.statusOn ?? e.occurredOn;
+    if (e.type === 'received' && e.status === 'won') s.wonReferralOn = maxDate(s.wonReferralOn, changed);
+    if (e.type === 'gave' && isUnresolved(e.status)) s.referralCheckOn = maxDate(s.referralCheckOn, changed);
+  }
+}
+
 export function summarize(rows: ContactRows, halfLifeDays: number): ContactSummary {
   const s: ContactSummary = {
     firstEventOn: null,
@@ -120,43 +164,10 @@ export function summarize(rows: ContactRows, halfLifeDays: number): ContactSumma
     referralCheckOn: null,
     importantDates: null,
   };
-  const touchDays: IsoDate[] = [];
-  let day = '';
-  let dayScale = 0;
-  for (const e of toCanonicalOrder(rows.events)) {
-    // An ask alone does not make two people known to each other: known-since starts with a real exchange.
-    if (e.type !== 'ask') s.firstEventOn = earliest(s.firstEventOn, e.occurredOn);
-    s.lastEventOn = maxDate(s.lastEventOn, e.occurredOn);
-    if (e.occurredOn !== day) {
-      day = e.occurredOn; // in canonical order a day's events come together: one scale each day
-      dayScale = toEpochScale(day, halfLifeDays);
-    }
-    const scaled = Math.abs(toBalanceWeight(e)) * dayScale;
-    if (e.type === 'touch' || e.type === 'gave') s.lastTouchOn = maxDate(s.lastTouchOn, e.occurredOn);
-    if (e.type === 'touch') {
-      s.touchCount++;
-      s.invested += scaled;
-      touchDays.push(e.occurredOn);
-    } else if (e.type === 'gave') {
-      s.giveCount++;
-      s.invested += scaled;
-    } else if (e.type === 'received') {
-      s.receivedCount++;
-      s.received += (e.value ?? 0) * dayScale;
-      s.lastReceivedOn = maxDate(s.lastReceivedOn, e.occurredOn);
-    } else if (e.type === 'ask') {
-      s.askCount++;
-      s.withdrawn += scaled;
-      if (e.outcome === 'pending') s.openAskOn = earliest(s.openAskOn, e.occurredOn);
-    }
-    if (e.kind === 'referral' && e.status) {
-      const changed = e.statusOn ?? e.occurredOn;
-      if (e.type === 'received' && e.status === 'won') s.wonReferralOn = maxDate(s.wonReferralOn, changed);
-      if (e.type === 'gave' && isUnresolved(e.status)) s.referralCheckOn = maxDate(s.referralCheckOn, changed);
-    }
-  }
+  const fold: SummaryFold = { s, touchDays: [], day: '', dayScale: 0 };
+  for (const e of toCanonicalOrder(rows.events)) addEvent(fold, e, halfLifeDays);
   s.importantDates = toDatesText(rows.dates ?? []);
-  s.recentTouchGap = toRecentTouchGap(touchDays);
+  s.recentTouchGap = toRecentTouchGap(fold.touchDays);
   for (const f of rows.facts) {
     if (f.kind === 'service') s.serviceCount++;
     else if (f.kind === 'family') s.familyCount++;
@@ -165,6 +176,29 @@ export function summarize(rows: ContactRows, halfLifeDays: number): ContactSumma
   for (const f of rows.followUps) if (f.doneOn === null) s.nextFollowUpOn = earliest(s.nextFollowUpOn, f.dueOn);
   s.answersYes = rows.answers.filter((a) => a.answer).length;
   return s;
+}
+
+/**
+ * The summary after events were added that all fall on days after the contact's last event, from the summary before
+ * them: the same steps summarize() takes, on the same running sums, so the result is identical to summarizing every
+ * row again (test/unit/store/summary-append.test.ts), without reading the thousands of events of a long relationship.
+ * `recentTouchDays` are the latest three touchpoint days before them (the gap is read from the last three); the next
+ * follow-up is read afresh, since a touchpoint closes follow-ups. Null when the events do not all come after the last
+ * one: then summarize() it is.
+ */
+export function extendSummary(
+  before: ContactSummary,
+  added: ContactRows['events'],
+  recentTouchDays: readonly IsoDate[],
+  nextFollowUpOn: IsoDate | null,
+  halfLifeDays: number,
+): ContactSummary | null {
+  const last = before.lastEventOn;
+  if (last !== null && added.some((e) => e.occurredOn <= last)) return null;
+  const fold: SummaryFold = { s: { ...before, nextFollowUpOn }, touchDays: [...recentTouchDays], day: '', dayScale: 0 };
+  for (const e of toCanonicalOrder(added)) addEvent(fold, e, halfLifeDays);
+  fold.s.recentTouchGap = toRecentTouchGap(fold.touchDays);
+  return fold.s;
 }
 
 /** The longest gap between consecutive days among the three most recent touchpoints (null with fewer than three). */

@@ -1,6 +1,6 @@
 /** The journal's one door: every SQL statement of net lives in this folder, prepared once per process. */
 import type Database from 'better-sqlite3';
-import { DEFAULT_HALF_LIFE_DAYS, summarize, type ContactRows } from '../core/summary.js';
+import { DEFAULT_HALF_LIFE_DAYS, extendSummary, summarize, type ContactRows } from '../core/summary.js';
 import { DEFAULT_DATE_WINDOW_DAYS } from '../core/important-dates.js';
 import type { Answer, Contact, ContactSummary, ContactWithSummary, Fact, FollowUp, JournalEvent } from '../core/types.js';
 import type { IsoDate } from '../core/dates.js';
@@ -290,7 +290,27 @@ export class Store {
 
   /** Recomputes one contact's summary columns from its rows; every write calls it inside its transaction. */
   refreshSummary(contactId: string): void {
-    const summary = summarize(this.readContactRows(contactId), this.halfLifeDays());
+    this.writeSummary(contactId, summarize(this.readContactRows(contactId), this.halfLifeDays()));
+  }
+
+  /**
+   * After a write that only added events (and opened or closed follow-ups): when the events all fall after the
+   * contact's last one, the stored summary is extended with them (core/summary.ts extendSummary), which gives what
+   * refreshSummary would without reading every event again; otherwise it is refreshed.
+   */
+  refreshSummaryAfterAdding(contactId: string, added: ContactRows['events']): void {
+    const keys = Object.keys(SUMMARY_COLUMNS) as (keyof ContactSummary)[];
+    const before = this.stmt(`SELECT ${keys.map((k) => `${SUMMARY_COLUMNS[k]} AS ${k}`).join(', ')} FROM contacts WHERE id = ?`).get(contactId) as ContactSummary | undefined;
+    const last = before?.lastEventOn ?? null;
+    const recentTouchDays = () =>
+      (this.stmt("SELECT occurred_on FROM events WHERE contact_id = ? AND type = 'touch' AND occurred_on <= ? ORDER BY occurred_on DESC LIMIT 3").pluck().all(contactId, last) as string[]).reverse();
+    const nextFollowUpOn = () => (this.stmt('SELECT min(due_on) FROM follow_ups WHERE contact_id = ? AND done_on IS NULL').pluck().get(contactId) as string | null) ?? null;
+    const summary = before && last !== null ? extendSummary(before, added, recentTouchDays(), nextFollowUpOn(), this.halfLifeDays()) : null;
+    if (summary) this.writeSummary(contactId, summary);
+    else this.refreshSummary(contactId);
+  }
+
+  private writeSummary(contactId: string, summary: ContactSummary): void {
     const keys = Object.keys(SUMMARY_COLUMNS) as (keyof ContactSummary)[];
     this.stmt(`UPDATE contacts SET ${keys.map((k) => `${SUMMARY_COLUMNS[k]} = @${k}`).join(', ')} WHERE id = @id`).run({ ...summary, id: contactId });
   }
