@@ -99,34 +99,33 @@ export function findOfferTexts(store: Store, keys: readonly string[] | null): Of
 
 export const offerKey = (o: OfferText) => `${o.field}\u0000${o.text}`;
 
+/** The order in which an offer's holders are taken: migration 8 indexes contacts in it. */
+const knownOrder = (id: string) => `(answers_yes + service_count + family_count) DESC, (invested - withdrawn) DESC, ${id}`;
+/** Holders of a fact text beyond this many times those wanted are found by walking contacts in order instead. */
+const WALK_FACTOR = 8;
+
 /**
  * Who offers each of these texts (as findOfferTexts gives them), keyed by offerKey: at most `perText` each, those the
  * journal knows best first (checklist answers, services and family recorded, then balance), so that a service that
- * a thousand contacts share costs no more than one that few do.
+ * a thousand contacts share costs no more than one that few do. A role or company is a range of an index in that
+ * order; a service or tag shared by many is found by walking contacts in that order until enough hold it, one shared
+ * by few by sorting its holders.
  */
 export function listOfferHolders(store: Store, offers: readonly OfferText[], perText: number): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  if (!offers.length) return map;
-  const rows = store
-    .stmt(
-      `WITH wanted(field, text) AS (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@wanted)),
-       holders(field, text, id) AS (
-         SELECT f.kind, f.text_key, f.contact_id FROM wanted w JOIN facts f ON f.kind = w.field AND f.text_key = w.text
-         UNION ALL SELECT 'role', lower(c.role), c.id FROM contacts c WHERE c.role IS NOT NULL AND lower(c.role) IN (SELECT text FROM wanted WHERE field = 'role')
-         UNION ALL SELECT 'company', lower(c.company), c.id FROM contacts c WHERE c.company IS NOT NULL AND lower(c.company) IN (SELECT text FROM wanted WHERE field = 'company'))
-       SELECT field, text, id FROM (
-         SELECT h.field, h.text, h.id, row_number() OVER (
-           PARTITION BY h.field, h.text ORDER BY c.answers_yes + c.service_count + c.family_count DESC, c.invested - c.withdrawn DESC, c.id) AS n
-         FROM holders h JOIN contacts c ON c.id = h.id)
-       WHERE n <= @perText`,
-    )
-    .raw()
-    .all({ wanted: JSON.stringify(offers.map((o) => [o.field, o.text])), perText }) as [OfferField, string, string][];
-  for (const [field, text, id] of rows) {
-    const key = offerKey({ field, text });
-    const list = map.get(key);
-    if (list) list.push(id);
-    else map.set(key, [id]);
+  for (const o of offers) {
+    let ids: string[];
+    if (o.field === 'role' || o.field === 'company') {
+      ids = store.stmt(`SELECT id FROM contacts WHERE lower(${o.field}) = ? AND ${o.field} IS NOT NULL ORDER BY ${knownOrder('id')} LIMIT ?`).pluck().all(o.text, perText) as string[];
+    } else {
+      const holders = store.stmt('SELECT count(*) FROM facts WHERE kind = ? AND text_key = ?').pluck().get(o.field, o.text) as number;
+      ids = (
+        holders > perText * WALK_FACTOR
+          ? store.stmt(`SELECT id FROM contacts c WHERE EXISTS (SELECT 1 FROM facts f WHERE f.contact_id = c.id AND f.kind = ? AND f.text_key = ?) ORDER BY ${knownOrder('id')} LIMIT ?`)
+          : store.stmt(`SELECT c.id FROM facts f JOIN contacts c ON c.id = f.contact_id WHERE f.kind = ? AND f.text_key = ? ORDER BY ${knownOrder('c.id')} LIMIT ?`)
+      ).pluck().all(o.field, o.text, perText) as string[];
+    }
+    if (ids.length) map.set(offerKey(o), ids);
   }
   return map;
 }

@@ -300,7 +300,29 @@ const v7: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7];
+/**
+ * Version 8: contacts in the order `net ideas` ranks the holders of an offer (the journal's knowledge of them, then
+ * their balance). It read every holder of each matched service, role or company and sorted them all to keep the best
+ * thirty: on 50,000 contacts a dozen services with 6,000 holders each cost 300 ms. With these indexes the thirty are
+ * the first entries of a range. The role and company indexes replace v3's, whose keys they start with.
+ */
+const v8: Migration = {
+  version: 8,
+  name: 'contacts in the order of what the journal knows of them',
+  up(db) {
+    db.exec(`
+      DROP INDEX contacts_role_key;
+      DROP INDEX contacts_company_key;
+      CREATE INDEX contacts_known ON contacts((answers_yes + service_count + family_count) DESC, (invested - withdrawn) DESC, id);
+      CREATE INDEX contacts_role_known ON contacts(lower(role), (answers_yes + service_count + family_count) DESC, (invested - withdrawn) DESC, id)
+        WHERE role IS NOT NULL;
+      CREATE INDEX contacts_company_known ON contacts(lower(company), (answers_yes + service_count + family_count) DESC, (invested - withdrawn) DESC, id)
+        WHERE company IS NOT NULL;
+    `);
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 

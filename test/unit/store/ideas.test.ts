@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findOfferTexts } from '../../../src/store/ideas.js';
+import type { OfferText } from '../../../src/core/matching.js';
+import { findOfferTexts, listOfferHolders, offerKey } from '../../../src/store/ideas.js';
 import { openMemory } from '../../../src/store/db.js';
 import { Store } from '../../../src/store/store.js';
 
@@ -35,5 +36,63 @@ describe('findOfferTexts', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+/** What listOfferHolders read before it took each text's first holders from an index: every holder, ranked. */
+function rankAll(store: Store, offers: readonly OfferText[], perText: number): Map<string, string[]> {
+  const rows = store.db
+    .prepare(
+      `WITH wanted(field, text) AS (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)),
+       holders(field, text, id) AS (
+         SELECT f.kind, f.text_key, f.contact_id FROM wanted w JOIN facts f ON f.kind = w.field AND f.text_key = w.text
+         UNION ALL SELECT 'role', lower(c.role), c.id FROM contacts c WHERE c.role IS NOT NULL AND lower(c.role) IN (SELECT text FROM wanted WHERE field = 'role')
+         UNION ALL SELECT 'company', lower(c.company), c.id FROM contacts c WHERE c.company IS NOT NULL AND lower(c.company) IN (SELECT text FROM wanted WHERE field = 'company'))
+       SELECT field, text, id FROM (
+         SELECT h.field, h.text, h.id, row_number() OVER (
+           PARTITION BY h.field, h.text ORDER BY c.answers_yes + c.service_count + c.family_count DESC, c.invested - c.withdrawn DESC, c.id) AS n
+         FROM holders h JOIN contacts c ON c.id = h.id)
+       WHERE n <= ?`,
+    )
+    .raw()
+    .all(JSON.stringify(offers.map((o) => [o.field, o.text])), perText) as [string, string, string][];
+  const map = new Map<string, string[]>();
+  for (const [field, text, id] of rows) map.set(offerKey({ field: field as OfferText['field'], text }), [...(map.get(offerKey({ field: field as OfferText['field'], text })) ?? []), id]);
+  return map;
+}
+
+describe('listOfferHolders', () => {
+  it('takes the same holders, in the same order, as ranking every holder', () => {
+    const roles = ['Bookkeeping', 'bookkeeping', 'Web design', 'Florist'];
+    const services = ['tax returns', 'Tax Returns', 'coaching', 'printing'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ role: fc.option(fc.constantFrom(...roles), { nil: null }), company: fc.option(fc.constantFrom('Acme', 'acme', 'Baker & Co'), { nil: null }), services: fc.subarray(services), tag: fc.boolean(), known: fc.nat(6), net: fc.integer({ min: -3, max: 3 }) }), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 5 }),
+        (contacts, perText) => {
+          const store = new Store(openMemory(), null);
+          contacts.forEach((c, i) => {
+            const id = `c${String(i).padStart(2, '0')}`;
+            store.insertContact({ id, name: `C ${i}`, company: c.company, role: c.role, email: null, phone: null, metOn: null, howMet: null, everyDays: null, snoozedUntil: null, createdAt: ts, updatedAt: ts }, `c ${i}`);
+            c.services.forEach((text, j) => store.insertFact({ id: `${id}-s${j}`, contactId: id, kind: 'service', text, createdAt: ts, updatedAt: ts }));
+            if (c.tag) store.insertFact({ id: `${id}-t`, contactId: id, kind: 'tag', text: 'bni', createdAt: ts, updatedAt: ts });
+            store.db.prepare('UPDATE contacts SET answers_yes = ?, invested = ?, withdrawn = 0 WHERE id = ?').run(c.known, c.net, id);
+          });
+          const offers = findOfferTexts(store, null);
+          expect(listOfferHolders(store, offers, perText)).toEqual(rankAll(store, offers, perText));
+          store.close();
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('walks contacts in order through an index for a service many share', () => {
+    const store = new Store(openMemory(), null);
+    const sql = "SELECT id FROM contacts c WHERE EXISTS (SELECT 1 FROM facts f WHERE f.contact_id = c.id AND f.kind = ? AND f.text_key = ?) ORDER BY (answers_yes + service_count + family_count) DESC, (invested - withdrawn) DESC, id LIMIT ?";
+    const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('service', 'x', 1) as { detail: string }[]).map((r) => r.detail).join('; ');
+    expect(plan).toMatch(/INDEX contacts_known/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+    store.close();
   });
 });
