@@ -2,7 +2,7 @@
 import { checkReferral, hasMet, toStanding, type Stage, type Standing } from '../core/capital.js';
 import type { IsoDate } from '../core/dates.js';
 import { rankIdeas, toFallbackIdeas, toPairIdea, toRelationshipWeight, type Candidate, type Idea } from '../core/ideas.js';
-import { DEFAULT_SYNONYMS, Matcher, toSearchKeys, toSynonyms, type Match, type Offer, type Wish } from '../core/matching.js';
+import { DEFAULT_SYNONYMS, Matcher, toSearchKeys, toSynonyms, type Match, type Offer, type TextMatch, type Wish } from '../core/matching.js';
 import {
   findOfferTexts,
   findWishesLike,
@@ -121,18 +121,20 @@ function pairWishes(store: Store, matcher: Matcher, people: People, wishes: read
   const pairs: Pair[] = [];
   for (const [wish, found] of hits) {
     const seeker = people.get(wish.contactId);
-    const best = new Map<string, Pair>();
+    // Each provider's best match, as the hit and its score: a pair is made only for the few kept (thousands of wishes).
+    const best = new Map<string, { hit: TextMatch; rough: number }>();
     for (const hit of found) {
       let taken = 0;
       for (const id of holders.get(offerKey(hit.offer)) ?? []) {
         if (id === wish.contactId) continue;
-        const rough = (hit.score * (seeker.weight + people.get(id).weight)) / 2;
+        const rough = (hit.score * (seeker.weight + weight(id))) / 2;
         const had = best.get(id);
-        if (!had || rough > had.rough) best.set(id, { match: { ...hit, offer: { ...hit.offer, contactId: id } }, helped: 'seeker', rough });
+        if (!had || rough > had.rough) best.set(id, { hit, rough });
         if (++taken >= PROVIDERS_PER_WISH) break;
       }
     }
-    pairs.push(...[...best.values()].sort((a, b) => b.rough - a.rough).slice(0, PROVIDERS_PER_WISH));
+    const kept = [...best].sort((a, b) => b[1].rough - a[1].rough).slice(0, PROVIDERS_PER_WISH);
+    for (const [id, { hit, rough }] of kept) pairs.push({ match: { ...hit, offer: { ...hit.offer, contactId: id } }, helped: 'seeker', rough });
   }
   return pairs;
 }
