@@ -23,7 +23,11 @@ export function findCacheDir(env: NodeJS.ProcessEnv): string | undefined {
   return base ? join(base, 'net', `code-${process.version}`) : undefined;
 }
 
-/** The cache file of one source file: named by its size and time, so that a rebuilt file never meets stale code. */
+/**
+ * The cache file of one source file. V8 checks cached code against the length of the source only, so the name must
+ * change with the content: the bundle's file names carry their content's hash, and size and time are added for a file
+ * changed in place.
+ */
 function toCacheFile(dir: string, filename: string): string {
   const st = statSync(filename);
   return join(dir, `${basename(filename)}@${st.size}-${Math.trunc(st.mtimeMs)}.v8`);
