@@ -108,4 +108,3 @@ export async function buildProgram(ctx: CliContext, args: readonly string[], { l
   }
   return program;
 }
-

@@ -11,8 +11,10 @@ export interface Writer {
 }
 
 /** Waits about a millisecond without spinning: a pipe whose reader is slow can refuse a write for a moment. */
+let sleeper: Int32Array | undefined;
 function pause(): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+  sleeper ??= new Int32Array(new SharedArrayBuffer(4));
+  Atomics.wait(sleeper, 0, 0, 1);
 }
 
 function toWriter(fd: 1 | 2, onClosed: () => void): Writer {

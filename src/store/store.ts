@@ -136,12 +136,12 @@ export class Store {
     return row ? toContact(row) : undefined;
   }
 
-  /** Contacts whose key equals the query key, starts with it, or has a word that starts with it. */
-  /** Contacts whose name key is exactly `key`: one look-up in the name index. */
+  /** Contacts whose name key is exactly `key`: one look-up in the name index, in its order. */
   findNamesByKey(key: string): NamedContact[] {
-    return this.stmt('SELECT id, name FROM contacts WHERE name_key = ? ORDER BY name_key, id').all(key) as NamedContact[];
+    return this.stmt('SELECT id, name FROM contacts WHERE name_key = ?').all(key) as NamedContact[];
   }
 
+  /** Contacts whose key equals the query key, starts with it, or has a word that starts with it. */
   findNameCandidates(key: string, limit = 50): NamedContact[] {
     const like = escapeLike(key);
     return this.stmt(
