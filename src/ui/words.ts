@@ -1,5 +1,13 @@
 /** Small pieces of English that renderers share. */
+import { toWeekday } from '../core/dates.js';
 import type { EventView } from './views.js';
+
+const WEEKDAY_WORDS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** "Tue 2026-11-24": every command that stores a date echoes it so, and a date read wrongly shows at once. */
+export function toDayText(date: string): string {
+  return `${WEEKDAY_WORDS[toWeekday(date)]} ${date}`;
+}
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;

@@ -8,6 +8,7 @@ import type { CliContext } from '../context.js';
 import { toClock, withExamples } from '../options.js';
 import { addProfileFlags, toProfileFields, type ProfileFlags } from '../profile-flags.js';
 import { COMMAND_LIST } from '../command-list.js';
+import { findUserDateOrder } from '../dates.js';
 
 export function registerAdd(program: Command, ctx: CliContext): void {
   const cmd = program.command('add [name]').description(COMMAND_LIST.add.summary);
@@ -17,8 +18,8 @@ export function registerAdd(program: Command, ctx: CliContext): void {
     'net add            # guided, on a terminal',
   ]).action(async (name: string | undefined, flags: ProfileFlags) => {
     let input: AddInput;
-    if (name !== undefined) input = { name: parseContactName(name), ...(await toProfileFields(flags, ctx.today)) };
-    else if (ctx.interactive) input = await (await import('../../ui/flows/add-flow.js')).askAddInput(ctx.store('read'), toClock(ctx));
+    if (name !== undefined) input = { name: parseContactName(name), ...(await toProfileFields(ctx, flags)) };
+    else if (ctx.interactive) input = await (await import('../../ui/flows/add-flow.js')).askAddInput(ctx.store('read'), toClock(ctx), () => findUserDateOrder(ctx));
     else throw new UsageError('net add needs a name', 'for example net add "Jane Doe" --company Acme');
     const store = ctx.store('write');
     const contact = store.tx(() => addContact(store, input, toClock(ctx)));

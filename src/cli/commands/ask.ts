@@ -6,7 +6,7 @@ import { parseAskKind, parseOutcome, type AskKind, type AskOutcome } from '../..
 import { renderAsk, renderCheck, renderOutcome } from '../../ui/render-capital.js';
 import { toAskView, toCheckView, toOutcomeView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
-import { readOptionalDate } from '../../ui/read-date.js';
+import { readOptionalDateFlag } from '../dates.js';
 import { resolveContact, toClock, withExamples } from '../options.js';
 import { COMMAND_LIST } from '../command-list.js';
 
@@ -34,7 +34,7 @@ export function registerAsk(program: Command, ctx: CliContext): void {
     'net ask ravi --for introduction --anyway   # recorded, marked premature',
     'net ask jane --outcome yes',
   ]).action(async (name: string, flags: AskFlags) => {
-    const date = await readOptionalDate(flags.date, ctx.today);
+    const date = await readOptionalDateFlag(ctx, flags.date, 'past');
     if (flags.outcome) {
       if (flags.for || flags.size || flags.note || flags.anyway) throw new UsageError('--outcome closes the last ask; --for, --size, --note and --anyway record a new one', 'give one or the other');
       const contact = await resolveContact(ctx, ctx.store('read'), name); // a missing journal stays missing

@@ -7,11 +7,12 @@ import { UsageError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
 import { toClock, withExamples } from '../options.js';
 import { COMMAND_LIST } from '../command-list.js';
+import { toLocaleDateOrder } from '../../core/dates.js';
 
 export function registerConfig(program: Command, ctx: CliContext): void {
   const cmd = program.command('config [key] [value]').description(COMMAND_LIST.config.summary)
     .option('--remove', 'with synonyms: take the group given away');
-  withExamples(cmd, ['net config', 'net config half-life', 'net config half-life 1y      # 30d to 10y; recomputes every balance', 'net config date-window 10   # list birthdays 10 days ahead', 'net config synonyms accountant=bookkeeper=cpa', 'net config synonyms accountant=bookkeeper=cpa --remove']).action((key: string | undefined, value: string | undefined, flags: { remove?: boolean }) => {
+  withExamples(cmd, ['net config', 'net config half-life', 'net config half-life 1y      # 30d to 10y; recomputes every balance', 'net config date-window 10   # list birthdays 10 days ahead', 'net config date-order mdy   # 04/12/2026 is April 12; dmy: 4 December; auto: your locale', 'net config synonyms accountant=bookkeeper=cpa', 'net config synonyms accountant=bookkeeper=cpa --remove']).action((key: string | undefined, value: string | undefined, flags: { remove?: boolean }) => {
     if (flags.remove && key !== 'synonyms') throw new UsageError('--remove goes with synonyms', 'for example net config synonyms accountant=bookkeeper --remove');
     if (key === 'synonyms') {
       if (value === undefined) return ctx.out.emit(listSynonyms(ctx.store('read')), renderSynonyms);
@@ -19,13 +20,13 @@ export function registerConfig(program: Command, ctx: CliContext): void {
       return ctx.out.emit(store.tx(() => changeSynonyms(store, value, Boolean(flags.remove), toClock(ctx))), renderSynonyms);
     }
     if (key === undefined || value === undefined) {
-      const settings = listSettings(ctx.store('read'), key);
+      const settings = listSettings(ctx.store('read'), key, toLocaleDateOrder(ctx.env));
       if (key === undefined) return ctx.out.emit(settings, renderSettings);
       return ctx.out.emit(settings[0]!, (s, p) => renderSettings([s], p));
     }
     const parsed = parseSetting(key, value);
     const store = ctx.store('write');
-    const result = store.tx(() => changeSetting(store, key, parsed, toClock(ctx)));
+    const result = store.tx(() => changeSetting(store, key, parsed, toClock(ctx), toLocaleDateOrder(ctx.env)));
     ctx.out.emit(toSettingChangedView(result), renderSettingChanged);
   });
 }

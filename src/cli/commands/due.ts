@@ -7,7 +7,7 @@ import type { Store } from '../../store/store.js';
 import { renderCalendarWritten, renderDue } from '../../ui/render-due.js';
 import { toDueListView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
-import { readDate } from '../../ui/read-date.js';
+import { readDateFlag } from '../dates.js';
 import { parseCount, withExamples } from '../options.js';
 import { COMMAND_LIST } from '../command-list.js';
 
@@ -37,7 +37,7 @@ export function registerDue(program: Command, ctx: CliContext): void {
     .option('--force', 'with --ics <file>: replace the file if it exists');
   withExamples(cmd, ['net due', 'net due --tag bni --limit 5', 'net due --on "next monday"', 'net due --explain', 'net due --ics ~/net-due.ics']).action(async (flags: DueFlags) => {
     if (flags.all && flags.limit !== undefined) throw new UsageError('--limit and --all do not go together', 'give one of them');
-    const day = flags.on === undefined ? ctx.today : await readDate(flags.on, ctx.today);
+    const day = flags.on === undefined ? ctx.today : await readDateFlag(ctx, flags.on, 'future');
     const store = ctx.store('read');
     if (flags.force && typeof flags.ics !== 'string') throw new UsageError('--force goes with --ics <file>', 'for example net due --ics due.ics --force');
     if (flags.ics !== undefined) return emitCalendar(ctx, store, { day, tag: flags.tag }, flags.ics, Boolean(flags.force));

@@ -44,7 +44,7 @@ export function registerEdit(program: Command, ctx: CliContext): void {
     'net edit maria --met-need "a wedding photographer"',
   ]).action(async (query: string, flags: EditFlags) => {
     if (!Object.values(flags).some((v) => v !== undefined)) throw new UsageError('nothing to change', `give one or more of ${EDIT_FLAGS} (see net edit --help)`);
-    const fields = await toProfileFields(flags, ctx.today);
+    const fields = await toProfileFields(ctx, flags);
     const contact = await resolveContact(ctx, ctx.store('read'), query); // a missing journal stays missing
     const store = ctx.store('write');
     const input = { ...fields, contactId: contact.id, name: flags.name, untag: flags.untag, forget: flags.forget, clear: flags.clear, needs: flags.need, ideals: flags.ideal, metNeeds: flags.metNeed };

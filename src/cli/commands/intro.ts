@@ -5,7 +5,7 @@ import { parseValue } from '../../core/vocabulary.js';
 import { renderIntro, renderIntroCheck } from '../../ui/render-ideas.js';
 import { toIntroView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
-import { readOptionalDate } from '../../ui/read-date.js';
+import { readOptionalDateFlag } from '../dates.js';
 import { resolveContact, toClock, withExamples } from '../options.js';
 import { COMMAND_LIST } from '../command-list.js';
 
@@ -27,7 +27,7 @@ export function registerIntro(program: Command, ctx: CliContext): void {
   withExamples(cmd, ['net intro "Maria Lopez" "Tom Baker" --note "wedding photos for June"', 'net intro maria tom --date yesterday --value 4', 'net intro maria sam --anyway   # recorded although not ready']).action(
     async (aName: string, bName: string, flags: IntroFlags) => {
       const store = ctx.store('write');
-      const date = await readOptionalDate(flags.date, ctx.today);
+      const date = await readOptionalDateFlag(ctx, flags.date, 'past');
       const [a, b] = [await resolveContact(ctx, store, aName), await resolveContact(ctx, store, bName)];
       const input = { aId: a.id, bId: b.id, note: flags.note, date, value: flags.value };
       const check = checkBeforeIntro(store, input, ctx.today);

@@ -6,7 +6,7 @@ import { parseChannel, parseGiveKind, parseValue, type Channel, type GiveKind } 
 import { renderLogged } from '../../ui/render-contact.js';
 import { toLoggedView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
-import { readOptionalDate } from '../../ui/read-date.js';
+import { findUserDateOrder, readOptionalDateFlag } from '../dates.js';
 import { resolveLogContact } from '../log-contact.js';
 import { toClock, withExamples } from '../options.js';
 import { COMMAND_LIST } from '../command-list.js';
@@ -31,8 +31,8 @@ export function registerLog(program: Command, ctx: CliContext): void {
     .option('--received <kind>', 'what they gave you (same kinds)', parseGiveKind)
     .option('--value <1-5>', 'how much it was worth to the one who got it (default 2)', parseValue)
     .option('--note <text>', 'what was said or given', (s) => parseText(s, '--note'))
-    .option('--date <when>', 'when it happened (default today): YYYY-MM-DD, yesterday, "last friday"')
-    .option('--next <when>', 'schedule a follow-up: YYYY-MM-DD, "in 2 weeks", "next monday"')
+    .option('--date <when>', 'when it happened (default today): YYYY-MM-DD, yesterday, tuesday (the last one), 24.11.2026')
+    .option('--next <when>', 'schedule a follow-up: YYYY-MM-DD, "in 2 weeks", friday (the coming one)')
     .option('--prospect <text>', 'with a referral: whom it was for, or who came through it', (s) => parseText(s, '--prospect', 200));
   withExamples(cmd, [
     'net log jane --touch coffee --gave article --note "sent the piece on pricing"',
@@ -45,11 +45,11 @@ export function registerLog(program: Command, ctx: CliContext): void {
     // Questions and names are read from the journal without creating it: a command that fails leaves no new file.
     if (name !== undefined) {
       const what = { touch: flags.touch, gave: flags.gave, received: flags.received, value: flags.value, note: flags.note, prospect: flags.prospect };
-      const dated = { ...what, date: await readOptionalDate(flags.date, ctx.today), next: await readOptionalDate(flags.next, ctx.today) };
+      const dated = { ...what, date: await readOptionalDateFlag(ctx, flags.date, 'past'), next: await readOptionalDateFlag(ctx, flags.next, 'future') };
       checkLogInput(dated, ctx.today); // before any question about the contact
       input = { ...dated, ...(await resolveLogContact(ctx, ctx.store('read'), name)) };
     } else if (ctx.interactive) {
-      input = await (await import('../../ui/flows/log-flow.js')).askLogInput(ctx.today, ctx.store('read'));
+      input = await (await import('../../ui/flows/log-flow.js')).askLogInput(ctx.today, ctx.store('read'), () => findUserDateOrder(ctx));
     } else {
       throw new UsageError('net log needs a name', 'for example net log jane --touch coffee');
     }

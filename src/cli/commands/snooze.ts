@@ -6,17 +6,17 @@ import { parseInterval } from '../../core/intervals.js';
 import { renderSnoozed } from '../../ui/render-due.js';
 import { toSnoozeView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
-import { readDate } from '../../ui/read-date.js';
+import { readDateFlag } from '../dates.js';
 import { resolveContact, toClock, withExamples } from '../options.js';
 import { COMMAND_LIST } from '../command-list.js';
 
 /** "2w" and "10 days" are intervals from today; anything else is read as a date ("next monday", 2026-12-01). */
-async function readUntil(text: string, today: IsoDate): Promise<IsoDate> {
+async function readUntil(ctx: CliContext, text: string, today: IsoDate): Promise<IsoDate> {
   let days: number | undefined;
   try {
     days = parseInterval(text);
   } catch {
-    return readDate(text, today);
+    return readDateFlag(ctx, text, 'future');
   }
   return addDays(today, days);
 }
@@ -30,7 +30,7 @@ export function registerSnooze(program: Command, ctx: CliContext): void {
     async (name: string, until: string | undefined, flags: { clear?: boolean }) => {
       if (flags.clear && until !== undefined) throw new UsageError('give a day to snooze until, or --clear, not both', 'for example net snooze jane 2w, or net snooze jane --clear');
       if (!flags.clear && until === undefined) throw new UsageError('snooze until when?', 'give a date or an interval, for example net snooze jane 2w; --clear ends a snooze');
-      const day = until === undefined ? null : await readUntil(until, ctx.today);
+      const day = until === undefined ? null : await readUntil(ctx, until, ctx.today);
       const store = ctx.store('write');
       const contact = await resolveContact(ctx, store, name);
       const result = store.tx(() => snoozeContact(store, { contactId: contact.id, until: day }, toClock(ctx)));

@@ -1,6 +1,7 @@
 /** Guided `net add`: the same AddInput that the flags build. Every question but the name can be skipped with Enter. */
 import { checkEmailFree, checkMetOn, checkNameFree, type AddInput } from '../../app/add.js';
 import type { Clock } from '../../app/clock.js';
+import type { DateOrder } from '../../core/dates.js';
 import type { Store } from '../../store/store.js';
 import { readDate } from '../read-date.js';
 import { parseInterval } from '../../core/intervals.js';
@@ -14,7 +15,7 @@ export function parseTagList(text: string): string[] {
 }
 
 /** `store` is read to refuse a name or email already taken before the next question. */
-export async function askAddInput(store: Store, clock: Clock): Promise<AddInput> {
+export async function askAddInput(store: Store, clock: Clock, order: () => DateOrder): Promise<AddInput> {
   const text = (what: string, max = 200) => (s: string) => parseText(s, what, max);
   const name = await askParsed(
     'Name:',
@@ -36,7 +37,7 @@ export async function askAddInput(store: Store, clock: Clock): Promise<AddInput>
   input.phone = await askParsed('Phone (Enter to skip):', parsePhone);
   input.tags = (await askParsed('Tags, comma separated (Enter to skip):', parseTagList)) ?? [];
   input.metOn = await askParsed('When did you first meet? e.g. 2025-03-01, "last friday" (Enter to skip):', async (s) => {
-    const day = await readDate(s, clock.today);
+    const day = await readDate(s, clock.today, { direction: 'past', order });
     checkMetOn(day, clock);
     return day;
   });

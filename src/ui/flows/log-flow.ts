@@ -4,7 +4,7 @@
  */
 import { checkNameFree } from '../../app/add.js';
 import type { LogInput } from '../../app/log.js';
-import type { IsoDate } from '../../core/dates.js';
+import type { DateOrder, IsoDate } from '../../core/dates.js';
 import { readDate } from '../read-date.js';
 import { UsageError } from '../../core/errors.js';
 import { parseContactName, toNameKey } from '../../core/names.js';
@@ -51,7 +51,7 @@ async function askContact(store: Store): Promise<Pick<LogInput, 'contactId' | 'n
 const kindChoices = (none: string): Choice<string>[] => [{ name: none, value: NONE }, ...GIVE_KINDS.map((k) => ({ name: k, value: k }))];
 const orUndefined = <T extends string>(v: string): T | undefined => (v === NONE ? undefined : (v as T));
 
-export async function askLogInput(today: IsoDate, store: Store): Promise<LogInput> {
+export async function askLogInput(today: IsoDate, store: Store, order: () => DateOrder): Promise<LogInput> {
   const contact = await askContact(store);
   const touch = orUndefined<Channel>(
     await askChoice('How were you in touch?', [...CHANNELS.map((c) => ({ name: c, value: c as string })), { name: 'not in touch (skip)', value: NONE }], 'coffee'),
@@ -70,14 +70,14 @@ export async function askLogInput(today: IsoDate, store: Store): Promise<LogInpu
   const date = await askParsed(
     'When did it happen?',
     async (s) => {
-      const day = await readDate(s, today);
+      const day = await readDate(s, today, { direction: 'past', order });
       if (day > today) throw new UsageError(`${day} is in the future`, 'log what has happened; schedule what is to come as a follow-up');
       return day;
     },
     { defaultValue: 'today' },
   );
   const next = await askParsed('Follow-up: when to reach out next? e.g. "in 2 weeks" (Enter to skip):', async (s) => {
-    const day = await readDate(s, today);
+    const day = await readDate(s, today, { direction: 'future', order });
     if (day < today) throw new UsageError(`${day} is in the past`, 'a follow-up is today or later');
     return day;
   });
