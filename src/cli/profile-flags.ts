@@ -3,12 +3,15 @@ import type { Command } from 'commander';
 import type { FactLists, ProfileFields } from '../app/add.js';
 import { parseInterval } from '../core/intervals.js';
 import { parseBirthday, parseDateOf, type ImportantDate } from '../core/important-dates.js';
+import { parseNamePart } from '../core/names.js';
 import { parseEmail, parsePhone, parseTag, parseText } from '../core/profile.js';
 import type { CliContext } from './context.js';
 import { readOptionalDateFlag } from './dates.js';
 import { collect } from './options.js';
 
 export interface ProfileFlags {
+  givenName?: string;
+  familyName?: string;
   company?: string;
   role?: string;
   email?: string;
@@ -28,6 +31,8 @@ const text = (what: string, max = 200) => (s: string) => parseText(s, what, max)
 
 export function addProfileFlags(cmd: Command): Command {
   return cmd
+    .option('--given-name <name>', 'their given (first) name, for address books (net never guesses it from the name)', (s) => parseNamePart(s, '--given-name'))
+    .option('--family-name <name>', 'their family (last) name, for address books', (s) => parseNamePart(s, '--family-name'))
     .option('--company <name>', 'where they work', text('--company'))
     .option('--role <title>', 'what they do there', text('--role'))
     .option('--email <address>', 'their email address', parseEmail)
@@ -45,6 +50,8 @@ export function addProfileFlags(cmd: Command): Command {
 
 export async function toProfileFields(ctx: CliContext, flags: ProfileFlags): Promise<ProfileFields & FactLists & { dates: ImportantDate[] }> {
   return {
+    givenName: flags.givenName,
+    familyName: flags.familyName,
     company: flags.company,
     role: flags.role,
     email: flags.email,

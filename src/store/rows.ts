@@ -22,6 +22,8 @@ export function toContact(r: Row): ContactWithSummary {
     note: str(r.note),
     url: str(r.url),
     birthday: str(r.birthday),
+    givenName: str(r.given_name),
+    familyName: str(r.family_name),
     createdAt: String(r.created_at),
     updatedAt: String(r.updated_at),
     firstEventOn: str(r.first_event_on),

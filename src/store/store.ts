@@ -12,7 +12,7 @@ type Db = Database.Database;
 /** The columns of an event that figures are computed from. */
 export type EventFigures = Pick<JournalEvent, 'type' | 'kind' | 'value' | 'occurredOn'>;
 
-export type ContactPatch = Partial<Pick<Contact, 'name' | 'company' | 'role' | 'email' | 'phone' | 'metOn' | 'howMet' | 'everyDays' | 'snoozedUntil' | 'note' | 'url' | 'birthday'>>;
+export type ContactPatch = Partial<Pick<Contact, 'name' | 'company' | 'role' | 'email' | 'phone' | 'metOn' | 'howMet' | 'everyDays' | 'snoozedUntil' | 'note' | 'url' | 'birthday' | 'givenName' | 'familyName'>>;
 
 const CONTACT_COLUMNS: Record<keyof ContactPatch, string> = {
   name: 'name',
@@ -27,6 +27,8 @@ const CONTACT_COLUMNS: Record<keyof ContactPatch, string> = {
   note: 'note',
   url: 'url',
   birthday: 'birthday',
+  givenName: 'given_name',
+  familyName: 'family_name',
 };
 
 const SUMMARY_COLUMNS: Record<keyof ContactSummary, string> = {
@@ -57,6 +59,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export class Store {
   private readonly statements = new Map<string, Database.Statement>();
+  private savepoints = 0;
 
   constructor(
     readonly db: Db,
@@ -77,6 +80,26 @@ export class Store {
   /** One transaction per command: everything in fn is written, or nothing is. */
   tx<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();
+  }
+
+  /**
+   * For a write that awaits between its statements (a streamed import), which db.transaction() cannot span: one
+   * transaction all the same, begun as tx() begins its own (IMMEDIATE: the write lock first); inside another, a
+   * savepoint, as db.transaction() nests.
+   */
+  begin(): { commit(): void; rollback(): void } {
+    if (this.db.inTransaction) {
+      const name = `net_open_${++this.savepoints}`;
+      this.db.exec(`SAVEPOINT ${name}`);
+      return { commit: () => this.db.exec(`RELEASE ${name}`), rollback: () => this.db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`) };
+    }
+    this.db.exec('BEGIN IMMEDIATE');
+    return {
+      commit: () => this.db.exec('COMMIT'),
+      rollback: () => {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      },
+    };
   }
 
   close(): void {
@@ -109,9 +132,9 @@ export class Store {
 
   insertContact(c: Contact, nameKey: string): void {
     this.stmt(
-      `INSERT INTO contacts (id, name, name_key, company, role, email, phone, met_on, how_met, every_days, snoozed_until, note, url, birthday, created_at, updated_at)
-       VALUES (@id, @name, @nameKey, @company, @role, @email, @phone, @metOn, @howMet, @everyDays, @snoozedUntil, @note, @url, @birthday, @createdAt, @updatedAt)`,
-    ).run({ ...c, note: c.note ?? null, url: c.url ?? null, birthday: c.birthday ?? null, nameKey });
+      `INSERT INTO contacts (id, name, name_key, company, role, email, phone, met_on, how_met, every_days, snoozed_until, note, url, birthday, given_name, family_name, created_at, updated_at)
+       VALUES (@id, @name, @nameKey, @company, @role, @email, @phone, @metOn, @howMet, @everyDays, @snoozedUntil, @note, @url, @birthday, @givenName, @familyName, @createdAt, @updatedAt)`,
+    ).run({ ...c, note: c.note ?? null, url: c.url ?? null, birthday: c.birthday ?? null, givenName: c.givenName ?? null, familyName: c.familyName ?? null, nameKey });
   }
 
   updateContact(id: string, patch: ContactPatch, updatedAt: string, nameKey?: string): void {

@@ -14,6 +14,8 @@ export function renderProfile(c: ContactView, p: Palette, today: string): string
   const add = (label: string, value: string | null | undefined) => {
     if (value) rows.push([label, value]);
   };
+  add('given name', c.givenName);
+  add('family name', c.familyName);
   add('email', c.email);
   add('phone', c.phone);
   add('tags', c.tags.map((t) => `#${t}`).join(' '));

@@ -55,7 +55,7 @@ describe('net edit', () => {
   });
 
   it.each([
-    [['edit', 'jane'], /^net: nothing to change; give one or more of --name, --company, .*--clear \(see net edit --help\)\n$/],
+    [['edit', 'jane'], /^net: nothing to change; give one or more of --name, --given-name, --family-name, --company, .*--clear \(see net edit --help\)\n$/],
     [['edit', 'jane', '--company', 'Acme', '--tag', 'BNI'], /^net: nothing to change: Jane Doe already has those details; give one or more of --name/],
     [['edit', 'jane', '--clear', 'role'], /^net: nothing to change/],
     [['edit', 'jane', '--compnay', 'X'], /^net: unknown option '--compnay'/],
@@ -66,7 +66,7 @@ describe('net edit', () => {
     [['edit', 'jane', '--name', 'ravi patel'], /^net: "Ravi Patel" is already in the journal/],
     [['edit', 'jane', '--untag', 'vip'], /^net: Jane Doe has no tag "vip"; their tags are bni, prospect\n$/],
     [['edit', 'jane', '--company', 'X', '--forget', 'lettings'], /^net: Jane Doe has no service, goal or family member "lettings"/],
-    [['edit', 'jane', '--clear', 'name'], /^net: cannot clear "name"; --clear takes one of: company, role, email, phone, met, how-met, every, birthday\n$/],
+    [['edit', 'jane', '--clear', 'name'], /^net: cannot clear "name"; --clear takes one of: company, role, email, phone, met, how-met, every, birthday, given-name, family-name\n$/],
     [['edit', 'jane', '--phone', '555', '--clear', 'phone'], /^net: --phone and --clear phone say opposite things/],
     [['edit', 'jane', '--tag', 'vip', '--untag', 'vip'], /^net: --tag vip and --untag vip say opposite things/],
     [['edit', 'jane', '--met', 'next week'], /^net: --met 2026-11-(29|30) is in the future/],
@@ -98,6 +98,7 @@ describe('net edit', () => {
     expect(help).toMatch(/--untag <tag>/);
     expect(help).toMatch(/--forget <text>/);
     expect(help).toMatch(/--clear <field> +empty a field: company, role/);
+    expect(help).toMatch(/--given-name <name> +their given \(first\) name/);
     expect(help).toContain('Take them off with --untag <tag> and --forget <text>; empty a field with --clear <field>.');
     expect(help).toMatch(/Examples:/);
   });

@@ -34,7 +34,7 @@ export function registerEdit(program: Command, ctx: CliContext): void {
     .option('--ideal <text>', 'their ideal referral, e.g. "couples planning a spring wedding" (repeatable)', collect((s: string) => parseText(s, '--ideal', 200)))
     .option('--met-need <text>', 'mark a need met today: kept in the journal, never matched again (repeatable)', collect((s: string) => parseText(s, '--met-need', 200)))
     .option('--forget <text>', 'remove a service, goal, family member, need or ideal referral by its text (repeatable)', collect((s: string) => parseText(s, '--forget', 200)))
-    .option('--clear <field>', 'empty a field: company, role, email, phone, met, how-met, every, birthday (repeatable)', collect(parseClearField))
+    .option('--clear <field>', 'empty a field: company, role, email, phone, met, how-met, every, birthday, given-name, family-name (repeatable)', collect(parseClearField))
     .addHelpText('after', `\n${HOW_FACTS_CHANGE}`);
   withExamples(cmd, [
     'net edit jane --company "Acme Homes" --service "home staging" --service valuations',

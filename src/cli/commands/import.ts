@@ -5,6 +5,7 @@ import { renderImported, toImportView } from '../../ui/render-transfer.js';
 import type { CliContext } from '../context.js';
 import { toClock, withExamples } from '../options.js';
 import { COMMAND_LIST } from '../command-list.js';
+import { findUserDateOrder } from '../dates.js';
 
 interface ImportFlags {
   format?: ImportFormat;
@@ -18,7 +19,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .description(COMMAND_LIST.import.summary)
     .option('--format <format>', 'vcf, linkedin, csv or json (default: recognised from the content)', parseImportFormat)
     .option('--dry-run', 'show what would be added, updated and skipped; write nothing')
-    .option('--skip-bad', 'import the good records and list the malformed ones (default: a malformed record refuses the whole file)');
+    .option('--skip-bad', 'import the intact records of a damaged file (a card never closed) and list the broken ones (default: refuse it whole)');
   withExamples(cmd, [
     'net import ~/Downloads/contacts.vcf --dry-run',
     'net import ~/Downloads/Connections.csv          # LinkedIn: "Connected On" becomes when you met',
@@ -28,10 +29,10 @@ export function registerImport(program: Command, ctx: CliContext): void {
     const { importFile } = await import('../../app/import.js');
     const store = ctx.store(flags.dryRun ? 'read' : 'write');
     const bar = await createProgressBar(process.stderr, !ctx.out.json);
-    const input = { file, format: flags.format, dryRun: Boolean(flags.dryRun), skipBad: Boolean(flags.skipBad) };
+    const input = { file, format: flags.format, dryRun: Boolean(flags.dryRun), skipBad: Boolean(flags.skipBad), dateOrder: findUserDateOrder(ctx) };
     let result;
     try {
-      result = importFile(store, input, toClock(ctx), bar.update);
+      result = await importFile(store, input, toClock(ctx), bar.update);
     } finally {
       bar.stop();
     }
