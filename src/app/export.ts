@@ -78,7 +78,7 @@ const CSV_COLUMNS = ['name', 'given name', 'family name', 'email', 'phone', 'com
 // A cell that a spreadsheet would run as a formula (=, @, or + and - before anything but a phone number) gets a
 // leading apostrophe: notes come from other people's address books. `net import` takes one apostrophe off again, so a
 // value that itself starts with apostrophes before such a character gets one more, to come back as it was.
-const FORMULA = /^(?:'*[=@\t\r]|'*[+-](?![\d\s().-]*$)|'+[+-])/;
+const FORMULA = /^(?:[=@\t\r]|[+-](?![\d\s().-]*$)|'['=@+\-\t\r])/;
 
 export function toCsvCell(value: string | number | null): string {
   const raw = value === null ? '' : String(value);

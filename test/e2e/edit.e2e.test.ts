@@ -93,6 +93,19 @@ describe('net edit', () => {
     }
   });
 
+  it('sets and clears the given and family names, which net never guesses from the name', () => {
+    expect(j.run('add', 'Dr. Ada Lovelace', '--given-name', 'Ada').stdout).toBe('Added Dr. Ada Lovelace\n');
+    expect(j.run('edit', 'ada', '--family-name', ' Lovelace ')).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^Updated Dr\. Ada Lovelace: family name\n.*\n  given name +Ada\n  family name +Lovelace\n/) });
+    expect(j.json('show', 'ada').contact).toMatchObject({ givenName: 'Ada', familyName: 'Lovelace' });
+    expect(j.run('edit', 'ada', '--clear', 'given-name').stdout).toMatch(/^Updated Dr\. Ada Lovelace: cleared given name\n/);
+    const ada = (j.dump() as { contacts: any[] }).contacts.find((c) => c.name === 'Dr. Ada Lovelace');
+    expect([ada.given_name, ada.family_name]).toEqual([null, 'Lovelace']);
+    const before = j.dump();
+    expect(j.run('edit', 'ada', '--given-name', 'A\u0007da')).toMatchObject({ code: 2, stdout: '', stderr: 'net: --given-name cannot hold control characters; type it as plain text\n' });
+    expect(j.run('edit', 'ada', '--family-name', 'x', '--clear', 'family-name')).toMatchObject({ code: 2, stderr: 'net: --family-name and --clear family-name say opposite things; give one of them\n' });
+    expect(j.dump()).toEqual(before);
+  });
+
   it('documents how to remove and clear in --help', () => {
     const help = j.run('edit', '--help').stdout;
     expect(help).toMatch(/--untag <tag>/);
