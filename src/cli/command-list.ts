@@ -24,7 +24,7 @@ export const COMMAND_LIST = {
   import: { args: '[options] <file>', summary: 'bring contacts in from vCard (.vcf), LinkedIn Connections.csv or a spreadsheet (CSV); merge a net JSON export' },
   export: { args: '[options] [file]', summary: 'write the whole journal as JSON (lossless, for net import), or the contacts as CSV or vCard 4.0; prints it without a file' },
   backup: { args: '[options] [file]', summary: 'copy the journal file safely, even while another net writes (default: net-backup-YYYY-MM-DD.db here)' },
-  config: { args: '[options] [key] [value]', summary: 'show or change the journal settings (half-life: how fast investments fade; date-window: how early dates show; synonyms: words net ideas treats as one)' },
+  config: { args: '[options] [key] [value]', summary: 'show or change the journal settings (half-life: how fast investments fade; date-window: how early dates show; date-order: how 04/12 reads; synonyms: words net ideas treats as one)' },
   doctor: { args: '[options]', summary: 'check the journal file: damage, schema version, permissions, orphan rows, summaries (exit 5 when something is wrong)' },
   where: { args: '', summary: 'print which journal file is in use' },
 } as const satisfies Record<string, { args: string; summary: string }>;

@@ -42,6 +42,7 @@ export function registerEdit(program: Command, ctx: CliContext): void {
     'net edit jane --forget "home staging" --clear phone --clear every',
     'net edit maria --need "a wedding photographer" --ideal "couples planning a spring wedding"',
     'net edit maria --met-need "a wedding photographer"',
+    'net edit "Dr. Ada Lovelace" --given-name Ada --family-name Lovelace   # the vCard export writes them as N',
   ]).action(async (query: string, flags: EditFlags) => {
     if (!Object.values(flags).some((v) => v !== undefined)) throw new UsageError('nothing to change', `give one or more of ${EDIT_FLAGS} (see net edit --help)`);
     const fields = await toProfileFields(ctx, flags);

@@ -23,7 +23,8 @@ export function registerImport(program: Command, ctx: CliContext): void {
   withExamples(cmd, [
     'net import ~/Downloads/contacts.vcf --dry-run',
     'net import ~/Downloads/Connections.csv          # LinkedIn: "Connected On" becomes when you met',
-    'net import clients.csv --skip-bad',
+    'net import Outlook.csv                          # a value it cannot read is kept in the note, and listed',
+    'net import damaged.vcf --skip-bad               # import the intact cards of a damaged file',
     'net import laptop-journal.json                  # merges by UUID; the newer version of a record wins',
   ]).action(async (file: string, flags: ImportFlags) => {
     const { importFile } = await import('../../app/import.js');

@@ -38,6 +38,7 @@ export function registerLog(program: Command, ctx: CliContext): void {
     'net log jane --touch coffee --gave article --note "sent the piece on pricing"',
     'net log "Ravi Patel" --gave referral --value 4 --note "Tom needs a bookkeeper" --next "in 2 weeks"',
     'net log ravi --received introduction --value 3 --date yesterday',
+    'net log jane --touch lunch --date tuesday --next friday   # the last Tuesday; the coming Friday',
     'net log ravi --gave referral --prospect "Tom Baker, needs a bookkeeper"',
     'net log            # guided, on a terminal',
   ]).action(async (name: string | undefined, flags: LogFlags) => {
