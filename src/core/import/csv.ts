@@ -120,6 +120,8 @@ export function toField(header: string): Field | undefined {
 
 export interface CsvColumns {
   fields: (ColumnField | undefined)[];
+  /** Each field's columns, in rank order. */
+  byField: Map<Field, number[]>;
 }
 
 /**
@@ -135,7 +137,10 @@ export function toCsvColumns(header: CsvRow): CsvColumns {
       'name the columns, for example "name" (or "first name" and "last name"), email, phone, company, role, tags, met, note',
     );
   }
-  return { fields };
+  const byField = new Map<Field, number[]>();
+  const ranked = fields.flatMap((c, i) => (c ? [{ ...c, i }] : [])).sort((a, b) => a.rank - b.rank || a.i - b.i);
+  for (const c of ranked) byField.set(c.field, [...(byField.get(c.field) ?? []), c.i]);
+  return { fields, byField };
 }
 
 const TAG_SEPARATORS = /\s*(?::::|[,;|])\s*/;
@@ -149,11 +154,7 @@ export interface CsvOptions {
 /** A row as a record; null for an empty row. */
 export function toCsvRecord(columns: CsvColumns, row: CsvRow, o: CsvOptions): ImportRecord | null {
   if (row.cells.every((c) => !c)) return null;
-  const get = (f: Field) =>
-    columns.fields
-      .flatMap((c, i) => (c?.field === f && row.cells[i] ? [{ rank: c.rank, value: row.cells[i]! }] : []))
-      .sort((a, b) => a.rank - b.rank)
-      .map((x) => x.value);
+  const get = (f: Field) => (columns.byField.get(f) ?? []).flatMap((i) => (row.cells[i] ? [row.cells[i]!] : []));
   const one = (f: Field) => get(f)[0] ?? null;
   const r = emptyRecord(row.line);
   r.givenName = one('first');
