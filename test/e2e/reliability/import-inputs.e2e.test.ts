@@ -43,7 +43,7 @@ describe('net import of inputs that are not contact files', () => {
     const file = join(j.dir, 'huge.json');
     writeFileSync(file, '{"format":"net-journal","version":1,"schema":9,"contacts":[');
     truncateSync(file, 600 * 1024 * 1024); // sparse: no disk used
-    refused(file, /^net: huge\.json is 600 MB, more than the 512 MB a JSON export can be; /);
+    refused(file, /^net: huge\.json is 600 MB, more than the 500 MB a JSON export can be; to move a journal this large, copy it with net backup/);
   });
 
   it('refuses a file whose one line is longer than any contact file has', () => {
