@@ -80,10 +80,21 @@ export function toBalanceBreakdown(events: readonly Pick<JournalEvent, 'type' | 
  *   growing        depth ≥ 5, or depth ≥ 3 with balance ≥ 3 and known 90 days or more
  *   acquaintance   met: a touchpoint, a give, or a --met date
  *   stranger       otherwise
+ *
+ * The numbers live in STAGE_RULES alone: store/standing-sql.ts writes the same rule into SQL from it.
  */
+export const STAGE_RULES = {
+  deep: { depth: 10, knownDays: 365 },
+  growing: { depth: 5, orDepth: 3, orBalance: 3, orKnownDays: 90 },
+} as const;
+
+/** Below this depth a relationship is an acquaintance or a stranger, whatever its balance and age. */
+export const MIN_CLOSE_DEPTH = Math.min(STAGE_RULES.deep.depth, STAGE_RULES.growing.depth, STAGE_RULES.growing.orDepth);
+
 export function toStage(depth: number, knownDays: number | null, balance: number, met: boolean): Stage {
-  if (depth >= 10 && (knownDays ?? 0) >= 365) return 'deep';
-  if (depth >= 5 || (depth >= 3 && balance >= 3 && (knownDays ?? 0) >= 90)) return 'growing';
+  const { deep, growing } = STAGE_RULES;
+  if (depth >= deep.depth && (knownDays ?? 0) >= deep.knownDays) return 'deep';
+  if (depth >= growing.depth || (depth >= growing.orDepth && balance >= growing.orBalance && (knownDays ?? 0) >= growing.orKnownDays)) return 'growing';
   if (met) return 'acquaintance';
   return 'stranger';
 }

@@ -55,6 +55,20 @@ export const ANSWER_STALE_DAYS = 365;
 /** Without a cadence of their own, regular appointments means at least one touchpoint every 90 days. */
 export const REGULAR_DEFAULT_DAYS = 90;
 
+/**
+ * What the journal must hold for each of its five points: the one home of these numbers, which
+ * store/standing-sql.ts writes into its SQL.
+ *
+ *   point                  holds when
+ *   known-a-year           met (or a first event) `knownDays` days ago or more
+ *   knows-services         `services` or more services recorded
+ *   knows-family           `family` or more family members recorded
+ *   knows-goals            `goals` or more goals recorded
+ *   regular-appointments   a follow-up scheduled today or later, or the last `touchpoints` touchpoints keep the
+ *                          cadence (own, else REGULAR_DEFAULT_DAYS) and the last is within it
+ */
+export const JOURNAL_POINT_NEEDS = { knownDays: 365, services: 3, family: 1, goals: 5, touchpoints: 3 } as const;
+
 export type PointState = 'yes' | 'no' | 'unanswered';
 
 export interface DepthPoint {
@@ -97,13 +111,14 @@ function readDerived(c: DerivedInputs, today: IsoDate): DerivedFacts {
   const knownDays = since ? daysBetween(since, today) : 0;
   const cadence = c.everyDays ?? REGULAR_DEFAULT_DAYS;
   const followUpAhead = c.nextFollowUpOn !== null && c.nextFollowUpOn >= today;
+  const need = JOURNAL_POINT_NEEDS;
   const keepsCadence =
-    c.touchCount >= 3 && c.recentTouchGap !== null && c.recentTouchGap <= cadence && c.lastTouchOn !== null && daysBetween(c.lastTouchOn, today) <= cadence;
+    c.touchCount >= need.touchpoints && c.recentTouchGap !== null && c.recentTouchGap <= cadence && c.lastTouchOn !== null && daysBetween(c.lastTouchOn, today) <= cadence;
   const met = {
-    'known-a-year': since !== null && knownDays >= 365,
-    'knows-services': c.serviceCount >= 3,
-    'knows-family': c.familyCount >= 1,
-    'knows-goals': c.goalCount >= 5,
+    'known-a-year': since !== null && knownDays >= need.knownDays,
+    'knows-services': c.serviceCount >= need.services,
+    'knows-family': c.familyCount >= need.family,
+    'knows-goals': c.goalCount >= need.goals,
     'regular-appointments': followUpAhead || keepsCadence,
   };
   return { since, knownDays, cadence, followUpAhead, keepsCadence, met };

@@ -27,8 +27,8 @@
  * day stands in for the cadence: the user has already scheduled the next time to connect, so cadence, going cold and
  * never met stay quiet until it falls due. A snoozed contact is not listed before the snooze date.
  */
-import { hasMet, STAGE_CADENCE_DAYS, toStage, type Stage } from './capital.js';
-import { toDepth, toKnownSince } from './checklist.js';
+import { hasMet, MIN_CLOSE_DEPTH, STAGE_CADENCE_DAYS, toStage, type Stage } from './capital.js';
+import { JOURNAL_POINT_NEEDS, toDepth, toKnownSince } from './checklist.js';
 import { addDays, toRelativeDays, type IsoDate } from './dates.js';
 import { DEFAULT_DATE_WINDOW_DAYS, describeOccasion, toImportantDates, toUpcoming, type Occasion } from './important-dates.js';
 import { REFERRAL_CHECK_DAYS, REFERRAL_CHECK_UNTIL_DAYS } from './referrals.js';
@@ -38,9 +38,17 @@ import type { ContactWithSummary } from './types.js';
 export const DUE_WEIGHTS = { followUp: 12, cadence: 6, received: 4, openAsk: 3, goingCold: 2, neverMet: 1, thankReferral: 5, referralCheck: 2, importantDate: 3 } as const;
 export type DueTerm = keyof typeof DUE_WEIGHTS;
 export const DUE_TERMS = Object.keys(DUE_WEIGHTS) as DueTerm[];
+/**
+ * A table of weights, DUE_WEIGHTS unless a caller (a test) passes another: the scores here and the SQL that ranks and
+ * bounds them in store/due.ts are both computed from the table they are given. Every weight is above zero: a term
+ * weighing nothing would still count its contacts as due.
+ */
+export type DueWeights = Readonly<Record<DueTerm, number>>;
 
 /** Something received is "recent" for this long: past it, a thank-you is no longer the next step. */
 export const RECEIVED_WINDOW_DAYS = 60;
+/** How much of its worth a thank-you for something received loses over that window. */
+export const RECEIVED_FADE = 0.5;
 /** An ask older than this without an outcome wants its loop closed. */
 export const OPEN_ASK_DAYS = 14;
 /** A contact never met shows gently from a week after being added until two months after. */
@@ -48,7 +56,13 @@ export const NEVER_MET_FROM_DAYS = 7;
 export const NEVER_MET_UNTIL_DAYS = 60;
 /** The daily loss of balance at which going cold is worth 1 − 1/e (a balance of about 5 at a 180-day half-life). */
 export const COLD_LOSS_REF = 0.02;
-const FOLLOW_UP_RAMP_DAYS = 14;
+/** Only these stages can go cold: the relationships with something to lose. */
+export const COLD_STAGES: readonly Stage[] = ['deep', 'growing'];
+/** A follow-up due today is worth this much, rising to 1 over the ramp's days. */
+export const FOLLOW_UP_START = 0.75;
+export const FOLLOW_UP_RAMP_DAYS = 14;
+/** An open ask is worth this much on its first day past OPEN_ASK_DAYS, rising to 1 at OPEN_ASK_FULL_DAYS. */
+export const OPEN_ASK_START = 0.5;
 export const OPEN_ASK_FULL_DAYS = 60;
 
 const clamp01 = (n: number) => (Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0);
@@ -56,7 +70,7 @@ const clamp01 = (n: number) => (Number.isFinite(n) ? Math.min(1, Math.max(0, n))
 /** Days a follow-up is late (0 when due today); negative or null when none is due. */
 export function followUpTerm(daysLate: number | null): number {
   if (daysLate === null || daysLate < 0) return 0;
-  return clamp01(0.75 + (0.25 * Math.min(daysLate, FOLLOW_UP_RAMP_DAYS)) / FOLLOW_UP_RAMP_DAYS);
+  return clamp01(FOLLOW_UP_START + ((1 - FOLLOW_UP_START) * Math.min(daysLate, FOLLOW_UP_RAMP_DAYS)) / FOLLOW_UP_RAMP_DAYS);
 }
 
 /** Monotonic in days overdue relative to the cadence; 0 until the cadence has passed. */
@@ -69,13 +83,13 @@ export function cadenceTerm(daysOverdue: number, cadenceDays: number | null): nu
 /** Something they gave `daysAgo` days ago, not followed by a touchpoint or give of the user's. */
 export function receivedTerm(daysAgo: number | null, acknowledged: boolean): number {
   if (daysAgo === null || acknowledged || daysAgo < 0 || daysAgo > RECEIVED_WINDOW_DAYS) return 0;
-  return clamp01(1 - (0.5 * daysAgo) / RECEIVED_WINDOW_DAYS);
+  return clamp01(1 - (RECEIVED_FADE * daysAgo) / RECEIVED_WINDOW_DAYS);
 }
 
 /** The oldest ask still waiting for an outcome, `ageDays` old. */
 export function openAskTerm(ageDays: number | null): number {
   if (ageDays === null || !(ageDays > OPEN_ASK_DAYS)) return 0;
-  return clamp01(0.5 + (0.5 * (ageDays - OPEN_ASK_DAYS)) / (OPEN_ASK_FULL_DAYS - OPEN_ASK_DAYS));
+  return clamp01(OPEN_ASK_START + ((1 - OPEN_ASK_START) * (ageDays - OPEN_ASK_DAYS)) / (OPEN_ASK_FULL_DAYS - OPEN_ASK_DAYS));
 }
 
 /** How fast a deep or growing relationship's balance fades, per day, when it is eligible at all. */
@@ -208,14 +222,15 @@ const dayDiff = (from: IsoDate, day: IsoDate) => dayNumberOf(day) - dayNumber(fr
 /** At least toDepth's score: the counted points exactly, known a year exactly, and regular appointments as if it held. */
 export function toDepthUpperBound(c: DueContact, day: IsoDate): number {
   const since = toKnownSince(c);
-  const knownAYear = since !== null && dayDiff(since, day) >= 365 ? 1 : 0;
-  return c.answersYes + (c.serviceCount >= 3 ? 1 : 0) + (c.familyCount >= 1 ? 1 : 0) + (c.goalCount >= 5 ? 1 : 0) + knownAYear + 1;
+  const need = JOURNAL_POINT_NEEDS;
+  const knownAYear = since !== null && dayDiff(since, day) >= need.knownDays ? 1 : 0;
+  return c.answersYes + (c.serviceCount >= need.services ? 1 : 0) + (c.familyCount >= need.family ? 1 : 0) + (c.goalCount >= need.goals ? 1 : 0) + knownAYear + 1;
 }
 
 export function toDueStanding(c: DueContact, day: IsoDate, halfLifeDays: number): DueStanding {
   const balance = (c.invested - c.withdrawn) / scaleOf(day, halfLifeDays); // = toBalance
   const upper = toDepthUpperBound(c, day);
-  const depth = upper < 3 ? upper : toDepth(c, day).score;
+  const depth = upper < MIN_CLOSE_DEPTH ? upper : toDepth(c, day).score;
   const knownSince = toKnownSince(c);
   const knownDays = knownSince ? Math.max(0, dayDiff(knownSince, day)) : null;
   const met = hasMet(c);
@@ -260,7 +275,7 @@ function toDueParts(c: DueContact, day: IsoDate, halfLifeDays: number, dateWindo
   const acknowledged = c.lastReceivedOn !== null && c.lastTouchOn !== null && c.lastTouchOn >= c.lastReceivedOn;
   const askAge = c.openAskOn !== null ? dayDiff(c.openAskOn, day) : null;
   const dailyLoss = (Math.max(0, s.balance) * Math.LN2) / halfLifeDays;
-  const coldEligible = !planned && (s.stage === 'deep' || s.stage === 'growing') && s.cadenceDays !== null && since * 2 >= s.cadenceDays;
+  const coldEligible = !planned && COLD_STAGES.includes(s.stage) && s.cadenceDays !== null && since * 2 >= s.cadenceDays;
   const overdue = s.cadenceDays === null ? 0 : since - s.cadenceDays;
   // Summary fields added later may be missing on objects built by hand: `== null` reads them as none.
   const wonOn = c.wonReferralOn ?? null;
@@ -280,34 +295,34 @@ function toDueParts(c: DueContact, day: IsoDate, halfLifeDays: number, dateWindo
   return { standing: s, values, overdue, followUpLate, askAge, occasions };
 }
 
-const sumTerms = (values: Record<DueTerm, number>) =>
-  values.followUp * DUE_WEIGHTS.followUp +
-  values.cadence * DUE_WEIGHTS.cadence +
-  values.received * DUE_WEIGHTS.received +
-  values.openAsk * DUE_WEIGHTS.openAsk +
-  values.goingCold * DUE_WEIGHTS.goingCold +
-  values.neverMet * DUE_WEIGHTS.neverMet +
-  values.thankReferral * DUE_WEIGHTS.thankReferral +
-  values.referralCheck * DUE_WEIGHTS.referralCheck +
-  values.importantDate * DUE_WEIGHTS.importantDate;
+const sumTerms = (values: Record<DueTerm, number>, w: DueWeights) =>
+  values.followUp * w.followUp +
+  values.cadence * w.cadence +
+  values.received * w.received +
+  values.openAsk * w.openAsk +
+  values.goingCold * w.goingCold +
+  values.neverMet * w.neverMet +
+  values.thankReferral * w.thankReferral +
+  values.referralCheck * w.referralCheck +
+  values.importantDate * w.importantDate;
 
 /** The urgency alone (0 when nothing is due or the contact is snoozed): cheap enough to run on every candidate row. */
-export function toDueScore(c: DueContact, day: IsoDate, halfLifeDays: number, dateWindowDays = DEFAULT_DATE_WINDOW_DAYS): number {
+export function toDueScore(c: DueContact, day: IsoDate, halfLifeDays: number, dateWindowDays = DEFAULT_DATE_WINDOW_DAYS, weights: DueWeights = DUE_WEIGHTS): number {
   const parts = toDueParts(c, day, halfLifeDays, dateWindowDays);
-  return parts ? sumTerms(parts.values) : 0;
+  return parts ? sumTerms(parts.values, weights) : 0;
 }
 
 /**
  * Scores one contact as of `day`, with the reasons and the next action. Returns null when nothing is due (every term
  * 0) or the contact is snoozed; its score equals toDueScore. Never throws on odd data: a term that cannot be read is 0.
  */
-export function scoreDue(c: DueContact, day: IsoDate, halfLifeDays: number, dateWindowDays = DEFAULT_DATE_WINDOW_DAYS): DueItem | null {
+export function scoreDue(c: DueContact, day: IsoDate, halfLifeDays: number, dateWindowDays = DEFAULT_DATE_WINDOW_DAYS, weights: DueWeights = DUE_WEIGHTS): DueItem | null {
   const parts = toDueParts(c, day, halfLifeDays, dateWindowDays);
   if (!parts) return null;
-  const score = sumTerms(parts.values);
+  const score = sumTerms(parts.values, weights);
   if (!(score > 0)) return null;
   const { standing: s, values, overdue, followUpLate, askAge, occasions } = parts;
-  const terms = DUE_TERMS.map((term) => ({ term, value: values[term], weight: DUE_WEIGHTS[term], score: values[term] * DUE_WEIGHTS[term] }));
+  const terms = DUE_TERMS.map((term) => ({ term, value: values[term], weight: weights[term], score: values[term] * weights[term] }));
   const words: Record<DueTerm, () => { reason: string; action: string }> = {
     followUp: () => ({
       reason: followUpLate === 0 ? 'you planned to follow up today' : `the follow-up you planned for ${c.nextFollowUpOn} is ${days(followUpLate ?? 0)} late`,

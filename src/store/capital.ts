@@ -77,8 +77,8 @@ export function countStages(store: Store, opts: { today: IsoDate; halfLifeDays: 
 /** One page of contacts in the given order, sorted and limited by SQLite. */
 export function listStandingPage(store: Store, opts: { order: BalanceOrder; today: IsoDate; limit?: number; tag?: string }): StandingRow[] {
   const where = opts.tag === undefined ? '' : TAGGED;
-  const { day, jd, yearAgo } = toStandingParams(opts.today, 1);
-  const params = { limit: opts.limit ?? -1, ...withTag(opts.tag), ...(opts.order === 'depth' ? { day, jd, yearAgo } : {}) };
+  const { day, jd, knownAYearBy } = toStandingParams(opts.today, 1);
+  const params = { limit: opts.limit ?? -1, ...withTag(opts.tag), ...(opts.order === 'depth' ? { day, jd, knownAYearBy } : {}) };
   const rows = store.stmt(`SELECT id, name, name_key, ${INPUT_COLUMNS} FROM contacts ${where} ORDER BY ${ORDER_BY[opts.order]} LIMIT @limit`).raw().all(params) as unknown[][];
   return rows.map((r) => ({ id: r[0] as string, name: r[1] as string, nameKey: r[2] as string, ...toInputs(r.slice(3) as RawInputs) }));
 }

@@ -4,6 +4,7 @@ import type { IsoDate } from '../core/dates.js';
 import type { Offer, OfferField, OfferText, Wish, WishKind } from '../core/matching.js';
 import type { Answer, ContactWithSummary, Fact, JournalEvent } from '../core/types.js';
 import { toAnswer, toContact, toFact, type Row } from './rows.js';
+import { NET_SQL } from './standing-sql.js';
 import type { Store } from './store.js';
 
 // ---- needs ----------------------------------------------------------------------------------------------------------
@@ -99,8 +100,9 @@ export function findOfferTexts(store: Store, keys: readonly string[] | null): Of
 
 export const offerKey = (o: OfferText) => `${o.field}\u0000${o.text}`;
 
-/** The order in which an offer's holders are taken: migration 8 indexes contacts in it. */
-const knownOrder = (id: string) => `(answers_yes + service_count + family_count) DESC, (invested - withdrawn) DESC, ${id}`;
+/** The order in which an offer's holders are taken (then by id): migration 8 indexes contacts in it. */
+export const KNOWN_ORDER = ['(answers_yes + service_count + family_count) DESC', `${NET_SQL} DESC`];
+const knownOrder = (id: string) => `${KNOWN_ORDER.join(', ')}, ${id}`;
 /** Holders of a fact text beyond this many times those wanted are found by walking contacts in order instead. */
 const WALK_FACTOR = 8;
 
