@@ -7,7 +7,7 @@ import { chmodSync, closeSync, existsSync, openSync, readSync, statSync } from '
 import { dirname } from 'node:path';
 import { summarize } from '../core/summary.js';
 import { toThousands } from '../core/numbers.js';
-import type { ContactSummary } from '../core/types.js';
+import { SUMMARY_FIELDS, type ContactSummary } from '../core/types.js';
 import {
   checkIntegrity,
   checkpointWal,
@@ -56,7 +56,7 @@ const shellQuote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replac
 
 /** Fading sums are floating point: equal within a relative 1e-9 (they are recomputed in one canonical order). */
 const SUM_TOLERANCE = 1e-9;
-const SUMS: readonly (keyof ContactSummary)[] = ['invested', 'withdrawn', 'received'];
+const SUMS = (Object.keys(SUMMARY_FIELDS) as (keyof ContactSummary)[]).filter((k) => SUMMARY_FIELDS[k] === 'sum');
 
 /** The summary fields where the stored and the recomputed summaries differ. */
 export function diffSummary(stored: ContactSummary, computed: ContactSummary): (keyof ContactSummary)[] {

@@ -107,10 +107,24 @@ export function hasMet(c: Pick<ContactWithSummary, 'touchCount' | 'giveCount' | 
 }
 
 /** The summary columns a standing is read from: lists fetch only these. */
-export type StandingInputs = Pick<
-  ContactWithSummary,
-  'invested' | 'withdrawn' | 'received' | 'touchCount' | 'giveCount' | 'metOn' | 'firstEventOn' | 'serviceCount' | 'familyCount' | 'goalCount' | 'everyDays' | 'recentTouchGap' | 'lastTouchOn' | 'nextFollowUpOn' | 'answersYes'
->;
+export const STANDING_FIELDS = [
+  'invested',
+  'withdrawn',
+  'received',
+  'touchCount',
+  'giveCount',
+  'metOn',
+  'firstEventOn',
+  'serviceCount',
+  'familyCount',
+  'goalCount',
+  'everyDays',
+  'recentTouchGap',
+  'lastTouchOn',
+  'nextFollowUpOn',
+  'answersYes',
+] as const satisfies readonly (keyof ContactWithSummary)[];
+export type StandingInputs = Pick<ContactWithSummary, (typeof STANDING_FIELDS)[number]>;
 
 export interface Standing {
   balance: number;

@@ -27,7 +27,7 @@
  * day stands in for the cadence: the user has already scheduled the next time to connect, so cadence, going cold and
  * never met stay quiet until it falls due. A snoozed contact is not listed before the snooze date.
  */
-import { hasMet, MIN_CLOSE_DEPTH, STAGE_CADENCE_DAYS, toStage, type Stage } from './capital.js';
+import { hasMet, MIN_CLOSE_DEPTH, STAGE_CADENCE_DAYS, STANDING_FIELDS, toStage, type Stage } from './capital.js';
 import { JOURNAL_POINT_NEEDS, toDepth, toKnownSince } from './checklist.js';
 import { addDays, toRelativeDays, type IsoDate } from './dates.js';
 import { DEFAULT_DATE_WINDOW_DAYS, describeOccasion, toImportantDates, toUpcoming, type Occasion } from './important-dates.js';
@@ -123,34 +123,11 @@ export function importantDateTerm(inDays: number | null, windowDays: number): nu
   return windowDays > 0 ? clamp01(1 - (0.5 * inDays) / windowDays) : 1;
 }
 
-/** The summary columns that `net due` reads: nothing else. */
-export type DueContact = Pick<
-  ContactWithSummary,
-  | 'id'
-  | 'name'
-  | 'everyDays'
-  | 'snoozedUntil'
-  | 'metOn'
-  | 'createdAt'
-  | 'firstEventOn'
-  | 'lastTouchOn'
-  | 'touchCount'
-  | 'giveCount'
-  | 'invested'
-  | 'withdrawn'
-  | 'lastReceivedOn'
-  | 'openAskOn'
-  | 'nextFollowUpOn'
-  | 'recentTouchGap'
-  | 'serviceCount'
-  | 'familyCount'
-  | 'goalCount'
-  | 'answersYes'
-  | 'birthday'
-  | 'wonReferralOn'
-  | 'referralCheckOn'
-  | 'importantDates'
->;
+/** What a standing reads but what they gave the user, which the urgency never weighs. */
+const DUE_STANDING_FIELDS = STANDING_FIELDS.filter((f): f is Exclude<(typeof STANDING_FIELDS)[number], 'received'> => f !== 'received');
+/** The columns that `net due` reads, nothing else: the store selects and maps exactly these. */
+export const DUE_FIELDS = ['id', 'name', 'snoozedUntil', 'createdAt', 'lastReceivedOn', 'openAskOn', 'birthday', 'wonReferralOn', 'referralCheckOn', 'importantDates', ...DUE_STANDING_FIELDS] as const;
+export type DueContact = Pick<ContactWithSummary, (typeof DUE_FIELDS)[number]>;
 
 /** What the cadence counts from. */
 export interface DueReference {

@@ -16,6 +16,7 @@ import {
   OPEN_ASK_START,
   RECEIVED_FADE,
   RECEIVED_WINDOW_DAYS,
+  DUE_FIELDS,
   toDueScore,
   type DueContact,
   type DueTerm,
@@ -24,48 +25,15 @@ import {
 import { MET_SQL, NET_SQL, REF_JD_SQL, STAGE_SQL, toStandingParams } from './standing-sql.js';
 import { DEFAULT_DATE_WINDOW_DAYS, toMonthDaysAhead } from '../core/important-dates.js';
 import { REFERRAL_CHECK_DAYS, REFERRAL_CHECK_UNTIL_DAYS } from '../core/referrals.js';
+import { toRowReader, toSelectList } from './rows.js';
 import type { Store } from './store.js';
 
-/** The columns read, in the order of toDueContact. */
-const COLUMNS = `id, name, every_days, snoozed_until, met_on, created_at, first_event_on, last_touch_on, touch_count, give_count,
-  invested, withdrawn, last_received_on, open_ask_on, next_follow_up_on, recent_touch_gap, service_count, family_count, goal_count, answers_yes,
-  birthday, won_referral_on, referral_check_on, important_dates`;
-
-const COLUMN_COUNT = 24;
-
-type RawRow = [
-  string, string, number | null, string | null, string | null, string, string | null, string | null, number, number, number, number, string | null, string | null, string | null, number | null, number, number, number, number,
-  string | null, string | null, string | null, string | null,
-];
-
-function toDueContact(r: RawRow): DueContact {
-  return {
-    id: r[0],
-    name: r[1],
-    everyDays: r[2],
-    snoozedUntil: r[3],
-    metOn: r[4],
-    createdAt: r[5],
-    firstEventOn: r[6],
-    lastTouchOn: r[7],
-    touchCount: r[8],
-    giveCount: r[9],
-    invested: r[10],
-    withdrawn: r[11],
-    lastReceivedOn: r[12],
-    openAskOn: r[13],
-    nextFollowUpOn: r[14],
-    recentTouchGap: r[15],
-    serviceCount: r[16],
-    familyCount: r[17],
-    goalCount: r[18],
-    answersYes: r[19],
-    birthday: r[20],
-    wonReferralOn: r[21],
-    referralCheckOn: r[22],
-    importantDates: r[23],
-  };
-}
+/** The columns read, and their mapper. */
+const COLUMNS = toSelectList(DUE_FIELDS);
+const toDueContact = toRowReader(DUE_FIELDS);
+const COLUMN_COUNT = DUE_FIELDS.length;
+/** The name is not in the cap's index: those queries read the name key in its place. */
+const CAP_COLUMNS = toSelectList(DUE_FIELDS, { name: 'name_key' });
 
 /*
  * Who is due, term by term, exactly as core/due.ts scores above zero: a follow-up due; something received within the
@@ -243,7 +211,7 @@ export function listDueContacts(store: Store, filter: DueFilter & { halfLifeDays
   const total = dueForGood + dueToday;
   const score = (rows: unknown[][], into: Ranked[]) => {
     for (const r of rows) {
-      const contact = toDueContact(r as RawRow);
+      const contact = toDueContact(r);
       const s = toDueScore(contact, filter.day, filter.halfLifeDays, dateWindow, weights);
       if (s > 0) into.push({ contact, score: s, nameKey: r[COLUMN_COUNT] as string });
     }
@@ -257,7 +225,7 @@ export function listDueContacts(store: Store, filter: DueFilter & { halfLifeDays
   const nextCap = store.stmt(`SELECT max(${sql.cap}) FROM contacts WHERE ${sql.cap} < @below`).pluck();
   // The name is not in the cap's index: the contacts are scored with their name key in its place, and named at the end.
   const withCap = store
-    .stmt(`SELECT ${COLUMNS.replace('name,', 'name_key,')}, name_key FROM contacts WHERE ${sql.cap} = @cap AND ${where} AND ${sql.bound} + ${BOUND_MARGIN} >= @floor`)
+    .stmt(`SELECT ${CAP_COLUMNS}, name_key FROM contacts WHERE ${sql.cap} = @cap AND ${where} AND ${sql.bound} + ${BOUND_MARGIN} >= @floor`)
     .raw();
   for (let cap = nextCap.get({ below: Number.MAX_SAFE_INTEGER }) as number | null; cap !== null; cap = nextCap.get({ below: cap }) as number | null) {
     if (ranked.length >= limit && ranked[limit - 1]!.score > cap) break;
@@ -277,7 +245,7 @@ export function listCalendarContacts(store: Store, filter: Omit<DueFilter, 'day'
          AND (@tag IS NULL OR id IN (SELECT contact_id FROM facts WHERE kind = 'tag' AND text_key = @tag))`,
     )
     .raw()
-    .all({ tag: filter.tag === undefined ? null : filter.tag.toLowerCase() }) as RawRow[];
+    .all({ tag: filter.tag === undefined ? null : filter.tag.toLowerCase() }) as unknown[][];
   return rows.map(toDueContact);
 }
 
