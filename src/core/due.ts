@@ -29,8 +29,8 @@
  */
 import { hasMet, MIN_CLOSE_DEPTH, STAGE_CADENCE_DAYS, STANDING_FIELDS, toStage, type Stage } from './capital.js';
 import { JOURNAL_POINT_NEEDS, toDepth, toKnownSince } from './checklist.js';
-import { addDays, toRelativeDays, type IsoDate } from './dates.js';
-import { DEFAULT_DATE_WINDOW_DAYS, describeOccasion, toImportantDates, toUpcoming, type Occasion } from './important-dates.js';
+import { addDays, type IsoDate } from './dates.js';
+import { DEFAULT_DATE_WINDOW_DAYS, toImportantDates, toUpcoming, type Occasion } from './important-dates.js';
 import { REFERRAL_CHECK_DAYS, REFERRAL_CHECK_UNTIL_DAYS } from './referrals.js';
 import { toEpochScale } from './summary.js';
 import type { ContactWithSummary } from './types.js';
@@ -143,13 +143,55 @@ export interface DueTermValue {
   score: number;
 }
 
+/**
+ * Why a contact is due, one per term above zero, with the figures the words need: ui/messages/due.ts says them.
+ *
+ *   code             term           figures
+ *   follow-up        followUp       the day planned, days late (0: today)
+ *   cadence-overdue  cadence        days overdue, the cadence, whether it is their own, what it counts from
+ *   received         received       the day they gave
+ *   ask-open         openAsk        the day asked, days waited
+ *   going-cold       goingCold      the stage, the balance, what it loses in a month without a touch
+ *   never-met        neverMet       the day added
+ *   referral-won     thankReferral  the day it was marked won
+ *   referral-open    referralCheck  the day of its last change
+ *   important-date   importantDate  the occasions in the window, soonest first
+ */
+export type DueReason =
+  | { code: 'follow-up'; plannedOn: IsoDate; daysLate: number }
+  | { code: 'cadence-overdue'; days: number; every: number; own: boolean; from: DueReference }
+  | { code: 'received'; receivedOn: IsoDate }
+  | { code: 'ask-open'; askedOn: IsoDate; days: number }
+  | { code: 'going-cold'; stage: Stage; balance: number; monthlyLoss: number }
+  | { code: 'never-met'; addedOn: IsoDate }
+  | { code: 'referral-won'; wonOn: IsoDate }
+  | { code: 'referral-open'; changedOn: IsoDate }
+  | { code: 'important-date'; occasions: Occasion[] };
+
+/**
+ * The one next step, from the weightiest reason: give first to those the user barely knows, a one-to-one for the
+ * closer; thank; close the loop.
+ */
+export type DueAction =
+  | 'follow-up'
+  | 'send-something'
+  | 'suggest-one-to-one'
+  | 'thank'
+  | 'close-the-loop'
+  | 'pass-something-on'
+  | 'get-to-know'
+  | 'thank-for-referral'
+  | 'ask-how-it-went'
+  | 'call-today'
+  | 'mark-the-day';
+
 export interface DueItem {
   id: string;
   name: string;
   score: number;
-  /** Plain words, most weighty first. */
-  reasons: string[];
-  nextAction: string;
+  /** Most weighty first. */
+  reasons: DueReason[];
+  nextAction: DueAction;
   lastTouch: IsoDate | null;
   stage: Stage;
   /** The contact's own cadence, else the stage's; null for someone not met yet. */
@@ -220,19 +262,6 @@ export function toNextDueOn(standing: Pick<DueStanding, 'cadenceDays' | 'referen
   return standing.cadenceDays === null ? null : addDays(standing.reference.on, standing.cadenceDays);
 }
 
-const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
-
-function describeCadence(cadence: number, own: boolean): string {
-  return `${own ? 'every' : 'stage default: every'} ${days(cadence)}`;
-}
-
-function describeReference(ref: DueReference, day: IsoDate): string {
-  const when = toRelativeDays(ref.on, day);
-  if (ref.what === 'last touch') return `last touch ${when}`;
-  if (ref.what === 'met') return `met ${when}, no touchpoint since`;
-  return `added ${when}, no touchpoint yet`;
-}
-
 interface DueParts {
   standing: DueStanding;
   values: Record<DueTerm, number>;
@@ -300,47 +329,26 @@ export function scoreDue(c: DueContact, day: IsoDate, halfLifeDays: number, date
   if (!(score > 0)) return null;
   const { standing: s, values, overdue, followUpLate, askAge, occasions } = parts;
   const terms = DUE_TERMS.map((term) => ({ term, value: values[term], weight: weights[term], score: values[term] * weights[term] }));
-  const words: Record<DueTerm, () => { reason: string; action: string }> = {
-    followUp: () => ({
-      reason: followUpLate === 0 ? 'you planned to follow up today' : `the follow-up you planned for ${c.nextFollowUpOn} is ${days(followUpLate ?? 0)} late`,
-      action: 'follow up as planned: a call or a coffee',
-    }),
+  const said: Record<DueTerm, () => { reason: DueReason; action: DueAction }> = {
+    followUp: () => ({ reason: { code: 'follow-up', plannedOn: c.nextFollowUpOn ?? day, daysLate: followUpLate ?? 0 }, action: 'follow-up' }),
     cadence: () => ({
-      reason: `a catch-up is overdue by ${days(overdue)} (${describeCadence(s.cadenceDays ?? 0, c.everyDays !== null)}; ${describeReference(s.reference, day)})`,
-      action: s.stage === 'acquaintance' || s.stage === 'stranger' ? 'give first: send them an article or an idea' : 'suggest a one-to-one',
+      reason: { code: 'cadence-overdue', days: overdue, every: s.cadenceDays ?? 0, own: c.everyDays !== null, from: s.reference },
+      action: s.stage === 'acquaintance' || s.stage === 'stranger' ? 'send-something' : 'suggest-one-to-one',
     }),
-    received: () => ({
-      reason: `they gave you something ${toRelativeDays(c.lastReceivedOn ?? day, day)} and you have not been in touch since: Givers Gain`,
-      action: 'thank them: log a touchpoint or a give',
-    }),
-    openAsk: () => ({
-      reason: `your ask of ${c.openAskOn} has waited ${days(askAge ?? 0)} for an outcome`,
-      action: 'close the loop: ask how it went',
-    }),
+    received: () => ({ reason: { code: 'received', receivedOn: c.lastReceivedOn ?? day }, action: 'thank' }),
+    openAsk: () => ({ reason: { code: 'ask-open', askedOn: c.openAskOn ?? day, days: askAge ?? 0 }, action: 'close-the-loop' }),
     goingCold: () => ({
-      reason: `a ${s.stage} relationship going cold: its balance of ${s.balance.toFixed(1)} loses ${(s.balance * (1 - 2 ** (-30 / halfLifeDays))).toFixed(1)} a month without a touch`,
-      action: 'give first: pass on a referral, an introduction or an idea',
+      reason: { code: 'going-cold', stage: s.stage, balance: s.balance, monthlyLoss: s.balance * (1 - 2 ** (-30 / halfLifeDays)) },
+      action: 'pass-something-on',
     }),
-    neverMet: () => ({
-      reason: `added ${toRelativeDays(toAddedOn(c.createdAt), day)}, not met yet: farming, not hunting`,
-      action: 'suggest a one-to-one to get to know them',
-    }),
-    thankReferral: () => ({
-      reason: `a referral they gave you closed business (marked won ${toRelativeDays(c.wonReferralOn ?? day, day)})`,
-      action: 'thank them: a call or a card, then log it as a touchpoint or a give',
-    }),
-    referralCheck: () => ({
-      reason: `the referral you gave them ${toRelativeDays(c.referralCheckOn ?? day, day)} has no outcome yet`,
-      action: `ask how it went, then net referral ${JSON.stringify(c.name)} --status contacted|won|lost`,
-    }),
-    importantDate: () => ({
-      reason: occasions.map(describeOccasion).join('; '),
-      action: occasions[0]?.inDays === 0 ? 'get in touch today: a call or a message' : 'remember the day: a message or a card on the day',
-    }),
+    neverMet: () => ({ reason: { code: 'never-met', addedOn: toAddedOn(c.createdAt) }, action: 'get-to-know' }),
+    thankReferral: () => ({ reason: { code: 'referral-won', wonOn: c.wonReferralOn ?? day }, action: 'thank-for-referral' }),
+    referralCheck: () => ({ reason: { code: 'referral-open', changedOn: c.referralCheckOn ?? day }, action: 'ask-how-it-went' }),
+    importantDate: () => ({ reason: { code: 'important-date', occasions }, action: occasions[0]?.inDays === 0 ? 'call-today' : 'mark-the-day' }),
   };
-  const said = terms
+  const reasons = terms
     .filter((t) => t.score > 0)
     .sort((a, b) => b.score - a.score)
-    .map((t) => words[t.term]());
-  return { id: c.id, name: c.name, score, reasons: said.map((w) => w.reason), nextAction: said[0]!.action, lastTouch: c.lastTouchOn, stage: s.stage, cadenceDays: s.cadenceDays, terms };
+    .map((t) => said[t.term]());
+  return { id: c.id, name: c.name, score, reasons: reasons.map((w) => w.reason), nextAction: reasons[0]!.action, lastTouch: c.lastTouchOn, stage: s.stage, cadenceDays: s.cadenceDays, terms };
 }

@@ -3,6 +3,7 @@ import { checkBeforeAsk, closeAsk, parseAskSize, recordAsk } from '../../app/ask
 import { UsageError } from '../../core/errors.js';
 import { parseText } from '../../core/profile.js';
 import { parseAskKind, parseOutcome, type AskKind, type AskOutcome } from '../../core/vocabulary.js';
+import { PROMPTS } from '../../ui/messages/prompts.js';
 import { renderAsk, renderCheck, renderOutcome } from '../../ui/render-capital.js';
 import { toAskView, toCheckView, toOutcomeView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
@@ -49,7 +50,7 @@ export function registerAsk(program: Command, ctx: CliContext): void {
     const premature = check.result.verdict === 'premature';
     if (premature) {
       ctx.out.warn(renderCheck(toCheckView(check), ctx.out.palette));
-      const confirmed = flags.anyway || (ctx.interactive && !ctx.out.json && (await (await import('../../ui/prompts.js')).askConfirm('Record this ask anyway? It will be marked premature.')));
+      const confirmed = flags.anyway || (ctx.interactive && !ctx.out.json && (await (await import('../../ui/prompts.js')).askConfirm(PROMPTS.recordPrematureAsk)));
       if (!confirmed) {
         ctx.exitCode = 3;
         return ctx.out.emit(toAskView(check, null), renderAsk);

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { changeSetting, changeSynonyms, listSynonyms, listSettings, parseSetting } from '../../app/config.js';
 import { renderSettingChanged, renderSettings } from '../../ui/render-capital.js';
 import { renderSynonyms } from '../../ui/render-ideas.js';
-import { toSettingChangedView } from '../../ui/views.js';
+import { toSettingChangedView, toSettingView } from '../../ui/views.js';
 import { UsageError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
 import { toClock, withExamples } from '../options.js';
@@ -19,7 +19,7 @@ export function registerConfig(program: Command, ctx: CliContext): void {
       return ctx.out.emit(store.tx(() => changeSynonyms(store, value, Boolean(flags.remove), toClock(ctx))), renderSynonyms);
     }
     if (key === undefined || value === undefined) {
-      const settings = listSettings(ctx.store('read'), key);
+      const settings = listSettings(ctx.store('read'), key).map(toSettingView);
       if (key === undefined) return ctx.out.emit(settings, renderSettings);
       return ctx.out.emit(settings[0]!, (s, p) => renderSettings([s], p));
     }

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { deepenContact, parseAnsweredIds, toDepthResult, type DeepenInput } from '../../app/deepen.js';
 import { ANSWERED_IDS, type ChecklistId } from '../../core/checklist.js';
 import { UsageError } from '../../core/errors.js';
+import { CHECKLIST_TEXT } from '../../ui/messages/checklist.js';
+import { PROMPTS } from '../../ui/messages/prompts.js';
 import { renderDepth } from '../../ui/render-capital.js';
 import { toDepthView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
@@ -29,8 +31,8 @@ export function registerDeepen(program: Command, ctx: CliContext): void {
     if (prompted) {
       const { askChoices } = await import('../../ui/prompts.js');
       const points = toDepthResult(ctx.store('read'), contact.id, ctx.today).points.filter((p) => p.source === 'answer');
-      const choices = points.map((p) => ({ name: p.text, value: p.id, checked: p.state === 'yes', description: p.id }));
-      const yes = await askChoices(`Which hold for ${contact.name}? (space ticks, enter saves)`, choices);
+      const choices = points.map((p) => ({ name: CHECKLIST_TEXT[p.id], value: p.id, checked: p.state === 'yes', description: p.id }));
+      const yes = await askChoices(PROMPTS.whichHold(contact.name), choices);
       input = { contactId: contact.id, yes, no: ANSWERED_IDS.filter((id) => !yes.includes(id)) };
     }
     const store = ctx.store('write');

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { checkBeforeIntro, recordIntro } from '../../app/intro.js';
 import { parseText } from '../../core/profile.js';
 import { parseValue } from '../../core/vocabulary.js';
+import { PROMPTS } from '../../ui/messages/prompts.js';
 import { renderIntro, renderIntroCheck } from '../../ui/render-ideas.js';
 import { toIntroView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
@@ -34,7 +35,7 @@ export function registerIntro(program: Command, ctx: CliContext): void {
       const day = date ?? ctx.today;
       if (!check.ready) {
         ctx.out.warn(renderIntroCheck(toIntroView(check, day, flags.note ?? null, null), ctx.out.palette));
-        const confirmed = flags.anyway || (ctx.interactive && !ctx.out.json && (await (await import('../../ui/prompts.js')).askConfirm('Record this introduction anyway?')));
+        const confirmed = flags.anyway || (ctx.interactive && !ctx.out.json && (await (await import('../../ui/prompts.js')).askConfirm(PROMPTS.recordIntroAnyway)));
         if (!confirmed) {
           ctx.exitCode = 3;
           return ctx.out.emit(toIntroView(check, day, flags.note ?? null, null), renderIntro);

@@ -35,7 +35,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
       const { renderReportHtml } = await import('../../ui/report-html.js');
       writeNewFile(flags.html, Boolean(flags.force), store.path, (write) => write(renderReportHtml(view)));
     }
-    ctx.out.emit(view, (v, p) => `${renderReport(v, p)}${flags.html === undefined ? '' : `\n\n${p.green('Wrote')} the report to ${flags.html}: open it in a browser.`}`);
+    ctx.out.emit(view, (v, p) => renderReport(v, p, flags.html));
   });
 }
 

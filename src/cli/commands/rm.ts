@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { previewRemoval, removeContact } from '../../app/rm.js';
 import { UsageError } from '../../core/errors.js';
+import { PROMPTS } from '../../ui/messages/prompts.js';
 import { renderRemoved, toRemovedRowsText } from '../../ui/render-change.js';
 import { toRemovedView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
@@ -19,8 +20,8 @@ export function registerRm(program: Command, ctx: CliContext): void {
       if (!ctx.interactive || ctx.out.json) throw new UsageError(`net rm asks before removing ${contact.name}`, `add --yes to remove them without being asked: net rm ${JSON.stringify(contact.name)} --yes`);
       const rows = toRemovedRowsText(previewRemoval(store, contact.id).removed);
       const { askConfirm } = await import('../../ui/prompts.js');
-      if (!(await askConfirm(`Remove ${contact.name}${rows ? ` and their ${rows}` : ''}? This cannot be undone.`))) {
-        ctx.out.warn(`kept ${contact.name}; nothing was removed`);
+      if (!(await askConfirm(PROMPTS.removeContact(contact.name, rows)))) {
+        ctx.out.warn(PROMPTS.keptContact(contact.name));
         return;
       }
     }
