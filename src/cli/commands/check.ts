@@ -24,6 +24,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     'net check "Ravi Patel" --for introduction',
     'net check ravi --to-refer           # can I vouch for them?',
     'net check jane --for referral && net ask jane --for referral',
+    'net --json check jane               # reasonCodes and suggestionCodes beside the words',
   ]).action(async (name: string, flags: CheckFlags) => {
     if (flags.for && flags.toRefer) throw new UsageError('--for and --to-refer judge different things', 'give one of them');
     const store = ctx.store('read');

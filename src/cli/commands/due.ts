@@ -35,7 +35,7 @@ export function registerDue(program: Command, ctx: CliContext): void {
     .option('--explain', 'show how each urgency is made: value × weight of each term')
     .option('--ics [file]', 'the follow-ups and next due days as an iCalendar file (to stdout without a file)')
     .option('--force', 'with --ics <file>: replace the file if it exists');
-  withExamples(cmd, ['net due', 'net due --tag bni --limit 5', 'net due --on "next monday"', 'net due --explain', 'net due --ics ~/net-due.ics']).action(async (flags: DueFlags) => {
+  withExamples(cmd, ['net due', 'net due --tag bni --limit 5', 'net due --on "next monday"', 'net due --explain', 'net due --ics ~/net-due.ics', 'net --json due --limit 3      # reasonCodes and nextActionCode beside the words']).action(async (flags: DueFlags) => {
     if (flags.all && flags.limit !== undefined) throw new UsageError('--limit and --all do not go together', 'give one of them');
     const day = flags.on === undefined ? ctx.today : await readDate(flags.on, ctx.today);
     const store = ctx.store('read');
