@@ -6,6 +6,7 @@ import { addDays, type IsoDate } from '../core/dates.js';
 import { STAGE_CADENCE_DAYS, type Stage } from '../core/capital.js';
 import {
   COLD_STAGES,
+  DUE_FIELDS,
   DUE_WEIGHTS,
   FOLLOW_UP_RAMP_DAYS,
   FOLLOW_UP_START,
@@ -16,7 +17,6 @@ import {
   OPEN_ASK_START,
   RECEIVED_FADE,
   RECEIVED_WINDOW_DAYS,
-  DUE_FIELDS,
   toDueScore,
   type DueContact,
   type DueTerm,

@@ -10,7 +10,7 @@ import type { BalanceResult } from '../app/balance.js';
 import type { CheckOutcome } from '../app/check.js';
 import type { SetResult, SettingEntry, SettingKey } from '../app/config.js';
 import type { DeepenResult, DepthResult } from '../app/deepen.js';
-import { round1, type BalanceLine, type CheckAdvice, type NetworkShape, type CheckReason, type Stage, type Standing, type Verdict } from '../core/capital.js';
+import { round1, type BalanceLine, type CheckAdvice, type CheckReason, type NetworkShape, type Stage, type Standing, type Verdict } from '../core/capital.js';
 import type { DepthPoint } from '../core/checklist.js';
 import type { DueAction, DueReason } from '../core/due.js';
 import { toIntervalText } from '../core/intervals.js';
