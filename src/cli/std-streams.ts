@@ -10,6 +10,14 @@ export interface Writer {
   write(text: string): void;
 }
 
+/** What a run of net talks to: the process's own (processIo) or, in tests, strings in memory. */
+export interface Io {
+  env: NodeJS.ProcessEnv;
+  stdout: Writer;
+  stderr: Writer;
+  isTerminal(fd: 0 | 1 | 2): boolean;
+}
+
 /** Waits about a millisecond without spinning: a pipe whose reader is slow can refuse a write for a moment. */
 let sleeper: Int32Array | undefined;
 function pause(): void {
@@ -46,3 +54,5 @@ export function isTerminal(fd: 0 | 1 | 2): boolean {
   const tty = createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
   return tty.isatty(fd);
 }
+
+export const processIo = (): Io => ({ env: process.env, stdout, stderr, isTerminal });

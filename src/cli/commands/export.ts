@@ -3,9 +3,7 @@ import type { ExportFormat } from '../../app/export.js';
 import { UsageError } from '../../core/errors.js';
 import { renderExported } from '../../ui/render-transfer.js';
 import type { CliContext } from '../context.js';
-import { toClock, withExamples } from '../options.js';
-import { COMMAND_LIST } from '../command-list.js';
-import { stdout } from '../std-streams.js';
+import { withExamples } from '../options.js';
 
 interface ExportFlags {
   csv?: boolean;
@@ -24,10 +22,8 @@ export function toExportFormat(flags: ExportFlags, file: string | undefined, jso
   return 'json';
 }
 
-export function registerExport(program: Command, ctx: CliContext): void {
-  const cmd = program
-    .command('export [file]')
-    .description(COMMAND_LIST.export.summary)
+export function setup(cmd: Command, ctx: CliContext): void {
+  cmd
     .option('--csv', 'contacts, one row each, with balance, stage and last touch')
     .option('--vcf', 'contacts as vCard 4.0, for an address book')
     .option('--force', 'replace the file if it exists');
@@ -39,8 +35,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
   ]).action(async (file: string | undefined, flags: ExportFlags) => {
     const format = toExportFormat(flags, file, ctx.out.json);
     const { exportJournal } = await import('../../app/export.js');
-    const store = ctx.store('read');
-    const result = exportJournal(store, { format, file, force: Boolean(flags.force) }, toClock(ctx), (chunk) => stdout.write(chunk));
+    const result = ctx.open('read').use((store) => exportJournal(store, { format, file, force: Boolean(flags.force) }, ctx.clock, (chunk) => ctx.io.stdout.write(chunk)));
     if (file) ctx.out.emit(result, renderExported); // without a file, stdout is the export itself
   });
 }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliContext } from '../../../src/cli/context.js';
 import { Help } from 'commander';
-import { COMMAND_LIST } from '../../../src/cli/command-list.js';
+import { COMMANDS } from '../../../src/cli/commands.js';
 import { buildProgram, COMMAND_NAMES, findCommandName } from '../../../src/cli/program.js';
 
 const README = readFileSync(resolve(import.meta.dirname, '../../../README.md'), 'utf8');
@@ -29,10 +29,10 @@ describe('docs', () => {
     expect(commands).toEqual(COMMAND_NAMES);
   });
 
-  it.each(commands)('net %s: the overview line made from the command list matches the loaded command', (name) => {
+  it.each(commands)('net %s: the overview line made from the registry matches the loaded command', (name) => {
     const cmd = program.commands.find((c) => c.name() === name)!;
-    const entry = COMMAND_LIST[name as keyof typeof COMMAND_LIST];
-    expect(new Help().subcommandTerm(cmd)).toBe(`${name} ${entry.args}`.trim());
+    const entry = COMMANDS.find((c) => c.name === name)!;
+    expect(new Help().subcommandTerm(cmd)).toBe(`${name} ${entry.usage}`.trim());
     expect(cmd.description()).toBe(entry.summary);
   });
 
