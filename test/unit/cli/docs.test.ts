@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliContext } from '../../../src/cli/context.js';
-import { Help } from 'commander';
+import { CommanderError, Help } from 'commander';
+import { NotFoundError, StoreError, UsageError } from '../../../src/core/errors.js';
+import { report } from '../../../src/cli/run.js';
 import { COMMANDS } from '../../../src/cli/commands.js';
 import { buildProgram, COMMAND_NAMES, findCommandName } from '../../../src/cli/program.js';
 
@@ -57,7 +59,21 @@ describe('docs', () => {
     expect(findCommandName(args)).toBe(name);
   });
 
-  it('documents every exit code main.ts can return', () => {
-    for (const code of [0, 1, 2, 3, 4, 5, 130]) expect(README).toMatch(new RegExp(`^\\| ${code} \\|`, 'm'));
+  it('documents every exit code that a run of net can end with, and no other', () => {
+    const silent = { write: () => undefined };
+    const returned = [
+      new CommanderError(0, 'commander.helpDisplayed', '(outputHelp)'),
+      new CommanderError(1, 'commander.unknownOption', "error: unknown option '--bogus'"),
+      Object.assign(new Error('User force closed the prompt'), { name: 'ExitPromptError' }),
+      new UsageError('bad'),
+      new NotFoundError('nobody'),
+      new StoreError('locked'),
+      Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }),
+      new Error('a bug'),
+    ].map((err) => report(err, false, undefined, silent));
+    const verdict: CliContext['exitCode'][] = [0, 3]; // net check and net ask set these on success
+    const section = README.slice(README.indexOf('## Exit codes'), README.indexOf('\n## ', README.indexOf('## Exit codes') + 1));
+    const documented = [...section.matchAll(/^\| (\d+) \|/gm)].map((m) => Number(m[1]));
+    expect(new Set([...returned, ...verdict])).toEqual(new Set(documented));
   });
 });

@@ -2,13 +2,13 @@ import Database from 'better-sqlite3';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeJournal, type Journal } from '../helpers/run-net.js';
+import { TODAY, makeJournal, type Journal } from '../helpers/run-net.js';
 
 let j: Journal;
 let k: Journal;
 beforeEach(() => {
-  j = makeJournal();
-  k = makeJournal();
+  j = makeJournal(TODAY, 'in-process');
+  k = makeJournal(TODAY, 'in-process');
 });
 afterEach(() => {
   j.cleanup();
