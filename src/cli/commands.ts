@@ -16,6 +16,11 @@ export interface CommandEntry {
   usage: string;
   summary: string;
   load: () => Promise<{ setup: Setup }>;
+  /**
+   * Global flags that, written after this command, mean one of its own options, as they did before the command had
+   * them: `net export --json file` is the export's format (--format json), `net --json export file` net's own output.
+   */
+  shadows?: Readonly<Record<string, string>>;
 }
 
 export const COMMANDS = [
@@ -37,7 +42,7 @@ export const COMMANDS = [
   { name: 'report', usage: '[options]', summary: 'look back: gives, touchpoints and asks per week, referrals won, relationships that grew or cooled, the network', load: () => import('./commands/report.js') },
   { name: 'rm', usage: '[options] <name>', summary: 'remove a contact and everything logged with them (asks first; --yes when not at a terminal)', load: () => import('./commands/rm.js') },
   { name: 'import', usage: '[options] <file>', summary: 'bring contacts in from vCard (.vcf), LinkedIn Connections.csv or a spreadsheet (CSV); merge a net JSON export', load: () => import('./commands/import.js') },
-  { name: 'export', usage: '[options] [file]', summary: 'write the whole journal as JSON (lossless, for net import), or the contacts as CSV or vCard 4.0; prints it without a file', load: () => import('./commands/export.js') },
+  { name: 'export', usage: '[options] [file]', summary: 'write the whole journal as JSON (lossless, for net import), or the contacts as CSV or vCard 4.0; prints it without a file', load: () => import('./commands/export.js'), shadows: { '--json': '--format=json' } },
   { name: 'backup', usage: '[options] [file]', summary: 'copy the journal file safely, even while another net writes (default: net-backup-YYYY-MM-DD.db here)', load: () => import('./commands/backup.js') },
   { name: 'config', usage: '[options] [key] [value]', summary: 'show or change the journal settings (half-life: how fast investments fade; date-window: how early dates show; synonyms: words net ideas treats as one)', load: () => import('./commands/config.js') },
   { name: 'doctor', usage: '[options]', summary: 'check the journal file: damage, schema version, permissions, orphan rows, summaries (exit 5 when something is wrong)', load: () => import('./commands/doctor.js') },

@@ -35,6 +35,15 @@ Examples:
   $ net check jane --for introduction
 `;
 
+/** The arguments with the flags that the command named shadows (see CommandEntry.shadows) read as its own. */
+export function toOwnFlags(args: readonly string[]): string[] {
+  const at = args.indexOf(findCommandName(args) ?? '');
+  const shadows = at < 0 ? undefined : findEntry(args[at])?.shadows;
+  if (!shadows) return [...args];
+  const end = args.indexOf('--') < 0 ? args.length : args.indexOf('--');
+  return args.map((a, i) => (i > at && i < end && Object.hasOwn(shadows, a) ? shadows[a]! : a));
+}
+
 /** The command named in the arguments: the first word that is not an option (--db takes a value). */
 export function findCommandName(args: readonly string[]): string | undefined {
   for (let i = 0; i < args.length; i++) {

@@ -8,7 +8,7 @@ import { NetError, NotFoundError } from '../core/errors.js';
 import { toStoreError } from '../app/session.js';
 import { wantsColor } from '../ui/palette.js';
 import { createContext } from './context.js';
-import { buildProgram, COMMAND_NAMES, findCommandName } from './program.js';
+import { buildProgram, COMMAND_NAMES, findCommandName, toOwnFlags } from './program.js';
 import type { Io, Writer } from './std-streams.js';
 
 /** NET_NOW pins "today" (YYYY-MM-DD or an ISO timestamp) for tests and for planning; read nowhere else. */
@@ -56,7 +56,8 @@ export function report(err: unknown, debug: boolean, command: string | undefined
 }
 
 /** `args`: the words after `net`. Returns the exit code; sets nothing on the process. */
-export async function run(args: readonly string[], io: Io): Promise<number> {
+export async function run(words: readonly string[], io: Io): Promise<number> {
+  const args = toOwnFlags(words);
   const env = io.env;
   const { now, today } = readClock(env);
   let debug = env.NET_DEBUG === '1';

@@ -6,7 +6,7 @@ import { CommanderError, Help } from 'commander';
 import { NotFoundError, StoreError, UsageError } from '../../../src/core/errors.js';
 import { report } from '../../../src/cli/run.js';
 import { COMMANDS } from '../../../src/cli/commands.js';
-import { buildProgram, COMMAND_NAMES, findCommandName } from '../../../src/cli/program.js';
+import { buildProgram, COMMAND_NAMES, findCommandName, toOwnFlags } from '../../../src/cli/program.js';
 
 const README = readFileSync(resolve(import.meta.dirname, '../../../README.md'), 'utf8');
 const program = await buildProgram({} as CliContext, [], { loadAll: true });
@@ -57,6 +57,22 @@ describe('docs', () => {
     [[], undefined],
   ])('finds the command in %j: %s', (args, name) => {
     expect(findCommandName(args)).toBe(name);
+  });
+
+  it('gives each flag one meaning: no command has an option of the same name as a global one', () => {
+    const globals = program.options.map((o) => o.long);
+    const clashes = program.commands.flatMap((c) => c.options.filter((o) => globals.includes(o.long)).map((o) => `net ${c.name()} ${o.long}`));
+    expect(clashes).toEqual([]);
+  });
+
+  it.each([
+    [['export', '--json', 'x.json'], ['export', '--format=json', 'x.json']],
+    [['--json', 'export', 'x.json'], ['--json', 'export', 'x.json']],
+    [['--db', 'j.db', 'export', '--force', '--json'], ['--db', 'j.db', 'export', '--force', '--format=json']],
+    [['export', '--', '--json'], ['export', '--', '--json']],
+    [['due', '--json'], ['due', '--json']],
+  ])('reads a global flag after a command that shadows it as the command\'s own: %j', (args, read) => {
+    expect(toOwnFlags(args)).toEqual(read);
   });
 
   it('documents every exit code that a run of net can end with, and no other', () => {
