@@ -6,7 +6,7 @@ import type { IsoDate } from '../core/dates.js';
 import { createOutput, type Output } from '../ui/output.js';
 import { makePalette, type ChalkConstructor } from '../ui/palette.js';
 import { resolveJournalPath, type JournalPath } from './journal-path.js';
-import type { Io } from './std-streams.js';
+import type { Io } from './startup/std-streams.js';
 
 export interface GlobalOptions {
   db?: string;

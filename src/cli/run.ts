@@ -9,7 +9,7 @@ import { toStoreError } from '../app/session.js';
 import { wantsColor } from '../ui/palette.js';
 import { createContext } from './context.js';
 import { buildProgram, COMMAND_NAMES, findCommandName, toOwnFlags } from './program.js';
-import type { Io, Writer } from './std-streams.js';
+import type { Io, Writer } from './startup/std-streams.js';
 
 /** NET_NOW pins "today" (YYYY-MM-DD or an ISO timestamp) for tests and for planning; read nowhere else. */
 function readClock(env: NodeJS.ProcessEnv): { now: Date; today: string } {

@@ -1,4 +1,4 @@
-/** The compiled-code cache (cli/compile-cache.ts): owner-only, reused, never in the way of a command. */
+/** The compiled-code cache (cli/startup/compile-cache.ts): owner-only, reused, never in the way of a command. */
 import { chmodSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
