@@ -1,7 +1,8 @@
 /**
- * stdout and stderr written straight to their file descriptors. Every command prints its result once, at the end;
- * `process.stdout` would cost each start a few milliseconds to build a stream (node loads its stream and socket code
- * for a pipe), and asking `process.stdin.isTTY` builds stdin's stream too. Prompts still use node's own streams.
+ * Start-up trick: stdout and stderr written straight to their file descriptors. Every command prints its result once,
+ * at the end; `process.stdout` would cost each start a stream (node loads its stream and socket code for a pipe), and
+ * asking `process.stdin.isTTY` builds stdin's stream too. Prompts still use node's own streams. NET_NODE_STREAMS=1
+ * turns it off (cli/startup/index.ts).
  */
 import { writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -56,3 +57,10 @@ export function isTerminal(fd: 0 | 1 | 2): boolean {
 }
 
 export const processIo = (): Io => ({ env: process.env, stdout, stderr, isTerminal });
+
+/** The trick turned off: node's own process.stdout and process.stderr (a closed pipe then ends net quietly too). */
+export function nodeStreamsIo(): Io {
+  const quiet = () => undefined;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' ? process.exit(process.exitCode ?? 0) : quiet()));
+  return { env: process.env, stdout: { write: (t) => void process.stdout.write(t) }, stderr: { write: (t) => void process.stderr.write(t) }, isTerminal };
+}

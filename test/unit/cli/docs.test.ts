@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CliContext } from '../../../src/cli/context.js';
 import { CommanderError, Help } from 'commander';
 import { NotFoundError, StoreError, UsageError } from '../../../src/core/errors.js';
@@ -36,6 +36,22 @@ describe('docs', () => {
     const entry = COMMANDS.find((c) => c.name === name)!;
     expect(new Help().subcommandTerm(cmd)).toBe(`${name} ${entry.usage}`.trim());
     expect(cmd.description()).toBe(entry.summary);
+  });
+
+  it('loads no command module for the overview help, and only its own for a command', async () => {
+    const spies = COMMANDS.map((entry) => vi.spyOn(entry as { load: () => Promise<unknown> }, 'load'));
+    const loadedFor = async (args: string[]) => {
+      for (const spy of spies) spy.mockClear();
+      await buildProgram({} as CliContext, args);
+      return COMMANDS.filter((_, i) => spies[i]!.mock.calls.length > 0).map((c) => c.name);
+    };
+    try {
+      expect(await loadedFor(['--help'])).toEqual([]);
+      expect(await loadedFor([])).toEqual([]);
+      expect(await loadedFor(['--db', 'x.db', '--json', 'due', '--all'])).toEqual(['due']);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
   });
 
   it('gives the same overview help whether or not the commands are loaded', async () => {
