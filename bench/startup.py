@@ -54,7 +54,7 @@ for i, name in enumerate(['Jane Doe', 'Ravi Patel', 'Tom Lee', 'Ann Archer']):
 above = {name: {c: [] for c in COMMANDS} for name, _, _ in variants}
 for name, folder, extra in variants:
     shutil.copy(seed, os.path.join(work, f'{name}.db'))
-    for argv in COMMANDS.values():  # warm: the compile cache as a user has it after the first run, the file cache
+    for argv in COMMANDS.values():  # warm the file cache (and any cache a variant keeps) as a user has it
         cpu_ms(net(folder, os.path.join(work, f'{name}.db'), argv), extra)
 for _ in range(runs):
     for c, argv in COMMANDS.items():
