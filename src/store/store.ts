@@ -45,6 +45,21 @@ export class Store {
     return this.db.transaction(fn).immediate();
   }
 
+  /** Reads that must agree with each other (a report, an export): one snapshot of the journal. */
+  read<T>(fn: () => T): T {
+    return this.db.transaction(fn).deferred();
+  }
+
+  /** Inside a transaction: foreign keys are checked at its commit, so that rows may arrive in any order (a merge). */
+  deferForeignKeys(): void {
+    this.db.pragma('defer_foreign_keys = ON');
+  }
+
+  /** A consistent copy of the journal into `file`, by SQLite's online backup: safe while another net writes. */
+  async backupTo(file: string): Promise<void> {
+    await this.db.backup(file);
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

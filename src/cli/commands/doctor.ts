@@ -6,15 +6,12 @@ import { renderDoctor } from '../../ui/render-doctor.js';
 import { toDoctorView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
 import { withExamples } from '../options.js';
-import { COMMAND_LIST } from '../command-list.js';
 
-export function registerDoctor(program: Command, ctx: CliContext): void {
-  const cmd = program
-    .command('doctor')
-    .description(COMMAND_LIST.doctor.summary)
+export function setup(cmd: Command, ctx: CliContext): void {
+  cmd
     .option('--fix', 'repair what is safe to repair: permissions, summaries, a large write-ahead log');
   withExamples(cmd, ['net doctor', 'net doctor --fix', 'net doctor --json']).action((flags: { fix?: boolean }) => {
-    const { path, source } = ctx.journal();
+    const { path, source } = ctx.journalPath();
     const result = examineJournal({ path, ownFolder: source === 'default' || source === 'XDG_DATA_HOME', fix: Boolean(flags.fix) });
     ctx.out.emit(toDoctorView(result), renderDoctor);
     const problems = result.checks.filter((c) => !c.ok).length;

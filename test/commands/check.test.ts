@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TOUCH_DEPOSIT } from '../../src/core/summary.js';
-import { makeJournal, type Journal } from '../helpers/run-net.js';
+import { TODAY, makeJournal, type Journal } from '../helpers/run-net.js';
 
 let j: Journal;
 beforeEach(() => {
-  j = makeJournal(); // today is 2026-11-22
+  j = makeJournal(TODAY, 'in-process'); // today is 2026-11-22
 });
 afterEach(() => j.cleanup());
 
@@ -99,7 +99,7 @@ describe('net check: the stories of issue 3', () => {
       ['log', 'sam', '--touch', 'coffee', '--date', '2026-11-01'],
       ['deepen', 'sam', '--yes', 'trust', '--no', 'call-at-night'],
     ];
-    const other = makeJournal();
+    const other = makeJournal(TODAY, 'in-process');
     try {
       ok(j.run('add', 'Sam Lee', '--met', '2025-12-01'));
       ok(other.run('add', 'Sam Lee', '--met', '2025-12-01'));

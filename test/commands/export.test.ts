@@ -2,13 +2,13 @@ import Database from 'better-sqlite3';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeJournal, type Journal } from '../helpers/run-net.js';
+import { TODAY, makeJournal, type Journal } from '../helpers/run-net.js';
 
 let j: Journal;
 let k: Journal;
 beforeEach(() => {
-  j = makeJournal();
-  k = makeJournal();
+  j = makeJournal(TODAY, 'in-process');
+  k = makeJournal(TODAY, 'in-process');
 });
 afterEach(() => {
   j.cleanup();
@@ -97,7 +97,7 @@ describe('writing files', () => {
   it('creates the file owner-only and refuses to overwrite it without --force', () => {
     fill(j);
     const file = join(j.dir, 'out.json');
-    expect(j.run('export', '--json', file)).toMatchObject({ code: 0, stderr: '', stdout: `{\n  "format": "json",\n  "file": "${file}",\n  "contacts": 2,\n  "records": 10\n}\n` });
+    expect(j.run('--json', 'export', '--format', 'json', file)).toMatchObject({ code: 0, stderr: '', stdout: `{\n  "format": "json",\n  "file": "${file}",\n  "contacts": 2,\n  "records": 10\n}\n` });
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const before = readFileSync(file, 'utf8');
     expect(j.run('export', file)).toEqual({ code: 2, stdout: '', stderr: `net: ${file} already exists; choose another file name, or add --force to replace it\n` });
@@ -139,6 +139,20 @@ describe('net export --csv and --vcf', () => {
       { name: 'Ravi Patel', email: null, phone: '+44 20 7946 0958', company: null },
     ]);
     conn.close();
+  });
+
+  it('takes the format from --format, --csv or --vcf; --json after export is the format, before it the output', () => {
+    fill(j);
+    expect(j.run('export', '--format', 'csv').stdout).toMatch(/^name,email,/);
+    expect(j.run('export', '--format', 'VCF').stdout).toMatch(/^BEGIN:VCARD\r\nVERSION:4\.0\r\n/);
+    expect(JSON.parse(j.run('export', '--format', 'json').stdout)).toMatchObject({ format: 'net-journal' });
+    const file = join(j.dir, 'journal.json');
+    // One flag, one meaning: the confirmation of `net export --json file` is text, that of `net --json export file` JSON.
+    expect(j.run('export', '--json', file)).toEqual({ code: 0, stderr: '', stdout: `Exported the journal as JSON (2 contacts and 8 other records) to ${file}\n` });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'net-journal' });
+    expect(JSON.parse(j.run('--json', 'export', file, '--force').stdout)).toEqual({ format: 'json', file, contacts: 2, records: 10 });
+    expect(j.run('export', '--format', 'xml')).toEqual({ code: 2, stdout: '', stderr: 'net: cannot export as "xml"; --format takes one of: json, csv, vcf\n' });
+    expect(j.run('export', '--format', 'csv', '--vcf')).toMatchObject({ code: 2, stderr: 'net: --format csv and --vcf ask for two formats; export one at a time\n' });
   });
 
   it('refuses two formats at once', () => {

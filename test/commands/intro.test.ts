@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeJournal, type Journal } from '../helpers/run-net.js';
+import { TODAY, makeJournal, type Journal } from '../helpers/run-net.js';
 
 let j: Journal;
 beforeEach(() => {
-  j = makeJournal(); // today is 2026-11-22
+  j = makeJournal(TODAY, 'in-process'); // today is 2026-11-22
 });
 afterEach(() => j.cleanup());
 
@@ -127,7 +127,7 @@ describe('net intro', () => {
     ok(j.run('edit', 'maria', '--met-need', 'a wedding photographer'));
     const file = join(j.dir, 'journal.json');
     ok(j.run('export', file));
-    const copy = makeJournal();
+    const copy = makeJournal(TODAY, 'in-process');
     try {
       ok(copy.run('import', file));
       const original = j.dump();

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../../src/app/ids.js';
+import { newUrandomId } from '../../../src/cli/startup/urandom-ids.js';
 
-describe('newId', () => {
+describe.each([
+  ['newUrandomId (the start-up maker)', newUrandomId],
+  ['newId (node:crypto by default)', newId],
+])('%s', (_, newId) => {
   it('makes version 4 UUIDs, all different, in and across batches', () => {
     const ids = Array.from({ length: 5000 }, newId);
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);

@@ -1,14 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeJournal, type Journal } from '../helpers/run-net.js';
+import { TODAY, makeJournal, type Journal } from '../helpers/run-net.js';
 
 // TODAY in the helper is 2026-11-22.
 let j: Journal;
 let k: Journal;
 beforeEach(() => {
-  j = makeJournal();
-  k = makeJournal();
+  j = makeJournal(TODAY, 'in-process');
+  k = makeJournal(TODAY, 'in-process');
 });
 afterEach(() => {
   j.cleanup();

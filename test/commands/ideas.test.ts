@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeJournal, type Journal } from '../helpers/run-net.js';
+import { TODAY, makeJournal, type Journal } from '../helpers/run-net.js';
 
 let j: Journal;
 beforeEach(() => {
-  j = makeJournal(); // today is 2026-11-22
+  j = makeJournal(TODAY, 'in-process'); // today is 2026-11-22
 });
 afterEach(() => j.cleanup());
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeJournal, type Journal } from '../helpers/run-net.js';
+import { TODAY, makeJournal, type Journal } from '../helpers/run-net.js';
 
 let j: Journal;
 beforeEach(() => {
-  j = makeJournal();
+  j = makeJournal(TODAY, 'in-process');
   j.run('add', 'Jane Doe');
   j.run('add', 'Ravi Patel');
   j.run('log', 'ravi', '--gave', 'referral', '--prospect', 'Tom Baker', '--date', '2026-10-01');
@@ -38,7 +38,7 @@ describe('net referrals', () => {
   });
 
   it('prints an empty list kindly, and [] items with --json', () => {
-    const empty = makeJournal();
+    const empty = makeJournal(TODAY, 'in-process');
     try {
       expect(empty.run('referrals')).toMatchObject({ code: 0, stdout: expect.stringMatching(/^No referrals to list/) });
       expect(empty.json('referrals')).toEqual({ referrals: [], totals: { count: 0, open: 0, contacted: 0, won: 0, lost: 0, amountWon: 0 } });

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeJournal, type Journal } from '../helpers/run-net.js';
+import { TODAY, makeJournal, type Journal } from '../helpers/run-net.js';
 
 let j: Journal;
 beforeEach(() => {
-  j = makeJournal();
+  j = makeJournal(TODAY, 'in-process');
   expect(j.run('add', 'Jane Doe', '--company', 'Acme', '--email', 'jane@example.com', '--phone', '555 0100', '--tag', 'bni', '--tag', 'prospect', '--service', 'valuations').code).toBe(0);
   expect(j.run('add', 'Ravi Patel', '--email', 'ravi@example.com').code).toBe(0);
 });
@@ -84,7 +84,7 @@ describe('net edit', () => {
   });
 
   it('does not create a journal that is not there', () => {
-    const k = makeJournal();
+    const k = makeJournal(TODAY, 'in-process');
     try {
       expect(k.run('edit', 'jane', '--company', 'X')).toMatchObject({ code: 4 });
       expect(() => k.dump()).toThrow();

@@ -5,7 +5,7 @@ import { makeJournal, TODAY, type Journal } from '../helpers/run-net.js';
 
 let j: Journal;
 beforeEach(() => {
-  j = makeJournal();
+  j = makeJournal(TODAY, 'in-process');
 });
 afterEach(() => j.cleanup());
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeJournal, type Journal } from '../helpers/run-net.js';
+import { TODAY, makeJournal, type Journal } from '../helpers/run-net.js';
 
 let j: Journal;
 beforeEach(() => {
-  j = makeJournal();
+  j = makeJournal(TODAY, 'in-process');
   j.run('add', 'Jane Doe', '--company', 'Acme', '--role', 'estate agent', '--email', 'jane@example.com', '--tag', 'bni', '--met', '2025-03-01', '--how-met', 'BNI breakfast', '--every', '3w');
   j.run('edit', 'jane', '--service', 'valuations', '--goal', 'second office', '--family', 'Maria, wife');
 });
