@@ -38,7 +38,7 @@ export async function backupJournal(store: Store, input: BackupInput, clock: Clo
     throw new UsageError(`cannot write ${file}: ${code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : String(code ?? err)}`, 'choose a file in a folder you can write to');
   }
   try {
-    await store.db.backup(temp);
+    await store.backupTo(temp);
     chmodSync(temp, 0o600);
     renameSync(temp, target);
   } catch (err) {

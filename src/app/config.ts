@@ -15,7 +15,6 @@ const MAX_HALF_LIFE_DAYS = 3650;
 interface SettingSpec {
   /** The settings row's key. */
   column: string;
-  description: string;
   defaultValue: number | string;
   parse(text: string): number | string;
   format(value: number | string): string;
@@ -28,10 +27,9 @@ const DATE_ORDER_VALUES = [...DATE_ORDERS, 'auto'];
 
 const HALF_LIFE_HINT = `give an interval from ${MIN_HALF_LIFE_DAYS} days to 10 years, for example 180d, 6m or 1y`;
 
-export const SETTINGS: Record<string, SettingSpec> = {
+export const SETTINGS = {
   'half-life': {
     column: 'half_life_days',
-    description: 'how fast what you invested fades when a relationship is left untended: after this long it counts half',
     defaultValue: DEFAULT_HALF_LIFE_DAYS,
     parse(text) {
       let days: number;
@@ -47,7 +45,6 @@ export const SETTINGS: Record<string, SettingSpec> = {
   },
   'date-window': {
     column: 'date_window_days',
-    description: 'how many days ahead net due lists birthdays and important dates',
     defaultValue: DEFAULT_DATE_WINDOW_DAYS,
     recompute: false,
     parse(text) {
@@ -61,11 +58,10 @@ export const SETTINGS: Record<string, SettingSpec> = {
       if (days < 1 || days > MAX_DATE_WINDOW_DAYS) throw new UsageError(`date window of ${days} days is out of range`, hint);
       return days;
     },
-    format: (days) => `${days}d`,
+    format: (days: number) => `${days}d`,
   },
   'date-order': {
     column: DATE_ORDER_SETTING,
-    description: 'how dates written with slashes read: dmy (24/11/2026) or mdy (11/24/2026); auto follows your locale (LC_ALL, LC_TIME, LANG)',
     defaultValue: 'auto',
     recompute: false,
     parse(text) {
@@ -75,8 +71,8 @@ export const SETTINGS: Record<string, SettingSpec> = {
     },
     format: String,
   },
-};
-
+} satisfies Record<string, SettingSpec>;
+export type SettingKey = keyof typeof SETTINGS;
 
 export interface SettingEntry {
   key: string;
@@ -86,13 +82,12 @@ export interface SettingEntry {
   stored: number | string;
   defaultValue: string;
   isDefault: boolean;
-  description: string;
   /** date-order only: the order in use (the locale's when the setting is auto). */
   effective?: DateOrder;
 }
 
 function getSpec(key: string): SettingSpec {
-  const spec = SETTINGS[key];
+  const spec = (SETTINGS as Record<string, SettingSpec>)[key];
   if (!spec) throw new UsageError(`unknown setting "${key}"`, `settings are: ${Object.keys(SETTINGS).join(', ')}`);
   return spec;
 }
@@ -103,7 +98,7 @@ function readEntry(store: Store, key: string, localeOrder: DateOrder): SettingEn
   let stored: number | string = spec.defaultValue;
   if (typeof spec.defaultValue === 'string') stored = text !== undefined && DATE_ORDER_VALUES.includes(text) ? text : spec.defaultValue;
   else if (Number.isFinite(Number(text)) && Number(text) > 0) stored = Number(text);
-  const entry: SettingEntry = { key, value: spec.format(stored), stored, defaultValue: spec.format(spec.defaultValue), isDefault: stored === spec.defaultValue, description: spec.description };
+  const entry: SettingEntry = { key, value: spec.format(stored), stored, defaultValue: spec.format(spec.defaultValue), isDefault: stored === spec.defaultValue };
   if (spec.column === DATE_ORDER_SETTING) entry.effective = toUserDateOrder(String(stored), localeOrder);
   return entry;
 }

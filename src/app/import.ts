@@ -11,7 +11,7 @@ import { Readable } from 'node:stream';
 import { parse as parseCsvStream } from 'csv-parse';
 import { newId } from './ids.js';
 import { saveImportantDates } from './dates.js';
-import type { DateOrder } from '../core/dates.js';
+import { DATE_ORDER_SETTING, toUserDateOrder, type DateOrder } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
 import { findDelimiter, SlashOrderEvidence, toCsvColumns, toCsvError, toCsvParseOptions, toCsvRecord, toCsvRow, type CsvColumns, type CsvRow } from '../core/import/csv.js';
 import { detectFormat } from '../core/import/detect.js';
@@ -55,8 +55,8 @@ export interface ImportInput {
   format?: ImportFormat;
   dryRun: boolean;
   skipBad: boolean;
-  /** The user's order for slashed dates (net config date-order, else the locale), when a file's own dates do not tell. */
-  dateOrder: DateOrder;
+  /** The locale's order for slashed dates: net config date-order overrides it, when a file's own dates do not tell. */
+  localeOrder: DateOrder;
 }
 
 export type ImportAction = 'add' | 'update' | 'skip';
@@ -249,9 +249,10 @@ export async function importFile(store: Store, input: ImportInput, clock: Clock,
     // In kilobytes: the bar shows for files of more than PROGRESS_THRESHOLD of them.
     const onBytes = (done: number) => progress?.(Math.floor(done / 1024), Math.floor(f.size / 1024));
     const warn = (w: TextWarning) => pushListed(result.warnings, w);
+    const order = toUserDateOrder(store.findSetting(DATE_ORDER_SETTING), input.localeOrder);
     const done = await inOpenTransaction(store, input.dryRun, async () => {
-      if (format === 'vcf') readVcards(f, writer, { order: input.dateOrder, today: clock.today }, onBytes, warn);
-      else await readCsv(f, format, writer, input.dateOrder, clock, onBytes, warn);
+      if (format === 'vcf') readVcards(f, writer, { order, today: clock.today }, onBytes, warn);
+      else await readCsv(f, format, writer, order, clock, onBytes, warn);
       if (!input.skipBad) refuseBad(result.bad, result.badCount, input.file);
       return result;
     });
@@ -548,7 +549,7 @@ function mergeJournal(store: Store, journal: JournalFile, text: string, input: I
   if (!input.skipBad) refuseBad(bad, bad.length, input.file);
 
   // Rows may refer to rows later in the file; the foreign keys are checked when the transaction commits.
-  store.db.pragma('defer_foreign_keys = ON');
+  store.deferForeignKeys();
   const total = plan.reduce((n, p) => n + p.rows.length, 0);
   const touched = new Set<string>();
   let done = 0;

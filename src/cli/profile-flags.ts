@@ -56,7 +56,7 @@ export async function toProfileFields(ctx: CliContext, flags: ProfileFlags): Pro
     role: flags.role,
     email: flags.email,
     phone: flags.phone,
-    metOn: await readOptionalDateFlag(ctx, flags.met, 'past'),
+    metOn: await readOptionalDateFlag(ctx, flags.met, 'past', 'write'), // add and edit write
     howMet: flags.howMet,
     everyDays: flags.every,
     tags: flags.tag ?? [],

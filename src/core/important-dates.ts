@@ -17,7 +17,8 @@ export interface ImportantDate {
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH_NAMES = MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1));
+/** "January" … "December". */
+export const MONTH_NAMES = MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1));
 
 export const MONTH_DAY_HINT = 'write it as YYYY-MM-DD or MM-DD (the year is optional), for example 1980-05-17, 05-17 or "May 17"';
 
@@ -141,13 +142,6 @@ export function toUpcoming(dates: readonly ImportantDate[], today: IsoDate, wind
     .map((d) => toOccasion(d, today))
     .filter((o) => o.inDays <= windowDays)
     .sort((a, b) => a.inDays - b.inDays || a.label.localeCompare(b.label));
-}
-
-/** "birthday in 3 days (turns 47)", "work anniversary today (7 years)". */
-export function describeOccasion(o: Occasion): string {
-  const when = o.inDays === 0 ? 'today' : o.inDays === 1 ? 'tomorrow' : `in ${o.inDays} days`;
-  const years = o.years === null ? '' : o.label === 'birthday' ? ` (turns ${o.years})` : ` (${o.years} year${o.years === 1 ? '' : 's'})`;
-  return `${o.label} ${when}, ${MONTH_NAMES[Number(o.on.slice(5, 7)) - 1]} ${Number(o.on.slice(8, 10))}${years}`;
 }
 
 /**

@@ -165,7 +165,3 @@ export async function readDate(text: string, today: IsoDate, reading: DateReadin
     throw new UsageError(`cannot read date "${text}": dates with slashes read ${how} here`, `write it as YYYY-MM-DD, or change the order with net config date-order ${order === 'dmy' ? 'mdy' : 'dmy'}`);
   }
 }
-
-export async function readOptionalDate(text: string | undefined, today: IsoDate, reading?: DateReading): Promise<IsoDate | undefined> {
-  return text === undefined ? undefined : readDate(text, today, reading);
-}

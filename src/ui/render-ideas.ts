@@ -1,7 +1,7 @@
 /** Text for `net ideas`, `net intro` and `net config synonyms`. */
 import type { Palette } from './palette.js';
 import type { IdeasView, IdeaView, IntroView, SynonymsView } from './views.js';
-import { toDayText } from './words.js';
+import { toDayText } from './messages/words.js';
 
 const score = (n: number) => n.toFixed(2);
 

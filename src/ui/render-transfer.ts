@@ -2,10 +2,10 @@
 import type { BackupResult } from '../app/backup.js';
 import type { ExportResult } from '../app/export.js';
 import type { ImportItem, ImportResult } from '../app/import.js';
-import type { LeftOutReason } from '../core/import/records.js';
 import { toThousands } from '../core/numbers.js';
 import type { Palette } from './palette.js';
-import { plural } from './words.js';
+import { LEFT_OUT_WORDS } from './messages/import.js';
+import { plural } from './messages/words.js';
 
 const FORMAT_NAMES: Record<ImportResult['format'], string> = { vcf: 'vCard', linkedin: 'LinkedIn connections', csv: 'CSV', json: 'net journal' };
 
@@ -18,11 +18,6 @@ function renderItem(item: ImportItem, width: number, p: Palette): string {
   const changed = item.action === 'update' ? `  ${item.changed.join(', ')}` : '';
   return `  ${action}  ${item.name.padEnd(width)}  ${p.dim(`line ${item.line}`)}${changed}`.trimEnd();
 }
-
-const LEFT_OUT_REASONS: Record<LeftOutReason, string> = {
-  group: 'a group, not a person',
-  unnamed: 'nothing to call them by',
-};
 
 const SHOWN = 5;
 
@@ -50,7 +45,7 @@ export function renderImported(r: ImportResult, p: Palette): string {
     const what = listSome(r.kept, r.keptCount, (k) => `line ${k.line} ${k.field} ${quoteShort(k.value)}`);
     lines.push(`${p.yellow(plural(r.keptCount, 'value'))} kept as text in the note: ${what}.`);
   }
-  if (r.leftOutCount) lines.push(`${p.yellow('Left out')} ${plural(r.leftOutCount, 'record')}: ${listSome(r.leftOut, r.leftOutCount, (l) => `line ${l.line} (${LEFT_OUT_REASONS[l.reason]})`)}.`);
+  if (r.leftOutCount) lines.push(`${p.yellow('Left out')} ${plural(r.leftOutCount, 'record')}: ${listSome(r.leftOut, r.leftOutCount, (l) => `line ${l.line} (${LEFT_OUT_WORDS[l.reason]})`)}.`);
   if (r.warnings.length) {
     lines.push(`${p.yellow('Unreadable bytes')} (no character set fits them) read as "?" on ${r.warnings.length === 1 ? 'line' : 'lines'} ${listSome(r.warnings, r.warnings.length, (w) => String(w.line))}.`);
   }

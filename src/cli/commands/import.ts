@@ -3,9 +3,8 @@ import { parseImportFormat, type ImportFormat } from '../../core/import/records.
 import { createProgressBar } from '../../ui/progress.js';
 import { renderImported, toImportView } from '../../ui/render-transfer.js';
 import type { CliContext } from '../context.js';
-import { toClock, withExamples } from '../options.js';
-import { COMMAND_LIST } from '../command-list.js';
-import { findUserDateOrder } from '../dates.js';
+import { withExamples } from '../options.js';
+import { toLocaleDateOrder } from '../../core/dates.js';
 
 interface ImportFlags {
   format?: ImportFormat;
@@ -13,10 +12,8 @@ interface ImportFlags {
   skipBad?: boolean;
 }
 
-export function registerImport(program: Command, ctx: CliContext): void {
-  const cmd = program
-    .command('import <file>')
-    .description(COMMAND_LIST.import.summary)
+export function setup(cmd: Command, ctx: CliContext): void {
+  cmd
     .option('--format <format>', 'vcf, linkedin, csv or json (default: recognised from the content)', parseImportFormat)
     .option('--dry-run', 'show what would be added, updated and skipped; write nothing')
     .option('--skip-bad', 'import the intact records of a damaged file (a card never closed) and list the broken ones (default: refuse it whole)');
@@ -28,12 +25,12 @@ export function registerImport(program: Command, ctx: CliContext): void {
     'net import laptop-journal.json                  # merges by UUID; the newer version of a record wins',
   ]).action(async (file: string, flags: ImportFlags) => {
     const { importFile } = await import('../../app/import.js');
-    const store = ctx.store(flags.dryRun ? 'read' : 'write');
+    const journal = ctx.open(flags.dryRun ? 'read' : 'write');
     const bar = await createProgressBar(process.stderr, !ctx.out.json);
-    const input = { file, format: flags.format, dryRun: Boolean(flags.dryRun), skipBad: Boolean(flags.skipBad), dateOrder: findUserDateOrder(ctx) };
+    const input = { file, format: flags.format, dryRun: Boolean(flags.dryRun), skipBad: Boolean(flags.skipBad), localeOrder: toLocaleDateOrder(ctx.env) };
     let result;
     try {
-      result = await importFile(store, input, toClock(ctx), bar.update);
+      result = await journal.use((store) => importFile(store, input, ctx.clock, bar.update));
     } finally {
       bar.stop();
     }

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
-import { checkBeforeIntro, recordIntro } from '../../app/intro.js';
+import { introduce, type IntroRequest } from '../../app/intro.js';
 import { parseText } from '../../core/profile.js';
 import { parseValue } from '../../core/vocabulary.js';
+import { PROMPTS } from '../../ui/messages/prompts.js';
 import { renderIntro, renderIntroCheck } from '../../ui/render-ideas.js';
 import { toIntroView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
 import { readOptionalDateFlag } from '../dates.js';
-import { resolveContact, toClock, withExamples } from '../options.js';
-import { COMMAND_LIST } from '../command-list.js';
+import { withExamples } from '../options.js';
 
 interface IntroFlags {
   note?: string;
@@ -16,32 +16,26 @@ interface IntroFlags {
   anyway?: boolean;
 }
 
-export function registerIntro(program: Command, ctx: CliContext): void {
-  const cmd = program
-    .command('intro <a> <b>')
-    .description(COMMAND_LIST.intro.summary)
+export function setup(cmd: Command, ctx: CliContext): void {
+  cmd
     .option('--note <text>', 'why you connected them', (s) => parseText(s, '--note'))
     .option('--date <when>', 'when you introduced them (default today)')
     .option('--value <1-5>', 'what it is worth to each of them (default 2)', parseValue)
     .option('--anyway', 'record it even when you may not know one of them well enough (needed off a terminal)');
   withExamples(cmd, ['net intro "Maria Lopez" "Tom Baker" --note "wedding photos for June"', 'net intro maria tom --date yesterday --value 4', 'net intro maria sam --anyway   # recorded although not ready']).action(
     async (aName: string, bName: string, flags: IntroFlags) => {
-      const store = ctx.store('write');
-      const date = await readOptionalDateFlag(ctx, flags.date, 'past');
-      const [a, b] = [await resolveContact(ctx, store, aName), await resolveContact(ctx, store, bName)];
-      const input = { aId: a.id, bId: b.id, note: flags.note, date, value: flags.value };
-      const check = checkBeforeIntro(store, input, ctx.today);
-      const day = date ?? ctx.today;
-      if (!check.ready) {
-        ctx.out.warn(renderIntroCheck(toIntroView(check, day, flags.note ?? null, null), ctx.out.palette));
-        const confirmed = flags.anyway || (ctx.interactive && !ctx.out.json && (await (await import('../../ui/prompts.js')).askConfirm('Record this introduction anyway?')));
-        if (!confirmed) {
-          ctx.exitCode = 3;
-          return ctx.out.emit(toIntroView(check, day, flags.note ?? null, null), renderIntro);
-        }
+      const date = await readOptionalDateFlag(ctx, flags.date, 'past', 'write');
+      const request: IntroRequest = { a: aName, b: bName, note: flags.note, date, value: flags.value, anyway: Boolean(flags.anyway) };
+      const introduceThem = (anyway: boolean) => ctx.write((store, answers) => introduce(store, { ...request, anyway }, ctx.clock, answers));
+      let outcome = await introduceThem(request.anyway);
+      const [day, note] = [date ?? ctx.today, flags.note ?? null];
+      if (!outcome.check.ready) ctx.out.warn(renderIntroCheck(toIntroView(outcome.check, day, note, null), ctx.out.palette));
+      // On a terminal, the person decides; both are then checked again as it is recorded (see cli/context.ts).
+      if (!outcome.recorded && ctx.canAsk && (await (await import('../../ui/prompts.js')).askConfirm(PROMPTS.recordIntroAnyway))) {
+        outcome = await introduceThem(true);
       }
-      const recorded = store.tx(() => recordIntro(store, input, toClock(ctx)));
-      ctx.out.emit(toIntroView(check, day, flags.note ?? null, recorded), renderIntro);
+      if (!outcome.recorded) ctx.exitCode = 3;
+      ctx.out.emit(toIntroView(outcome.check, day, note, outcome.recorded), renderIntro);
     },
   );
 }

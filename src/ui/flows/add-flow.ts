@@ -1,8 +1,6 @@
 /** Guided `net add`: the same AddInput that the flags build. Every question but the name can be skipped with Enter. */
-import { checkEmailFree, checkMetOn, checkNameFree, type AddInput } from '../../app/add.js';
-import type { Clock } from '../../app/clock.js';
-import type { DateOrder } from '../../core/dates.js';
-import type { Store } from '../../store/store.js';
+import type { AddInput } from '../../app/add.js';
+import type { DateOrder, IsoDate } from '../../core/dates.js';
 import { readDate } from '../read-date.js';
 import { parseInterval } from '../../core/intervals.js';
 import { parseContactName } from '../../core/names.js';
@@ -14,14 +12,24 @@ export function parseTagList(text: string): string[] {
   return [...new Set(text.split(',').filter((t) => t.trim()).map(parseTag))];
 }
 
-/** `store` is read to refuse a name or email already taken before the next question. */
-export async function askAddInput(store: Store, clock: Clock, order: () => DateOrder): Promise<AddInput> {
+/** The journal's checks, run on each answer (each throws a UsageError that the question shows): they are passed in,
+ * so that the flow knows nothing of where the journal is; `net add` checks the input again when it writes. */
+export interface AddFlowChecks {
+  today: IsoDate;
+  /** The order of slashed dates (net config date-order, else the locale); asked only when one is typed. */
+  order(): DateOrder;
+  checkNameFree(name: string): void;
+  checkEmailFree(email: string): void;
+  checkMetOn(day: IsoDate): void;
+}
+
+export async function askAddInput(checks: AddFlowChecks): Promise<AddInput> {
   const text = (what: string, max = 200) => (s: string) => parseText(s, what, max);
   const name = await askParsed(
     'Name:',
     (s) => {
       const n = parseContactName(s);
-      checkNameFree(store, n);
+      checks.checkNameFree(n);
       return n;
     },
     { required: true },
@@ -31,14 +39,14 @@ export async function askAddInput(store: Store, clock: Clock, order: () => DateO
   input.role = await askParsed('Role (Enter to skip):', text('the role'));
   input.email = await askParsed('Email (Enter to skip):', (s) => {
     const email = parseEmail(s);
-    checkEmailFree(store, email);
+    checks.checkEmailFree(email);
     return email;
   });
   input.phone = await askParsed('Phone (Enter to skip):', parsePhone);
   input.tags = (await askParsed('Tags, comma separated (Enter to skip):', parseTagList)) ?? [];
   input.metOn = await askParsed('When did you first meet? e.g. 2025-03-01, "last friday" (Enter to skip):', async (s) => {
-    const day = await readDate(s, clock.today, { direction: 'past', order });
-    checkMetOn(day, clock);
+    const day = await readDate(s, checks.today, { direction: 'past', order: checks.order });
+    checks.checkMetOn(day);
     return day;
   });
   input.howMet = await askParsed('How did you meet? (Enter to skip):', text('how you met', 1000));

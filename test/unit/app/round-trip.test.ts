@@ -104,7 +104,7 @@ describe('net export, then net import into an empty journal', () => {
         try {
           fill(source, contacts);
           exportJournal(source, { format, file, force: true }, clock, () => undefined);
-          const result = await importFile(target, { file, dryRun: false, skipBad: false, dateOrder: 'mdy' }, clock);
+          const result = await importFile(target, { file, dryRun: false, skipBad: false, localeOrder: 'mdy' }, clock);
           expect(result).toMatchObject({ added: contacts.length, updated: 0, keptCount: 0, leftOutCount: 0, badCount: 0, warnings: [] });
           expect(read(target, format)).toEqual(read(source, format));
         } finally {
