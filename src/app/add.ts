@@ -20,6 +20,8 @@ export interface ProfileFields {
   everyDays?: number;
   /** `YYYY-MM-DD` or `--MM-DD`. */
   birthday?: string;
+  givenName?: string;
+  familyName?: string;
 }
 
 export interface FactLists {
@@ -87,6 +89,8 @@ export function addContact(store: Store, input: AddInput, clock: Clock): Contact
       everyDays: input.everyDays ?? null,
       snoozedUntil: null,
       birthday: input.birthday ?? null,
+      givenName: input.givenName ?? null,
+      familyName: input.familyName ?? null,
       createdAt: clock.timestamp,
       updatedAt: clock.timestamp,
     },

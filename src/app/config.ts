@@ -1,4 +1,5 @@
 /** `net config`: the journal's settings, kept in the journal itself so that they travel with it. */
+import { DATE_ORDER_SETTING, DATE_ORDERS, toUserDateOrder, type DateOrder } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
 import { parseInterval, toIntervalText } from '../core/intervals.js';
 import { DEFAULT_HALF_LIFE_DAYS } from '../core/summary.js';
@@ -14,12 +15,15 @@ const MAX_HALF_LIFE_DAYS = 3650;
 interface SettingSpec {
   /** The settings row's key. */
   column: string;
-  defaultValue: number;
-  parse(text: string): number;
-  format(value: number): string;
+  defaultValue: number | string;
+  parse(text: string): number | string;
+  format(value: number | string): string;
   /** Whether the stored summaries depend on it (then changing it recomputes them all). */
   recompute?: boolean;
 }
+
+/** `net config date-order`: how slashed dates read; `auto` (the default) follows the locale. */
+const DATE_ORDER_VALUES = [...DATE_ORDERS, 'auto'];
 
 const HALF_LIFE_HINT = `give an interval from ${MIN_HALF_LIFE_DAYS} days to 10 years, for example 180d, 6m or 1y`;
 
@@ -37,7 +41,7 @@ export const SETTINGS = {
       if (days < MIN_HALF_LIFE_DAYS || days > MAX_HALF_LIFE_DAYS) throw new UsageError(`half-life ${toIntervalText(days)} is out of range`, HALF_LIFE_HINT);
       return days;
     },
-    format: toIntervalText,
+    format: (days) => toIntervalText(Number(days)),
   },
   'date-window': {
     column: 'date_window_days',
@@ -56,6 +60,17 @@ export const SETTINGS = {
     },
     format: (days: number) => `${days}d`,
   },
+  'date-order': {
+    column: DATE_ORDER_SETTING,
+    defaultValue: 'auto',
+    recompute: false,
+    parse(text) {
+      const word = text.trim().toLowerCase();
+      if (!DATE_ORDER_VALUES.includes(word)) throw new UsageError(`cannot read date order "${text}"`, 'give dmy (day first: 24/11/2026), mdy (month first: 11/24/2026) or auto (your locale)');
+      return word;
+    },
+    format: String,
+  },
 } satisfies Record<string, SettingSpec>;
 export type SettingKey = keyof typeof SETTINGS;
 
@@ -63,10 +78,12 @@ export interface SettingEntry {
   key: string;
   /** As the user writes it, e.g. "6m". */
   value: string;
-  /** The stored number (days for half-life). */
-  stored: number;
+  /** The stored value (days for half-life). */
+  stored: number | string;
   defaultValue: string;
   isDefault: boolean;
+  /** date-order only: the order in use (the locale's when the setting is auto). */
+  effective?: DateOrder;
 }
 
 function getSpec(key: string): SettingSpec {
@@ -75,15 +92,20 @@ function getSpec(key: string): SettingSpec {
   return spec;
 }
 
-function readEntry(store: Store, key: string): SettingEntry {
+function readEntry(store: Store, key: string, localeOrder: DateOrder): SettingEntry {
   const spec = getSpec(key);
-  const raw = Number(store.findSetting(spec.column));
-  const stored = Number.isFinite(raw) && raw > 0 ? raw : spec.defaultValue;
-  return { key, value: spec.format(stored), stored, defaultValue: spec.format(spec.defaultValue), isDefault: stored === spec.defaultValue };
+  const text = store.findSetting(spec.column);
+  let stored: number | string = spec.defaultValue;
+  if (typeof spec.defaultValue === 'string') stored = text !== undefined && DATE_ORDER_VALUES.includes(text) ? text : spec.defaultValue;
+  else if (Number.isFinite(Number(text)) && Number(text) > 0) stored = Number(text);
+  const entry: SettingEntry = { key, value: spec.format(stored), stored, defaultValue: spec.format(spec.defaultValue), isDefault: stored === spec.defaultValue };
+  if (spec.column === DATE_ORDER_SETTING) entry.effective = toUserDateOrder(String(stored), localeOrder);
+  return entry;
 }
 
-export function listSettings(store: Store, key?: string): SettingEntry[] {
-  return key === undefined ? Object.keys(SETTINGS).map((k) => readEntry(store, k)) : [readEntry(store, key)];
+/** Every setting, or one; `localeOrder` is the date order of the user's locale (for date-order's auto). */
+export function listSettings(store: Store, key: string | undefined, localeOrder: DateOrder): SettingEntry[] {
+  return key === undefined ? Object.keys(SETTINGS).map((k) => readEntry(store, k, localeOrder)) : [readEntry(store, key, localeOrder)];
 }
 
 export interface SetResult {
@@ -93,17 +115,17 @@ export interface SetResult {
 }
 
 /** Parses before writing: a bad value leaves the journal as it was. */
-export function parseSetting(key: string, text: string): number {
+export function parseSetting(key: string, text: string): number | string {
   return getSpec(key).parse(text);
 }
 
-export function changeSetting(store: Store, key: string, value: number, clock: Clock): SetResult {
+export function changeSetting(store: Store, key: string, value: number | string, clock: Clock, localeOrder: DateOrder): SetResult {
   const spec = getSpec(key);
   store.setSetting(spec.column, String(value), clock.timestamp);
-  if (spec.recompute === false) return { setting: readEntry(store, key), recomputed: 0 };
+  if (spec.recompute === false) return { setting: readEntry(store, key, localeOrder), recomputed: 0 };
   // Fading sums are stored at the scale of the half-life: every summary must be recomputed with the new one.
   store.refreshAllSummaries();
-  return { setting: readEntry(store, key), recomputed: store.countContacts() };
+  return { setting: readEntry(store, key, localeOrder), recomputed: store.countContacts() };
 }
 
 // ---- synonyms: words net ideas treats as one ----------------------------------------------------------------------

@@ -22,11 +22,13 @@ export const CLEARABLE_FIELDS = {
   'how-met': 'howMet',
   every: 'everyDays',
   birthday: 'birthday',
+  'given-name': 'givenName',
+  'family-name': 'familyName',
 } as const satisfies Record<string, keyof ProfileFields>;
 export type ClearableField = keyof typeof CLEARABLE_FIELDS;
 
 export const EDIT_FLAGS =
-  '--name, --company, --role, --email, --phone, --met, --how-met, --every, --tag, --service, --goal, --family, --birthday, --date-of, --need, --ideal, --met-need, --untag, --forget, --clear';
+  '--name, --given-name, --family-name, --company, --role, --email, --phone, --met, --how-met, --every, --tag, --service, --goal, --family, --birthday, --date-of, --need, --ideal, --met-need, --untag, --forget, --clear';
 
 export function parseClearField(text: string): ClearableField {
   const word = text.trim().toLowerCase().replace(/^--/, '').replace(/[\s_]+/g, '-');
@@ -49,7 +51,7 @@ export interface EditInput extends ProfileFields, FactLists, NeedsInput {
 }
 
 /** Profile fields by the names views use (metOn, howMet, every…), and fact counts by kind. */
-export type EditedField = 'name' | 'company' | 'role' | 'email' | 'phone' | 'metOn' | 'howMet' | 'every' | 'birthday' | 'dates';
+export type EditedField = 'name' | 'givenName' | 'familyName' | 'company' | 'role' | 'email' | 'phone' | 'metOn' | 'howMet' | 'every' | 'birthday' | 'dates';
 
 export interface EditChanges {
   set: EditedField[];
@@ -66,6 +68,8 @@ export interface EditResult {
 
 /** Each profile field and its name in views and JSON. */
 const PROFILE_FIELDS: [keyof ProfileFields, EditedField][] = [
+  ['givenName', 'givenName'],
+  ['familyName', 'familyName'],
   ['company', 'company'],
   ['role', 'role'],
   ['email', 'email'],

@@ -73,11 +73,12 @@ export function writeJournalJson(store: Store, clock: Clock, write: Write): Expo
   return { format: 'json', file: null, contacts, records };
 }
 
-const CSV_COLUMNS = ['name', 'email', 'phone', 'company', 'role', 'tags', 'met', 'last touch', 'balance', 'stage', 'url', 'birthday', 'note'];
+const CSV_COLUMNS = ['name', 'given name', 'family name', 'email', 'phone', 'company', 'role', 'tags', 'met', 'last touch', 'balance', 'stage', 'url', 'birthday', 'note'];
 
 // A cell that a spreadsheet would run as a formula (=, @, or + and - before anything but a phone number) gets a
-// leading apostrophe: notes come from other people's address books. `net import` takes the apostrophe off again.
-const FORMULA = /^(?:[=@\t\r]|[+-](?![\d\s().-]*$))/;
+// leading apostrophe: notes come from other people's address books. `net import` takes one apostrophe off again, so a
+// value that itself starts with apostrophes before such a character gets one more, to come back as it was.
+const FORMULA = /^(?:[=@\t\r]|[+-](?![\d\s().-]*$)|'['=@+\-\t\r])/;
 
 export function toCsvCell(value: string | number | null): string {
   const raw = value === null ? '' : String(value);
@@ -95,7 +96,7 @@ export function writeContactsCsv(store: Store, clock: Clock, write: Write): Expo
   for (const row of iterateContacts(store)) {
     const c = toContact(row);
     const standing = toStanding(c, clock.today, halfLife);
-    const cells = [c.name, c.email, c.phone, c.company, c.role, (tags.get(c.id) ?? []).join(', '), c.metOn, c.lastTouchOn, round1(standing.balance), standing.stage, c.url ?? null, c.birthday ?? null, c.note ?? null];
+    const cells = [c.name, c.givenName ?? null, c.familyName ?? null, c.email, c.phone, c.company, c.role, (tags.get(c.id) ?? []).join(', '), c.metOn, c.lastTouchOn, round1(standing.balance), standing.stage, c.url ?? null, c.birthday ?? null, c.note ?? null];
     out.add(`${cells.map(toCsvCell).join(',')}\r\n`);
     contacts++;
   }
@@ -127,15 +128,19 @@ export function foldVcardLine(line: string): string {
   return parts.join('\r\n ');
 }
 
-/** The vCard N value: the last word as the family name, the rest as given names. */
-function toStructuredName(name: string): string {
-  const words = name.split(' ');
-  const family = words.length > 1 ? words.pop()! : '';
-  return `${escapeVcard(family)};${escapeVcard(words.join(' '))};;;`;
+/**
+ * The vCard N value (family;given;additional;prefixes;suffixes) from the name parts the journal holds, or undefined
+ * without them: N is optional in vCard 4.0, and a guess from the display name ("Kate Brown, MBA") writes a wrong one.
+ */
+function toStructuredName(c: { givenName?: string | null; familyName?: string | null }): string | undefined {
+  if (!c.givenName && !c.familyName) return undefined;
+  return `${escapeVcard(c.familyName ?? '')};${escapeVcard(c.givenName ?? '')};;;`;
 }
 
 export function toVcard(c: ReturnType<typeof toContact>, tags: readonly string[]): string {
-  const lines = ['BEGIN:VCARD', 'VERSION:4.0', `UID:urn:uuid:${c.id}`, `FN:${escapeVcard(c.name)}`, `N:${toStructuredName(c.name)}`];
+  const lines = ['BEGIN:VCARD', 'VERSION:4.0', `UID:urn:uuid:${c.id}`, `FN:${escapeVcard(c.name)}`];
+  const n = toStructuredName(c);
+  if (n !== undefined) lines.push(`N:${n}`);
   if (c.email) lines.push(`EMAIL:${escapeVcard(c.email)}`);
   if (c.phone) lines.push(`TEL;VALUE=text:${escapeVcard(c.phone)}`);
   if (c.company) lines.push(`ORG:${escapeVcard(c.company)}`);

@@ -1,18 +1,41 @@
-/** `net import`: address books, LinkedIn and spreadsheets become contacts; a net JSON export is merged by UUID. */
-import { newId } from './ids.js';
-import { readFileSync } from 'node:fs';
+/**
+ * `net import`: address books, LinkedIn and spreadsheets become contacts; a net JSON export is merged by UUID.
+ *
+ * vCard and CSV files are streamed: read a megabyte at a time, parsed a record at a time and written as they come, all
+ * inside one transaction, so that memory stays bounded whatever the file's size (a 200,000-contact CSV peaks near
+ * the size of a small one). A JSON export is parsed whole, so it has a size bound (MAX_JSON_BYTES).
+ */
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { Readable } from 'node:stream';
+import { parse as parseCsvStream } from 'csv-parse';
+import { newId } from './ids.js';
+import { saveImportantDates } from './dates.js';
+import { DATE_ORDER_SETTING, toUserDateOrder, type DateOrder } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
-import { parseCsvContacts } from '../core/import/csv.js';
+import { findDelimiter, SlashOrderEvidence, toCsvColumns, toCsvError, toCsvParseOptions, toCsvRecord, toCsvRow, type CsvColumns, type CsvRow } from '../core/import/csv.js';
 import { detectFormat } from '../core/import/detect.js';
-import { parseLinkedin } from '../core/import/linkedin.js';
-import { checkRecord, isBad, type BadRecord, type ImportFormat, type ImportRecord, type ParsedRecords } from '../core/import/records.js';
-import { parseVcards } from '../core/import/vcard.js';
+import { findLinkedinHeader, LINKEDIN_HINT } from '../core/import/linkedin.js';
+import {
+  isLeftOut,
+  toContactRecord,
+  toImportNote,
+  type BadRecord,
+  type ImportFormat,
+  type ImportRecord,
+  type KeptValue,
+  type LeftOutRecord,
+  type NamedRecord,
+} from '../core/import/records.js';
+import { decodeText, LineDecoder, type DecodedPiece, type TextWarning } from '../core/import/text.js';
+import { VcardReader } from '../core/import/vcard.js';
 import { readJournalFile, type JournalFile } from '../core/journal-json.js';
 import { toNameKey } from '../core/names.js';
+import { toThousands } from '../core/numbers.js';
 import type { ContactWithSummary } from '../core/types.js';
 import { LATEST_VERSION } from '../store/migrations.js';
 import type { ContactPatch, Store } from '../store/store.js';
+import { listDates } from '../store/dates.js';
 import {
   findContactIdOf,
   findContactsByNameKey,
@@ -32,6 +55,8 @@ export interface ImportInput {
   format?: ImportFormat;
   dryRun: boolean;
   skipBad: boolean;
+  /** The locale's order for slashed dates: net config date-order overrides it, when a file's own dates do not tell. */
+  localeOrder: DateOrder;
 }
 
 export type ImportAction = 'add' | 'update' | 'skip';
@@ -59,33 +84,112 @@ export interface ImportResult {
   added: number;
   updated: number;
   skipped: number;
+  /** Records of a damaged file (with --skip-bad; without it they refuse the file). The first MAX_LISTED. */
   bad: BadRecord[];
-  /** Per record, for vCard and CSV imports. */
+  badCount: number;
+  /** Values net could not read as their field, kept in the contact's note. The first MAX_LISTED. */
+  kept: KeptValue[];
+  keptCount: number;
+  /** Records that did not become contacts: groups, and records with nothing to call them by. The first MAX_LISTED. */
+  leftOut: LeftOutRecord[];
+  leftOutCount: number;
+  /** Lines with bytes no character set fits (read as "?"). The first MAX_LISTED. */
+  warnings: TextWarning[];
+  /** Per record, for a dry run of vCard and CSV imports. */
   items: ImportItem[];
   /** Per table, for JSON merges. */
   tables: TableCounts[];
 }
 
+/** How far the import is: kilobytes of the file read (vCard, CSV) or rows merged (JSON), of the total. */
 export type Progress = (done: number, total: number) => void;
 
-/** Reads the file as text: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252 as old Outlook writes. */
-export function readImportText(file: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
+/** How many of each list an import result carries: the counts say how many there were. */
+export const MAX_LISTED = 1000;
+
+/**
+ * A JSON export is parsed whole (JSON.parse), which takes about four times its size in memory, from text that V8 holds
+ * in one string (at most 512 MiB less a few bytes): beyond this it is refused with one line rather than fail. A journal
+ * of 50,000 contacts and a million events exports to about 420 MB and merges in about 1.6 GB.
+ */
+export const MAX_JSON_BYTES = 500 * 1024 * 1024;
+
+const CHUNK_BYTES = 1 << 20;
+
+function emptyResult(input: ImportInput, format: ImportFormat): ImportResult {
+  return { file: input.file, format, dryRun: input.dryRun, added: 0, updated: 0, skipped: 0, bad: [], badCount: 0, kept: [], keptCount: 0, leftOut: [], leftOutCount: 0, warnings: [], items: [], tables: [] };
+}
+
+function pushListed<T>(list: T[], item: T): void {
+  if (list.length < MAX_LISTED) list.push(item);
+}
+
+// ---- the file -------------------------------------------------------------------------------------------------------
+
+interface ImportFile {
+  fd: number;
+  size: number;
+}
+
+const CANNOT_READ_HINT = 'give the path of an exported file, for example net import ~/Downloads/contacts.vcf';
+
+/** Opens a regular file; a device (/dev/zero), a pipe or a socket is refused before anything is read from it. */
+function openImportFile(file: string): ImportFile {
+  const refuse = (err: unknown): never => {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : String(code ?? err);
-    throw new UsageError(`cannot read ${file}: ${why}`, 'give the path of an exported file, for example net import ~/Downloads/contacts.vcf');
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+    throw new UsageError(`cannot read ${file}: ${why}`, CANNOT_READ_HINT);
+  };
+  let st;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    st = statSync(file);
+  } catch (err) {
+    return refuse(err);
+  }
+  if (st.isDirectory()) return refuse({ code: 'EISDIR' });
+  if (!st.isFile()) {
+    const what = st.isFIFO() ? 'a pipe' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'not a regular file';
+    throw new UsageError(`cannot read ${file}: it is ${what}, not a file`, 'export the contacts to a file, then import that file');
+  }
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (err) {
+    return refuse(err);
+  }
+  const opened = fstatSync(fd);
+  if (!opened.isFile()) {
+    closeSync(fd);
+    throw new UsageError(`cannot read ${file}: it is not a regular file`, 'export the contacts to a file, then import that file');
+  }
+  return { fd, size: opened.size };
+}
+
+/** The file's text, a piece of whole lines at a time, from the start; `onBytes` hears how far it has read. */
+function* readPieces(f: ImportFile, onBytes?: (done: number) => void): Generator<DecodedPiece> {
+  const decoder = new LineDecoder();
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  let position = 0;
+  for (;;) {
+    const n = readSync(f.fd, buffer, 0, CHUNK_BYTES, position);
+    position += n;
+    onBytes?.(position);
+    if (n === 0) {
+      yield decoder.push(new Uint8Array(0), true);
+      return;
+    }
+    yield decoder.push(Uint8Array.prototype.slice.call(buffer, 0, n));
   }
 }
+
+/** The text of the first 64 KB, to tell the format and find the header. */
+function readHead(f: ImportFile): string {
+  const bytes = Buffer.allocUnsafe(Math.min(f.size, 64 * 1024));
+  const n = readSync(f.fd, bytes, 0, bytes.length, 0);
+  return new LineDecoder().push(Uint8Array.prototype.slice.call(bytes, 0, n), true).text;
+}
+
+// ---- the transaction ------------------------------------------------------------------------------------------------
 
 /** Thrown inside the transaction of a dry run so that everything it wrote is rolled back. */
 class DryRunRollback extends Error {
@@ -94,7 +198,7 @@ class DryRunRollback extends Error {
   }
 }
 
-/** Runs the import in one transaction; a dry run does all the same work and then rolls it back. */
+/** Runs a synchronous import in one transaction; a dry run does all the same work and then rolls it back. */
 function inTransaction(store: Store, dryRun: boolean, fn: () => ImportResult): ImportResult {
   try {
     return store.tx(() => {
@@ -108,72 +212,177 @@ function inTransaction(store: Store, dryRun: boolean, fn: () => ImportResult): I
   }
 }
 
-function refuseBad(bad: readonly BadRecord[], file: string, what: string): void {
-  if (!bad.length) return;
+/** The same for a streamed import, which awaits between its writes. */
+async function inOpenTransaction(store: Store, dryRun: boolean, fn: () => Promise<ImportResult>): Promise<ImportResult> {
+  const tx = store.begin();
+  let result: ImportResult;
+  try {
+    result = await fn();
+  } catch (err) {
+    tx.rollback();
+    throw err;
+  }
+  if (dryRun) tx.rollback();
+  else tx.commit();
+  return result;
+}
+
+function refuseBad(bad: readonly BadRecord[], count: number, file: string): void {
+  if (!count) return;
   const first = bad[0]!;
-  const more = bad.length > 1 ? ` (and ${bad.length - 1} more malformed ${what}${bad.length > 2 ? 's' : ''})` : '';
+  const more = count > 1 ? ` (and ${toThousands(count - 1)} more malformed record${count > 2 ? 's' : ''})` : '';
   throw new UsageError(
     `line ${first.line} of ${basename(file)}: ${first.reason}${more}`,
     'fix it and import again, or add --skip-bad to import the others; nothing was imported',
   );
 }
 
-export function parseRecords(text: string, format: Exclude<ImportFormat, 'json'>): ParsedRecords {
-  if (format === 'vcf') return parseVcards(text);
-  if (format === 'linkedin') return parseLinkedin(text);
-  return parseCsvContacts(text);
+// ---- import ---------------------------------------------------------------------------------------------------------
+
+export async function importFile(store: Store, input: ImportInput, clock: Clock, progress?: Progress): Promise<ImportResult> {
+  const f = openImportFile(input.file);
+  try {
+    const format = input.format ?? detectFormat(readHead(f));
+    if (format === 'json') return importJson(store, f, input, progress);
+    const result = emptyResult(input, format);
+    const writer = new RecordWriter(store, clock, result, input.skipBad);
+    // In kilobytes: the bar shows for files of more than PROGRESS_THRESHOLD of them.
+    const onBytes = (done: number) => progress?.(Math.floor(done / 1024), Math.floor(f.size / 1024));
+    const warn = (w: TextWarning) => pushListed(result.warnings, w);
+    const order = toUserDateOrder(store.findSetting(DATE_ORDER_SETTING), input.localeOrder);
+    const done = await inOpenTransaction(store, input.dryRun, async () => {
+      if (format === 'vcf') readVcards(f, writer, { order, today: clock.today }, onBytes, warn);
+      else await readCsv(f, format, writer, order, clock, onBytes, warn);
+      if (!input.skipBad) refuseBad(result.bad, result.badCount, input.file);
+      return result;
+    });
+    return done;
+  } finally {
+    closeSync(f.fd);
+  }
 }
 
-export function importFile(store: Store, input: ImportInput, clock: Clock, progress?: Progress): ImportResult {
-  const text = readImportText(input.file);
-  const format = input.format ?? detectFormat(text);
-  if (format === 'json') {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (err) {
-      throw new UsageError(`${basename(input.file)} is not valid JSON: ${(err as Error).message}`, 'import a file made by net export --json, unedited');
+function readVcards(f: ImportFile, writer: RecordWriter, options: { order: DateOrder; today: string }, onBytes: (n: number) => void, warn: (w: TextWarning) => void): void {
+  const reader = new VcardReader(
+    { record: (r) => writer.add(r), leftOut: (r) => writer.leftOut(r), bad: (r) => writer.bad(r), unreadable: (line) => warn({ line, reason: 'unreadable-bytes' }) },
+    options,
+  );
+  for (const piece of readPieces(f, onBytes)) {
+    piece.warnings.forEach(warn);
+    let line = piece.firstLine;
+    let start = 0;
+    const text = piece.text;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      reader.pushLine(text.slice(start, i), line++);
+      start = i + 1;
     }
-    const journal = readJournalFile(value, LATEST_VERSION);
-    return inTransaction(store, input.dryRun, () => mergeJournal(store, journal, text, input, progress));
+    if (start < text.length) reader.pushLine(text.slice(start), line);
   }
-  const parsed = parseRecords(text, format);
-  const checked = parsed.records.map((r) => checkRecord(r, clock.today));
-  const records = checked.filter((r): r is ImportRecord => !isBad(r));
-  const bad = [...parsed.bad, ...checked.filter(isBad)].sort((a, b) => a.line - b.line);
-  if (!input.skipBad) refuseBad(bad, input.file, 'record');
-  return inTransaction(store, input.dryRun, () => {
-    const result: ImportResult = { file: input.file, format, dryRun: input.dryRun, added: 0, updated: 0, skipped: 0, bad, items: [], tables: [] };
-    records.forEach((r, i) => {
-      const item = applyRecord(store, r, clock);
-      result.items.push(item);
-      result[item.action === 'add' ? 'added' : item.action === 'update' ? 'updated' : 'skipped']++;
-      progress?.(i + 1, records.length);
-    });
-    return result;
-  });
+  reader.end();
+}
+
+/** The text of the file from line `from` on (LinkedIn's header comes after its notes). */
+function* textFrom(pieces: Iterable<DecodedPiece>, from: number, warn: (w: TextWarning) => void): Generator<string> {
+  for (const piece of pieces) {
+    piece.warnings.forEach(warn);
+    let text = piece.text;
+    let line = piece.firstLine;
+    while (line < from && text) {
+      const nl = text.indexOf('\n');
+      text = nl < 0 ? '' : text.slice(nl + 1);
+      line++;
+    }
+    if (text) yield text;
+  }
+}
+
+async function readCsv(f: ImportFile, format: 'csv' | 'linkedin', writer: RecordWriter, userOrder: DateOrder, clock: Clock, onBytes: (n: number) => void, warn: (w: TextWarning) => void): Promise<void> {
+  const head = readHead(f);
+  const headLines = head.split('\n');
+  let headerLine = 1;
+  if (format === 'linkedin') {
+    const at = findLinkedinHeader(headLines.slice(0, 50));
+    if (at < 0) throw new UsageError('no LinkedIn header row (First Name,Last Name,URL,…,Connected On) in the file', LINKEDIN_HINT);
+    headerLine = at + 1;
+  } else {
+    headerLine = headLines.findIndex((l) => l.trim() !== '') + 1 || 1;
+  }
+  const delimiter = findDelimiter(headLines[headerLine - 1] ?? '');
+  // A first pass over the text tells how the file's slashed dates read (3/14/1975 is month-first).
+  const evidence = new SlashOrderEvidence();
+  for (const piece of readPieces(f)) evidence.add(piece.text);
+  const options = { order: evidence.order(userOrder), today: clock.today };
+
+  const parser = parseCsvStream(toCsvParseOptions(delimiter));
+  const source = Readable.from(textFrom(readPieces(f, onBytes), headerLine, warn), { objectMode: false });
+  source.on('error', (err) => parser.destroy(err));
+  source.pipe(parser);
+  let columns: CsvColumns | undefined;
+  try {
+    for await (const parsed of parser) {
+      const row: CsvRow = toCsvRow(parsed as Parameters<typeof toCsvRow>[0], headerLine);
+      if (!columns) {
+        columns = toCsvColumns(row);
+        continue;
+      }
+      const record = toCsvRecord(columns, row, options);
+      if (record) writer.add(record);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    if ((err as { code?: string }).code?.startsWith('CSV_')) throw toCsvError(err, headerLine);
+    throw err;
+  }
+  if (!columns) throw new UsageError('the CSV file is empty', 'export the spreadsheet with a header row and one row per contact');
 }
 
 // ---- vCard, LinkedIn and CSV records --------------------------------------------------------------------------------
+
+/** Writes records as they are read: each checked (core/import/records.ts toContactRecord), then added or merged. */
+class RecordWriter {
+  /** Once a bad record is found without --skip-bad, the rest are only read, to count what is wrong. */
+  private refusing = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly result: ImportResult,
+    private readonly skipBad: boolean,
+  ) {}
+
+  add(record: ImportRecord): void {
+    const r = toContactRecord(record, this.clock.today);
+    if (isLeftOut(r)) return this.leftOut(r);
+    for (const k of r.kept) pushListed(this.result.kept, k);
+    this.result.keptCount += r.kept.length;
+    if (this.refusing) return;
+    const item = applyRecord(this.store, r, this.clock);
+    if (this.result.dryRun) this.result.items.push(item);
+    this.result[item.action === 'add' ? 'added' : item.action === 'update' ? 'updated' : 'skipped']++;
+  }
+
+  leftOut(r: LeftOutRecord): void {
+    pushListed(this.result.leftOut, r);
+    this.result.leftOutCount++;
+  }
+
+  bad(r: BadRecord): void {
+    pushListed(this.result.bad, r);
+    this.result.badCount++;
+    if (!this.skipBad) this.refusing = true;
+  }
+}
 
 /**
  * The contact a record is: one with any of its emails, else one with the same name whose email does not differ
  * (a record or contact without an email matches by name; two different emails are two people).
  */
-export function findSameContact(store: Store, r: ImportRecord): ContactWithSummary | undefined {
+export function findSameContact(store: Store, r: NamedRecord): ContactWithSummary | undefined {
   for (const email of r.emails) {
     const found = store.findContactByEmail(email);
     if (found) return found;
   }
   return findContactsByNameKey(store, toNameKey(r.name)).find((c) => !c.email || !r.emails.length);
-}
-
-/** The note a record brings: its own note, then the emails and phones beyond the first, which have no field of their own. */
-export function toImportNote(r: ImportRecord): string | null {
-  const lines = [r.note];
-  if (r.emails.length > 1) lines.push(`Other email: ${r.emails.slice(1).join(', ')}`);
-  if (r.phones.length > 1) lines.push(`Other phone: ${r.phones.slice(1).join(', ')}`);
-  return lines.filter(Boolean).join('\n') || null;
 }
 
 function insertTags(store: Store, contactId: string, tags: readonly string[], clock: Clock): number {
@@ -185,15 +394,17 @@ function insertTags(store: Store, contactId: string, tags: readonly string[], cl
 }
 
 /**
- * What an import changes on a contact already in the journal: the company, role, phone, URL and birthday the file
- * gives replace the old ones (address books move with people's jobs); an email is set when there was none; the
- * earlier "met" wins; the note and the tags are added to, never replaced.
+ * What an import changes on a contact already in the journal: the company, role, phone, URL, birthday and name parts
+ * the file gives replace the old ones (address books move with people's jobs); an email is set when there was none;
+ * the earlier "met" wins; the note and the tags are added to, never replaced.
  */
-export function toImportPatch(c: ContactWithSummary, r: ImportRecord): ContactPatch {
+export function toImportPatch(c: ContactWithSummary, r: NamedRecord): ContactPatch {
   const patch: ContactPatch = {};
-  const replace = (key: 'company' | 'role' | 'url' | 'birthday', value: string | null) => {
+  const replace = (key: 'company' | 'role' | 'url' | 'birthday' | 'givenName' | 'familyName', value: string | null) => {
     if (value && value !== (c[key] ?? null)) patch[key] = value;
   };
+  replace('givenName', r.givenName);
+  replace('familyName', r.familyName);
   replace('company', r.company);
   replace('role', r.role);
   replace('url', r.url);
@@ -206,7 +417,7 @@ export function toImportPatch(c: ContactWithSummary, r: ImportRecord): ContactPa
   return patch;
 }
 
-function applyRecord(store: Store, r: ImportRecord, clock: Clock): ImportItem {
+function applyRecord(store: Store, r: NamedRecord, clock: Clock): ImportItem {
   const same = findSameContact(store, r);
   if (!same) {
     const id = newId();
@@ -214,6 +425,8 @@ function applyRecord(store: Store, r: ImportRecord, clock: Clock): ImportItem {
       {
         id,
         name: r.name,
+        givenName: r.givenName,
+        familyName: r.familyName,
         company: r.company,
         role: r.role,
         email: r.emails[0] ?? null,
@@ -231,21 +444,50 @@ function applyRecord(store: Store, r: ImportRecord, clock: Clock): ImportItem {
       toNameKey(r.name),
     );
     insertTags(store, id, r.tags, clock);
+    saveImportantDates(store, id, r.dates, clock);
     store.refreshSummary(id);
     return { line: r.line, name: r.name, action: 'add', changed: [] };
   }
   const patch = toImportPatch(same, r);
   const known = new Set(findTagTexts(store, same.id));
   const newTags = r.tags.filter((t) => !known.has(t.toLowerCase()));
-  const changed = [...Object.keys(patch), ...(newTags.length ? ['tags'] : [])];
+  const knownDates = listDates(store, same.id);
+  const newDates = r.dates.filter((d) => !knownDates.some((k) => k.label.toLowerCase() === d.label.toLowerCase() && k.date === d.date));
+  const changed = [...Object.keys(patch), ...(newTags.length ? ['tags'] : []), ...(newDates.length ? ['dates'] : [])];
   if (!changed.length) return { line: r.line, name: same.name, action: 'skip', changed };
   if (Object.keys(patch).length) store.updateContact(same.id, patch, clock.timestamp);
   insertTags(store, same.id, newTags, clock);
+  saveImportantDates(store, same.id, newDates, clock);
   store.refreshSummary(same.id);
   return { line: r.line, name: same.name, action: 'update', changed };
 }
 
 // ---- JSON merge ---------------------------------------------------------------------------------------------------
+
+function importJson(store: Store, f: ImportFile, input: ImportInput, progress?: Progress): ImportResult {
+  if (f.size > MAX_JSON_BYTES) {
+    throw new UsageError(
+      `${basename(input.file)} is ${toThousands(Math.round(f.size / 1024 / 1024))} MB, more than the ${MAX_JSON_BYTES / 1024 / 1024} MB a JSON export can be`,
+      'to move a journal this large, copy it with net backup and open the copy with --db; nothing was imported',
+    );
+  }
+  const bytes = Buffer.allocUnsafe(f.size);
+  let read = 0;
+  while (read < f.size) {
+    const n = readSync(f.fd, bytes, read, f.size - read, read);
+    if (n === 0) break;
+    read += n;
+  }
+  const { text } = decodeText(bytes.subarray(0, read));
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`${basename(input.file)} is not valid JSON: ${(err as Error).message}`, 'import a file made by net export --json, unedited');
+  }
+  const journal = readJournalFile(value, LATEST_VERSION);
+  return inTransaction(store, input.dryRun, () => mergeJournal(store, journal, text, input, progress));
+}
 
 function lineOf(text: string, needle: string): number {
   const at = text.indexOf(needle);
@@ -277,7 +519,7 @@ function toJournalRow(shape: TableShape, value: unknown, fileContacts: ReadonlyS
 
 /** Merges by UUID: a row the journal lacks is added; a row it has is replaced when the file's is newer (updated_at). */
 function mergeJournal(store: Store, journal: JournalFile, text: string, input: ImportInput, progress?: Progress): ImportResult {
-  const result: ImportResult = { file: input.file, format: 'json', dryRun: input.dryRun, added: 0, updated: 0, skipped: 0, bad: [], items: [], tables: [] };
+  const result = emptyResult(input, 'json');
   const shapes = new Map(listTableShapes(store).map((s) => [s.name, s]));
   for (const name of journal.tables.keys()) {
     if (!shapes.has(name)) throw new UsageError(`the export holds "${camel(name)}", which this journal does not know`, 'import a file made by net export --json, unedited');
@@ -285,6 +527,7 @@ function mergeJournal(store: Store, journal: JournalFile, text: string, input: I
   // The file's good contacts; listTableShapes puts contacts before the tables that refer to them.
   const fileContacts = new Set<string>();
   const plan: { shape: TableShape; rows: Row[] }[] = [];
+  const bad: BadRecord[] = [];
   for (const shape of shapes.values()) {
     const rows: Row[] = [];
     for (const [i, value] of (journal.tables.get(shape.name) ?? []).entries()) {
@@ -296,12 +539,14 @@ function mergeJournal(store: Store, journal: JournalFile, text: string, input: I
       }
       const key = (value as Record<string, unknown> | null)?.[camel(shape.key)];
       const line = typeof key === 'string' && key ? lineOf(text, `"${key}"`) : lineOf(text, `"${camel(shape.name)}"`);
-      result.bad.push({ line, reason: `${camel(shape.name)}[${i}]: ${row}` });
+      bad.push({ line, reason: `${camel(shape.name)}[${i}]: ${row}` });
     }
     plan.push({ shape, rows });
   }
-  result.bad.sort((a, b) => a.line - b.line);
-  if (!input.skipBad) refuseBad(result.bad, input.file, 'record');
+  bad.sort((a, b) => a.line - b.line);
+  result.bad = bad.slice(0, MAX_LISTED);
+  result.badCount = bad.length;
+  if (!input.skipBad) refuseBad(bad, bad.length, input.file);
 
   // Rows may refer to rows later in the file; the foreign keys are checked when the transaction commits.
   store.deferForeignKeys();

@@ -44,7 +44,7 @@ export const COMMANDS = [
   { name: 'import', usage: '[options] <file>', summary: 'bring contacts in from vCard (.vcf), LinkedIn Connections.csv or a spreadsheet (CSV); merge a net JSON export', load: () => import('./commands/import.js') },
   { name: 'export', usage: '[options] [file]', summary: 'write the whole journal as JSON (lossless, for net import), or the contacts as CSV or vCard 4.0; prints it without a file', load: () => import('./commands/export.js'), shadows: { '--json': '--format=json' } },
   { name: 'backup', usage: '[options] [file]', summary: 'copy the journal file safely, even while another net writes (default: net-backup-YYYY-MM-DD.db here)', load: () => import('./commands/backup.js') },
-  { name: 'config', usage: '[options] [key] [value]', summary: 'show or change the journal settings (half-life: how fast investments fade; date-window: how early dates show; synonyms: words net ideas treats as one)', load: () => import('./commands/config.js') },
+  { name: 'config', usage: '[options] [key] [value]', summary: 'show or change the journal settings (half-life: how fast investments fade; date-window: how early dates show; date-order: how 04/12 reads; synonyms: words net ideas treats as one)', load: () => import('./commands/config.js') },
   { name: 'doctor', usage: '[options]', summary: 'check the journal file: damage, schema version, permissions, orphan rows, summaries (exit 5 when something is wrong)', load: () => import('./commands/doctor.js') },
   { name: 'where', usage: '', summary: 'print which journal file is in use', load: () => import('./commands/where.js') },
 ] as const satisfies readonly CommandEntry[];

@@ -3,11 +3,15 @@ import type { Command } from 'commander';
 import type { FactLists, ProfileFields } from '../app/add.js';
 import { parseInterval } from '../core/intervals.js';
 import { parseBirthday, parseDateOf, type ImportantDate } from '../core/important-dates.js';
+import { parseNamePart } from '../core/names.js';
 import { parseEmail, parsePhone, parseTag, parseText } from '../core/profile.js';
-import { readOptionalDate } from '../ui/read-date.js';
+import type { CliContext } from './context.js';
+import { readOptionalDateFlag } from './dates.js';
 import { collect } from './options.js';
 
 export interface ProfileFlags {
+  givenName?: string;
+  familyName?: string;
   company?: string;
   role?: string;
   email?: string;
@@ -27,12 +31,14 @@ const text = (what: string, max = 200) => (s: string) => parseText(s, what, max)
 
 export function addProfileFlags(cmd: Command): Command {
   return cmd
+    .option('--given-name <name>', 'their given (first) name, for address books (net never guesses it from the name)', (s) => parseNamePart(s, '--given-name'))
+    .option('--family-name <name>', 'their family (last) name, for address books', (s) => parseNamePart(s, '--family-name'))
     .option('--company <name>', 'where they work', text('--company'))
     .option('--role <title>', 'what they do there', text('--role'))
     .option('--email <address>', 'their email address', parseEmail)
     .option('--phone <number>', 'their phone number', parsePhone)
     .option('--tag <tag>', 'a label such as bni or client (repeatable)', collect(parseTag))
-    .option('--met <date>', 'when you first met: known since (YYYY-MM-DD or "last friday")')
+    .option('--met <date>', 'when you first met: known since (YYYY-MM-DD, "last friday", 24.11.2026)')
     .option('--how-met <text>', 'how you met, e.g. "BNI Tuesday breakfast"', text('--how-met', 1000))
     .option('--every <interval>', 'how often to be in touch, e.g. 3w, 2m, 90d', parseInterval)
     .option('--service <text>', 'a product or service they offer (repeatable)', collect(text('--service')))
@@ -42,20 +48,22 @@ export function addProfileFlags(cmd: Command): Command {
     .option('--date-of <label=date>', 'a day to remember, e.g. "work anniversary=2019-05-01" (repeatable)', collect(parseDateOf));
 }
 
-export async function toProfileFields(flags: ProfileFlags, today: string): Promise<ProfileFields & FactLists & { dates: ImportantDate[] }> {
+export async function toProfileFields(ctx: CliContext, flags: ProfileFlags): Promise<ProfileFields & FactLists & { dates: ImportantDate[] }> {
   return {
+    givenName: flags.givenName,
+    familyName: flags.familyName,
     company: flags.company,
     role: flags.role,
     email: flags.email,
     phone: flags.phone,
-    metOn: await readOptionalDate(flags.met, today),
+    metOn: await readOptionalDateFlag(ctx, flags.met, 'past', 'write'), // add and edit write
     howMet: flags.howMet,
     everyDays: flags.every,
     tags: flags.tag ?? [],
     services: flags.service ?? [],
     goals: flags.goal ?? [],
     family: flags.family ?? [],
-    birthday: flags.birthday === undefined ? undefined : parseBirthday(flags.birthday, today),
+    birthday: flags.birthday === undefined ? undefined : parseBirthday(flags.birthday, ctx.today),
     dates: flags.dateOf ?? [],
   };
 }

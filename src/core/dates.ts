@@ -68,6 +68,83 @@ export function minDate(a: IsoDate | null | undefined, b: IsoDate | null | undef
 /** Parses phrases such as "last friday"; injected so that core stays free of the heavy parser. */
 export type PhraseParser = (text: string, today: IsoDate) => IsoDate | undefined;
 
+/**
+ * Which way a day named without its week or year points ("tuesday", "nov 24", "24/11"): what happened looks back
+ * (`--date`, `--met`), what is to come looks ahead (`--next`, a snooze, `net due --on`).
+ */
+export type DateDirection = 'past' | 'future';
+
+/** How numbers separated by slashes read: day first (24/11/2026) or month first (11/24/2026). */
+export type DateOrder = 'dmy' | 'mdy';
+
+export const DATE_ORDERS: readonly DateOrder[] = ['dmy', 'mdy'];
+
+/** The regions whose dates are written month first (glibc's d_fmt for their locales); everywhere else, day first. */
+const MONTH_FIRST_REGIONS = new Set(['US', 'PH', 'PR', 'AS', 'GU', 'MP', 'UM', 'VI', 'FM', 'MH', 'PW']);
+
+/**
+ * The order of the user's locale, as POSIX picks the locale for dates: LC_ALL, then LC_TIME, then LANG (empty ones
+ * skipped). `en_US.UTF-8` and the few others of MONTH_FIRST_REGIONS are month-first; any other locale, and none
+ * (C, POSIX, unset), day-first.
+ */
+export function toLocaleDateOrder(env: { LC_ALL?: string; LC_TIME?: string; LANG?: string }): DateOrder {
+  const locale = [env.LC_ALL, env.LC_TIME, env.LANG].find((v) => v !== undefined && v.trim() !== '') ?? '';
+  const region = /^[a-z]{2,3}[_-]([A-Za-z]{2})\b/i.exec(locale.trim())?.[1]?.toUpperCase();
+  return region && MONTH_FIRST_REGIONS.has(region) ? 'mdy' : 'dmy';
+}
+
+/**
+ * Day and month of a date written with numbers: dotted dates are day.month wherever they are written; slashed and
+ * dashed ones follow `order`, never flipped because a number is over 12 (13/12 under mdy is no date at all).
+ */
+export function toNumericDayMonth(first: number, separator: string, second: number, order: DateOrder): { day: number; month: number } {
+  return separator === '.' || order === 'dmy' ? { day: first, month: second } : { day: second, month: first };
+}
+
+/** The journal setting of `net config date-order`: dmy, mdy, or auto (the locale's). */
+export const DATE_ORDER_SETTING = 'date_order';
+
+/** The order slashed dates read in: the journal's setting when it names one, else the locale's. */
+export function toUserDateOrder(setting: string | undefined, localeOrder: DateOrder): DateOrder {
+  return setting === 'dmy' || setting === 'mdy' ? setting : localeOrder;
+}
+
+/** 0 for Sunday … 6 for Saturday (1970-01-01 was a Thursday). */
+export function toWeekday(date: IsoDate): number {
+  return (((toDayNumber(date) + 4) % 7) + 7) % 7;
+}
+
+/** The latest `weekday` before today (`strict`) or on it. */
+export function findWeekdayBefore(today: IsoDate, weekday: number, strict: boolean): IsoDate {
+  const back = (toWeekday(today) - weekday + 7) % 7;
+  return addDays(today, back === 0 && strict ? -7 : -back);
+}
+
+/** The next `weekday` after today (`strict`) or on it. */
+export function findWeekdayAfter(today: IsoDate, weekday: number, strict: boolean): IsoDate {
+  const ahead = (weekday - toWeekday(today) + 7) % 7;
+  return addDays(today, ahead === 0 && strict ? 7 : ahead);
+}
+
+/** `weekday` in the week `weeks` from this one (weeks run Monday to Sunday, as ISO 8601 has them): -1 is last week. */
+export function findWeekdayOfWeek(today: IsoDate, weekday: number, weeks: number): IsoDate {
+  const monday = addDays(today, -((toWeekday(today) + 6) % 7));
+  return addDays(monday, weeks * 7 + ((weekday + 6) % 7));
+}
+
+/**
+ * A day named without its week or year, moved to the nearest such day the direction allows: for the past, today or
+ * before; for the future, today or after. `period` is what the name leaves open: the week ("tuesday") or the year
+ * ("nov 24", "24/11").
+ */
+export function toDirectedDate(date: IsoDate, today: IsoDate, direction: DateDirection, period: 'week' | 'year'): IsoDate {
+  let d = date;
+  const step = (sign: number) => (period === 'week' ? addDays(d, sign * 7) : shiftMonths(d, sign * 12));
+  for (let i = 0; i < 3 && direction === 'past' && d > today; i++) d = step(-1);
+  for (let i = 0; i < 3 && direction === 'future' && d < today; i++) d = step(1);
+  return d;
+}
+
 const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, fortnight: 14 };
 const RELATIVE = /^(?:(in)\s+)?(\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week|fortnight|month|year)s?(?:\s+(ago|from now))?$/;
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
@@ -99,7 +176,7 @@ export function findSimpleDate(text: string, today: IsoDate): IsoDate | undefine
   return addDays(today, sign * n * UNIT_DAYS[unit!]!);
 }
 
-export const DATE_HINT = 'use YYYY-MM-DD or words such as today, yesterday, "3 days ago", "last friday", "in 2 weeks", "next monday"';
+export const DATE_HINT = 'use YYYY-MM-DD, 24.11.2026, or words such as today, yesterday, tuesday, "3 days ago", "last friday", "in 2 weeks"';
 
 /**
  * Reads a date the way a person types it. ISO and the simple words are handled here; anything else goes to the

@@ -34,6 +34,16 @@ export function parseContactName(text: string): string {
   return name;
 }
 
+/** A given or family name (`--given`, `--family`, or a source's name columns): as typed, without control characters. */
+export function parseNamePart(text: string, what: string): string {
+  const part = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (!part) throw new UsageError(`${what} is empty`, `give ${what} some text, or leave the flag out`);
+  if (part.length > 100) throw new UsageError(`${what} is longer than 100 characters`, `shorten ${what}`);
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(part)) throw new UsageError(`${what} cannot hold control characters`, 'type it as plain text');
+  return part;
+}
+
 /** The candidates that a query could mean, best first; the store pre-selects them by key prefix in SQL. */
 export function matchName<T extends NamedContact>(query: string, candidates: readonly T[]): NameMatch<T> {
   const key = toNameKey(query);

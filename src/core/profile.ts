@@ -3,7 +3,17 @@ import { UsageError } from './errors.js';
 import { toThousands } from './numbers.js';
 
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]{2,}$/;
-const PHONE = /^\+?[\d\s().\-/]{3,30}(?:\s*(?:x|ext\.?)\s*\d{1,6})?$/i;
+/**
+ * What a phone book takes as a number, kept as written:
+ *
+ *   part        examples                                  rule
+ *   number      +44 20 7946 0958, (555) 123-4567, 112     +, digits, spaces, ( ) . - / * #; 3 to 20 digits
+ *   vanity      1-800-FLOWERS, 0800 DEWALT                capital letters among the digits (lower case reads as words)
+ *   extension   555.123.4567 ext. 12, 555 1234 x 7        x, ext, ext. or extension, then up to 8 digits
+ *   pause-dial  +1 555 123 4567,,102#, 5551234;9          , (pause) and ; (wait), then digits, # and *
+ */
+const PHONE = /^(\+?\(?\d[\d A-Z().\-/*#]*?)((?: ?(?:x|ext\.?|extension) ?\d{1,8})?(?: ?[,;][\d#*,;]*)?)$/i;
+const PHONE_MAIN = /^\+?\(?\d[\d A-Z().\-/*#]*$/;
 
 export function parseEmail(text: string): string {
   const email = text.trim();
@@ -11,10 +21,19 @@ export function parseEmail(text: string): string {
   return email;
 }
 
-export function parsePhone(text: string): string {
+/** The phone number in `text` as written (spaces collapsed), or undefined when it is not one. */
+export function findPhone(text: string): string | undefined {
   const phone = text.trim().replace(/\s+/g, ' ');
-  if (!PHONE.test(phone) || (phone.match(/\d/g) ?? []).length < 3) {
-    throw new UsageError(`"${text}" is not a phone number`, 'use digits with optional +, spaces, dashes or brackets, for example "+44 20 7946 0958"');
+  const m = phone.length <= 40 ? PHONE.exec(phone) : null;
+  if (!m || !PHONE_MAIN.test(m[1]!)) return undefined;
+  const digits = (m[1]!.match(/\d/g) ?? []).length;
+  return digits >= 3 && digits <= 20 ? phone : undefined;
+}
+
+export function parsePhone(text: string): string {
+  const phone = findPhone(text);
+  if (phone === undefined) {
+    throw new UsageError(`"${text}" is not a phone number`, 'use digits with optional +, spaces, dashes or brackets, and "ext. 12" or ",,12" for an extension, for example "+44 20 7946 0958"');
   }
   return phone;
 }

@@ -22,6 +22,9 @@ export interface Contact {
   url?: string | null;
   /** `YYYY-MM-DD`, or `--MM-DD` when the year is unknown. */
   birthday?: string | null;
+  /** The parts of the name as a source or the user gave them (vCard N, first and last name columns); never guessed. */
+  givenName?: string | null;
+  familyName?: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -322,7 +322,24 @@ const v8: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8];
+/**
+ * Version 9: a contact's given and family names as their source gave them (issue 14). Address books and LinkedIn give
+ * the parts of a name separately; net kept only the display name, and its vCard export rebuilt `N` by splitting that at
+ * the last space ("Kate Brown, MBA" became `N:MBA;Kate Brown\,;;;`). Both stay null until an import, `net add --given`
+ * or `net edit --family` says what they are: net never guesses them from the display name.
+ */
+const v9: Migration = {
+  version: 9,
+  name: 'given and family names',
+  up(db) {
+    db.exec(`
+      ALTER TABLE contacts ADD COLUMN given_name TEXT;
+      ALTER TABLE contacts ADD COLUMN family_name TEXT;
+    `);
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 

@@ -29,6 +29,8 @@ const PROFILE_FIELDS: Record<keyof Contact, ColumnKind> = {
   note: 'text',
   url: 'text',
   birthday: 'text',
+  givenName: 'text',
+  familyName: 'text',
   createdAt: 'required',
   updatedAt: 'required',
 };

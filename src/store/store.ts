@@ -12,7 +12,7 @@ type Db = Database.Database;
 /** The columns of an event that figures are computed from. */
 export type EventFigures = Pick<JournalEvent, 'type' | 'kind' | 'value' | 'occurredOn'>;
 
-export type ContactPatch = Partial<Pick<Contact, 'name' | 'company' | 'role' | 'email' | 'phone' | 'metOn' | 'howMet' | 'everyDays' | 'snoozedUntil' | 'note' | 'url' | 'birthday'>>;
+export type ContactPatch = Partial<Pick<Contact, 'name' | 'company' | 'role' | 'email' | 'phone' | 'metOn' | 'howMet' | 'everyDays' | 'snoozedUntil' | 'note' | 'url' | 'birthday' | 'givenName' | 'familyName'>>;
 
 /** The summary columns, each read back under its field's name. */
 const SUMMARY_SELECT = SUMMARY_KEYS.map((k) => `${toColumn(k)} AS ${k}`).join(', ');
@@ -23,6 +23,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export class Store {
   private readonly statements = new Map<string, Database.Statement>();
+  private savepoints = 0;
 
   constructor(
     readonly db: Db,
@@ -43,6 +44,26 @@ export class Store {
   /** One transaction per command: everything in fn is written, or nothing is. */
   tx<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();
+  }
+
+  /**
+   * For a write that awaits between its statements (a streamed import), which db.transaction() cannot span: one
+   * transaction all the same, begun as tx() begins its own (IMMEDIATE: the write lock first); inside another, a
+   * savepoint, as db.transaction() nests.
+   */
+  begin(): { commit(): void; rollback(): void } {
+    if (this.db.inTransaction) {
+      const name = `net_open_${++this.savepoints}`;
+      this.db.exec(`SAVEPOINT ${name}`);
+      return { commit: () => this.db.exec(`RELEASE ${name}`), rollback: () => this.db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`) };
+    }
+    this.db.exec('BEGIN IMMEDIATE');
+    return {
+      commit: () => this.db.exec('COMMIT'),
+      rollback: () => {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      },
+    };
   }
 
   /** Reads that must agree with each other (a report, an export): one snapshot of the journal. */
@@ -89,7 +110,7 @@ export class Store {
   // ---- contacts -------------------------------------------------------------------------------------------------
 
   insertContact(c: Contact, nameKey: string): void {
-    this.stmt(PROFILE_INSERT).run({ ...c, note: c.note ?? null, url: c.url ?? null, birthday: c.birthday ?? null, nameKey });
+    this.stmt(PROFILE_INSERT).run({ ...c, note: c.note ?? null, url: c.url ?? null, birthday: c.birthday ?? null, givenName: c.givenName ?? null, familyName: c.familyName ?? null, nameKey });
   }
 
   updateContact(id: string, patch: ContactPatch, updatedAt: string, nameKey?: string): void {

@@ -2,7 +2,7 @@
 import { toThousands } from '../core/numbers.js';
 import type { Palette } from './palette.js';
 import type { AskView, BalanceView, CheckView, DepthView, OutcomeView, PointView, SettingChangedView, SettingView } from './views.js';
-import { plural, withArticle } from './messages/words.js';
+import { plural, toDayText, withArticle } from './messages/words.js';
 
 const one = (n: number) => n.toFixed(1);
 
@@ -27,7 +27,7 @@ export function renderAsk(v: AskView, p: Palette): string {
   if (!v.recorded || !v.event) return `Nothing recorded: asking ${v.contact.name} for ${withArticle(kind)} looks premature. Invest first, or add --anyway to record it all the same.`;
   const marked = v.event.premature ? p.yellow(', marked premature') : '';
   return [
-    `${p.green('Asked')} ${p.bold(v.contact.name)} for ${withArticle(kind)} on ${v.event.date} (size ${v.event.value}/5)${marked}.`,
+    `${p.green('Asked')} ${p.bold(v.contact.name)} for ${withArticle(kind)} on ${toDayText(v.event.date)} (size ${v.event.value}/5)${marked}.`,
     p.dim(`When you hear back: net ask "${v.contact.name}" --outcome yes|no`),
   ].join('\n');
 }
@@ -35,7 +35,7 @@ export function renderAsk(v: AskView, p: Palette): string {
 export function renderOutcome(v: OutcomeView, p: Palette): string {
   const ask = `your ${v.event.kind} ask of ${v.event.date}`;
   if (v.event.outcome === 'pending') return `${p.bold(v.contact.name)}: ${ask} is open again.`;
-  const said = v.event.outcome === 'yes' ? p.green('said yes') : 'said no';
+  const said = `${v.event.outcome === 'yes' ? p.green('said yes') : 'said no'}${v.event.outcomeOn ? ` on ${toDayText(v.event.outcomeOn)}` : ''}`;
   return `${p.bold(v.contact.name)} ${said} to ${ask}${v.event.outcome === 'yes' ? ': thank them, and keep giving.' : '. Keep giving: the relationship matters more than the ask.'}`;
 }
 
@@ -96,14 +96,18 @@ function pointNote(pt: PointView, p: Palette): string {
 export function renderDepth(v: DepthView, p: Palette): string {
   const width = Math.max(...v.points.map((pt) => pt.id.length));
   const lines = v.points.map((pt) => `  ${pointMark(pt)} ${pad(pt.id, width)}  ${pt.text}\n      ${pointNote(pt, p)}`);
-  const changed = v.answered.length ? [p.green(`Answered ${plural(v.answered.length, 'point')} for ${v.name}.`)] : [];
+  const on = v.points.find((pt) => v.answered.some((a) => a.id === pt.id))?.answeredOn;
+  const changed = v.answered.length ? [p.green(`Answered ${plural(v.answered.length, 'point')} for ${v.name}${on ? ` on ${toDayText(on)}` : ''}.`)] : [];
   return [...changed, `${p.bold(v.name)}: depth ${v.depth.score}/${v.depth.of}, ${v.stage}`, ...lines].join('\n');
 }
 
 export function renderSettings(list: SettingView[], p: Palette): string {
-  return list.map((s) => `${s.key} = ${s.value}${s.isDefault ? p.dim(' (default)') : p.dim(` (default ${s.defaultValue})`)}\n  ${p.dim(s.description)}`).join('\n');
+  const effective = (s: SettingView) => (s.effective && s.value === 'auto' ? ` (${s.effective} from your locale)` : '');
+  return list.map((s) => `${s.key} = ${s.value}${effective(s)}${s.isDefault ? p.dim(' (default)') : p.dim(` (default ${s.defaultValue})`)}\n  ${p.dim(s.description)}`).join('\n');
 }
 
 export function renderSettingChanged(v: SettingChangedView, p: Palette): string {
-  return `${p.green('Set')} ${v.key} = ${v.value}; recomputed the balances of ${plural(v.recomputed, 'contact', 'contacts', toThousands)}.`;
+  const recomputed = v.key === 'half-life' ? `; recomputed the balances of ${plural(v.recomputed, 'contact', 'contacts', toThousands)}` : '';
+  const effective = v.effective && v.value === 'auto' ? ` (${v.effective} from your locale)` : '';
+  return `${p.green('Set')} ${v.key} = ${v.value}${effective}${recomputed}.`;
 }

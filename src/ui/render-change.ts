@@ -8,6 +8,8 @@ import { plural } from './messages/words.js';
 
 const FIELD_WORDS: Record<EditedField, string> = {
   name: 'name',
+  givenName: 'given name',
+  familyName: 'family name',
   company: 'company',
   role: 'role',
   email: 'email',

@@ -1,7 +1,7 @@
 /** Text for `net due` and `net snooze`. */
 import type { Palette } from './palette.js';
 import type { CalendarWrittenView, DueListView, SnoozeView } from './views.js';
-import { plural } from './messages/words.js';
+import { plural, toDayText } from './messages/words.js';
 
 export function renderDue(v: DueListView, p: Palette): string {
   if (v.emptyJournal) {
@@ -28,7 +28,7 @@ export function renderDue(v: DueListView, p: Palette): string {
 }
 
 export function renderSnoozed(v: SnoozeView, p: Palette): string {
-  if (v.snoozedUntil !== null) return `${p.green('Snoozed')} ${p.bold(v.name)} until ${v.snoozedUntil}: not due before then.`;
+  if (v.snoozedUntil !== null) return `${p.green('Snoozed')} ${p.bold(v.name)} until ${toDayText(v.snoozedUntil)}: not due before then.`;
   return v.previous === null ? `${p.bold(v.name)} was not snoozed.` : `${p.green('Cleared')} the snooze on ${p.bold(v.name)}: due as usual again.`;
 }
 

@@ -1,6 +1,7 @@
 /** Text for `net ideas`, `net intro` and `net config synonyms`. */
 import type { Palette } from './palette.js';
 import type { IdeasView, IdeaView, IntroView, SynonymsView } from './views.js';
+import { toDayText } from './messages/words.js';
 
 const score = (n: number) => n.toFixed(2);
 
@@ -36,7 +37,7 @@ export function renderIntro(v: IntroView, p: Palette): string {
   const [a, b] = v.contacts;
   if (!v.recorded) return `Nothing recorded: introducing ${a.name} and ${b.name} looks premature. Learn more first, or add --anyway to record it all the same.`;
   const balances = v.contacts.map((c) => `${c.name} ${c.balance.toFixed(1)} → ${(c.balanceAfter ?? c.balance).toFixed(1)}`).join(', ');
-  return [`${p.green('Introduced')} ${p.bold(a.name)} and ${p.bold(b.name)} on ${v.date}: a give to both.`, p.dim(`Balance: ${balances}.`)].join('\n');
+  return [`${p.green('Introduced')} ${p.bold(a.name)} and ${p.bold(b.name)} on ${toDayText(v.date)}: a give to both.`, p.dim(`Balance: ${balances}.`)].join('\n');
 }
 
 export function renderSynonyms(v: SynonymsView, p: Palette): string {

@@ -3,7 +3,7 @@ import type { ReferralResult } from '../app/referral.js';
 import type { ReferralsResult, ReferralTotals } from '../app/referrals.js';
 import { formatAmount, toShortId } from '../core/referrals.js';
 import type { Palette } from './palette.js';
-import { plural } from './messages/words.js';
+import { plural, toDayText } from './messages/words.js';
 
 export interface ReferralView {
   id: string;
@@ -88,7 +88,8 @@ function toWho(v: Pick<ReferralView, 'direction' | 'contact' | 'prospect'>): str
 
 export function renderReferralChanged(v: ReferralChangedView, p: Palette): string {
   const what = `${v.direction === 'given' ? 'the referral you gave' : 'the referral you received'} ${toWho(v)} on ${v.date}`;
-  const lines = [`${p.green('Updated')} ${what}: ${v.previous} → ${p.bold(describeStatus(v.status, v.amount))}${v.statusNote ? `: ${v.statusNote}` : ''}.`];
+  const on = v.statusOn ? ` on ${toDayText(v.statusOn)}` : '';
+  const lines = [`${p.green('Updated')} ${what}: ${v.previous} → ${p.bold(describeStatus(v.status, v.amount))}${on}${v.statusNote ? `: ${v.statusNote}` : ''}.`];
   if (v.status === 'won' && v.direction === 'received') lines.push(`Closed business: thank ${v.contact.name}. It stays on net due until you log a touchpoint or a give.`);
   if (v.amount !== null) lines.push(p.dim('The amount is reported in net referrals and net report; the balance counts the value you gave it, not the money.'));
   return lines.join('\n');

@@ -6,7 +6,7 @@ import type { Palette } from './palette.js';
 import { toAbout, toLastTouchText } from './render-list.js';
 import type { ContactView, EventView, FollowUpView, ReferralStateView, ShowView, StandingView } from './views.js';
 import { describeStatus } from './render-referrals.js';
-import { describeEvent, plural } from './messages/words.js';
+import { describeEvent, plural, toDayText } from './messages/words.js';
 
 /** The profile lines of a contact: every field that is set and every fact. */
 export function renderProfile(c: ContactView, p: Palette, today: string): string {
@@ -14,6 +14,8 @@ export function renderProfile(c: ContactView, p: Palette, today: string): string
   const add = (label: string, value: string | null | undefined) => {
     if (value) rows.push([label, value]);
   };
+  add('given name', c.givenName);
+  add('family name', c.familyName);
   add('email', c.email);
   add('phone', c.phone);
   add('tags', c.tags.map((t) => `#${t}`).join(' '));
@@ -23,10 +25,10 @@ export function renderProfile(c: ContactView, p: Palette, today: string): string
   add('needs', c.needs.join('; '));
   add('ideal referral', c.ideals.join('; '));
   add('needs met', c.metNeeds.map((m) => (m.metOn ? `${m.text} (met ${m.metOn})` : m.text)).join('; '));
-  add('met', c.metOn && `${c.metOn} (${toRelativeDays(c.metOn, today)})`);
+  add('met', c.metOn && `${toDayText(c.metOn)} (${toRelativeDays(c.metOn, today)})`);
   add('how met', c.howMet);
   add('every', c.every ?? 'not set (the default for the relationship)');
-  add('snoozed', c.snoozedUntil && `until ${c.snoozedUntil} (off net due before then)`);
+  add('snoozed', c.snoozedUntil && `until ${toDayText(c.snoozedUntil)} (off net due before then)`);
   add('last touch', c.lastTouch ? `${toLastTouchText(c.lastTouch, today)} (${c.lastTouch})` : 'no touch yet');
   const about = toAbout(c);
   const width = Math.max(...rows.map(([label]) => label.length));

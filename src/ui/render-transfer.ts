@@ -2,7 +2,9 @@
 import type { BackupResult } from '../app/backup.js';
 import type { ExportResult } from '../app/export.js';
 import type { ImportItem, ImportResult } from '../app/import.js';
+import { toThousands } from '../core/numbers.js';
 import type { Palette } from './palette.js';
+import { LEFT_OUT_WORDS } from './messages/import.js';
 import { plural } from './messages/words.js';
 
 const FORMAT_NAMES: Record<ImportResult['format'], string> = { vcf: 'vCard', linkedin: 'LinkedIn connections', csv: 'CSV', json: 'net journal' };
@@ -17,6 +19,16 @@ function renderItem(item: ImportItem, width: number, p: Palette): string {
   return `  ${action}  ${item.name.padEnd(width)}  ${p.dim(`line ${item.line}`)}${changed}`.trimEnd();
 }
 
+const SHOWN = 5;
+
+/** "line 4 birthday "circa 1800", line 9 phone "ask reception", and 3 more (--json lists them)". */
+function listSome<T>(items: readonly T[], count: number, describe: (item: T) => string): string {
+  const shown = items.slice(0, SHOWN).map(describe).join(', ');
+  return count > SHOWN ? `${shown}, and ${toThousands(count - SHOWN)} more (net --json import lists them)` : shown;
+}
+
+const quoteShort = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text);
+
 export function renderImported(r: ImportResult, p: Palette): string {
   const lines: string[] = [];
   const file = r.file.split(/[\\/]/).pop();
@@ -29,9 +41,18 @@ export function renderImported(r: ImportResult, p: Palette): string {
     lines.push(`${p.green(verb)} ${file} (${FORMAT_NAMES[r.format]}): ${r.added} added, ${r.updated} updated, ${r.skipped} skipped (unchanged).`);
   }
   for (const t of r.tables) lines.push(p.dim(`  ${t.table}: ${t.added} added, ${t.updated} updated, ${t.skipped} unchanged`));
-  if (r.bad.length) {
-    lines.push(`${p.yellow('Left out')} ${plural(r.bad.length, 'malformed record')}:`);
+  if (r.keptCount) {
+    const what = listSome(r.kept, r.keptCount, (k) => `line ${k.line} ${k.field} ${quoteShort(k.value)}`);
+    lines.push(`${p.yellow(plural(r.keptCount, 'value'))} kept as text in the note: ${what}.`);
+  }
+  if (r.leftOutCount) lines.push(`${p.yellow('Left out')} ${plural(r.leftOutCount, 'record')}: ${listSome(r.leftOut, r.leftOutCount, (l) => `line ${l.line} (${LEFT_OUT_WORDS[l.reason]})`)}.`);
+  if (r.warnings.length) {
+    lines.push(`${p.yellow('Unreadable bytes')} (no character set fits them) read as "?" on ${r.warnings.length === 1 ? 'line' : 'lines'} ${listSome(r.warnings, r.warnings.length, (w) => String(w.line))}.`);
+  }
+  if (r.badCount) {
+    lines.push(`${p.yellow('Left out')} ${plural(r.badCount, 'malformed record')}:`);
     lines.push(...r.bad.map((b) => `  line ${b.line}: ${b.reason}`));
+    if (r.badCount > r.bad.length) lines.push(`  and ${toThousands(r.badCount - r.bad.length)} more`);
   }
   return lines.join('\n');
 }

@@ -45,6 +45,9 @@ export interface ContactView {
   ideals: string[];
   /** Needs since met, with the day (null when the facts given carry no day, as in lists). */
   metNeeds: { text: string; metOn: string | null }[];
+  /** The parts of the name, when a source or the user gave them. */
+  givenName: string | null;
+  familyName: string | null;
   metOn: string | null;
   howMet: string | null;
   /** The contact's own cadence, such as "3w"; null means the stage's default. */
@@ -73,6 +76,8 @@ export function toContactView(c: ContactProfile, facts: readonly (Pick<Fact, 'ki
     needs: texts('need'),
     ideals: texts('ideal'),
     metNeeds: facts.filter((f) => f.kind === 'met-need').map((f) => ({ text: f.text, metOn: f.doneOn ?? null })),
+    givenName: c.givenName ?? null,
+    familyName: c.familyName ?? null,
     metOn: c.metOn,
     howMet: c.howMet,
     every: c.everyDays === null ? null : toIntervalText(c.everyDays),
@@ -135,7 +140,7 @@ export function toLoggedView(r: LogResult): LoggedView {
 
 export type ContactProfile = Pick<
   ContactWithSummary,
-  'id' | 'name' | 'company' | 'role' | 'email' | 'phone' | 'metOn' | 'howMet' | 'everyDays' | 'snoozedUntil' | 'lastTouchOn' | 'createdAt' | 'updatedAt'
+  'id' | 'name' | 'givenName' | 'familyName' | 'company' | 'role' | 'email' | 'phone' | 'metOn' | 'howMet' | 'everyDays' | 'snoozedUntil' | 'lastTouchOn' | 'createdAt' | 'updatedAt'
 >;
 
 export function toContactViews(contacts: readonly ContactProfile[], factsByContact: ReadonlyMap<string, readonly Pick<Fact, 'kind' | 'text'>[]>): ContactView[] {

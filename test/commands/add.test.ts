@@ -11,7 +11,7 @@ describe('net add', () => {
   it('adds a contact with the whole profile', () => {
     const r = j.run('add', 'Jane Doe', '--company', 'Acme Homes', '--role', 'estate agent', '--email', 'jane@example.com', '--phone', '+44 20 7946 0958',
       '--tag', 'bni', '--tag', 'Client', '--met', '2025-03-01', '--how-met', 'BNI Tuesday breakfast', '--every', '3w', '--service', 'home staging', '--goal', 'open a second office', '--family', 'Maria, wife');
-    expect(r).toEqual({ code: 0, stderr: '', stdout: 'Added Jane Doe (estate agent, Acme Homes)  #bni #client\n' });
+    expect(r).toEqual({ code: 0, stderr: '', stdout: 'Added Jane Doe (estate agent, Acme Homes), met on Sat 2025-03-01  #bni #client\n' });
     const { contacts, facts } = j.dump() as { contacts: any[]; facts: any[] };
     expect(contacts).toMatchObject([
       { name: 'Jane Doe', name_key: 'jane doe', company: 'Acme Homes', role: 'estate agent', email: 'jane@example.com', phone: '+44 20 7946 0958', met_on: '2025-03-01', how_met: 'BNI Tuesday breakfast', every_days: 21, service_count: 1, goal_count: 1, family_count: 1, created_at: '2026-11-22T12:00:00.000Z' },

@@ -24,7 +24,7 @@ describe('net ask', () => {
     const before = j.json('check', 'sam').balance;
     const r = j.run('ask', 'sam', '--for', 'favour', '--note', 'feedback on my site');
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toBe('Asked Sam Lee for a favour on 2026-11-22 (size 2/5).\nWhen you hear back: net ask "Sam Lee" --outcome yes|no\n');
+    expect(r.stdout).toBe('Asked Sam Lee for a favour on Sun 2026-11-22 (size 2/5).\nWhen you hear back: net ask "Sam Lee" --outcome yes|no\n');
     expect(asks()).toMatchObject([{ kind: 'favour', value: 2, note: 'feedback on my site', occurred_on: '2026-11-22', outcome: 'pending', outcome_on: null, premature: 0 }]);
     expect(j.json('check', 'sam').balance).toBeCloseTo(before - 2, 5);
     expect((j.dump().contacts as { open_ask_on: string }[])[0]!.open_ask_on).toBe('2026-11-22');
@@ -53,7 +53,7 @@ describe('net ask', () => {
     ok(j.run('add', 'Richard Branson'));
     const r = j.run('ask', 'richard', '--for', 'introduction', '--anyway', '--note', 'meet Virgin');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('Asked Richard Branson for an introduction on 2026-11-22 (size 5/5), marked premature.\nWhen you hear back: net ask "Richard Branson" --outcome yes|no\n');
+    expect(r.stdout).toBe('Asked Richard Branson for an introduction on Sun 2026-11-22 (size 5/5), marked premature.\nWhen you hear back: net ask "Richard Branson" --outcome yes|no\n');
     expect(r.stderr).toMatch(/^net: PREMATURE {2}asking Richard Branson for an introduction\n/);
     expect(asks()).toMatchObject([{ kind: 'introduction', value: 5, premature: 1, outcome: 'pending' }]);
     expect(j.json('show', 'richard').timeline).toMatchObject([{ type: 'ask', kind: 'introduction', premature: true, outcome: 'pending' }]);
@@ -91,12 +91,12 @@ describe('net ask', () => {
     expect(j.run('ask', 'jane', '--for', 'referral', '--date', '2026-11-01', '--anyway').code).toBe(0);
     const r = j.run('ask', 'jane', '--outcome', 'no', '--date', '2026-11-05');
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toBe('Jane Doe said no to your referral ask of 2026-11-01. Keep giving: the relationship matters more than the ask.\n');
+    expect(r.stdout).toBe('Jane Doe said no on Thu 2026-11-05 to your referral ask of 2026-11-01. Keep giving: the relationship matters more than the ask.\n');
     expect(asks().map((a) => [a.kind, a.outcome, a.outcome_on])).toEqual([
       ['favour', 'pending', null],
       ['referral', 'no', '2026-11-05'],
     ]);
-    expect(j.run('ask', 'jane', '--outcome', 'yes').stdout).toBe('Jane Doe said yes to your favour ask of 2026-10-01: thank them, and keep giving.\n');
+    expect(j.run('ask', 'jane', '--outcome', 'yes').stdout).toBe('Jane Doe said yes on Sun 2026-11-22 to your favour ask of 2026-10-01: thank them, and keep giving.\n');
     expect((j.dump().contacts as { open_ask_on: string | null }[])[0]!.open_ask_on).toBeNull();
     const before = j.dump();
     expect(j.run('ask', 'jane', '--outcome', 'yes')).toMatchObject({

@@ -18,7 +18,7 @@ describe('net deepen', () => {
     expect(r).toMatchObject({ code: 0, stderr: '' });
     const lines = r.stdout.split('\n');
     expect(lines.slice(0, 4)).toEqual([
-      'Answered 3 points for Jane Doe.',
+      'Answered 3 points for Jane Doe on Sun 2026-11-22.',
       'Jane Doe: depth 3/13, acquaintance',
       '  [x] trust                 You trust them to do a great job and take great care of your referred prospects',
       '      answered 2026-11-22',

@@ -55,7 +55,7 @@ describe('net edit', () => {
   });
 
   it.each([
-    [['edit', 'jane'], /^net: nothing to change; give one or more of --name, --company, .*--clear \(see net edit --help\)\n$/],
+    [['edit', 'jane'], /^net: nothing to change; give one or more of --name, --given-name, --family-name, --company, .*--clear \(see net edit --help\)\n$/],
     [['edit', 'jane', '--company', 'Acme', '--tag', 'BNI'], /^net: nothing to change: Jane Doe already has those details; give one or more of --name/],
     [['edit', 'jane', '--clear', 'role'], /^net: nothing to change/],
     [['edit', 'jane', '--compnay', 'X'], /^net: unknown option '--compnay'/],
@@ -66,7 +66,7 @@ describe('net edit', () => {
     [['edit', 'jane', '--name', 'ravi patel'], /^net: "Ravi Patel" is already in the journal/],
     [['edit', 'jane', '--untag', 'vip'], /^net: Jane Doe has no tag "vip"; their tags are bni, prospect\n$/],
     [['edit', 'jane', '--company', 'X', '--forget', 'lettings'], /^net: Jane Doe has no service, goal or family member "lettings"/],
-    [['edit', 'jane', '--clear', 'name'], /^net: cannot clear "name"; --clear takes one of: company, role, email, phone, met, how-met, every, birthday\n$/],
+    [['edit', 'jane', '--clear', 'name'], /^net: cannot clear "name"; --clear takes one of: company, role, email, phone, met, how-met, every, birthday, given-name, family-name\n$/],
     [['edit', 'jane', '--phone', '555', '--clear', 'phone'], /^net: --phone and --clear phone say opposite things/],
     [['edit', 'jane', '--tag', 'vip', '--untag', 'vip'], /^net: --tag vip and --untag vip say opposite things/],
     [['edit', 'jane', '--met', 'next week'], /^net: --met 2026-11-(29|30) is in the future/],
@@ -93,11 +93,25 @@ describe('net edit', () => {
     }
   });
 
+  it('sets and clears the given and family names, which net never guesses from the name', () => {
+    expect(j.run('add', 'Dr. Ada Lovelace', '--given-name', 'Ada').stdout).toBe('Added Dr. Ada Lovelace\n');
+    expect(j.run('edit', 'ada', '--family-name', ' Lovelace ')).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^Updated Dr\. Ada Lovelace: family name\n.*\n  given name +Ada\n  family name +Lovelace\n/) });
+    expect(j.json('show', 'ada').contact).toMatchObject({ givenName: 'Ada', familyName: 'Lovelace' });
+    expect(j.run('edit', 'ada', '--clear', 'given-name').stdout).toMatch(/^Updated Dr\. Ada Lovelace: cleared given name\n/);
+    const ada = (j.dump() as { contacts: any[] }).contacts.find((c) => c.name === 'Dr. Ada Lovelace');
+    expect([ada.given_name, ada.family_name]).toEqual([null, 'Lovelace']);
+    const before = j.dump();
+    expect(j.run('edit', 'ada', '--given-name', 'A\u0007da')).toMatchObject({ code: 2, stdout: '', stderr: 'net: --given-name cannot hold control characters; type it as plain text\n' });
+    expect(j.run('edit', 'ada', '--family-name', 'x', '--clear', 'family-name')).toMatchObject({ code: 2, stderr: 'net: --family-name and --clear family-name say opposite things; give one of them\n' });
+    expect(j.dump()).toEqual(before);
+  });
+
   it('documents how to remove and clear in --help', () => {
     const help = j.run('edit', '--help').stdout;
     expect(help).toMatch(/--untag <tag>/);
     expect(help).toMatch(/--forget <text>/);
     expect(help).toMatch(/--clear <field> +empty a field: company, role/);
+    expect(help).toMatch(/--given-name <name> +their given \(first\) name/);
     expect(help).toContain('Take them off with --untag <tag> and --forget <text>; empty a field with --clear <field>.');
     expect(help).toMatch(/Examples:/);
   });

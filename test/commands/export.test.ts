@@ -103,7 +103,7 @@ describe('writing files', () => {
     expect(j.run('export', file)).toEqual({ code: 2, stdout: '', stderr: `net: ${file} already exists; choose another file name, or add --force to replace it\n` });
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect(j.run('export', '--csv', file, '--force')).toMatchObject({ code: 0, stdout: `Exported contacts as CSV (2 contacts) to ${file}\n` });
-    expect(readFileSync(file, 'utf8')).toMatch(/^name,email,/);
+    expect(readFileSync(file, 'utf8')).toMatch(/^name,given name,family name,email,/);
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
@@ -119,17 +119,19 @@ describe('net export --csv and --vcf', () => {
     const r = j.run('export', '--csv');
     expect(r).toMatchObject({ code: 0, stderr: '' });
     const lines = r.stdout.split('\r\n');
-    expect(lines[0]).toBe('name,email,phone,company,role,tags,met,last touch,balance,stage,url,birthday,note');
-    expect(lines[1]).toMatch(/^Jane Doe,jane@acme\.example,,Acme,,bni,2025-03-01,2026-10-01,\d+(\.\d)?,[a-z]+,,,$/);
-    expect(lines[2]).toMatch(/^Ravi Patel,,\+44 20 7946 0958,,,,,,0,[a-z]+,,,$/);
+    expect(lines[0]).toBe('name,given name,family name,email,phone,company,role,tags,met,last touch,balance,stage,url,birthday,note');
+    expect(lines[1]).toMatch(/^Jane Doe,,,jane@acme\.example,,Acme,,bni,2025-03-01,2026-10-01,\d+(\.\d)?,[a-z]+,,,$/);
+    expect(lines[2]).toMatch(/^Ravi Patel,,,,\+44 20 7946 0958,,,,,,0,[a-z]+,,,$/);
   });
 
   it('writes vCard 4.0 that net import reads back', () => {
     fill(j);
-    j.run('import', '/dev/null', '--format', 'csv'); // an empty file changes nothing
+    writeFileSync(join(j.dir, 'empty.csv'), '');
+    expect(j.run('import', join(j.dir, 'empty.csv'), '--format', 'csv')).toMatchObject({ code: 2, stderr: 'net: the CSV file is empty; export the spreadsheet with a header row and one row per contact\n' });
     const r = j.run('export', '--vcf');
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toMatch(/^BEGIN:VCARD\r\nVERSION:4\.0\r\nUID:urn:uuid:[0-9a-f-]{36}\r\nFN:Jane Doe\r\nN:Doe;Jane;;;\r\nEMAIL:jane@acme\.example\r\nORG:Acme\r\nCATEGORIES:bni\r\n/);
+    // No N without the name parts: net does not guess them from the display name.
+    expect(r.stdout).toMatch(/^BEGIN:VCARD\r\nVERSION:4\.0\r\nUID:urn:uuid:[0-9a-f-]{36}\r\nFN:Jane Doe\r\nEMAIL:jane@acme\.example\r\nORG:Acme\r\nCATEGORIES:bni\r\n/);
     const file = join(k.dir, 'contacts.vcf');
     writeFileSync(file, r.stdout);
     expect(k.run('import', file)).toMatchObject({ code: 0, stdout: 'Imported contacts.vcf (vCard): 2 added, 0 updated, 0 skipped (unchanged).\n' });
@@ -141,9 +143,35 @@ describe('net export --csv and --vcf', () => {
     conn.close();
   });
 
+  it('writes N from the given and family names a source or the user gave, never from the display name', () => {
+    expect(j.run('import', join(import.meta.dirname, '../fixtures/import/09-linkedin-connections.csv')).code).toBe(0);
+    expect(j.run('add', 'Dr. Ada Lovelace', '--given-name', 'Ada', '--family-name', 'Lovelace').code).toBe(0);
+    expect(j.run('add', 'Prince')).toMatchObject({ code: 0 });
+    const vcf = j.run('export', '--vcf').stdout;
+    expect(vcf).toContain('FN:Kate Brown\\, MBA\r\nN:Brown\\, MBA;Kate;;;\r\n');
+    expect(vcf).toContain('FN:Omar El-Sayed 🚀\r\nN:El-Sayed 🚀;Omar;;;\r\n');
+    expect(vcf).toContain('FN:Dr. Ada Lovelace\r\nN:Lovelace;Ada;;;\r\n');
+    expect(vcf).toMatch(/FN:Prince\r\nREV:/);
+    expect(j.run('export', '--csv').stdout).toContain('\r\n"Kate Brown, MBA",Kate,"Brown, MBA",,,Brown Consulting,Founder,');
+    // The parts travel through a JSON export too, and come back from a vCard or CSV export.
+    const json = join(j.dir, 'journal.json');
+    expect(j.run('export', '--json', json).code).toBe(0);
+    expect(readFileSync(json, 'utf8')).toContain('"givenName":"Kate","familyName":"Brown, MBA"');
+    const file = join(k.dir, 'contacts.vcf');
+    writeFileSync(file, vcf);
+    expect(k.run('import', file).code).toBe(0);
+    const conn = new Database(k.db, { readonly: true });
+    expect(conn.prepare("SELECT name, given_name, family_name FROM contacts WHERE name IN ('Kate Brown, MBA', 'Prince', 'Dr. Ada Lovelace') ORDER BY name").raw().all()).toEqual([
+      ['Dr. Ada Lovelace', 'Ada', 'Lovelace'],
+      ['Kate Brown, MBA', 'Kate', 'Brown, MBA'],
+      ['Prince', null, null],
+    ]);
+    conn.close();
+  });
+
   it('takes the format from --format, --csv or --vcf; --json after export is the format, before it the output', () => {
     fill(j);
-    expect(j.run('export', '--format', 'csv').stdout).toMatch(/^name,email,/);
+    expect(j.run('export', '--format', 'csv').stdout).toMatch(/^name,given name,family name,email,/);
     expect(j.run('export', '--format', 'VCF').stdout).toMatch(/^BEGIN:VCARD\r\nVERSION:4\.0\r\n/);
     expect(JSON.parse(j.run('export', '--format', 'json').stdout)).toMatchObject({ format: 'net-journal' });
     const file = join(j.dir, 'journal.json');

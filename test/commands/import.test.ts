@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TODAY, makeJournal, type Journal } from '../helpers/run-net.js';
@@ -65,22 +65,25 @@ describe('net import: vCard', () => {
     expect(people()['Sam Lee']).toEqual([null, '020 7946 0000', 'Lee Ltd', null, []]);
   });
 
-  it('refuses a file with a malformed card in the middle, names the line and writes nothing', () => {
-    j.run('add', 'Someone Else');
-    const before = j.dump();
-    expect(j.run('import', fixture('bad-middle.vcf'))).toEqual({
-      code: 2,
-      stdout: '',
-      stderr: 'net: line 6 of bad-middle.vcf: the card has no name (neither FN nor N); fix it and import again, or add --skip-bad to import the others; nothing was imported\n',
-    });
-    expect(j.dump()).toEqual(before);
+  it('imports a card without a name under its email address', () => {
+    expect(j.run('import', fixture('bad-middle.vcf'))).toMatchObject({ code: 0, stderr: '', stdout: 'Imported bad-middle.vcf (vCard): 3 added, 0 updated, 0 skipped (unchanged).\n' });
+    expect(Object.keys(people())).toEqual(['Ada First', 'nobody@nameless.example', 'Cy Third']);
   });
 
-  it('imports the good cards and lists the bad one with --skip-bad', () => {
-    const r = j.run('import', fixture('bad-middle.vcf'), '--skip-bad');
-    expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toBe('Imported bad-middle.vcf (vCard): 2 added, 0 updated, 0 skipped (unchanged).\nLeft out 1 malformed record:\n  line 6: the card has no name (neither FN nor N)\n');
-    expect(Object.keys(people())).toEqual(['Ada First', 'Cy Third']);
+  it('refuses a damaged file (a card never closed), names the line and writes nothing; --skip-bad imports the intact cards', () => {
+    const damaged = `${j.dir}/damaged.vcf`;
+    writeFileSync(damaged, 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada First\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Half Card\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cy Third\r\nEND:VCARD\r\n');
+    j.run('add', 'Someone Else');
+    const before = j.dump();
+    expect(j.run('import', damaged)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'net: line 5 of damaged.vcf: the card has no END:VCARD; fix it and import again, or add --skip-bad to import the others; nothing was imported\n',
+    });
+    expect(j.dump()).toEqual(before);
+    const r = j.run('import', damaged, '--skip-bad');
+    expect(r).toEqual({ code: 0, stderr: '', stdout: 'Imported damaged.vcf (vCard): 2 added, 0 updated, 0 skipped (unchanged).\nLeft out 1 malformed record:\n  line 5: the card has no END:VCARD\n' });
+    expect(Object.keys(people())).toEqual(['Someone Else', 'Ada First', 'Cy Third']);
   });
 });
 
@@ -105,14 +108,25 @@ describe('net import: LinkedIn and CSV', () => {
     expect(people()['Jane Doe']![4]).toEqual(['bni', 'client']);
   });
 
-  it('refuses a CSV with a malformed row in the middle, names the line and writes nothing', () => {
+  it('imports a row with a value it cannot read, keeps the value in the note and says so', () => {
+    expect(j.run('import', fixture('bad-middle.csv'))).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: 'Imported bad-middle.csv (CSV): 3 added, 0 updated, 0 skipped (unchanged).\n1 value kept as text in the note: line 3 email "not-an-email".\n',
+    });
+    expect((j.dump() as Dump).contacts.map((c) => [c.name, c.email, c.note])).toEqual([
+      ['Ada First', 'ada@first.example', null],
+      ['Bea Second', null, 'Email: not-an-email'],
+      ['Cy Third', 'cy@third.example', null],
+    ]);
+  });
+
+  it('refuses a CSV whose quotes are broken, names the line and writes nothing', () => {
+    const broken = `${j.dir}/broken.csv`;
+    writeFileSync(broken, 'Name,Note\nAda,fine\nBea,"never closed\nCy,third\n');
     j.run('add', 'Someone Else');
     const before = j.dump();
-    expect(j.run('import', fixture('bad-middle.csv'))).toEqual({
-      code: 2,
-      stdout: '',
-      stderr: 'net: line 3 of bad-middle.csv: "not-an-email" is not an email address; fix it and import again, or add --skip-bad to import the others; nothing was imported\n',
-    });
+    expect(j.run('import', broken)).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^net: line \d+: cannot read the CSV: .*; check the quotes on that line; nothing was imported\n$/) });
     expect(j.dump()).toEqual(before);
   });
 
@@ -132,7 +146,7 @@ describe('net import --dry-run', () => {
     const r = j.run('import', fixture('google.vcf'), '--dry-run');
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toBe(
-      '  update  Jane Doe  line 1  company, url, birthday, note, tags\n' +
+      '  update  Jane Doe  line 1  givenName, familyName, company, url, birthday, note, tags\n' +
         '  add     Sam Lee   line 17\n' +
         'Dry run of google.vcf (vCard): would add 1, update 1, skip 0 unchanged. Nothing was written.\n',
     );
@@ -154,6 +168,129 @@ describe('net import: errors and output', () => {
   it('prints a JSON summary with --json and no progress bar off a terminal', () => {
     const r = j.run('--json', 'import', fixture('linkedin-connections.csv'));
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(JSON.parse(r.stdout)).toEqual({ file: fixture('linkedin-connections.csv'), format: 'linkedin', dryRun: false, added: 3, updated: 0, skipped: 0, bad: [], items: [], tables: [] });
+    expect(JSON.parse(r.stdout)).toEqual({
+      file: fixture('linkedin-connections.csv'),
+      format: 'linkedin',
+      dryRun: false,
+      added: 3,
+      updated: 0,
+      skipped: 0,
+      bad: [],
+      badCount: 0,
+      kept: [],
+      keptCount: 0,
+      leftOut: [],
+      leftOutCount: 0,
+      warnings: [],
+      items: [],
+      tables: [],
+    });
+  });
+});
+
+describe('net import: real exports import whole (issue 14)', () => {
+  type Row = Record<string, unknown>;
+  const contacts = () => (j.dump() as { contacts: Row[] }).contacts;
+  const columns = (...keys: string[]) => contacts().map((c) => keys.map((k) => c[k]));
+
+  it("02-outlook-qp-cp1252.vcf: Outlook's quoted-printable in Windows-1252 without CHARSET, never U+FFFD", () => {
+    expect(j.run('import', fixture('02-outlook-qp-cp1252.vcf'))).toEqual({ code: 0, stderr: '', stdout: 'Imported 02-outlook-qp-cp1252.vcf (vCard): 1 added, 0 updated, 0 skipped (unchanged).\n' });
+    expect(columns('name', 'given_name', 'family_name', 'company', 'role', 'email')).toEqual([['Jürgen Weiß', 'Jürgen', 'Weiß', 'Möbel Händler AG', 'Geschäftsführer', 'j.weiss@example.de']]);
+    expect(JSON.stringify(j.dump())).not.toContain('\\ufffd');
+  });
+
+  it('06-vcard4-tel-uri-ext.vcf: the RFC 6350 card with a tel: URI and its extension', () => {
+    expect(j.run('import', fixture('06-vcard4-tel-uri-ext.vcf'))).toEqual({ code: 0, stderr: '', stdout: 'Imported 06-vcard4-tel-uri-ext.vcf (vCard): 1 added, 0 updated, 0 skipped (unchanged).\n' });
+    expect(columns('name', 'phone', 'email', 'company', 'birthday', 'url', 'note')).toEqual([
+      ['Rémi Tremblay', '+1-418-555-0100 ext. 102', 'remi.tremblay@example.ca', 'Exemplaire Inc', '--02-03', 'http://example.org/remi', 'Other phone: +1-418-555-0101'],
+    ]);
+    expect((j.dump() as { dates: Row[] }).dates.map((d) => [d.label, d.date])).toEqual([['anniversary', '2009-08-08']]);
+  });
+
+  it('09-linkedin-connections.csv: every connection, the one who hides their name under the profile URL', () => {
+    expect(j.run('import', fixture('09-linkedin-connections.csv'))).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: 'Imported 09-linkedin-connections.csv (LinkedIn connections): 5 added, 0 updated, 0 skipped (unchanged).\n',
+    });
+    expect(columns('name', 'given_name', 'family_name', 'email', 'company', 'role', 'met_on')).toEqual([
+      ['Sarah Chen', 'Sarah', 'Chen', null, 'Acme Robotics', 'VP, Engineering', '2021-08-15'],
+      ['Omar El-Sayed 🚀', 'Omar', 'El-Sayed 🚀', 'omar@example.com', 'Smith, Jones & Co', 'Partner | M&A, Tax', '2019-02-03'],
+      ['linkedin.com/in/nameless-example', null, null, null, null, 'Ghost Co', '2020-01-01'],
+      ['Kate Brown, MBA', 'Kate', 'Brown, MBA', null, 'Brown Consulting', 'Founder', '2024-02-29'],
+      ["Zoë O'Neill", 'Zoë', "O'Neill", 'zoe@example.ie', null, null, '2025-11-07'],
+    ]);
+  });
+
+  it('11-outlook-contacts.csv: M/D/YYYY birthdays, 0/0/00 as no date, every phone kept', () => {
+    expect(j.run('import', fixture('11-outlook-contacts.csv'))).toEqual({ code: 0, stderr: '', stdout: 'Imported 11-outlook-contacts.csv (CSV): 2 added, 0 updated, 0 skipped (unchanged).\n' });
+    expect(columns('name', 'email', 'phone', 'company', 'role', 'birthday', 'note')).toEqual([
+      ['Derek Hollis', 'derek@example.com', '07700 900111', 'Hollis Mortgages', 'Mortgage Broker', '1975-03-14', 'Prefers calls\nOther phone: +44 113 496 0000'],
+      ['Fiona Grant', 'fiona@example.org', null, null, null, null, null],
+    ]);
+    expect(people()['Derek Hollis']![4]).toEqual(['bni', 'referral-partners']);
+  });
+
+  it('says in one or two lines what was kept as text and what was left out, and why; --json lists them', () => {
+    const r = j.run('import', fixture('vcard4-rfc6350.vcf'));
+    expect(r).toEqual({
+      code: 0,
+      stderr: '',
+      stdout:
+        'Imported vcard4-rfc6350.vcf (vCard): 3 added, 0 updated, 0 skipped (unchanged).\n' +
+        '3 values kept as text in the note: line 8 birthday "circa 1800", line 8 email "john at doe dot example", line 8 phone "ask reception".\n' +
+        'Left out 2 records: line 1 (a group, not a person), line 35 (nothing to call them by).\n',
+    });
+    expect(columns('name', 'phone', 'note')[0]).toEqual(['John Doe', '+1-555-555-5555', 'Email: john at doe dot example\nPhone: ask reception\nBirthday: circa 1800\nOther phone: +1 555 123 4567,,102#, 1-800-FLOWERS']);
+    const k = makeJournal('2026-11-30', 'in-process');
+    try {
+      expect(k.json('import', fixture('vcard4-rfc6350.vcf'))).toMatchObject({
+        added: 3,
+        keptCount: 3,
+        kept: [
+          { line: 8, field: 'birthday', value: 'circa 1800' },
+          { line: 8, field: 'email', value: 'john at doe dot example' },
+          { line: 8, field: 'phone', value: 'ask reception' },
+        ],
+        leftOutCount: 2,
+        leftOut: [{ line: 1, reason: 'group' }, { line: 35, reason: 'unnamed' }],
+      });
+    } finally {
+      k.cleanup();
+    }
+  });
+
+  it("reads Outlook's full column set in Windows-1252 and Google's older layout in UTF-16", () => {
+    expect(j.run('import', fixture('outlook-full.csv'))).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^Imported outlook-full\.csv \(CSV\): 4 added, 0 updated, 0 skipped \(unchanged\)\.\n2 values kept as text in the note: line 2 email "renee at home", line 2 phone "ask reception"\.\nLeft out 1 record: line 6 \(nothing to call them by\)\.\n$/) });
+    expect(j.run('import', fixture('google-contacts-old.csv'))).toMatchObject({ code: 0, stderr: '', stdout: 'Imported google-contacts-old.csv (CSV): 2 added, 0 updated, 0 skipped (unchanged).\n' });
+    expect(columns('name', 'given_name', 'family_name', 'phone', 'company', 'role')).toEqual([
+      ['Renée Lefèvre', 'Renée', 'Lefèvre', '+33 6 12 34 56 78', 'Lefèvre Conseil', 'Directrice générale'],
+      ['Acme Plumbing Ltd', null, null, '+44 161 496 0000', 'Acme Plumbing Ltd', null],
+      ['info@orphan.example', null, null, null, null, null],
+      ['Bob Vance', 'Bob', 'Vance', '1-800-FLOWERS', 'Vance Refrigeration', null],
+      ['Dr. Kwame Mensah', 'Kwame', 'Mensah', '+233 20 123 4567', 'Mensah Dental', 'Principal Dentist'],
+      ['Ines Duarte', 'Ines', 'Duarte', null, null, null],
+    ]);
+  });
+
+  it('reads the slashed dates of a file in the order its own dates show, whatever the locale', () => {
+    for (const env of [{ LANG: 'en_US.UTF-8' }, { LANG: 'en_GB.UTF-8' }]) {
+      const k = makeJournal('2026-11-30', 'in-process');
+      try {
+        expect(k.runWith({ env }, 'import', fixture('outlook-uk.csv')).code).toBe(0);
+        expect((k.dump() as { contacts: Row[] }).contacts.map((c) => c.birthday)).toEqual(['1975-03-14', '1980-04-03', null]);
+      } finally {
+        k.cleanup();
+      }
+    }
+  });
+
+  it('warns about bytes no character set fits, and stores "?" for them', () => {
+    expect(j.run('import', fixture('outlook-qp-undefined-byte.vcf'))).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: 'Imported outlook-qp-undefined-byte.vcf (vCard): 1 added, 0 updated, 0 skipped (unchanged).\nUnreadable bytes (no character set fits them) read as "?" on line 5.\n',
+    });
+    expect(columns('name', 'note')).toEqual([['Björn Schön', 'Straße 5, Café ? am Eck']]);
   });
 });

@@ -34,7 +34,7 @@ describe('net intro', () => {
     expect(j.json('ideas')).toHaveLength(1);
     const r = j.run('intro', 'maria', 'tom', '--note', 'June wedding');
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toBe(`Introduced Maria Lopez and Tom Baker on 2026-11-22: a give to both.\nBalance: Maria Lopez ${maria.toFixed(1)} → ${(maria + 2).toFixed(1)}, Tom Baker ${tom.toFixed(1)} → ${(tom + 2).toFixed(1)}.\n`);
+    expect(r.stdout).toBe(`Introduced Maria Lopez and Tom Baker on Sun 2026-11-22: a give to both.\nBalance: Maria Lopez ${maria.toFixed(1)} → ${(maria + 2).toFixed(1)}, Tom Baker ${tom.toFixed(1)} → ${(tom + 2).toFixed(1)}.\n`);
 
     const gives = events().filter((e) => e.type === 'gave');
     expect(gives).toHaveLength(2);
@@ -94,7 +94,7 @@ describe('net intro', () => {
 
     const anyway = j.run('intro', 'maria', 'tom', '--anyway');
     expect(anyway.code).toBe(0);
-    expect(anyway.stdout).toMatch(/^Introduced Maria Lopez and Tom Baker on 2026-11-22: a give to both\./);
+    expect(anyway.stdout).toMatch(/^Introduced Maria Lopez and Tom Baker on Sun 2026-11-22: a give to both\./);
     expect(events().filter((e) => e.kind === 'introduction')).toHaveLength(2);
   });
 

@@ -67,6 +67,8 @@ describe('net list', () => {
       needs: [],
       ideals: [],
       metNeeds: [],
+      givenName: null,
+      familyName: null,
       metOn: null,
       howMet: null,
       every: null,

@@ -12,8 +12,8 @@ describe('net log', () => {
     expect(j.run('add', 'Jane Doe').code).toBe(0);
     const r = j.run('log', 'jane', '--touch', 'coffee', '--gave', 'article', '--value', '3', '--note', 'pricing piece', '--next', 'in 2 weeks');
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toContain('Logged coffee, gave an article (3/5) with Jane Doe on 2026-11-22.');
-    expect(r.stdout).toContain('Follow-up on 2026-12-06.');
+    expect(r.stdout).toContain('Logged coffee, gave an article (3/5) with Jane Doe on Sun 2026-11-22.');
+    expect(r.stdout).toContain('Follow-up on Sun 2026-12-06.');
     const { events, follow_ups } = j.dump() as { events: any[]; follow_ups: any[] };
     expect(events.map((e) => [e.type, e.kind, e.value, e.note, e.occurred_on])).toEqual([
       ['touch', 'coffee', null, 'pricing piece', '2026-11-22'],

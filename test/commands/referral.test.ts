@@ -21,7 +21,7 @@ describe('net log --prospect and net referral', () => {
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toBe(
       [
-        'Updated the referral you gave to Ravi Patel (Tom Baker, needs a bookkeeper) on 2026-10-01: open → won 1,200: signed for a year.',
+        'Updated the referral you gave to Ravi Patel (Tom Baker, needs a bookkeeper) on 2026-10-01: open → won 1,200 on Sun 2026-11-22: signed for a year.',
         'The amount is reported in net referrals and net report; the balance counts the value you gave it, not the money.',
         '',
       ].join('\n'),

@@ -29,7 +29,7 @@ describe('net show', () => {
         '  services    valuations',
         '  goals       second office',
         '  family      Maria, wife',
-        '  met         2025-03-01 (21 months ago)',
+        '  met         Sat 2025-03-01 (21 months ago)',
         '  how met     BNI breakfast',
         '  every       3w',
         '  last touch  10 days ago (2026-11-12)',

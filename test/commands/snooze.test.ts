@@ -12,7 +12,7 @@ const snoozed = () => (j.dump().contacts as { snoozed_until: string | null }[])[
 
 describe('net snooze', () => {
   it('snoozes until a date and prints the snooze', () => {
-    expect(j.run('snooze', 'jane', '2026-12-01')).toEqual({ code: 0, stderr: '', stdout: 'Snoozed Jane Doe until 2026-12-01: not due before then.\n' });
+    expect(j.run('snooze', 'jane', '2026-12-01')).toEqual({ code: 0, stderr: '', stdout: 'Snoozed Jane Doe until Tue 2026-12-01: not due before then.\n' });
     expect(snoozed()).toBe('2026-12-01');
     expect(j.json('snooze', 'jane', 'next monday')).toMatchObject({ name: 'Jane Doe', snoozedUntil: '2026-11-23', previous: '2026-12-01' });
   });

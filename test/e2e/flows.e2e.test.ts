@@ -30,7 +30,7 @@ describe('guided net log', () => {
       ...coffeeWithNote('talked about pricing'),
     ]);
     expect(r).toMatchObject({ code: 0, stuckOn: null, timedOut: false });
-    expect(r.screen).toContain('Logged coffee with Jane Doe on 2026-11-22.');
+    expect(r.screen).toContain('Logged coffee with Jane Doe on Sun 2026-11-22.');
     const { events, contacts } = j.dump() as { events: any[]; contacts: any[] };
     const jane = contacts.find((c) => c.name === 'Jane Doe');
     expect(events.map((e) => [e.contact_id, e.type, e.kind, e.value, e.note, e.occurred_on])).toEqual([
@@ -56,7 +56,7 @@ describe('guided net log', () => {
     ]);
     expect(r).toMatchObject({ code: 0, stuckOn: null });
     expect(r.screen.indexOf('Zoe Recent')).toBeLessThan(r.screen.indexOf('Ann Early'));
-    expect(r.screen).toContain('Logged lunch, gave a referral (4/5) with Zoe Recent on 2026-11-21.');
+    expect(r.screen).toContain('Logged lunch, gave a referral (4/5) with Zoe Recent on Sat 2026-11-21.');
     const { events, follow_ups } = j.dump() as { events: any[]; follow_ups: any[] };
     expect(events.slice(1).map((e) => [e.type, e.kind, e.value, e.note, e.occurred_on])).toEqual([
       ['touch', 'lunch', null, null, '2026-11-21'],
@@ -74,7 +74,7 @@ describe('guided net log', () => {
       ...coffeeWithNote('met at the chamber lunch'),
     ]);
     expect(r).toMatchObject({ code: 0, stuckOn: null });
-    expect(r.screen).toContain('Logged coffee with Ravi Patel on 2026-11-22.');
+    expect(r.screen).toContain('Logged coffee with Ravi Patel on Sun 2026-11-22.');
     const { contacts, events } = j.dump() as { contacts: any[]; events: any[] };
     expect(contacts.map((c) => c.name)).toEqual(['Jane Doe', 'Ravi Patel']);
     expect(events).toMatchObject([{ contact_id: contacts[1].id, kind: 'coffee', note: 'met at the chamber lunch' }]);

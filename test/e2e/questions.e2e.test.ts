@@ -22,14 +22,14 @@ describe('questions on a terminal', () => {
   it('net log: picks among the names an ambiguous one could mean, and logs with the one picked', () => {
     const r = runNetInPty(j, ['log', 'jane', '--touch', 'call'], [{ wait: 'could mean several people. Which one?', send: KEY.down + KEY.enter }]);
     expect(r).toMatchObject({ code: 0, stuckOn: null });
-    expect(r.screen).toContain('Logged call with Jane Roe on 2026-11-22.');
+    expect(r.screen).toContain('Logged call with Jane Roe on Sun 2026-11-22.');
     expect(events().map((e) => [e.contact_id, e.type])).toEqual([[idOf('Jane Roe'), 'touch']]);
   });
 
   it('net log: adds an unknown name when the person says yes, in the same transaction as the log', () => {
     const r = runNetInPty(j, ['log', 'Tom Lee', '--touch', 'coffee'], [{ wait: '"Tom Lee" is not in your journal yet. Add them now?', send: `y${KEY.enter}` }]);
     expect(r).toMatchObject({ code: 0, stuckOn: null });
-    expect(r.screen).toContain('Logged coffee with Tom Lee on 2026-11-22.');
+    expect(r.screen).toContain('Logged coffee with Tom Lee on Sun 2026-11-22.');
     expect(events().map((e) => [e.contact_id, e.kind])).toEqual([[idOf('Tom Lee'), 'coffee']]);
   });
 

@@ -7,6 +7,7 @@ import { toContactView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
 import { withExamples } from '../options.js';
 import { addProfileFlags, toProfileFields, type ProfileFlags } from '../profile-flags.js';
+import { findUserDateOrder } from '../dates.js';
 
 export function setup(cmd: Command, ctx: CliContext): void {
   withExamples(addProfileFlags(cmd), [
@@ -15,7 +16,7 @@ export function setup(cmd: Command, ctx: CliContext): void {
     'net add            # guided, on a terminal',
   ]).action(async (name: string | undefined, flags: ProfileFlags) => {
     let input: AddInput;
-    if (name !== undefined) input = { name: parseContactName(name), ...(await toProfileFields(flags, ctx.today)) };
+    if (name !== undefined) input = { name: parseContactName(name), ...(await toProfileFields(ctx, flags)) };
     else if (ctx.interactive) input = await askAddInput(ctx);
     else throw new UsageError('net add needs a name', 'for example net add "Jane Doe" --company Acme');
     const added = await ctx.write((store) => addContactWithFacts(store, input, ctx.clock));
@@ -29,6 +30,7 @@ async function askAddInput(ctx: CliContext): Promise<AddInput> {
   const { askAddInput } = await import('../../ui/flows/add-flow.js');
   return askAddInput({
     today: ctx.today,
+    order: () => findUserDateOrder(ctx, 'write'),
     checkNameFree: (name) => journal.read((store) => checkNameFree(store, name)),
     checkEmailFree: (email) => journal.read((store) => checkEmailFree(store, email)),
     checkMetOn: (day) => checkMetOn(day, ctx.clock),

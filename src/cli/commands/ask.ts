@@ -8,7 +8,7 @@ import { PROMPTS } from '../../ui/messages/prompts.js';
 import { renderAsk, renderCheck, renderOutcome } from '../../ui/render-capital.js';
 import { toAskView, toCheckView, toOutcomeView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
-import { readOptionalDate } from '../../ui/read-date.js';
+import { readOptionalDateFlag } from '../dates.js';
 import { withExamples } from '../options.js';
 
 interface AskFlags {
@@ -33,7 +33,7 @@ export function setup(cmd: Command, ctx: CliContext): void {
     'net ask ravi --for introduction --anyway   # recorded, marked premature',
     'net ask jane --outcome yes',
   ]).action(async (name: string, flags: AskFlags) => {
-    const date = await readOptionalDate(flags.date, ctx.today);
+    const date = await readOptionalDateFlag(ctx, flags.date, 'past', 'write');
     if (flags.outcome) {
       if (flags.for || flags.size || flags.note || flags.anyway) throw new UsageError('--outcome closes the last ask; --for, --size, --note and --anyway record a new one', 'give one or the other');
       const closed = await ctx.write((store, answers) => closeAsk(store, { contactId: resolveContact(store, name, answers).id, outcome: flags.outcome!, date }, ctx.clock));

@@ -6,23 +6,24 @@ import { toSettingChangedView, toSettingView } from '../../ui/views.js';
 import { UsageError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
 import { withExamples } from '../options.js';
+import { toLocaleDateOrder } from '../../core/dates.js';
 
 export function setup(cmd: Command, ctx: CliContext): void {
   cmd
     .option('--remove', 'with synonyms: take the group given away');
-  withExamples(cmd, ['net config', 'net config half-life', 'net config half-life 1y      # 30d to 10y; recomputes every balance', 'net config date-window 10   # list birthdays 10 days ahead', 'net config synonyms accountant=bookkeeper=cpa', 'net config synonyms accountant=bookkeeper=cpa --remove']).action(async (key: string | undefined, value: string | undefined, flags: { remove?: boolean }) => {
+  withExamples(cmd, ['net config', 'net config half-life', 'net config half-life 1y      # 30d to 10y; recomputes every balance', 'net config date-window 10   # list birthdays 10 days ahead', 'net config date-order mdy   # 04/12/2026 is April 12; dmy: 4 December; auto: your locale', 'net config synonyms accountant=bookkeeper=cpa', 'net config synonyms accountant=bookkeeper=cpa --remove']).action(async (key: string | undefined, value: string | undefined, flags: { remove?: boolean }) => {
     if (flags.remove && key !== 'synonyms') throw new UsageError('--remove goes with synonyms', 'for example net config synonyms accountant=bookkeeper --remove');
     if (key === 'synonyms') {
       if (value === undefined) return ctx.out.emit(await ctx.read((store) => listSynonyms(store)), renderSynonyms);
       return ctx.out.emit(await ctx.write((store) => changeSynonyms(store, value, Boolean(flags.remove), ctx.clock)), renderSynonyms);
     }
     if (key === undefined || value === undefined) {
-      const settings = (await ctx.read((store) => listSettings(store, key))).map(toSettingView);
+      const settings = (await ctx.read((store) => listSettings(store, key, toLocaleDateOrder(ctx.env)))).map(toSettingView);
       if (key === undefined) return ctx.out.emit(settings, renderSettings);
       return ctx.out.emit(settings[0]!, (s, p) => renderSettings([s], p));
     }
     const parsed = parseSetting(key, value);
-    const result = await ctx.write((store) => changeSetting(store, key, parsed, ctx.clock));
+    const result = await ctx.write((store) => changeSetting(store, key, parsed, ctx.clock, toLocaleDateOrder(ctx.env)));
     ctx.out.emit(toSettingChangedView(result), renderSettingChanged);
   });
 }

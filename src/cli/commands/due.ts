@@ -6,7 +6,7 @@ import { parseTag } from '../../core/profile.js';
 import { renderCalendarWritten, renderDue } from '../../ui/render-due.js';
 import { toDueListView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
-import { readDate } from '../../ui/read-date.js';
+import { readDateFlag } from '../dates.js';
 import { parseCount, withExamples } from '../options.js';
 
 /** The morning list stays short: the few people to reach out to today. */
@@ -33,7 +33,7 @@ export function setup(cmd: Command, ctx: CliContext): void {
     .option('--force', 'with --ics <file>: replace the file if it exists');
   withExamples(cmd, ['net due', 'net due --tag bni --limit 5', 'net due --on "next monday"', 'net due --explain', 'net due --ics ~/net-due.ics', 'net --json due --limit 3      # reasonCodes and nextActionCode beside the words']).action(async (flags: DueFlags) => {
     if (flags.all && flags.limit !== undefined) throw new UsageError('--limit and --all do not go together', 'give one of them');
-    const day = flags.on === undefined ? ctx.today : await readDate(flags.on, ctx.today);
+    const day = flags.on === undefined ? ctx.today : await readDateFlag(ctx, flags.on, 'future', 'read');
     if (flags.force && typeof flags.ics !== 'string') throw new UsageError('--force goes with --ics <file>', 'for example net due --ics due.ics --force');
     if (flags.ics !== undefined) return emitCalendar(ctx, { day, tag: flags.tag }, flags.ics, Boolean(flags.force));
     const result = await ctx.read((store) => listDue(store, { day, tag: flags.tag, limit: flags.all ? undefined : (flags.limit ?? DEFAULT_DUE_LIMIT) }));

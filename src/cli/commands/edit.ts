@@ -32,7 +32,7 @@ export function setup(cmd: Command, ctx: CliContext): void {
     .option('--ideal <text>', 'their ideal referral, e.g. "couples planning a spring wedding" (repeatable)', collect((s: string) => parseText(s, '--ideal', 200)))
     .option('--met-need <text>', 'mark a need met today: kept in the journal, never matched again (repeatable)', collect((s: string) => parseText(s, '--met-need', 200)))
     .option('--forget <text>', 'remove a service, goal, family member, need or ideal referral by its text (repeatable)', collect((s: string) => parseText(s, '--forget', 200)))
-    .option('--clear <field>', 'empty a field: company, role, email, phone, met, how-met, every, birthday (repeatable)', collect(parseClearField))
+    .option('--clear <field>', 'empty a field: company, role, email, phone, met, how-met, every, birthday, given-name, family-name (repeatable)', collect(parseClearField))
     .addHelpText('after', `\n${HOW_FACTS_CHANGE}`);
   withExamples(cmd, [
     'net edit jane --company "Acme Homes" --service "home staging" --service valuations',
@@ -40,9 +40,10 @@ export function setup(cmd: Command, ctx: CliContext): void {
     'net edit jane --forget "home staging" --clear phone --clear every',
     'net edit maria --need "a wedding photographer" --ideal "couples planning a spring wedding"',
     'net edit maria --met-need "a wedding photographer"',
+    'net edit "Dr. Ada Lovelace" --given-name Ada --family-name Lovelace   # the vCard export writes them as N',
   ]).action(async (query: string, flags: EditFlags) => {
     if (!Object.values(flags).some((v) => v !== undefined)) throw new UsageError('nothing to change', `give one or more of ${EDIT_FLAGS} (see net edit --help)`);
-    const fields = await toProfileFields(flags, ctx.today);
+    const fields = await toProfileFields(ctx, flags);
     const input = { ...fields, name: flags.name, untag: flags.untag, forget: flags.forget, clear: flags.clear, needs: flags.need, ideals: flags.ideal, metNeeds: flags.metNeed };
     const result = await ctx.write((store, answers) => editContact(store, { ...input, contactId: resolveContact(store, query, answers).id }, ctx.clock));
     ctx.out.emit(toEditedView(result), (v, p) => renderEdited(v, p, ctx.today));

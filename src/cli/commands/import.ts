@@ -4,6 +4,7 @@ import { createProgressBar } from '../../ui/progress.js';
 import { renderImported, toImportView } from '../../ui/render-transfer.js';
 import type { CliContext } from '../context.js';
 import { withExamples } from '../options.js';
+import { toLocaleDateOrder } from '../../core/dates.js';
 
 interface ImportFlags {
   format?: ImportFormat;
@@ -15,20 +16,21 @@ export function setup(cmd: Command, ctx: CliContext): void {
   cmd
     .option('--format <format>', 'vcf, linkedin, csv or json (default: recognised from the content)', parseImportFormat)
     .option('--dry-run', 'show what would be added, updated and skipped; write nothing')
-    .option('--skip-bad', 'import the good records and list the malformed ones (default: a malformed record refuses the whole file)');
+    .option('--skip-bad', 'import the intact records of a damaged file (a card never closed) and list the broken ones (default: refuse it whole)');
   withExamples(cmd, [
     'net import ~/Downloads/contacts.vcf --dry-run',
     'net import ~/Downloads/Connections.csv          # LinkedIn: "Connected On" becomes when you met',
-    'net import clients.csv --skip-bad',
+    'net import Outlook.csv                          # a value it cannot read is kept in the note, and listed',
+    'net import damaged.vcf --skip-bad               # import the intact cards of a damaged file',
     'net import laptop-journal.json                  # merges by UUID; the newer version of a record wins',
   ]).action(async (file: string, flags: ImportFlags) => {
     const { importFile } = await import('../../app/import.js');
     const journal = ctx.open(flags.dryRun ? 'read' : 'write');
     const bar = await createProgressBar(process.stderr, !ctx.out.json);
-    const input = { file, format: flags.format, dryRun: Boolean(flags.dryRun), skipBad: Boolean(flags.skipBad) };
+    const input = { file, format: flags.format, dryRun: Boolean(flags.dryRun), skipBad: Boolean(flags.skipBad), localeOrder: toLocaleDateOrder(ctx.env) };
     let result;
     try {
-      result = journal.use((store) => importFile(store, input, ctx.clock, bar.update));
+      result = await journal.use((store) => importFile(store, input, ctx.clock, bar.update));
     } finally {
       bar.stop();
     }

@@ -6,7 +6,7 @@ import { PROMPTS } from '../../ui/messages/prompts.js';
 import { renderIntro, renderIntroCheck } from '../../ui/render-ideas.js';
 import { toIntroView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
-import { readOptionalDate } from '../../ui/read-date.js';
+import { readOptionalDateFlag } from '../dates.js';
 import { withExamples } from '../options.js';
 
 interface IntroFlags {
@@ -24,7 +24,7 @@ export function setup(cmd: Command, ctx: CliContext): void {
     .option('--anyway', 'record it even when you may not know one of them well enough (needed off a terminal)');
   withExamples(cmd, ['net intro "Maria Lopez" "Tom Baker" --note "wedding photos for June"', 'net intro maria tom --date yesterday --value 4', 'net intro maria sam --anyway   # recorded although not ready']).action(
     async (aName: string, bName: string, flags: IntroFlags) => {
-      const date = await readOptionalDate(flags.date, ctx.today);
+      const date = await readOptionalDateFlag(ctx, flags.date, 'past', 'write');
       const request: IntroRequest = { a: aName, b: bName, note: flags.note, date, value: flags.value, anyway: Boolean(flags.anyway) };
       const introduceThem = (anyway: boolean) => ctx.write((store, answers) => introduce(store, { ...request, anyway }, ctx.clock, answers));
       let outcome = await introduceThem(request.anyway);

@@ -7,7 +7,7 @@ import { parseChannel, parseGiveKind, parseValue, type Channel, type GiveKind } 
 import { renderLogged } from '../../ui/render-contact.js';
 import { toLoggedView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
-import { readOptionalDate } from '../../ui/read-date.js';
+import { findUserDateOrder, readOptionalDateFlag } from '../dates.js';
 import { withExamples } from '../options.js';
 
 interface LogFlags {
@@ -28,26 +28,31 @@ export function setup(cmd: Command, ctx: CliContext): void {
     .option('--received <kind>', 'what they gave you (same kinds)', parseGiveKind)
     .option('--value <1-5>', 'how much it was worth to the one who got it (default 2)', parseValue)
     .option('--note <text>', 'what was said or given', (s) => parseText(s, '--note'))
-    .option('--date <when>', 'when it happened (default today): YYYY-MM-DD, yesterday, "last friday"')
-    .option('--next <when>', 'schedule a follow-up: YYYY-MM-DD, "in 2 weeks", "next monday"')
+    .option('--date <when>', 'when it happened (default today): YYYY-MM-DD, yesterday, tuesday (the last one), 24.11.2026')
+    .option('--next <when>', 'schedule a follow-up: YYYY-MM-DD, "in 2 weeks", friday (the coming one)')
     .option('--prospect <text>', 'with a referral: whom it was for, or who came through it', (s) => parseText(s, '--prospect', 200));
   withExamples(cmd, [
     'net log jane --touch coffee --gave article --note "sent the piece on pricing"',
     'net log "Ravi Patel" --gave referral --value 4 --note "Tom needs a bookkeeper" --next "in 2 weeks"',
     'net log ravi --received introduction --value 3 --date yesterday',
+    'net log jane --touch lunch --date tuesday --next friday   # the last Tuesday; the coming Friday',
     'net log ravi --gave referral --prospect "Tom Baker, needs a bookkeeper"',
     'net log            # guided, on a terminal',
   ]).action(async (name: string | undefined, flags: LogFlags) => {
     let input: LogInput;
     if (name !== undefined) {
       const what = { touch: flags.touch, gave: flags.gave, received: flags.received, value: flags.value, note: flags.note, prospect: flags.prospect };
-      input = { ...what, name, date: await readOptionalDate(flags.date, ctx.today), next: await readOptionalDate(flags.next, ctx.today) };
+      input = { ...what, name, date: await readOptionalDateFlag(ctx, flags.date, 'past', 'write'), next: await readOptionalDateFlag(ctx, flags.next, 'future', 'write') };
     } else if (ctx.interactive) {
       const journal = ctx.open('write');
-      input = await (await import('../../ui/flows/log-flow.js')).askLogInput(ctx.today, {
-        findContacts: (term, limit) => journal.read((store) => findLogCandidates(store, term, limit)),
-        checkNameFree: (fullName) => journal.read((store) => checkNameFree(store, fullName)),
-      });
+      input = await (await import('../../ui/flows/log-flow.js')).askLogInput(
+        ctx.today,
+        {
+          findContacts: (term, limit) => journal.read((store) => findLogCandidates(store, term, limit)),
+          checkNameFree: (fullName) => journal.read((store) => checkNameFree(store, fullName)),
+        },
+        () => findUserDateOrder(ctx, 'write'),
+      );
     } else {
       throw new UsageError('net log needs a name', 'for example net log jane --touch coffee');
     }

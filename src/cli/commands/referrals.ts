@@ -3,7 +3,7 @@ import { listReferralEntries } from '../../app/referrals.js';
 import { UsageError } from '../../core/errors.js';
 import { renderReferralList, toReferralListView } from '../../ui/render-referrals.js';
 import type { CliContext } from '../context.js';
-import { readOptionalDate } from '../../ui/read-date.js';
+import { readOptionalDateFlag } from '../dates.js';
 import { withExamples } from '../options.js';
 
 interface ReferralsFlags {
@@ -21,7 +21,7 @@ export function setup(cmd: Command, ctx: CliContext): void {
     .option('--since <date>', 'logged on or after: YYYY-MM-DD, "3 months ago"');
   withExamples(cmd, ['net referrals', 'net referrals --open --given', 'net --json referrals --since 2026-01-01']).action(async (flags: ReferralsFlags) => {
     if (flags.given && flags.received) throw new UsageError('--given and --received do not go together', 'leave both out to list every referral');
-    const since = await readOptionalDate(flags.since, ctx.today);
+    const since = await readOptionalDateFlag(ctx, flags.since, 'past', 'read');
     const direction = flags.given ? 'given' : flags.received ? 'received' : undefined;
     const view = toReferralListView(await ctx.read((store) => listReferralEntries(store, { openOnly: Boolean(flags.open), direction, since }, ctx.today)));
     ctx.out.emit(view, renderReferralList);

@@ -7,7 +7,7 @@ import { parseInterval } from '../../core/intervals.js';
 import { DEFAULT_REPORT_DAYS } from '../../core/report.js';
 import { renderReport, toReportView } from '../../ui/render-report.js';
 import type { CliContext } from '../context.js';
-import { readDate } from '../../ui/read-date.js';
+import { readDateFlag } from '../dates.js';
 import { withExamples } from '../options.js';
 
 interface ReportFlags {
@@ -23,7 +23,7 @@ export function setup(cmd: Command, ctx: CliContext): void {
     .option('--force', 'with --html: replace the file if it exists');
   withExamples(cmd, ['net report', 'net report --since 6m', 'net --json report --since 2026-01-01', 'net report --html ~/look-back.html']).action(async (flags: ReportFlags) => {
     if (flags.force && flags.html === undefined) throw new UsageError('--force goes with --html <file>', 'for example net report --html report.html --force');
-    const since = await readSince(flags.since, ctx.today);
+    const since = await readSince(ctx, flags.since, ctx.today);
     const input = { since, until: ctx.today };
     checkReportWindow(input);
     const view = toReportView(await ctx.read((store) => buildReport(store, input)));
@@ -36,7 +36,7 @@ export function setup(cmd: Command, ctx: CliContext): void {
 }
 
 /** An interval (90d, 6m) counts back from today; anything else is read as a date. */
-async function readSince(text: string | undefined, today: string): Promise<string> {
+async function readSince(ctx: CliContext, text: string | undefined, today: string): Promise<string> {
   if (text === undefined) return toDefaultSince(today, DEFAULT_REPORT_DAYS);
   if (/^\s*\d+\s*[a-z]+\s*$/i.test(text) && !/ago|from now/i.test(text)) {
     try {
@@ -45,5 +45,5 @@ async function readSince(text: string | undefined, today: string): Promise<strin
       // not an interval: try it as a date below
     }
   }
-  return readDate(text, today);
+  return readDateFlag(ctx, text, 'past', 'read');
 }

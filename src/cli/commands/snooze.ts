@@ -7,16 +7,16 @@ import { parseInterval } from '../../core/intervals.js';
 import { renderSnoozed } from '../../ui/render-due.js';
 import { toSnoozeView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
-import { readDate } from '../../ui/read-date.js';
+import { readDateFlag } from '../dates.js';
 import { withExamples } from '../options.js';
 
 /** "2w" and "10 days" are intervals from today; anything else is read as a date ("next monday", 2026-12-01). */
-async function readUntil(text: string, today: IsoDate): Promise<IsoDate> {
+async function readUntil(ctx: CliContext, text: string, today: IsoDate): Promise<IsoDate> {
   let days: number | undefined;
   try {
     days = parseInterval(text);
   } catch {
-    return readDate(text, today);
+    return readDateFlag(ctx, text, 'future', 'write');
   }
   return addDays(today, days);
 }
@@ -28,7 +28,7 @@ export function setup(cmd: Command, ctx: CliContext): void {
     async (name: string, until: string | undefined, flags: { clear?: boolean }) => {
       if (flags.clear && until !== undefined) throw new UsageError('give a day to snooze until, or --clear, not both', 'for example net snooze jane 2w, or net snooze jane --clear');
       if (!flags.clear && until === undefined) throw new UsageError('snooze until when?', 'give a date or an interval, for example net snooze jane 2w; --clear ends a snooze');
-      const day = until === undefined ? null : await readUntil(until, ctx.today);
+      const day = until === undefined ? null : await readUntil(ctx, until, ctx.today);
       const result = await ctx.write((store, answers) => snoozeContact(store, { contactId: resolveContact(store, name, answers).id, until: day }, ctx.clock));
       ctx.out.emit(toSnoozeView(result), renderSnoozed);
     },

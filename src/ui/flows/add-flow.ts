@@ -1,6 +1,6 @@
 /** Guided `net add`: the same AddInput that the flags build. Every question but the name can be skipped with Enter. */
 import type { AddInput } from '../../app/add.js';
-import type { IsoDate } from '../../core/dates.js';
+import type { DateOrder, IsoDate } from '../../core/dates.js';
 import { readDate } from '../read-date.js';
 import { parseInterval } from '../../core/intervals.js';
 import { parseContactName } from '../../core/names.js';
@@ -16,6 +16,8 @@ export function parseTagList(text: string): string[] {
  * so that the flow knows nothing of where the journal is; `net add` checks the input again when it writes. */
 export interface AddFlowChecks {
   today: IsoDate;
+  /** The order of slashed dates (net config date-order, else the locale); asked only when one is typed. */
+  order(): DateOrder;
   checkNameFree(name: string): void;
   checkEmailFree(email: string): void;
   checkMetOn(day: IsoDate): void;
@@ -43,7 +45,7 @@ export async function askAddInput(checks: AddFlowChecks): Promise<AddInput> {
   input.phone = await askParsed('Phone (Enter to skip):', parsePhone);
   input.tags = (await askParsed('Tags, comma separated (Enter to skip):', parseTagList)) ?? [];
   input.metOn = await askParsed('When did you first meet? e.g. 2025-03-01, "last friday" (Enter to skip):', async (s) => {
-    const day = await readDate(s, checks.today);
+    const day = await readDate(s, checks.today, { direction: 'past', order: checks.order });
     checks.checkMetOn(day);
     return day;
   });

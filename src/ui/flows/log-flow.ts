@@ -3,7 +3,7 @@
  * and an optional follow-up. Every question has a default or can be skipped. Builds the same LogInput as the flags.
  */
 import type { LogInput } from '../../app/log.js';
-import type { IsoDate } from '../../core/dates.js';
+import type { DateOrder, IsoDate } from '../../core/dates.js';
 import { readDate } from '../read-date.js';
 import { UsageError } from '../../core/errors.js';
 import { parseContactName, toNameKey, type NamedContact } from '../../core/names.js';
@@ -55,7 +55,8 @@ async function askContact(journal: LogFlowJournal): Promise<Pick<LogInput, 'cont
 const kindChoices = (none: string): Choice<string>[] => [{ name: none, value: NONE }, ...GIVE_KINDS.map((k) => ({ name: k, value: k }))];
 const orUndefined = <T extends string>(v: string): T | undefined => (v === NONE ? undefined : (v as T));
 
-export async function askLogInput(today: IsoDate, journal: LogFlowJournal): Promise<LogInput> {
+/** `order`: the order of slashed dates (net config date-order, else the locale), asked only when one is typed. */
+export async function askLogInput(today: IsoDate, journal: LogFlowJournal, order: () => DateOrder): Promise<LogInput> {
   const contact = await askContact(journal);
   const touch = orUndefined<Channel>(
     await askChoice('How were you in touch?', [...CHANNELS.map((c) => ({ name: c, value: c as string })), { name: 'not in touch (skip)', value: NONE }], 'coffee'),
@@ -74,14 +75,14 @@ export async function askLogInput(today: IsoDate, journal: LogFlowJournal): Prom
   const date = await askParsed(
     'When did it happen?',
     async (s) => {
-      const day = await readDate(s, today);
+      const day = await readDate(s, today, { direction: 'past', order });
       if (day > today) throw new UsageError(`${day} is in the future`, 'log what has happened; schedule what is to come as a follow-up');
       return day;
     },
     { defaultValue: 'today' },
   );
   const next = await askParsed('Follow-up: when to reach out next? e.g. "in 2 weeks" (Enter to skip):', async (s) => {
-    const day = await readDate(s, today);
+    const day = await readDate(s, today, { direction: 'future', order });
     if (day < today) throw new UsageError(`${day} is in the past`, 'a follow-up is today or later');
     return day;
   });

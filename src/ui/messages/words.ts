@@ -2,6 +2,7 @@
  * The small pieces of English every message shares: one plural, one article. Everything net says is made in
  * src/ui/messages/ (the reasons and advice core returns as codes, the doctor's findings) and in the renderers beside it.
  */
+import { toWeekday } from '../../core/dates.js';
 import type { EventView } from '../views.js';
 
 /**
@@ -17,6 +18,13 @@ export function plural(n: number, one: string, many = `${one}s`, count: ((n: num
 export function withArticle(phrase: string): string {
   if (/^(a|an|the)\s/i.test(phrase)) return phrase;
   return `${/^[aeiou]/i.test(phrase) ? 'an' : 'a'} ${phrase}`;
+}
+
+const WEEKDAY_WORDS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** "Tue 2026-11-24": every command that stores a date echoes it so, and a date read wrongly shows at once. */
+export function toDayText(date: string): string {
+  return `${WEEKDAY_WORDS[toWeekday(date)]} ${date}`;
 }
 
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];

@@ -59,7 +59,7 @@ const CASES: BadCase[] = [
   // dates
   { what: 'February 30th', args: ['log', 'ravi', '--touch', 'call', '--date', '2026-02-30'], code: 2, stderr: /^net: "2026-02-30" is not a calendar date; use YYYY-MM-DD/ },
   { what: 'a misspelt date word', args: ['log', 'ravi', '--touch', 'call', '--date', 'yesterdayy'], code: 2, stderr: /^net: cannot read date "yesterdayy"; use YYYY-MM-DD/ },
-  { what: 'month 13 of a slashed date', args: ['log', 'ravi', '--touch', 'call', '--date', '13/13/2020'], code: 2, stderr: /^net: cannot read date "13\/13\/2020"; use YYYY-MM-DD/ },
+  { what: 'month 13 of a slashed date', args: ['log', 'ravi', '--touch', 'call', '--date', '13/13/2020'], code: 2, stderr: /^net: cannot read date "13\/13\/2020": dates with slashes read day first \(DD\/MM\/YYYY\) here; / },
   { what: 'a far future date for a past event', args: ['log', 'ravi', '--touch', 'call', '--date', '2999-01-01'], code: 2, stderr: /^net: --date 2999-01-01 is in the future; / },
   { what: 'a follow-up in the past', args: ['log', 'ravi', '--touch', 'call', '--next', '2020-01-01'], code: 2, stderr: /^net: --next 2020-01-01 is in the past; / },
   { what: 'a meeting day in the future', args: ['add', 'Tom', '--met', '2999-01-01'], code: 2, stderr: /^net: --met 2999-01-01 is in the future; / },

@@ -13,12 +13,12 @@ afterEach(() => j.cleanup());
 it.each([
   ['snooze of an unknown name', ['snooze', 'nobody', '2w'], 4],
   ['import of a missing file', ['import', 'missing.vcf'], 2],
-  ['import of a file with a malformed record', ['import', 'BAD'], 2],
+  ['import of a damaged file', ['import', 'BAD'], 2],
   ['log for an unknown name', ['log', 'nobody', '--touch', 'call'], 4],
   ['a premature ask off a terminal', ['ask', 'nobody', '--for', 'favour'], 4],
 ])('%s leaves no journal behind', (_what, args, code) => {
   const bad = join(j.dir, 'bad.csv');
-  writeFileSync(bad, 'name,email\nJane Doe,jane@example.com\n,not-an-email\n');
+  writeFileSync(bad, 'name,email\nJane Doe,jane@example.com\n"Ravi Patel,never closed\n');
   const r = j.run(...args.map((a) => (a === 'BAD' ? bad : a)));
   expect(r).toMatchObject({ code, stdout: '', stderr: expect.stringMatching(/^net: [^\n]+\n$/) });
   for (const suffix of ['', '-wal', '-shm']) expect(existsSync(`${j.db}${suffix}`)).toBe(false);

@@ -17,6 +17,13 @@ describe('export helpers', () => {
     ['+cmd|calc', "'+cmd|calc"],
     ['+44 20 7946 0958', '+44 20 7946 0958'],
     ['-', '-'],
+    // net import takes one leading apostrophe off before = @ + - and apostrophes: a value that starts so gets one more
+    ["'=x", "''=x"],
+    ["'-5", "''-5"],
+    ["''+cmd", "'''+cmd"],
+    ["''", "'''"],
+    ["'abc", "'abc"],
+    ['--04-12', '--04-12'],
   ])('CSV cell %j -> %j', (value, cell) => {
     expect(toCsvCell(value)).toBe(cell);
   });

@@ -238,7 +238,7 @@ describe('writing use cases', () => {
     let text = '';
     const result = exportJournal(store, { format: 'csv', force: false }, clock, (chunk) => void (text += chunk));
     expect(result).toMatchObject({ format: 'csv', contacts: 3 });
-    expect(text.split('\n')[0]).toMatch(/^name,email,/);
+    expect(text.split('\n')[0]).toMatch(/^name,given name,family name,email,/);
     await expect(backupJournal(store, { force: false }, clock)).rejects.toThrow(StoreError);
   });
 });

@@ -117,6 +117,7 @@ describe.each<[string, string[], unknown]>([
     ['add', 'Jane Doe', '--company', 'Acme', '--tag', 'bni', '--tag', 'client', '--met', '2025-03-01', '--every', '3w', '--service', 'staging', '--birthday', 'May 17', '--date-of', 'work anniversary=2019-05-01'],
     call('addContactWithFacts', { ...PROFILE_NONE, name: 'Jane Doe', company: 'Acme', tags: ['bni', 'client'], metOn: '2025-03-01', everyDays: 21, services: ['staging'], birthday: '--05-17', dates: [{ label: 'work anniversary', date: '2019-05-01' }] }, CLOCK),
   ],
+  ['add with the name parts', ['add', 'Ada Lovelace', '--given-name', 'Ada', '--family-name', 'Lovelace'], call('addContactWithFacts', { ...PROFILE_NONE, name: 'Ada Lovelace', givenName: 'Ada', familyName: 'Lovelace' }, CLOCK)],
   ['add without a name off a terminal', ['add'], usage('net: net add needs a name; for example net add "Jane Doe" --company Acme')],
   // log
   [
@@ -125,6 +126,12 @@ describe.each<[string, string[], unknown]>([
     call('logInteraction', { name: 'jane', touch: 'coffee', gave: 'article', received: undefined, value: 3, note: 'pricing', prospect: undefined, date: '2026-11-21', next: '2026-12-06' }, CLOCK, '<answers>'),
   ],
   ['log a referral with its prospect', ['log', 'ravi', '--gave', 'referral', '--prospect', 'Tom Baker'], call('logInteraction', { name: 'ravi', touch: undefined, gave: 'referral', received: undefined, value: undefined, note: undefined, prospect: 'Tom Baker', date: undefined, next: undefined }, CLOCK, '<answers>')],
+  [
+    'log with a weekday each way: the last tuesday, the coming friday',
+    ['log', 'jane', '--touch', 'call', '--date', 'tuesday', '--next', 'friday'],
+    call('logInteraction', { name: 'jane', touch: 'call', gave: undefined, received: undefined, value: undefined, note: undefined, prospect: undefined, date: '2026-11-17', next: '2026-11-27' }, CLOCK, '<answers>'),
+  ],
+  ['log on a dotted date, day first', ['log', 'jane', '--touch', 'call', '--date', '01.11.2026'], call('logInteraction', { name: 'jane', touch: 'call', gave: undefined, received: undefined, value: undefined, note: undefined, prospect: undefined, date: '2026-11-01', next: undefined }, CLOCK, '<answers>')],
   ['log without a name off a terminal', ['log'], usage('net: net log needs a name; for example net log jane --touch coffee')],
   // due
   ['due', ['due'], call('listDue', { day: TODAY, tag: undefined, limit: 10 })],
@@ -163,7 +170,7 @@ describe.each<[string, string[], unknown]>([
     ['edit', 'jane', '--company', 'Acme Homes', '--untag', 'prospect', '--forget', 'staging', '--clear', 'phone', '--need', 'a photographer', '--name', 'Jane Doe-Smith'],
     call('editContact', { ...PROFILE_NONE, company: 'Acme Homes', name: 'Jane Doe-Smith', untag: ['prospect'], forget: ['staging'], clear: ['phone'], needs: ['a photographer'], ideals: undefined, metNeeds: undefined, contactId: 'id(jane)' }, CLOCK),
   ],
-  ['edit with nothing to change', ['edit', 'jane'], usage(expect.stringMatching(/^net: nothing to change; give one or more of --name, --company/))],
+  ['edit with nothing to change', ['edit', 'jane'], usage(expect.stringMatching(/^net: nothing to change; give one or more of --name, --given-name, --family-name, --company/))],
   // deepen
   ['deepen', ['deepen', 'jane', '--yes', 'trust,enjoy-time', '--no', 'call-at-night'], call('deepenContact', { yes: ['trust', 'enjoy-time'], no: ['call-at-night'], contactId: 'id(jane)' }, CLOCK)],
   ['deepen without answers off a terminal', ['deepen', 'jane'], usage('net: net deepen needs --yes or --no off a terminal; for example net deepen jane --yes trust,enjoy-time --no call-at-night')],
@@ -188,8 +195,8 @@ describe.each<[string, string[], unknown]>([
   ['rm', ['rm', 'jane'], call('removeByName', { name: 'jane', yes: false, agreed: undefined }, '<answers>')],
   ['rm --yes', ['rm', 'jane', '-y'], call('removeByName', { name: 'jane', yes: true, agreed: undefined }, '<answers>')],
   // import, export, backup
-  ['import', ['import', 'contacts.vcf'], call('importFile', { file: 'contacts.vcf', format: undefined, dryRun: false, skipBad: false }, CLOCK, '<fn>')],
-  ['import --format --dry-run --skip-bad', ['import', 'c.txt', '--format', 'LinkedIn', '--dry-run', '--skip-bad'], call('importFile', { file: 'c.txt', format: 'linkedin', dryRun: true, skipBad: true }, CLOCK, '<fn>')],
+  ['import', ['import', 'contacts.vcf'], call('importFile', { file: 'contacts.vcf', format: undefined, dryRun: false, skipBad: false, localeOrder: 'dmy' }, CLOCK, '<fn>')],
+  ['import --format --dry-run --skip-bad', ['import', 'c.txt', '--format', 'LinkedIn', '--dry-run', '--skip-bad'], call('importFile', { file: 'c.txt', format: 'linkedin', dryRun: true, skipBad: true, localeOrder: 'dmy' }, CLOCK, '<fn>')],
   ['export', ['export'], call('exportJournal', { format: 'json', file: undefined, force: false }, CLOCK, '<fn>')],
   ['export --format csv', ['export', 'out.txt', '--format', 'csv', '--force'], call('exportJournal', { format: 'csv', file: 'out.txt', force: true }, CLOCK, '<fn>')],
   ['export by extension', ['export', 'contacts.vcf'], call('exportJournal', { format: 'vcf', file: 'contacts.vcf', force: false }, CLOCK, '<fn>')],
@@ -198,9 +205,9 @@ describe.each<[string, string[], unknown]>([
   ['backup', ['backup'], call('backupJournal', { file: undefined, force: false }, CLOCK)],
   ['backup --force', ['backup', 'copy.db', '--force'], call('backupJournal', { file: 'copy.db', force: true }, CLOCK)],
   // config
-  ['config', ['config'], call('listSettings', undefined)],
-  ['config one setting', ['config', 'half-life'], call('listSettings', 'half-life')],
-  ['config a new value', ['config', 'half-life', '1y'], call('changeSetting', 'half-life', 365, CLOCK)],
+  ['config', ['config'], call('listSettings', undefined, 'dmy')],
+  ['config one setting', ['config', 'half-life'], call('listSettings', 'half-life', 'dmy')],
+  ['config a new value', ['config', 'half-life', '1y'], call('changeSetting', 'half-life', 365, CLOCK, 'dmy')],
   ['config synonyms', ['config', 'synonyms'], call('listSynonyms')],
   ['config synonyms --remove', ['config', 'synonyms', 'bakery=patisserie', '--remove'], call('changeSynonyms', 'bakery=patisserie', true, CLOCK)],
   ['config --remove without synonyms', ['config', 'half-life', '1y', '--remove'], usage('net: --remove goes with synonyms; for example net config synonyms accountant=bookkeeper --remove')],

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, findIsoDate, findSimpleDate, parseDateInput, toRelativeDays } from '../../../src/core/dates.js';
+import {
+  addDays,
+  daysBetween,
+  findIsoDate,
+  findSimpleDate,
+  findWeekdayAfter,
+  findWeekdayBefore,
+  findWeekdayOfWeek,
+  parseDateInput,
+  toDirectedDate,
+  toLocaleDateOrder,
+  toNumericDayMonth,
+  toRelativeDays,
+  toUserDateOrder,
+  toWeekday,
+} from '../../../src/core/dates.js';
 import { UsageError } from '../../../src/core/errors.js';
 
 const TODAY = '2026-11-22'; // a Sunday
@@ -108,5 +123,74 @@ describe('toRelativeDays', () => {
     ['2024-11-22', '2 years ago'],
   ])('%s is %j', (date, expected) => {
     expect(toRelativeDays(date, TODAY)).toBe(expected);
+  });
+});
+
+describe('which way and in which order a typed date reads', () => {
+  it.each([
+    [{ LANG: 'en_US.UTF-8' }, 'mdy'],
+    [{ LANG: 'en_GB.UTF-8' }, 'dmy'],
+    [{ LANG: 'de_DE.UTF-8' }, 'dmy'],
+    [{ LANG: 'fil_PH.UTF-8' }, 'mdy'],
+    [{ LANG: 'es_US' }, 'mdy'],
+    [{ LANG: 'en_CA.UTF-8' }, 'dmy'],
+    [{ LANG: 'C.UTF-8' }, 'dmy'],
+    [{ LANG: 'POSIX' }, 'dmy'],
+    [{}, 'dmy'],
+    [{ LC_TIME: 'en_US.UTF-8', LANG: 'fr_FR.UTF-8' }, 'mdy'],
+    [{ LC_ALL: 'fr_FR.UTF-8', LC_TIME: 'en_US.UTF-8' }, 'dmy'],
+    [{ LC_ALL: '', LC_TIME: '', LANG: 'en_US' }, 'mdy'],
+  ] as const)('the locale %j writes %s', (env, order) => {
+    expect(toLocaleDateOrder(env)).toBe(order);
+  });
+
+  it.each([
+    [undefined, 'mdy', 'mdy'],
+    ['auto', 'dmy', 'dmy'],
+    ['dmy', 'mdy', 'dmy'],
+    ['mdy', 'dmy', 'mdy'],
+  ] as const)('the setting %s over the locale order %s is %s', (setting, locale, order) => {
+    expect(toUserDateOrder(setting, locale)).toBe(order);
+  });
+
+  it.each([
+    [1, '.', 11, 'mdy', { day: 1, month: 11 }],
+    [4, '/', 12, 'dmy', { day: 4, month: 12 }],
+    [4, '/', 12, 'mdy', { day: 12, month: 4 }],
+    [14, '/', 12, 'mdy', { day: 12, month: 14 }], // no month 14: no date, never turned round
+  ] as const)('%i%s%i in %s order', (a, sep, b, order, expected) => {
+    expect(toNumericDayMonth(a, sep, b, order)).toEqual(expected);
+  });
+
+  const MONDAY = '2026-11-30';
+  it.each([
+    ['2026-11-30', 1],
+    ['2026-11-29', 0],
+    ['1970-01-01', 4],
+    ['2000-02-29', 2],
+  ])('%s is weekday %i', (date, weekday) => {
+    expect(toWeekday(date)).toBe(weekday);
+  });
+
+  it('finds weekdays before, after and in a given week', () => {
+    expect(findWeekdayBefore(MONDAY, 2, false)).toBe('2026-11-24');
+    expect(findWeekdayBefore(MONDAY, 1, false)).toBe(MONDAY);
+    expect(findWeekdayBefore(MONDAY, 1, true)).toBe('2026-11-23');
+    expect(findWeekdayAfter(MONDAY, 5, false)).toBe('2026-12-04');
+    expect(findWeekdayAfter(MONDAY, 1, true)).toBe('2026-12-07');
+    expect(findWeekdayOfWeek(MONDAY, 5, -1)).toBe('2026-11-27');
+    expect(findWeekdayOfWeek(MONDAY, 0, -1)).toBe('2026-11-29');
+    expect(findWeekdayOfWeek(MONDAY, 1, 1)).toBe('2026-12-07');
+  });
+
+  it.each([
+    ['2026-12-01', 'past', 'week', '2026-11-24'],
+    ['2026-11-27', 'future', 'week', '2026-12-04'],
+    ['2026-11-24', 'past', 'year', '2026-11-24'],
+    ['2026-12-04', 'past', 'year', '2025-12-04'],
+    ['2026-11-24', 'future', 'year', '2027-11-24'],
+    ['2026-11-30', 'future', 'year', '2026-11-30'],
+  ] as const)('%s looking to the %s (%s left open) is %s', (date, direction, period, expected) => {
+    expect(toDirectedDate(date, MONDAY, direction, period)).toBe(expected);
   });
 });

@@ -15,8 +15,9 @@ import { CHECKLIST_TEXT, describePointWhy } from '../../../src/ui/messages/check
 import { describeFinding } from '../../../src/ui/messages/doctor.js';
 import { describeDueAction, describeDueReason, describeOccasion } from '../../../src/ui/messages/due.js';
 import { describeIdeaAction, describeIdeaReason, describeLearnFirst, toShortNames } from '../../../src/ui/messages/ideas.js';
+import { LEFT_OUT_WORDS } from '../../../src/ui/messages/import.js';
 import { SHAPE_WORDS } from '../../../src/ui/messages/report.js';
-import { describeEvent, plural, toWord, withArticle } from '../../../src/ui/messages/words.js';
+import { describeEvent, plural, toDayText, toWord, withArticle } from '../../../src/ui/messages/words.js';
 import { toThousands } from '../../../src/core/numbers.js';
 
 const DAY = '2026-11-22';
@@ -237,4 +238,21 @@ describe('net report', () => {
     ['deep', 'deep: three or more deep referral relationships'],
     ['growing', 'still growing: fewer than three deep referral relationships'],
   ] as const)('the %s shape', (shape, expected) => expect(SHAPE_WORDS[shape]).toBe(expected));
+});
+
+describe('net import', () => {
+  it.each([
+    ['group', 'a group, not a person'],
+    ['unnamed', 'nothing to call them by'],
+  ] as const)('a record left out as %s', (reason, expected) => expect(LEFT_OUT_WORDS[reason]).toBe(expected));
+});
+
+describe('the weekday echo of a stored date', () => {
+  it.each([
+    ['2026-11-22', 'Sun 2026-11-22'],
+    ['2026-11-24', 'Tue 2026-11-24'],
+    ['2024-02-29', 'Thu 2024-02-29'],
+    ['1970-01-01', 'Thu 1970-01-01'],
+    ['1969-12-31', 'Wed 1969-12-31'],
+  ])('%s', (date, expected) => expect(toDayText(date)).toBe(expected));
 });
