@@ -205,17 +205,18 @@ export function listDueContacts(store: Store, filter: DueFilter & { halfLifeDays
   return { contacts: ranked.map((r) => ({ ...r.contact, name: nameOf.get(r.contact.id) as string })), total };
 }
 
-/** Every contact with a cadence of their own or one that may come from their stage, for the calendar. */
-export function listCalendarContacts(store: Store, filter: Omit<DueFilter, 'day'>): DueContact[] {
+/** Every contact with a cadence of their own or one that may come from their stage, for the calendar, in name order: read one at a time. */
+export function* iterateCalendarContacts(store: Store, filter: Omit<DueFilter, 'day'>): Generator<DueContact> {
   const rows = store
     .stmt(
       `SELECT ${COLUMNS} FROM contacts
        WHERE (every_days IS NOT NULL OR touch_count > 0 OR give_count > 0 OR met_on IS NOT NULL)
-         AND (@tag IS NULL OR id IN (SELECT contact_id FROM facts WHERE kind = 'tag' AND text_key = @tag))`,
+         AND (@tag IS NULL OR id IN (SELECT contact_id FROM facts WHERE kind = 'tag' AND text_key = @tag))
+       ORDER BY name_key, id`,
     )
     .raw()
-    .all({ tag: filter.tag === undefined ? null : filter.tag.toLowerCase() }) as RawRow[];
-  return rows.map(toDueContact);
+    .iterate({ tag: filter.tag === undefined ? null : filter.tag.toLowerCase() }) as IterableIterator<RawRow>;
+  for (const row of rows) yield toDueContact(row);
 }
 
 export interface OpenFollowUp {
@@ -226,14 +227,14 @@ export interface OpenFollowUp {
   note: string | null;
 }
 
-/** Open follow-ups with their contact's name, earliest first. */
-export function listOpenFollowUps(store: Store, filter: Omit<DueFilter, 'day'>): OpenFollowUp[] {
+/** Open follow-ups with their contact's name, earliest first: read one at a time. */
+export function iterateOpenFollowUps(store: Store, filter: Omit<DueFilter, 'day'>): IterableIterator<OpenFollowUp> {
   return store
     .stmt(
       `SELECT f.id, f.contact_id AS contactId, c.name, f.due_on AS dueOn, f.note FROM follow_ups f JOIN contacts c ON c.id = f.contact_id
        WHERE f.done_on IS NULL
          AND (@tag IS NULL OR f.contact_id IN (SELECT contact_id FROM facts WHERE kind = 'tag' AND text_key = @tag))
-       ORDER BY f.due_on, c.name_key`,
+       ORDER BY f.due_on, c.name_key, f.id`,
     )
-    .all({ tag: filter.tag === undefined ? null : filter.tag.toLowerCase() }) as OpenFollowUp[];
+    .iterate({ tag: filter.tag === undefined ? null : filter.tag.toLowerCase() }) as IterableIterator<OpenFollowUp>;
 }

@@ -5,7 +5,6 @@ import { renderExported } from '../../ui/render-transfer.js';
 import type { CliContext } from '../context.js';
 import { toClock, withExamples } from '../options.js';
 import { COMMAND_LIST } from '../command-list.js';
-import { stdout } from '../std-streams.js';
 
 interface ExportFlags {
   csv?: boolean;
@@ -40,7 +39,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
     const format = toExportFormat(flags, file, ctx.out.json);
     const { exportJournal } = await import('../../app/export.js');
     const store = ctx.store('read');
-    const result = exportJournal(store, { format, file, force: Boolean(flags.force) }, toClock(ctx), (chunk) => stdout.write(chunk));
+    const result = exportJournal(store, { format, file, force: Boolean(flags.force), journal: ctx.journal().path }, toClock(ctx), ctx.rawOutput());
     if (file) ctx.out.emit(result, renderExported); // without a file, stdout is the export itself
   });
 }

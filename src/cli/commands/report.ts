@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { buildReport, checkReportWindow, toDefaultSince } from '../../app/report.js';
-import { writeNewFile } from '../../app/export.js';
+import { writeFileSafely } from '../../app/write-file.js';
 import { addDays } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
 import { parseInterval } from '../../core/intervals.js';
@@ -33,7 +33,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
     const view = toReportView(store.db.transaction(() => buildReport(store, input))());
     if (flags.html !== undefined) {
       const { renderReportHtml } = await import('../../ui/report-html.js');
-      writeNewFile(flags.html, Boolean(flags.force), store.path, (write) => write(renderReportHtml(view)));
+      writeFileSafely({ file: flags.html, force: Boolean(flags.force), journal: ctx.journal().path }, (write) => write(renderReportHtml(view)));
     }
     ctx.out.emit(view, (v, p) => `${renderReport(v, p)}${flags.html === undefined ? '' : `\n\n${p.green('Wrote')} the report to ${flags.html}: open it in a browser.`}`);
   });
