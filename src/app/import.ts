@@ -10,6 +10,7 @@ import { checkRecord, isBad, type BadRecord, type ImportFormat, type ImportRecor
 import { parseVcards } from '../core/import/vcard.js';
 import { readJournalFile, type JournalFile } from '../core/journal-json.js';
 import { toNameKey } from '../core/names.js';
+import { toCleanRecord, toCleanRow } from '../core/text.js';
 import type { ContactWithSummary } from '../core/types.js';
 import { LATEST_VERSION } from '../store/migrations.js';
 import type { ContactPatch, Store } from '../store/store.js';
@@ -51,6 +52,16 @@ export interface TableCounts {
   skipped: number;
 }
 
+/** A record whose text held characters its field does not allow (core/text.ts): imported with them taken out. */
+export interface CleanedRecord {
+  /** The record's line (vCard, CSV), or null for a row of a JSON merge. */
+  line: number | null;
+  /** The contact's name as imported, or the row's place in a JSON export (`contacts[3]`). */
+  record: string;
+  /** The fields cleaned, camelCase. */
+  fields: string[];
+}
+
 export interface ImportResult {
   file: string;
   format: ImportFormat;
@@ -60,6 +71,8 @@ export interface ImportResult {
   updated: number;
   skipped: number;
   bad: BadRecord[];
+  /** Records imported with odd characters taken out of their text. */
+  cleaned: CleanedRecord[];
   /** Per record, for vCard and CSV imports. */
   items: ImportItem[];
   /** Per table, for JSON merges. */
@@ -138,12 +151,15 @@ export function importFile(store: Store, input: ImportInput, clock: Clock, progr
     return inTransaction(store, input.dryRun, () => mergeJournal(store, journal, text, input, progress));
   }
   const parsed = parseRecords(text, format);
-  const checked = parsed.records.map((r) => checkRecord(r, clock.today));
+  // Text is cleaned before it is checked: a file must not lose a contact over a stray control character.
+  const clean = parsed.records.map((r) => toCleanRecord(r));
+  const checked = clean.map((c) => checkRecord(c.value, clock.today));
+  const cleaned = clean.flatMap((c, i): CleanedRecord[] => (c.fields.length && !isBad(checked[i]!) ? [{ line: c.value.line, record: c.value.name, fields: c.fields }] : []));
   const records = checked.filter((r): r is ImportRecord => !isBad(r));
   const bad = [...parsed.bad, ...checked.filter(isBad)].sort((a, b) => a.line - b.line);
   if (!input.skipBad) refuseBad(bad, input.file, 'record');
   return inTransaction(store, input.dryRun, () => {
-    const result: ImportResult = { file: input.file, format, dryRun: input.dryRun, added: 0, updated: 0, skipped: 0, bad, items: [], tables: [] };
+    const result: ImportResult = { file: input.file, format, dryRun: input.dryRun, added: 0, updated: 0, skipped: 0, bad, cleaned, items: [], tables: [] };
     records.forEach((r, i) => {
       const item = applyRecord(store, r, clock);
       result.items.push(item);
@@ -277,7 +293,7 @@ function toJournalRow(shape: TableShape, value: unknown, fileContacts: ReadonlyS
 
 /** Merges by UUID: a row the journal lacks is added; a row it has is replaced when the file's is newer (updated_at). */
 function mergeJournal(store: Store, journal: JournalFile, text: string, input: ImportInput, progress?: Progress): ImportResult {
-  const result: ImportResult = { file: input.file, format: 'json', dryRun: input.dryRun, added: 0, updated: 0, skipped: 0, bad: [], items: [], tables: [] };
+  const result: ImportResult = { file: input.file, format: 'json', dryRun: input.dryRun, added: 0, updated: 0, skipped: 0, bad: [], cleaned: [], items: [], tables: [] };
   const shapes = new Map(listTableShapes(store).map((s) => [s.name, s]));
   for (const name of journal.tables.keys()) {
     if (!shapes.has(name)) throw new UsageError(`the export holds "${camel(name)}", which this journal does not know`, 'import a file made by net export --json, unedited');
@@ -288,15 +304,17 @@ function mergeJournal(store: Store, journal: JournalFile, text: string, input: I
   for (const shape of shapes.values()) {
     const rows: Row[] = [];
     for (const [i, value] of (journal.tables.get(shape.name) ?? []).entries()) {
-      const row = toJournalRow(shape, value, fileContacts, store);
-      if (typeof row !== 'string') {
+      const checked = toJournalRow(shape, value, fileContacts, store);
+      if (typeof checked !== 'string') {
+        const { value: row, fields } = toCleanRow(shape.name, checked);
+        if (fields.length) result.cleaned.push({ line: null, record: `${camel(shape.name)}[${i}]`, fields: fields.map(camel) });
         rows.push(row);
         if (shape.name === 'contacts') fileContacts.add(String(row.id));
         continue;
       }
       const key = (value as Record<string, unknown> | null)?.[camel(shape.key)];
       const line = typeof key === 'string' && key ? lineOf(text, `"${key}"`) : lineOf(text, `"${camel(shape.name)}"`);
-      result.bad.push({ line, reason: `${camel(shape.name)}[${i}]: ${row}` });
+      result.bad.push({ line, reason: `${camel(shape.name)}[${i}]: ${checked}` });
     }
     plan.push({ shape, rows });
   }

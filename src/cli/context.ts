@@ -5,6 +5,7 @@ import { openDatabase } from '../store/db.js';
 import { Store } from '../store/store.js';
 import { createOutput, type Output } from '../ui/output.js';
 import { makePalette, type ChalkConstructor } from '../ui/palette.js';
+import { toTerminalText } from '../ui/terminal-text.js';
 import { resolveJournalPath, type JournalPath } from './journal-path.js';
 import { isTerminal, stderr, stdout } from './std-streams.js';
 
@@ -31,6 +32,12 @@ export interface CliContext {
   timestamp(): string;
   /** Closes the journal; after a failed command, removes a journal file that this process created and left empty. */
   close(failed?: boolean): void;
+  /** The journal file this command opened and committed a write to, if any: main.ts says it was saved whatever follows. */
+  savedTo(): string | undefined;
+  /** The journal file this command opened, if any, for errors raised after it was opened. */
+  openedPath(): string | undefined;
+  /** Where file content (an export, a calendar) is printed: exact into a pipe or a file; shown safely on a terminal. */
+  rawOutput(): (chunk: string) => void;
 }
 
 export function createContext(now: Date, today: IsoDate, env: NodeJS.ProcessEnv, globals: () => GlobalOptions, chalk?: ChalkConstructor): CliContext {
@@ -72,6 +79,12 @@ export function createContext(now: Date, today: IsoDate, env: NodeJS.ProcessEnv,
     },
     exitCode: 0,
     timestamp: () => now.toISOString(),
+    savedTo: () => (store?.committed && store.path ? store.path : undefined),
+    openedPath: () => store?.path ?? undefined,
+    rawOutput() {
+      if (!isTerminal(1)) return (chunk) => stdout.write(chunk);
+      return (chunk) => stdout.write(toTerminalText(chunk.replace(/\r\n/g, '\n'), false));
+    },
     close(failed) {
       if (failed && createdPath && store?.path === createdPath && store.countContacts() === 0) {
         store.close();

@@ -3,6 +3,8 @@
  * name or of any word in it is enough ("jane" finds "Jane Doe", "doe" too).
  */
 import { UsageError } from './errors.js';
+import { minOf } from './numbers.js';
+import { findOddCharacters, TEXT_RULES } from './text.js';
 
 export interface NamedContact {
   id: string;
@@ -24,13 +26,13 @@ export function toNameKey(name: string): string {
     .trim();
 }
 
-/** A contact's name as given: trimmed; refuses an empty one and control characters. */
+/** A contact's name as given: spaces collapsed; refuses an empty one, and what core/text.ts refuses in a name. */
 export function parseContactName(text: string): string {
   const name = text.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (!name) throw new UsageError('a contact needs a name', 'give the name in quotes, for example net add "Jane Doe"');
-  if (name.length > 200) throw new UsageError('that name is longer than 200 characters', 'give the name a person would use');
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name)) throw new UsageError('a name cannot hold control characters', 'type the name as plain text');
+  if (name.length > TEXT_RULES.name.max) throw new UsageError(`that name is longer than ${TEXT_RULES.name.max} characters`, 'give the name a person would use');
+  const odd = findOddCharacters('name', name);
+  if (odd) throw new UsageError(`a name cannot hold ${odd}`, 'type the name as plain text');
   return name;
 }
 
@@ -66,7 +68,7 @@ export function suggestNames(query: string, names: readonly string[], limit = 3)
   const scored = names.map((name) => {
     const k = toNameKey(name);
     const words = [k, ...k.split(' ')];
-    const distance = Math.min(...words.map((w) => editDistance(key, w.slice(0, Math.max(key.length, 1) + 2))));
+    const distance = minOf(words.map((w) => editDistance(key, w.slice(0, Math.max(key.length, 1) + 2))));
     return { name, distance };
   });
   const allowed = Math.max(2, Math.floor(key.length / 3));

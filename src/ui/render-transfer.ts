@@ -2,6 +2,7 @@
 import type { BackupResult } from '../app/backup.js';
 import type { ExportResult } from '../app/export.js';
 import type { ImportItem, ImportResult } from '../app/import.js';
+import { maxOf } from '../core/numbers.js';
 import type { Palette } from './palette.js';
 import { plural } from './words.js';
 
@@ -17,12 +18,15 @@ function renderItem(item: ImportItem, width: number, p: Palette): string {
   return `  ${action}  ${item.name.padEnd(width)}  ${p.dim(`line ${item.line}`)}${changed}`.trimEnd();
 }
 
+/** The cleaned records listed by name; the rest are counted (a file of odd characters could name thousands). */
+const CLEANED_SHOWN = 10;
+
 export function renderImported(r: ImportResult, p: Palette): string {
   const lines: string[] = [];
   const file = r.file.split(/[\\/]/).pop();
   if (r.dryRun) {
-    const width = Math.min(30, Math.max(0, ...r.items.map((i) => i.name.length)));
-    lines.push(...r.items.map((i) => renderItem(i, width, p)));
+    const width = Math.min(30, maxOf(r.items.map((i) => i.name.length), 0));
+    for (const i of r.items) lines.push(renderItem(i, width, p));
     lines.push(`${p.bold('Dry run')} of ${file} (${FORMAT_NAMES[r.format]}): would add ${r.added}, update ${r.updated}, skip ${r.skipped} unchanged. Nothing was written.`);
   } else {
     const verb = r.format === 'json' ? 'Merged' : 'Imported';
@@ -31,7 +35,12 @@ export function renderImported(r: ImportResult, p: Palette): string {
   for (const t of r.tables) lines.push(p.dim(`  ${t.table}: ${t.added} added, ${t.updated} updated, ${t.skipped} unchanged`));
   if (r.bad.length) {
     lines.push(`${p.yellow('Left out')} ${plural(r.bad.length, 'malformed record')}:`);
-    lines.push(...r.bad.map((b) => `  line ${b.line}: ${b.reason}`));
+    for (const b of r.bad) lines.push(`  line ${b.line}: ${b.reason}`);
+  }
+  if (r.cleaned.length) {
+    lines.push(`${p.yellow('Cleaned')} ${plural(r.cleaned.length, 'record')}: control, bidi or invisible characters taken out of their text, as net keeps only plain text:`);
+    for (const c of r.cleaned.slice(0, CLEANED_SHOWN)) lines.push(`  ${c.line === null ? c.record : `line ${c.line}, ${c.record}`}: ${c.fields.join(', ')}`);
+    if (r.cleaned.length > CLEANED_SHOWN) lines.push(`  … and ${plural(r.cleaned.length - CLEANED_SHOWN, 'more record')} (net --json import lists them all)`);
   }
   return lines.join('\n');
 }

@@ -154,6 +154,6 @@ describe('net import: errors and output', () => {
   it('prints a JSON summary with --json and no progress bar off a terminal', () => {
     const r = j.run('--json', 'import', fixture('linkedin-connections.csv'));
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(JSON.parse(r.stdout)).toEqual({ file: fixture('linkedin-connections.csv'), format: 'linkedin', dryRun: false, added: 3, updated: 0, skipped: 0, bad: [], items: [], tables: [] });
+    expect(JSON.parse(r.stdout)).toEqual({ file: fixture('linkedin-connections.csv'), format: 'linkedin', dryRun: false, added: 3, updated: 0, skipped: 0, bad: [], cleaned: [], items: [], tables: [] });
   });
 });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { checkBeforeAsk, closeAsk, parseAskSize, recordAsk } from '../../app/ask.js';
 import { UsageError } from '../../core/errors.js';
-import { parseText } from '../../core/profile.js';
+import { parseFieldText } from '../../core/text.js';
 import { parseAskKind, parseOutcome, type AskKind, type AskOutcome } from '../../core/vocabulary.js';
 import { renderAsk, renderCheck, renderOutcome } from '../../ui/render-capital.js';
 import { toAskView, toCheckView, toOutcomeView } from '../../ui/views.js';
@@ -25,7 +25,7 @@ export function registerAsk(program: Command, ctx: CliContext): void {
     .description(COMMAND_LIST.ask.summary)
     .option('--for <kind>', 'what you ask for: favour, promotion, business, referral, introduction', parseAskKind)
     .option('--size <1-5>', 'how much it draws on the relationship (default: 2 for a favour .. 5 for an introduction)', parseAskSize)
-    .option('--note <text>', 'what you asked', (s) => parseText(s, '--note'))
+    .option('--note <text>', 'what you asked', (s) => parseFieldText('note', s, '--note'))
     .option('--date <when>', 'when you asked, or when the answer came with --outcome (default today)')
     .option('--anyway', 'record it even when the check finds it premature (needed off a terminal)')
     .option('--outcome <answer>', 'close the loop on the latest open ask: yes, no or pending', parseOutcome);
@@ -48,7 +48,7 @@ export function registerAsk(program: Command, ctx: CliContext): void {
     const check = checkBeforeAsk(ctx.store('read'), input, ctx.today, ctx.out.json);
     const premature = check.result.verdict === 'premature';
     if (premature) {
-      ctx.out.warn(renderCheck(toCheckView(check), ctx.out.palette));
+      ctx.out.warn(toCheckView(check), renderCheck);
       const confirmed = flags.anyway || (ctx.interactive && !ctx.out.json && (await (await import('../../ui/prompts.js')).askConfirm('Record this ask anyway? It will be marked premature.')));
       if (!confirmed) {
         ctx.exitCode = 3;

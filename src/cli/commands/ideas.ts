@@ -24,7 +24,7 @@ export function registerIdeas(program: Command, ctx: CliContext): void {
       const store = ctx.store('read');
       const contact = name === undefined ? undefined : await resolveContact(ctx, store, name);
       const view = toIdeasView(findIdeas(store, { contactId: contact?.id, limit: flags.limit }, ctx.today));
-      ctx.out.emit(view.ideas, (_, p) => renderIdeas(view, p));
+      ctx.out.emit(view, renderIdeas, (v) => v.ideas);
     },
   );
 }

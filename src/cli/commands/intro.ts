@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { checkBeforeIntro, recordIntro } from '../../app/intro.js';
-import { parseText } from '../../core/profile.js';
+import { parseFieldText } from '../../core/text.js';
 import { parseValue } from '../../core/vocabulary.js';
-import { renderIntro, renderIntroCheck } from '../../ui/render-ideas.js';
+import { renderIntro, renderIntroAnyway, renderIntroCheck } from '../../ui/render-ideas.js';
 import { toIntroView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
 import { readOptionalDate } from '../../ui/read-date.js';
@@ -20,7 +20,7 @@ export function registerIntro(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('intro <a> <b>')
     .description(COMMAND_LIST.intro.summary)
-    .option('--note <text>', 'why you connected them', (s) => parseText(s, '--note'))
+    .option('--note <text>', 'why you connected them', (s) => parseFieldText('note', s, '--note'))
     .option('--date <when>', 'when you introduced them (default today)')
     .option('--value <1-5>', 'what it is worth to each of them (default 2)', parseValue)
     .option('--anyway', 'record it even when you may not know one of them well enough (needed off a terminal)');
@@ -32,15 +32,17 @@ export function registerIntro(program: Command, ctx: CliContext): void {
       const input = { aId: a.id, bId: b.id, note: flags.note, date, value: flags.value };
       const check = checkBeforeIntro(store, input, ctx.today);
       const day = date ?? ctx.today;
-      if (!check.ready) {
-        ctx.out.warn(renderIntroCheck(toIntroView(check, day, flags.note ?? null, null), ctx.out.palette));
-        const confirmed = flags.anyway || (ctx.interactive && !ctx.out.json && (await (await import('../../ui/prompts.js')).askConfirm('Record this introduction anyway?')));
+      const unready = toIntroView(check, day, flags.note ?? null, null);
+      if (!check.ready && !flags.anyway) {
+        ctx.out.warn(unready, renderIntroCheck);
+        const confirmed = ctx.interactive && !ctx.out.json && (await (await import('../../ui/prompts.js')).askConfirm('Record this introduction anyway?'));
         if (!confirmed) {
           ctx.exitCode = 3;
-          return ctx.out.emit(toIntroView(check, day, flags.note ?? null, null), renderIntro);
+          return ctx.out.emit(unready, renderIntro);
         }
       }
       const recorded = store.tx(() => recordIntro(store, input, toClock(ctx)));
+      if (!check.ready && flags.anyway) ctx.out.warn(unready, renderIntroAnyway); // --anyway: they knew; one line is enough
       ctx.out.emit(toIntroView(check, day, flags.note ?? null, recorded), renderIntro);
     },
   );

@@ -8,7 +8,7 @@ import type { IsoDate } from '../../core/dates.js';
 import { readDate } from '../read-date.js';
 import { UsageError } from '../../core/errors.js';
 import { parseContactName, toNameKey } from '../../core/names.js';
-import { parseText } from '../../core/profile.js';
+import { parseFieldText } from '../../core/text.js';
 import { CHANNELS, DEFAULT_VALUE, GIVE_KINDS, type Channel, type GiveKind } from '../../core/vocabulary.js';
 import { listRecentContacts } from '../../store/contacts-extra.js';
 import type { Store } from '../../store/store.js';
@@ -66,7 +66,7 @@ export async function askLogInput(today: IsoDate, store: Store): Promise<LogInpu
           DEFAULT_VALUE,
         )
       : undefined;
-  const note = await askParsed('Note (Enter to skip):', (s) => parseText(s, 'the note'));
+  const note = await askParsed('Note (Enter to skip):', (s) => parseFieldText('note', s, 'the note'));
   const date = await askParsed(
     'When did it happen?',
     async (s) => {
