@@ -18,10 +18,11 @@ import {
   openForExamination,
   readVersion,
 } from '../store/doctor.js';
+import { describeOddFile } from '../store/db.js';
 import { LATEST_VERSION } from '../store/migrations.js';
 import type { Store } from '../store/store.js';
 
-export type DoctorCheckId = 'file' | 'permissions' | 'open' | 'integrity' | 'schema' | 'orphans' | 'summaries' | 'wal';
+export type DoctorCheckId = 'file' | 'permissions' | 'rollback' | 'open' | 'integrity' | 'schema' | 'orphans' | 'summaries' | 'wal';
 
 export interface DoctorCheck {
   id: DoctorCheckId;
@@ -82,6 +83,8 @@ function readHeader(path: string): string {
 function checkFile(path: string): DoctorCheck {
   const st = statSync(path);
   if (st.isDirectory()) return problem('file', `${path} is a folder, not a journal file`, 'point --db or NET_DB at the journal file itself (net where shows the path in use)');
+  const odd = describeOddFile(st); // never opened: a named pipe would keep doctor waiting forever
+  if (odd) return problem('file', `${path} is ${odd}, not a journal file`, 'point --db or NET_DB at the journal file itself (net where shows the path in use)');
   if (st.size === 0) return ok('file', 'an empty file: net makes it a journal on the first write');
   if (readHeader(path) !== 'SQLite format 3\0') {
     return problem('file', `${path} is not an SQLite file: its first bytes are not an SQLite header`, 'check the path given with --db or NET_DB; if it was your journal, restore it from a backup (net backup makes one)');
@@ -175,10 +178,26 @@ function examineRows(store: Store, checks: DoctorCheck[]): { mismatched: string[
   return { mismatched };
 }
 
+/**
+ * A rollback journal beside the file: a write that was interrupted (or one in progress, by a program that does not use
+ * a write-ahead log). SQLite undoes it on the next open that may write, which a read-only look cannot do.
+ */
+function checkRollback(path: string): DoctorCheck | undefined {
+  const rollback = `${path}-journal`;
+  if (!existsSync(rollback) || statSync(rollback).size === 0) return undefined;
+  return problem(
+    'rollback',
+    `${rollback} holds a write that was interrupted: SQLite undoes it by itself on the next net command, and the checks that read the journal wait until then`,
+    'nothing to restore: run any net command, or net doctor --fix, and it is undone',
+  );
+}
+
 function examine(input: DoctorInput): { checks: DoctorCheck[]; mismatched: string[]; store?: Store } {
   const checks: DoctorCheck[] = [checkFile(input.path)];
   if (!checks[0]!.ok) return { checks, mismatched: [] };
   checks.push(checkPermissions(input));
+  const rollback = checkRollback(input.path);
+  if (rollback) return { checks: [...checks, rollback], mismatched: [] };
   let store: Store;
   try {
     store = openForExamination(input.path, false);
@@ -191,14 +210,27 @@ function examine(input: DoctorInput): { checks: DoctorCheck[]; mismatched: strin
   return { checks, mismatched, store };
 }
 
+/** Opens the journal as a command would: its first read undoes the interrupted write. */
+function undoInterruptedWrite(path: string): DoctorCheck {
+  const store = openForExamination(path, true);
+  try {
+    countTables(store);
+  } finally {
+    store.close();
+  }
+  return { ...ok('rollback', 'the interrupted write was undone'), fixed: true };
+}
+
 export function examineJournal(input: DoctorInput): DoctorResult {
   if (!existsSync(input.path)) {
     return { path: input.path, exists: false, healthy: true, checks: [ok('file', 'no journal yet: the first write creates it')] };
   }
+  // Undone first: until then the journal's rows cannot be read without writing.
+  const undone = input.fix && checkFile(input.path).ok && checkRollback(input.path) ? undoInterruptedWrite(input.path) : undefined;
   const first = examine(input);
   first.store?.close();
   const repairable = (id: DoctorCheckId) => first.checks.some((c) => c.id === id && !c.ok);
-  if (!input.fix || !(['permissions', 'summaries', 'wal'] as const).some(repairable)) return toResult(input.path, first.checks, []);
+  if (!input.fix || !(['permissions', 'summaries', 'wal'] as const).some(repairable)) return toResult(input.path, first.checks, [], undone);
 
   const fixed: DoctorCheckId[] = [];
   if (repairable('permissions')) {
@@ -222,10 +254,11 @@ export function examineJournal(input: DoctorInput): DoctorResult {
   }
   const again = examine(input);
   again.store?.close();
-  return toResult(input.path, again.checks, fixed);
+  return toResult(input.path, again.checks, fixed, undone);
 }
 
-function toResult(path: string, checks: DoctorCheck[], fixed: DoctorCheckId[]): DoctorResult {
+function toResult(path: string, checks: DoctorCheck[], fixed: DoctorCheckId[], undone?: DoctorCheck): DoctorResult {
   const marked = checks.map((c) => ({ ...c, fixed: c.ok && fixed.includes(c.id) }));
+  if (undone) marked.splice(Math.min(2, marked.length), 0, undone);
   return { path, exists: true, healthy: marked.every((c) => c.ok), checks: marked };
 }

@@ -31,6 +31,32 @@ export class NotFoundError extends NetError {
   }
 }
 
+/** What a failed write's error code means, in words, for a file or for the output. */
+const WRITE_FAILURES: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'its folder does not exist',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'your disk quota is used up',
+  EFBIG: 'the file would be larger than this process may write (ulimit -f)',
+  EIO: 'the disk reported an input/output error',
+};
+
+export function describeWriteFailure(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code) return WRITE_FAILURES[code] ?? code;
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** The result could not be printed: stdout is on a full disk, or fails otherwise. */
+export class OutputError extends NetError {
+  constructor(readonly reason: string) {
+    super(`cannot print the result: ${reason}`, 2, 'send the output somewhere that can take it');
+  }
+}
+
 /** The journal file cannot be used: missing folder, not a journal, locked, too new. */
 export class StoreError extends NetError {
   constructor(message: string, hint?: string) {

@@ -1,11 +1,13 @@
 /** Text for `net doctor`: one line per check, the fix under each problem, then a verdict. */
 import type { DoctorCheckId, DoctorResult } from '../app/doctor.js';
+import { maxOf } from '../core/numbers.js';
 import type { Palette } from './palette.js';
 import { plural } from './words.js';
 
 const TITLES: Record<DoctorCheckId, string> = {
   file: 'file',
   permissions: 'permissions',
+  rollback: 'rollback journal',
   open: 'readable',
   integrity: 'integrity',
   schema: 'schema',
@@ -15,7 +17,7 @@ const TITLES: Record<DoctorCheckId, string> = {
 };
 
 export function renderDoctor(r: DoctorResult, p: Palette): string {
-  const width = Math.max(...r.checks.map((c) => TITLES[c.id].length));
+  const width = maxOf(r.checks.map((c) => TITLES[c.id].length), 0);
   const lines = [`Checked ${r.path}`];
   for (const c of r.checks) {
     const mark = c.ok ? p.green('ok     ') : p.red('PROBLEM');
