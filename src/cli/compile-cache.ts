@@ -8,7 +8,7 @@
  */
 import Module from 'node:module';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
 
 type Compile = (this: Module, content: string, filename: string, ...rest: unknown[]) => unknown;
@@ -17,9 +17,14 @@ interface ModuleInternals {
   prototype: { _compile: Compile };
 }
 
-/** The folder of net's caches: $XDG_CACHE_HOME/net, else ~/.cache/net; undefined without a home. */
+/**
+ * The folder of net's caches: $XDG_CACHE_HOME/net, else ~/.cache/net; undefined without a home. A relative path is
+ * ignored (as the XDG spec says): it would put the cache in whatever folder net runs in.
+ */
 export function findCacheDir(env: NodeJS.ProcessEnv): string | undefined {
-  const base = env.XDG_CACHE_HOME || (env.HOME ? join(env.HOME, '.cache') : undefined);
+  const absolute = (p: string | undefined) => (p && isAbsolute(p) ? p : undefined);
+  const home = absolute(env.HOME);
+  const base = absolute(env.XDG_CACHE_HOME) ?? (home ? join(home, '.cache') : undefined);
   return base ? join(base, 'net', `code-${process.version}`) : undefined;
 }
 

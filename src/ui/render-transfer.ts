@@ -38,7 +38,7 @@ export function renderImported(r: ImportResult, p: Palette): string {
     for (const b of r.bad) lines.push(`  line ${b.line}: ${b.reason}`);
   }
   if (r.cleaned.length) {
-    lines.push(`${p.yellow('Cleaned')} ${plural(r.cleaned.length, 'record')}: control, bidi or invisible characters taken out of their text, as net keeps only plain text:`);
+    lines.push(`${p.yellow('Cleaned')} ${plural(r.cleaned.length, 'record')}, taking out what plain text has no place for (control characters, bidi overrides, line breaks outside notes):`);
     for (const c of r.cleaned.slice(0, CLEANED_SHOWN)) lines.push(`  ${c.line === null ? c.record : `line ${c.line}, ${c.record}`}: ${c.fields.join(', ')}`);
     if (r.cleaned.length > CLEANED_SHOWN) lines.push(`  … and ${plural(r.cleaned.length - CLEANED_SHOWN, 'more record')} (net --json import lists them all)`);
   }
