@@ -32,13 +32,13 @@ function describe(err: NetError): string {
 }
 
 /** Where the journal is, for errors raised after it was opened. */
-interface Journal {
+interface JournalState {
   path?: string;
   /** The command's transaction committed before the error: its write is in the journal. */
   savedTo?: string;
 }
 
-function report(err: unknown, debug: boolean, command: string | undefined, journal: Journal = {}): number {
+function report(err: unknown, debug: boolean, command: string | undefined, journal: JournalState = {}): number {
   if (err instanceof OutputError && journal.savedTo) {
     // The write landed; only its confirmation was lost. Exit 0, so that a script does not run it (and write it) twice.
     stderr.write(`net: saved in ${toTerminalField(journal.savedTo)}, but the confirmation could not be printed (${err.reason}); do not run it again\n`);

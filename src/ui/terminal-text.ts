@@ -8,6 +8,8 @@ import { BIDI, CONTROL, LINE_BREAK } from '../core/text.js';
 
 /* eslint-disable-next-line no-control-regex */
 const UNSAFE = new RegExp(`\\u001b\\[[0-9;]{0,12}m|[\\r\\u0085\\u2028\\u2029]|${CONTROL.source}|${BIDI.source}`, 'g');
+/** Anything toTerminalField would change, as one class: most text has none, and is returned as it is. */
+const FIELD_UNSAFE = new RegExp(`[\\t\\n\\r\\u2028\\u2029${CONTROL.source.slice(1, -1)}${BIDI.source.slice(1, -1)}]`);
 
 /** A control character as its visible picture (␛, ␇, ␡), or as <U+0085> where Unicode has none. */
 function toVisible(ch: string): string {
@@ -19,6 +21,7 @@ function toVisible(ch: string): string {
 
 /** One value inside a line (a name, a note, a company): its line breaks shown as ↵, tabs as spaces, controls visible. */
 export function toTerminalField(text: string): string {
+  if (!FIELD_UNSAFE.test(text)) return text;
   return text.replace(LINE_BREAK, '↵').replace(/\t/g, ' ').replace(CONTROL, toVisible).replace(BIDI, toVisible);
 }
 
@@ -32,15 +35,27 @@ export function toTerminalText(text: string, colour: boolean): string {
 
 /**
  * Every string inside `data` (plain objects and arrays, deeply) made safe with toTerminalField; numbers, booleans
- * and null as they are. What a renderer is given, so that no field can break its line.
+ * and null as they are. What a renderer is given, so that no field can break its line. Copied only where something
+ * changes: the view itself, which --json prints, stays exact, and a clean list of 200,000 contacts costs no copy.
  */
 export function toTerminalData<T>(data: T): T {
   if (typeof data === 'string') return toTerminalField(data) as T;
-  if (Array.isArray(data)) return data.map((x: unknown) => toTerminalData(x)) as T;
+  if (Array.isArray(data)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < data.length; i++) {
+      const v = toTerminalData(data[i] as unknown);
+      if (v !== data[i]) (out ??= data.slice())[i] = v;
+    }
+    return (out ?? data) as T;
+  }
   if (data !== null && typeof data === 'object' && Object.getPrototypeOf(data) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(data)) out[k] = toTerminalData(v);
-    return out as T;
+    let out: Record<string, unknown> | undefined;
+    for (const k in data) {
+      const was = (data as Record<string, unknown>)[k];
+      const v = toTerminalData(was);
+      if (v !== was) (out ??= { ...(data as Record<string, unknown>) })[k] = v;
+    }
+    return (out ?? data) as T;
   }
   return data;
 }
