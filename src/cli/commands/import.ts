@@ -18,7 +18,8 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .description(COMMAND_LIST.import.summary)
     .option('--format <format>', 'vcf, linkedin, csv or json (default: recognised from the content)', parseImportFormat)
     .option('--dry-run', 'show what would be added, updated and skipped; write nothing')
-    .option('--skip-bad', 'import the good records and list the malformed ones (default: a malformed record refuses the whole file)');
+    .option('--skip-bad', 'import the good records and list the malformed ones (default: a malformed record refuses the whole file)')
+    .addHelpText('after', '\nText that plain text has no place for (control characters, bidi overrides, line breaks outside notes) is taken\nout of what a file brings, and the summary lists the records it cleaned.');
   withExamples(cmd, [
     'net import ~/Downloads/contacts.vcf --dry-run',
     'net import ~/Downloads/Connections.csv          # LinkedIn: "Connected On" becomes when you met',
