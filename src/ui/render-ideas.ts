@@ -36,7 +36,8 @@ export function renderIntroCheck(v: IntroView, p: Palette): string {
 /** After `--anyway`: one line that names who was not ready, and where to see why. */
 export function renderIntroAnyway(v: IntroView, _p: Palette): string {
   const names = v.contacts.filter((c) => c.verdict !== 'ready').map((c) => c.name);
-  return `recorded anyway, although you may not know ${names.join(' or ')} well enough yet to vouch for them (${names.map((n) => `net check ${JSON.stringify(n)} --to-refer`).join(', ')} says what to learn first)`;
+  const checks = names.map((n) => `net check ${JSON.stringify(n)} --to-refer`).join(' and ');
+  return `recorded anyway, although you may not know ${names.join(' or ')} well enough yet to vouch for them (${checks} ${names.length > 1 ? 'say' : 'says'} what to learn first)`;
 }
 
 export function renderIntro(v: IntroView, p: Palette): string {

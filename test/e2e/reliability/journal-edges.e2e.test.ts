@@ -202,7 +202,7 @@ describe('net intro --anyway', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Introduced Maria Lopez and Tom Baker on 2026-11-22: a give to both\./);
     expect(r.stderr).toBe(
-      'net: recorded anyway, although you may not know Maria Lopez or Tom Baker well enough yet to vouch for them (net check "Maria Lopez" --to-refer, net check "Tom Baker" --to-refer says what to learn first)\n',
+      'net: recorded anyway, although you may not know Maria Lopez or Tom Baker well enough yet to vouch for them (net check "Maria Lopez" --to-refer and net check "Tom Baker" --to-refer say what to learn first)\n',
     );
   });
 });
