@@ -97,3 +97,9 @@ export function addContact(store: Store, input: AddInput, clock: Clock): Contact
   store.refreshSummary(id);
   return getContact(store, id);
 }
+
+/** `net add`: the contact added, with the facts it was given, for the confirmation. */
+export function addContactWithFacts(store: Store, input: AddInput, clock: Clock): { contact: ContactWithSummary; facts: Fact[] } {
+  const contact = addContact(store, input, clock);
+  return { contact, facts: store.listFacts(contact.id) };
+}

@@ -9,7 +9,7 @@ import { findLatestOpenAsk } from '../store/capital.js';
 import type { Store } from '../store/store.js';
 import { checkContact, type CheckOutcome } from './check.js';
 import type { Clock } from './clock.js';
-import { getContact } from './resolve.js';
+import { getContact, NO_ANSWERS, resolveContact, type Answers } from './resolve.js';
 
 export interface AskInput {
   contactId: string;
@@ -40,16 +40,42 @@ function checkDate(date: IsoDate, today: IsoDate, flag: string): void {
   if (date < '1900-01-01') throw new UsageError(`${flag} ${date} is too long ago`, 'give a date after 1900');
 }
 
-/** The check an ask runs first; it throws for bad input, so that nothing is asked about a bad command. */
-export function checkBeforeAsk(store: Store, input: AskInput, today: IsoDate, eventIds = false): CheckOutcome {
-  checkDate(input.date ?? today, today, '--date');
-  return checkContact(store, { contactId: input.contactId, kind: input.kind, eventIds }, today);
+/** `net ask <name> --for <kind>`: the contact by name, and whether to record the ask when the check finds it premature. */
+export interface AskRequest extends Omit<AskInput, 'contactId'> {
+  name: string;
+  /** Record it although premature (marked so); otherwise a premature ask is not recorded. */
+  anyway: boolean;
+  /** List the events behind the check's figures (what --json prints). */
+  eventIds?: boolean;
+}
+
+export interface AskDecision {
+  /** The check as it stood in the transaction that recorded the ask (or did not). */
+  check: CheckOutcome;
+  recorded: AskResult | null;
+}
+
+/**
+ * Resolves, checks and records in the caller's one transaction, so the verdict recorded is the verdict of the journal
+ * as written: a premature ask is recorded only `anyway`, marked premature.
+ */
+export function askContact(store: Store, req: AskRequest, clock: Clock, answers: Answers = NO_ANSWERS): AskDecision {
+  const contact = resolveContact(store, req.name, answers);
+  const input: AskInput = { contactId: contact.id, kind: req.kind, size: req.size, note: req.note, date: req.date };
+  checkDate(input.date ?? clock.today, clock.today, '--date');
+  const check = checkContact(store, { contactId: contact.id, kind: input.kind, eventIds: req.eventIds }, clock.today);
+  const premature = check.result.verdict === 'premature';
+  if (premature && !req.anyway) return { check, recorded: null };
+  return { check, recorded: insertAsk(store, check.contact, input, premature, clock) };
 }
 
 /** Records the ask as pending; `premature` marks one recorded although the check advised against it. */
 export function recordAsk(store: Store, input: AskInput, premature: boolean, clock: Clock): AskResult {
   checkDate(input.date ?? clock.today, clock.today, '--date');
-  const contact = getContact(store, input.contactId);
+  return insertAsk(store, getContact(store, input.contactId), input, premature, clock);
+}
+
+function insertAsk(store: Store, contact: ContactWithSummary, input: AskInput, premature: boolean, clock: Clock): AskResult {
   const event: JournalEvent = {
     id: newId(),
     contactId: contact.id,

@@ -26,7 +26,7 @@ export async function backupJournal(store: Store, input: BackupInput, clock: Clo
   if (store.path === null) throw new StoreError('there is no journal to back up yet', 'add a contact first (net add), or point --db at your journal');
   const file = input.file ?? toBackupName(clock.today);
   // SQLite writes the copy into the temporary file the writer made owner-only; the writer syncs and renames it.
-  await writeFileVia({ file, force: input.force, journal: store.path }, (temp) => store.db.backup(temp));
+  await writeFileVia({ file, force: input.force, journal: store.path }, (temp) => store.backupTo(temp));
   const target = resolve(file);
   return { file: target, bytes: statSync(target).size, contacts: store.countContacts() };
 }

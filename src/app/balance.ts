@@ -1,5 +1,5 @@
 /** `net balance`: every contact's standing (balance, depth, stage) and the shape of the network. */
-import { STAGES, toStanding, type Stage, type Standing } from '../core/capital.js';
+import { STAGES, toNetworkShape, toStanding, type NetworkShape, type Stage, type Standing } from '../core/capital.js';
 import type { IsoDate } from '../core/dates.js';
 import { countStages, listStandingPage } from '../store/capital.js';
 import type { Store } from '../store/store.js';
@@ -18,25 +18,6 @@ export interface BalanceEntry {
   name: string;
   lastTouch: IsoDate | null;
   standing: Standing;
-}
-
-/**
- * The network's shape, judged on the contacts listed (all, or those with the tag).
- *
- *   shape          rule (first that holds)
- *   empty          no contacts
- *   wide-shallow   20 or more contacts and fewer than 1 in 10 deep or growing
- *   deep           at least 3 deep relationships
- *   growing        otherwise
- */
-export type NetworkShape = 'empty' | 'wide-shallow' | 'deep' | 'growing';
-
-export function toNetworkShape(stages: Record<Stage, number>): NetworkShape {
-  const total = STAGES.reduce((n, s) => n + stages[s], 0);
-  if (total === 0) return 'empty';
-  if (total >= 20 && (stages.deep + stages.growing) * 10 < total) return 'wide-shallow';
-  if (stages.deep >= 3) return 'deep';
-  return 'growing';
 }
 
 export interface BalanceResult {

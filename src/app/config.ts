@@ -14,7 +14,6 @@ const MAX_HALF_LIFE_DAYS = 3650;
 interface SettingSpec {
   /** The settings row's key. */
   column: string;
-  description: string;
   defaultValue: number;
   parse(text: string): number;
   format(value: number): string;
@@ -24,10 +23,9 @@ interface SettingSpec {
 
 const HALF_LIFE_HINT = `give an interval from ${MIN_HALF_LIFE_DAYS} days to 10 years, for example 180d, 6m or 1y`;
 
-export const SETTINGS: Record<string, SettingSpec> = {
+export const SETTINGS = {
   'half-life': {
     column: 'half_life_days',
-    description: 'how fast what you invested fades when a relationship is left untended: after this long it counts half',
     defaultValue: DEFAULT_HALF_LIFE_DAYS,
     parse(text) {
       let days: number;
@@ -43,7 +41,6 @@ export const SETTINGS: Record<string, SettingSpec> = {
   },
   'date-window': {
     column: 'date_window_days',
-    description: 'how many days ahead net due lists birthdays and important dates',
     defaultValue: DEFAULT_DATE_WINDOW_DAYS,
     recompute: false,
     parse(text) {
@@ -57,9 +54,10 @@ export const SETTINGS: Record<string, SettingSpec> = {
       if (days < 1 || days > MAX_DATE_WINDOW_DAYS) throw new UsageError(`date window of ${days} days is out of range`, hint);
       return days;
     },
-    format: (days) => `${days}d`,
+    format: (days: number) => `${days}d`,
   },
-};
+} satisfies Record<string, SettingSpec>;
+export type SettingKey = keyof typeof SETTINGS;
 
 export interface SettingEntry {
   key: string;
@@ -69,11 +67,10 @@ export interface SettingEntry {
   stored: number;
   defaultValue: string;
   isDefault: boolean;
-  description: string;
 }
 
 function getSpec(key: string): SettingSpec {
-  const spec = SETTINGS[key];
+  const spec = (SETTINGS as Record<string, SettingSpec>)[key];
   if (!spec) throw new UsageError(`unknown setting "${key}"`, `settings are: ${Object.keys(SETTINGS).join(', ')}`);
   return spec;
 }
@@ -82,7 +79,7 @@ function readEntry(store: Store, key: string): SettingEntry {
   const spec = getSpec(key);
   const raw = Number(store.findSetting(spec.column));
   const stored = Number.isFinite(raw) && raw > 0 ? raw : spec.defaultValue;
-  return { key, value: spec.format(stored), stored, defaultValue: spec.format(spec.defaultValue), isDefault: stored === spec.defaultValue, description: spec.description };
+  return { key, value: spec.format(stored), stored, defaultValue: spec.format(spec.defaultValue), isDefault: stored === spec.defaultValue };
 }
 
 export function listSettings(store: Store, key?: string): SettingEntry[] {

@@ -1,13 +1,22 @@
 /** `net deepen`: the user's own answers to the eight checklist points the journal cannot see. */
 import { newId } from './ids.js';
 import { toStanding, type Stage } from '../core/capital.js';
-import { ANSWERED_IDS, CHECKLIST, CHECKLIST_IDS, toDepthPoints, type ChecklistId, type Depth, type DepthPoint } from '../core/checklist.js';
+import { ANSWERED_IDS, CHECKLIST_IDS, isDerived, toDepthPoints, type ChecklistId, type Depth, type DepthPoint, type DerivedId } from '../core/checklist.js';
 import type { IsoDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
 import type { ContactWithSummary } from '../core/types.js';
 import type { Store } from '../store/store.js';
 import type { Clock } from './clock.js';
 import { getContact } from './resolve.js';
+
+/** How the journal reads each of its points, for the error when one is given as an answer. */
+const DERIVED_FROM: Record<DerivedId, string> = {
+  'known-a-year': 'when you met (--met) or the first event in the journal',
+  'knows-services': 'three or more services recorded with net edit --service',
+  'knows-family': 'a family member recorded with net edit --family',
+  'knows-goals': 'five or more goals recorded with net edit --goal',
+  'regular-appointments': 'touchpoints that keep your cadence over the last three cycles, or a follow-up scheduled',
+};
 
 /** `trust,enjoy-time`: answered ids only; a derived id says how the journal derives it. */
 export function parseAnsweredIds(text: string, flag: string): ChecklistId[] {
@@ -17,10 +26,10 @@ export function parseAnsweredIds(text: string, flag: string): ChecklistId[] {
     .filter(Boolean);
   if (!ids.length) throw new UsageError(`${flag} needs checklist ids`, `for example ${flag} trust,enjoy-time`);
   return ids.map((id) => {
-    const point = CHECKLIST.find((p) => p.id === id);
+    const point = CHECKLIST_IDS.find((p) => p === id);
     if (!point) throw new UsageError(`unknown checklist point "${id}"`, `${flag} takes: ${ANSWERED_IDS.join(', ')}`);
-    if (point.derivedFrom) throw new UsageError(`${id} is read from the journal, not answered`, `it comes from ${point.derivedFrom}`);
-    return point.id;
+    if (isDerived(point)) throw new UsageError(`${id} is read from the journal, not answered`, `it comes from ${DERIVED_FROM[point]}`);
+    return point;
   });
 }
 

@@ -6,8 +6,7 @@
 import { chmodSync, closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { summarize } from '../core/summary.js';
-import { toThousands } from '../core/numbers.js';
-import type { ContactSummary } from '../core/types.js';
+import { SUMMARY_FIELDS, type ContactSummary } from '../core/types.js';
 import {
   checkIntegrity,
   checkpointWal,
@@ -17,23 +16,55 @@ import {
   listDanglingRows,
   openForExamination,
   readVersion,
+  type DanglingRows,
 } from '../store/doctor.js';
-import { describeOddFile } from '../store/db.js';
+import { findOddFileKind, type OddFileKind } from '../store/db.js';
 import { LATEST_VERSION } from '../store/migrations.js';
 import type { Store } from '../store/store.js';
+
+export type { OddFileKind };
 
 export type DoctorCheckId = 'file' | 'permissions' | 'rollback' | 'open' | 'integrity' | 'schema' | 'orphans' | 'summaries' | 'wal';
 
 export interface DoctorCheck {
   id: DoctorCheckId;
   ok: boolean;
-  /** What was found, in plain words (also when ok). */
-  detail: string;
-  /** How to fix it, when not ok. */
-  fix: string | null;
+  /** What was found (also when ok), with its figures: ui/messages/doctor.ts says it and how to fix it. */
+  finding: DoctorFinding;
   /** --fix repaired it. */
   fixed: boolean;
 }
+
+/**
+ * What a check found. Those that are problems: folder, odd-file, not-sqlite, readable-by-others, wal-large,
+ * rollback-pending, cannot-open, unreadable, damaged, schema-newer, orphans, summaries-differ.
+ */
+export type DoctorFinding =
+  | { code: 'no-journal' }
+  | { code: 'folder'; path: string }
+  | { code: 'odd-file'; path: string; kind: OddFileKind }
+  | { code: 'empty-file' }
+  | { code: 'not-sqlite'; path: string }
+  | { code: 'sqlite-file'; bytes: number }
+  | { code: 'private'; ownFolder: boolean }
+  | { code: 'readable-by-others'; files: { path: string; mode: number }[]; folder: { path: string; mode: number } | null }
+  | { code: 'no-wal' }
+  | { code: 'wal'; bytes: number }
+  | { code: 'wal-large'; bytes: number }
+  | { code: 'rollback-pending'; path: string }
+  | { code: 'rollback-undone' }
+  | { code: 'cannot-open'; error: string }
+  | { code: 'unreadable'; error: string }
+  | { code: 'readable' }
+  | { code: 'integrity-ok' }
+  | { code: 'damaged'; messages: string[] }
+  | { code: 'schema-newer'; version: number; latest: number }
+  | { code: 'schema-empty' }
+  | { code: 'schema'; version: number; latest: number }
+  | { code: 'no-orphans' }
+  | { code: 'orphans'; dangling: DanglingRows[] }
+  | { code: 'summaries-match' }
+  | { code: 'summaries-differ'; count: number; examples: { name: string; fields: (keyof ContactSummary)[] }[] };
 
 export interface DoctorInput {
   path: string;
@@ -49,15 +80,13 @@ export interface DoctorResult {
   checks: DoctorCheck[];
 }
 
-const ok = (id: DoctorCheckId, detail: string): DoctorCheck => ({ id, ok: true, detail, fix: null, fixed: false });
-const problem = (id: DoctorCheckId, detail: string, fix: string): DoctorCheck => ({ id, ok: false, detail, fix, fixed: false });
+const ok = (id: DoctorCheckId, finding: DoctorFinding): DoctorCheck => ({ id, ok: true, finding, fixed: false });
+const problem = (id: DoctorCheckId, finding: DoctorFinding): DoctorCheck => ({ id, ok: false, finding, fixed: false });
 const mode = (path: string) => statSync(path).mode & 0o777;
-const octal = (m: number) => m.toString(8).padStart(4, '0');
-const shellQuote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 /** Fading sums are floating point: equal within a relative 1e-9 (they are recomputed in one canonical order). */
 const SUM_TOLERANCE = 1e-9;
-const SUMS: readonly (keyof ContactSummary)[] = ['invested', 'withdrawn', 'received'];
+const SUMS = (Object.keys(SUMMARY_FIELDS) as (keyof ContactSummary)[]).filter((k) => SUMMARY_FIELDS[k] === 'sum');
 
 /** The summary fields where the stored and the recomputed summaries differ. */
 export function diffSummary(stored: ContactSummary, computed: ContactSummary): (keyof ContactSummary)[] {
@@ -82,14 +111,12 @@ function readHeader(path: string): string {
 
 function checkFile(path: string): DoctorCheck {
   const st = statSync(path);
-  if (st.isDirectory()) return problem('file', `${path} is a folder, not a journal file`, 'point --db or NET_DB at the journal file itself (net where shows the path in use)');
-  const odd = describeOddFile(st); // never opened: a named pipe would keep doctor waiting forever
-  if (odd) return problem('file', `${path} is ${odd}, not a journal file`, 'point --db or NET_DB at the journal file itself (net where shows the path in use)');
-  if (st.size === 0) return ok('file', 'an empty file: net makes it a journal on the first write');
-  if (readHeader(path) !== 'SQLite format 3\0') {
-    return problem('file', `${path} is not an SQLite file: its first bytes are not an SQLite header`, 'check the path given with --db or NET_DB; if it was your journal, restore it from a backup (net backup makes one)');
-  }
-  return ok('file', `an SQLite file of ${toThousands(st.size)} bytes`);
+  if (st.isDirectory()) return problem('file', { code: 'folder', path });
+  const odd = findOddFileKind(st); // never opened: a named pipe would keep doctor waiting forever
+  if (odd) return problem('file', { code: 'odd-file', path, kind: odd });
+  if (st.size === 0) return ok('file', { code: 'empty-file' });
+  if (readHeader(path) !== 'SQLite format 3\0') return problem('file', { code: 'not-sqlite', path });
+  return ok('file', { code: 'sqlite-file', bytes: st.size });
 }
 
 function checkPermissions(input: DoctorInput): DoctorCheck {
@@ -97,10 +124,8 @@ function checkPermissions(input: DoctorInput): DoctorCheck {
   const open = files.filter((f) => (mode(f) & 0o077) !== 0);
   const folder = dirname(input.path);
   const folderOpen = input.ownFolder && (mode(folder) & 0o077) !== 0;
-  if (!open.length && !folderOpen) return ok('permissions', input.ownFolder ? 'readable by you only (0600 in a 0700 folder)' : 'readable by you only (0600)');
-  const found = [...open.map((f) => `${f} is ${octal(mode(f))}`), ...(folderOpen ? [`the folder ${folder} is ${octal(mode(folder))}`] : [])];
-  const commands = [...(open.length ? [`chmod 600 ${open.map(shellQuote).join(' ')}`] : []), ...(folderOpen ? [`chmod 700 ${shellQuote(folder)}`] : [])];
-  return problem('permissions', `others can read notes about your contacts: ${found.join('; ')}`, `run ${commands.join(' && ')} (or net doctor --fix)`);
+  if (!open.length && !folderOpen) return ok('permissions', { code: 'private', ownFolder: input.ownFolder });
+  return problem('permissions', { code: 'readable-by-others', files: open.map((f) => ({ path: f, mode: mode(f) })), folder: folderOpen ? { path: folder, mode: mode(folder) } : null });
 }
 
 function fixPermissions(input: DoctorInput): void {
@@ -111,56 +136,48 @@ function fixPermissions(input: DoctorInput): void {
 function checkWal(path: string): DoctorCheck {
   const wal = `${path}-wal`;
   const size = existsSync(wal) ? statSync(wal).size : 0;
-  if (!size) return ok('wal', 'no write-ahead log left over');
+  if (!size) return ok('wal', { code: 'no-wal' });
   // Normal while another net runs; after a crash SQLite applies it on the next open. Only a large one is worth folding in.
-  if (size < 64 * 1024 * 1024) return ok('wal', `a write-ahead log of ${toThousands(size)} bytes: SQLite folds it into the journal on the next command`);
-  return problem('wal', `a write-ahead log of ${toThousands(size)} bytes has not been folded into the journal`, 'run net doctor --fix when no other net is running');
+  if (size < 64 * 1024 * 1024) return ok('wal', { code: 'wal', bytes: size });
+  return problem('wal', { code: 'wal-large', bytes: size });
 }
-
-const RESTORE = 'restore the journal from a backup (net backup makes one); to salvage what is readable: sqlite3 journal.db .recover | sqlite3 recovered.db';
 
 /** The checks that need SQLite; stops at the first one that makes the rest meaningless. */
 function examineRows(store: Store, checks: DoctorCheck[]): { mismatched: string[] } {
   try {
     countTables(store);
   } catch (err) {
-    checks.push(problem('open', `SQLite cannot read it: ${(err as Error).message}`, RESTORE));
+    checks.push(problem('open', { code: 'unreadable', error: (err as Error).message }));
     return { mismatched: [] };
   }
-  checks.push(ok('open', 'SQLite reads it'));
+  checks.push(ok('open', { code: 'readable' }));
   let integrity: string[];
   try {
     integrity = checkIntegrity(store);
   } catch (err) {
     integrity = [(err as Error).message];
   }
-  if (integrity.length === 1 && integrity[0] === 'ok') checks.push(ok('integrity', 'PRAGMA integrity_check: ok'));
+  if (integrity.length === 1 && integrity[0] === 'ok') checks.push(ok('integrity', { code: 'integrity-ok' }));
   else {
-    const more = integrity.length > 3 ? ` (and ${integrity.length - 3} more)` : '';
-    checks.push(problem('integrity', `the file is damaged: ${integrity.slice(0, 3).join('; ')}${more}`, RESTORE));
+    checks.push(problem('integrity', { code: 'damaged', messages: integrity }));
     return { mismatched: [] };
   }
   const version = readVersion(store);
   if (version > LATEST_VERSION) {
-    checks.push(problem('schema', `written by a newer net (schema ${version}; this net knows up to ${LATEST_VERSION})`, 'upgrade net; the file was not changed'));
+    checks.push(problem('schema', { code: 'schema-newer', version, latest: LATEST_VERSION }));
     return { mismatched: [] };
   }
   if (version === 0) {
-    checks.push(ok('schema', 'no schema yet: net makes it a journal on the first write'));
+    checks.push(ok('schema', { code: 'schema-empty' }));
     return { mismatched: [] };
   }
-  checks.push(ok('schema', version === LATEST_VERSION ? `schema ${version}, this net's` : `schema ${version} of ${LATEST_VERSION}: net upgrades it in place on the next command`));
+  checks.push(ok('schema', { code: 'schema', version, latest: LATEST_VERSION }));
 
   const dangling = listDanglingRows(store);
-  if (!dangling.length) checks.push(ok('orphans', 'every row belongs to a contact (PRAGMA foreign_key_check)'));
-  else {
-    const what = dangling.map((d) => `${d.count} in ${d.table}`).join(', ');
-    const sql = dangling.map((d) => `DELETE FROM ${d.table} WHERE contact_id NOT IN (SELECT id FROM ${d.parent});`).join(' ');
-    checks.push(problem('orphans', `rows that belong to no contact, which net never shows: ${what}`, `back up first (net backup), then remove them with sqlite3 journal.db "${sql}"`));
-  }
+  checks.push(dangling.length ? problem('orphans', { code: 'orphans', dangling }) : ok('orphans', { code: 'no-orphans' }));
 
   const mismatched: string[] = [];
-  const examples: string[] = [];
+  const examples: { name: string; fields: (keyof ContactSummary)[] }[] = [];
   const halfLifeDays = store.halfLifeDays();
   for (const id of listContactIds(store)) {
     const stored = findStoredSummary(store, id);
@@ -168,13 +185,9 @@ function examineRows(store: Store, checks: DoctorCheck[]): { mismatched: string[
     const fields = diffSummary(stored.summary, summarize(store.readContactRows(id), halfLifeDays));
     if (!fields.length) continue;
     mismatched.push(id);
-    if (examples.length < 3) examples.push(`${stored.name} (${fields.join(', ')})`);
+    if (examples.length < 3) examples.push({ name: stored.name, fields });
   }
-  if (!mismatched.length) checks.push(ok('summaries', "every contact's summary matches their events"));
-  else {
-    const more = mismatched.length > examples.length ? ` and ${mismatched.length - examples.length} more` : '';
-    checks.push(problem('summaries', `${mismatched.length} contact${mismatched.length === 1 ? "'s summary differs" : "s' summaries differ"} from their events: ${examples.join(', ')}${more}`, 'run net doctor --fix to recompute them'));
-  }
+  checks.push(mismatched.length ? problem('summaries', { code: 'summaries-differ', count: mismatched.length, examples }) : ok('summaries', { code: 'summaries-match' }));
   return { mismatched };
 }
 
@@ -185,11 +198,7 @@ function examineRows(store: Store, checks: DoctorCheck[]): { mismatched: string[
 function checkRollback(path: string): DoctorCheck | undefined {
   const rollback = `${path}-journal`;
   if (!existsSync(rollback) || statSync(rollback).size === 0) return undefined;
-  return problem(
-    'rollback',
-    `${rollback} holds a write that was interrupted: SQLite undoes it by itself on the next net command, and the checks that read the journal wait until then`,
-    'nothing to restore: run any net command, or net doctor --fix, and it is undone',
-  );
+  return problem('rollback', { code: 'rollback-pending', path: rollback });
 }
 
 function examine(input: DoctorInput): { checks: DoctorCheck[]; mismatched: string[]; store?: Store } {
@@ -202,7 +211,7 @@ function examine(input: DoctorInput): { checks: DoctorCheck[]; mismatched: strin
   try {
     store = openForExamination(input.path, false);
   } catch (err) {
-    checks.push(problem('open', `SQLite cannot open it: ${(err as Error).message}`, RESTORE));
+    checks.push(problem('open', { code: 'cannot-open', error: (err as Error).message }));
     return { checks, mismatched: [] };
   }
   const { mismatched } = examineRows(store, checks);
@@ -218,12 +227,12 @@ function undoInterruptedWrite(path: string): DoctorCheck {
   } finally {
     store.close();
   }
-  return { ...ok('rollback', 'the interrupted write was undone'), fixed: true };
+  return { ...ok('rollback', { code: 'rollback-undone' }), fixed: true };
 }
 
 export function examineJournal(input: DoctorInput): DoctorResult {
   if (!existsSync(input.path)) {
-    return { path: input.path, exists: false, healthy: true, checks: [ok('file', 'no journal yet: the first write creates it')] };
+    return { path: input.path, exists: false, healthy: true, checks: [ok('file', { code: 'no-journal' })] };
   }
   // Undone first: until then the journal's rows cannot be read without writing.
   const undone = input.fix && checkFile(input.path).ok && checkRollback(input.path) ? undoInterruptedWrite(input.path) : undefined;

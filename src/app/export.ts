@@ -147,7 +147,7 @@ export function exportJournal(store: Store, input: ExportInput, clock: Clock, st
   const fill = (write: Write): ExportResult =>
     input.format === 'json' ? writeJournalJson(store, clock, write) : input.format === 'csv' ? writeContactsCsv(store, clock, write) : writeContactsVcf(store, write);
   // One read transaction: a consistent snapshot even while another net writes.
-  const snapshot = (write: Write) => store.db.transaction(() => fill(write))();
+  const snapshot = (write: Write) => store.read(() => fill(write));
   if (!input.file) return snapshot(stdout);
   const result = writeFileSafely({ file: input.file, force: input.force, journal: input.journal ?? store.path }, snapshot);
   return { ...result, file: resolve(input.file) };

@@ -1,42 +1,17 @@
 /**
- * Random (version 4) UUIDs for new rows. Where the system has /dev/urandom they are made from its bytes: loading
- * node:crypto for randomUUID costs every writing command about 3 ms (it brings node's stream code with it), more than
- * the write itself. Elsewhere, randomUUID it is.
+ * Random (version 4) UUIDs for new rows: node:crypto's randomUUID, unless the process's start-up gave a faster maker
+ * (cli/startup/urandom-ids.ts, which reads /dev/urandom: see README's start-up tricks).
  */
-import { closeSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-const BATCH = 16 * 64;
-let pool: Buffer | undefined;
-let used = BATCH;
-let urandom = true;
+let maker: (() => string) | undefined;
 
-function randomBytes16(): Buffer | undefined {
-  if (!urandom) return undefined;
-  if (used === BATCH) {
-    try {
-      const fd = openSync('/dev/urandom', 'r');
-      try {
-        pool ??= Buffer.alloc(BATCH);
-        if (readSync(fd, pool, 0, BATCH, null) !== BATCH) throw new Error('short read');
-      } finally {
-        closeSync(fd);
-      }
-      used = 0;
-    } catch {
-      urandom = false;
-      return undefined;
-    }
-  }
-  used += 16;
-  return pool!.subarray(used - 16, used);
+/** Start-up code hands in its own maker of version 4 UUIDs. */
+export function useIdMaker(make: () => string): void {
+  maker = make;
 }
 
 export function newId(): string {
-  const b = randomBytes16();
-  if (!b) return (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).randomUUID();
-  b[6] = (b[6]! & 0x0f) | 0x40; // version 4
-  b[8] = (b[8]! & 0x3f) | 0x80; // RFC 4122 variant
-  const hex = b.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  maker ??= (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).randomUUID;
+  return maker();
 }

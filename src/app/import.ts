@@ -322,7 +322,7 @@ function mergeJournal(store: Store, journal: JournalFile, text: string, input: I
   if (!input.skipBad) refuseBad(result.bad, input.file, 'record');
 
   // Rows may refer to rows later in the file; the foreign keys are checked when the transaction commits.
-  store.db.pragma('defer_foreign_keys = ON');
+  store.deferForeignKeys();
   const total = plan.reduce((n, p) => n + p.rows.length, 0);
   const touched = new Set<string>();
   let done = 0;

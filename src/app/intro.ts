@@ -9,7 +9,7 @@ import { linkEvents, listIntroductionDays } from '../store/ideas.js';
 import type { Store } from '../store/store.js';
 import { checkContact, type CheckOutcome } from './check.js';
 import type { Clock } from './clock.js';
-import { getContact } from './resolve.js';
+import { getContact, NO_ANSWERS, resolveContact, type Answers } from './resolve.js';
 
 export interface IntroInput {
   aId: string;
@@ -34,10 +34,22 @@ export interface IntroResult {
   balances: [number, number];
 }
 
+/** `net intro <a> <b>`: the two by name, and whether to record the introduction when either is not ready. */
+export interface IntroRequest extends Omit<IntroInput, 'aId' | 'bId'> {
+  a: string;
+  b: string;
+  /** Record it although the user may not know one of them well enough to vouch for them. */
+  anyway: boolean;
+}
+
+export interface IntroOutcome {
+  /** The checks as they stood in the transaction that recorded it (or did not). */
+  check: IntroCheck;
+  recorded: IntroResult | null;
+}
+
 /** Throws for bad input, so that nothing is asked about a command that cannot be recorded. */
-function checkInput(store: Store, input: IntroInput, today: IsoDate): [ContactWithSummary, ContactWithSummary] {
-  const a = getContact(store, input.aId);
-  const b = getContact(store, input.bId);
+function checkInput(a: ContactWithSummary, b: ContactWithSummary, store: Store, input: Omit<IntroInput, 'aId' | 'bId'>, today: IsoDate): void {
   if (a.id === b.id) throw new UsageError(`cannot introduce ${a.name} to themselves`, 'name two different people: net intro <a> <b>');
   const day = input.date ?? today;
   if (day > today) throw new UsageError(`--date ${day} is in the future`, 'record an introduction you have made, today or earlier');
@@ -45,19 +57,36 @@ function checkInput(store: Store, input: IntroInput, today: IsoDate): [ContactWi
   if (listIntroductionDays(store, a.id, b.id).includes(day)) {
     throw new UsageError(`${a.name} and ${b.name} were already introduced on ${day}`, `see net show ${JSON.stringify(a.name)}`);
   }
-  return [a, b];
 }
 
 /** Does the user know each of them well enough to vouch for them? */
-export function checkBeforeIntro(store: Store, input: IntroInput, today: IsoDate): IntroCheck {
-  const [a, b] = checkInput(store, input, today);
+function checkBoth(store: Store, a: ContactWithSummary, b: ContactWithSummary, today: IsoDate): IntroCheck {
   const check = (id: string) => checkContact(store, { contactId: id, kind: 'introduction', toRefer: true }, today);
   const checks: [CheckOutcome, CheckOutcome] = [check(a.id), check(b.id)];
   return { checks, ready: checks.every((c) => c.result.verdict === 'ready') };
 }
 
+/**
+ * Resolves both names, validates, checks and records in the caller's one transaction: an introduction that is not
+ * ready is recorded only `anyway`.
+ */
+export function introduce(store: Store, req: IntroRequest, clock: Clock, answers: Answers = NO_ANSWERS): IntroOutcome {
+  const a = resolveContact(store, req.a, answers);
+  const b = resolveContact(store, req.b, answers);
+  checkInput(a, b, store, req, clock.today);
+  const check = checkBoth(store, a, b, clock.today);
+  if (!check.ready && !req.anyway) return { check, recorded: null };
+  return { check, recorded: insertIntro(store, a, b, req, clock) };
+}
+
+/** Records the introduction by ids, checked as `introduce` checks it but recorded whatever the checks say. */
 export function recordIntro(store: Store, input: IntroInput, clock: Clock): IntroResult {
-  const [a, b] = checkInput(store, input, clock.today);
+  const [a, b] = [getContact(store, input.aId), getContact(store, input.bId)];
+  checkInput(a, b, store, input, clock.today);
+  return insertIntro(store, a, b, input, clock);
+}
+
+function insertIntro(store: Store, a: ContactWithSummary, b: ContactWithSummary, input: Omit<IntroInput, 'aId' | 'bId'>, clock: Clock): IntroResult {
   const day = input.date ?? clock.today;
   const give = (contactId: string): JournalEvent => ({
     id: newId(),

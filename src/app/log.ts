@@ -7,10 +7,14 @@ import { DEFAULT_VALUE, type Channel, type GiveKind } from '../core/vocabulary.j
 import type { Store } from '../store/store.js';
 import type { Clock } from './clock.js';
 import { addContact, type AddInput } from './add.js';
-import { getContact } from './resolve.js';
+import { getContact, NO_ANSWERS, resolveContact, type Answers } from './resolve.js';
+import { parseContactName, toNameKey, type NamedContact } from '../core/names.js';
+import { listRecentContacts } from '../store/contacts-extra.js';
 
 export interface LogInput {
-  /** The contact it happened with; or `newContact`, added in the same transaction. */
+  /** The contact it happened with: a typed name, resolved in the transaction; an id (picked in the guided log); or
+   * `newContact`, added in the same transaction. */
+  name?: string;
   contactId?: string;
   newContact?: AddInput;
   touch?: Channel;
@@ -51,9 +55,17 @@ export function checkLogInput(input: LogInput, today: IsoDate): void {
   if (input.next !== undefined && input.next < today) throw new UsageError(`--next ${input.next} is in the past`, 'a follow-up is today or later, for example --next "in 2 weeks"');
 }
 
-export function logInteraction(store: Store, input: LogInput, clock: Clock): LogResult {
+/** What `input.name`, `contactId` or `newContact` names; an unknown name is added when the person said so (`answers`). */
+function findLogContact(store: Store, input: LogInput, clock: Clock, answers: Answers): ContactWithSummary {
+  if (input.newContact) return addContact(store, input.newContact, clock);
+  if (input.name === undefined) return getContact(store, input.contactId ?? '');
+  return resolveContact(store, input.name, answers, { offerToAdd: true }) ?? addContact(store, { name: parseContactName(input.name) }, clock);
+}
+
+/** Checks the input first (nothing about the contact is asked for a command that cannot be logged), then the name. */
+export function logInteraction(store: Store, input: LogInput, clock: Clock, answers: Answers = NO_ANSWERS): LogResult {
   checkLogInput(input, clock.today);
-  const contact = input.newContact ? addContact(store, input.newContact, clock) : getContact(store, input.contactId ?? '');
+  const contact = findLogContact(store, input, clock, answers);
   const date = input.date ?? clock.today;
   const note = input.note ?? null;
   const base = { contactId: contact.id, note, occurredOn: date, outcome: null, outcomeOn: null, premature: false, createdAt: clock.timestamp, updatedAt: clock.timestamp };
@@ -74,4 +86,10 @@ export function logInteraction(store: Store, input: LogInput, clock: Clock): Log
   }
   store.refreshSummaryAfterAdding(contact.id, events);
   return { contact: getContact(store, contact.id), events, followUp, closedFollowUps };
+}
+
+/** The guided log's search: with nothing typed, the contacts touched most recently; else those the term could mean. */
+export function findLogCandidates(store: Store, term: string, limit: number): NamedContact[] {
+  const key = toNameKey(term);
+  return key ? store.findNameCandidates(key, limit) : listRecentContacts(store, limit);
 }

@@ -1,11 +1,10 @@
 /** `net report`: a look back over a window of weeks, from SQL aggregates and the contacts' summaries. */
-import { STAGES, toStanding, type Stage } from '../core/capital.js';
+import { STAGES, toNetworkShape, toStanding, type NetworkShape, type Stage } from '../core/capital.js';
 import { addDays, daysBetween, type IsoDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
 import { ACTIVITY_TYPES, REPORT_LIST_LIMIT, TOP_GIVERS, toMoves, toWeekStarts, type ActivityType, type StageMove } from '../core/report.js';
 import { countActivityByWeek, countReferrals, listStandingPairs, listTopGivers, type GiverRow } from '../store/report.js';
 import type { Store } from '../store/store.js';
-import { toNetworkShape, type NetworkShape } from './balance.js';
 
 export interface ReportInput {
   since: IsoDate;

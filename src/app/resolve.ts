@@ -1,36 +1,85 @@
-/** From a typed name to one contact, or an error listing the candidates or the closest names. */
+/**
+ * The one name resolver: from a typed name to one contact, inside the command's transaction. A name it cannot settle
+ * alone (several people match; nobody does, where the command may add them) is an error that carries what a person
+ * could answer; cli/context.ts asks on a terminal, notes the answer in `Answers` and runs the command again.
+ */
 import { NotFoundError, UsageError } from '../core/errors.js';
-import { matchName, suggestNames, toNameKey, type NameMatch, type NamedContact } from '../core/names.js';
+import { matchName, parseContactName, suggestNames, toNameKey, type NamedContact } from '../core/names.js';
 import type { ContactWithSummary } from '../core/types.js';
 import type { Store } from '../store/store.js';
 
-export function findNameMatch(store: Store, query: string): NameMatch<NamedContact> {
+/** What a person answered while a command ran: whom an ambiguous name meant, which unknown names to add. */
+export class Answers {
+  private readonly picks = new Map<string, string>();
+  private readonly adds = new Set<string>();
+
+  pick(query: string, contactId: string): void {
+    this.picks.set(query, contactId);
+  }
+
+  picked(query: string): string | undefined {
+    return this.picks.get(query);
+  }
+
+  add(query: string): void {
+    this.adds.add(query);
+  }
+
+  added(query: string): boolean {
+    return this.adds.has(query);
+  }
+}
+
+/** Nobody asked anything: ambiguous and unknown names stay errors. */
+export const NO_ANSWERS: Answers = new Answers();
+
+export class AmbiguousNameError extends NotFoundError {
+  constructor(
+    readonly query: string,
+    readonly choices: readonly NamedContact[],
+  ) {
+    const names = choices.slice(0, 8).map((c) => c.name);
+    const more = choices.length > 8 ? ` and ${choices.length - 8} more` : '';
+    super(`"${query}" could mean ${names.join(', ')}${more}`, [], 'use more of the name');
+  }
+}
+
+export class UnknownNameError extends NotFoundError {
+  constructor(
+    readonly query: string,
+    closest: readonly string[],
+    /** The name to add them under, when the command may add an unknown contact (net log, on a terminal). */
+    readonly addable?: string,
+  ) {
+    super(`no contact called "${query}"`, [], closest.length ? `did you mean ${closest.map((n) => `"${n}"`).join(' or ')}?` : 'see net list, or add them with net add');
+  }
+}
+
+function findNameMatch(store: Store, query: string) {
   // An empty query would otherwise be "unknown", with every short name offered as a "did you mean".
-  if (!toNameKey(query)) throw new UsageError('no name given', 'give a name in quotes, for example "Jane Doe"');
-  // A name given in full matches exactly, and an exact match wins: the index answers without reading every name.
   const key = toNameKey(query);
+  if (!key) throw new UsageError('no name given', 'give a name in quotes, for example "Jane Doe"');
+  // A name given in full matches exactly, and an exact match wins: the index answers without reading every name.
   const exact = store.findNamesByKey(key);
   return matchName(query, exact.length ? exact : store.findNameCandidates(key));
 }
 
-export function toUnknownNameError(store: Store, query: string): NotFoundError {
-  const close = suggestNames(query, store.listNames());
-  const hint = close.length ? `did you mean ${close.map((n) => `"${n}"`).join(' or ')}?` : 'see net list, or add them with net add';
-  return new NotFoundError(`no contact called "${query}"`, [], hint);
-}
-
-export function toAmbiguousNameError(query: string, candidates: readonly NamedContact[]): NotFoundError {
-  const names = candidates.slice(0, 8).map((c) => c.name);
-  const more = candidates.length > 8 ? ` and ${candidates.length - 8} more` : '';
-  return new NotFoundError(`"${query}" could mean ${names.join(', ')}${more}`, [], 'use more of the name');
-}
-
-/** Resolves without asking anyone: unknown and ambiguous names are errors. */
-export function getContactByName(store: Store, query: string): ContactWithSummary {
+/**
+ * The contact a typed name means. `offerToAdd`: an unknown name may become a new contact (the error says under which
+ * name); the caller adds them when `answers` says so, and gets undefined here.
+ */
+export function resolveContact(store: Store, query: string, answers?: Answers): ContactWithSummary;
+export function resolveContact(store: Store, query: string, answers: Answers, opts: { offerToAdd: true }): ContactWithSummary | undefined;
+export function resolveContact(store: Store, query: string, answers: Answers = NO_ANSWERS, opts: { offerToAdd?: boolean } = {}): ContactWithSummary | undefined {
   const match = findNameMatch(store, query);
-  if (match.kind === 'unknown') throw toUnknownNameError(store, query);
-  if (match.kind === 'ambiguous') throw toAmbiguousNameError(query, match.candidates);
-  return getContact(store, match.contact.id);
+  if (match.kind === 'found') return getContact(store, match.contact.id);
+  if (match.kind === 'ambiguous') {
+    const picked = answers.picked(query);
+    if (picked !== undefined) return getContact(store, picked);
+    throw new AmbiguousNameError(query, match.candidates);
+  }
+  if (opts.offerToAdd && answers.added(query)) return undefined;
+  throw new UnknownNameError(query, suggestNames(query, store.listNames()), opts.offerToAdd ? parseContactName(query) : undefined);
 }
 
 export function getContact(store: Store, id: string): ContactWithSummary {

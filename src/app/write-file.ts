@@ -9,7 +9,8 @@
  */
 import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { describeWriteFailure, UsageError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
+import { describeWriteFailure } from './write-failure.js';
 
 export interface FileTarget {
   /** The path as the user gave it (named in messages). */

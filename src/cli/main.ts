@@ -1,101 +1,14 @@
-/** The one entry and the one exit: builds the program, runs it, and turns every error into a line and an exit code. */
-import { CommanderError } from 'commander';
-import { findIsoDate, toIsoDate } from '../core/dates.js';
-import { NetError, NotFoundError, OutputError, UsageError } from '../core/errors.js';
-import { toStoreError } from '../store/db.js';
-import { wantsColor } from '../ui/palette.js';
-import { toTerminalField } from '../ui/terminal-text.js';
-import { createContext } from './context.js';
-import { buildProgram, COMMAND_NAMES, findCommandName } from './program.js';
-import { isTerminal, stderr } from './std-streams.js';
+/** The process's entry (bin/net.js runs its bundle): one run of net on the process's arguments and streams. */
+import { report, run } from './run.js';
+import { startUp } from './startup/index.js';
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})?$/;
-
-/** NET_NOW pins "today" (YYYY-MM-DD or an ISO timestamp) for tests and for planning; read nowhere else. */
-function readClock(env: NodeJS.ProcessEnv): { now: Date; today: string } {
-  const pinned = env.NET_NOW?.trim();
-  if (pinned) {
-    const day = findIsoDate(pinned);
-    if (day) return { now: new Date(`${day}T12:00:00`), today: day };
-    const instant = ISO_INSTANT.test(pinned) && findIsoDate(pinned.slice(0, 10)) ? new Date(pinned) : undefined;
-    if (instant && !Number.isNaN(instant.getTime())) return { now: instant, today: toIsoDate(instant) };
-    throw new UsageError(`NET_NOW "${pinned}" is not a date`, 'set it to YYYY-MM-DD or an ISO timestamp such as 2026-03-14T09:00:00Z, or unset it');
-  }
-  const now = new Date();
-  return { now, today: toIsoDate(now) };
-}
-
-/** One line, whatever the message holds (a name from the journal, a path the user typed). */
-function describe(err: NetError): string {
-  const candidates = err instanceof NotFoundError && err.candidates.length ? ` (${err.candidates.join(', ')})` : '';
-  return `net: ${toTerminalField(`${err.message}${candidates}${err.hint ? `; ${err.hint}` : ''}`)}\n`;
-}
-
-/** Where the journal is, for errors raised after it was opened. */
-interface JournalState {
-  path?: string;
-  /** The command's transaction committed before the error: its write is in the journal. */
-  savedTo?: string;
-}
-
-function report(err: unknown, debug: boolean, command: string | undefined, journal: JournalState = {}): number {
-  if (err instanceof OutputError && journal.savedTo) {
-    // The write landed; only its confirmation was lost. Exit 0, so that a script does not run it (and write it) twice.
-    stderr.write(`net: saved in ${toTerminalField(journal.savedTo)}, but the confirmation could not be printed (${err.reason}); do not run it again\n`);
-    return 0;
-  }
-  if (err instanceof CommanderError) {
-    if (err.exitCode === 0) return 0; // --help, --version
-    // Commander puts "(Did you mean due?)" on a second line: keep it, on the one line.
-    const message = err.message.replace(/^error:\s*/i, '').replace(/\n\(Did you mean ([^)]*)\)/, ' (did you mean $1)').replace(/\n[\s\S]*/, '');
-    const help = command && (COMMAND_NAMES as string[]).includes(command) && !/unknown command/.test(message) ? `net ${command} --help` : 'net --help';
-    stderr.write(`net: ${message}; see ${help}\n`);
-    return 2;
-  }
-  if (err instanceof Error && err.name === 'ExitPromptError') {
-    stderr.write('net: cancelled; nothing was written\n');
-    return 130;
-  }
-  const sqliteCode = (err as { code?: unknown } | null)?.code;
-  const known = err instanceof NetError ? err : typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_') ? toStoreError(err, journal.path ?? 'in use') : undefined;
-  if (known) {
-    stderr.write(describe(known));
-    if (debug && err instanceof Error) stderr.write(`${err.stack}\n`);
-    return known.exitCode;
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  stderr.write(`net: unexpected error: ${toTerminalField(message.split('\n')[0]!)}; please report it (NET_DEBUG=1 shows the details)\n`);
-  if (debug && err instanceof Error) stderr.write(`${err.stack}\n`);
-  return 1;
-}
-
-async function main(): Promise<void> {
-  const env = process.env;
-  let debug = env.NET_DEBUG === '1';
-  const { now, today } = readClock(env);
-  // Decided before parsing, from the raw arguments, so that chalk is loaded only when colour can be on.
-  const args = process.argv.slice(2);
-  const colorOn = wantsColor({ env, isTTY: () => isTerminal(1), flagNoColor: args.includes('--no-color'), json: args.includes('--json') });
-  const chalk = colorOn ? (await import('chalk')).Chalk : undefined;
-  const ctx = createContext(now, today, env, () => program.opts(), chalk);
-  const program = await buildProgram(ctx, args);
-  try {
-    if (args.length === 0) program.outputHelp(); // bare `net`: what it can do, on stdout, exit 0
-    else await program.parseAsync(process.argv);
-    process.exitCode = ctx.exitCode;
-  } catch (err) {
-    debug ||= Boolean(program.opts().debug);
-    process.exitCode = report(err, debug, findCommandName(args), { path: ctx.openedPath(), savedTo: ctx.savedTo() });
-  } finally {
-    try {
-      ctx.close(process.exitCode !== 0 && process.exitCode !== undefined);
-    } catch {
-      // closing after a failure must not hide the failure
-    }
-  }
-}
-
-// No top-level await: the bundle is CommonJS, which node starts faster than an ES module (see package.json "build").
-main().catch((err: unknown) => {
-  process.exitCode = report(err, process.env.NET_DEBUG === '1', undefined);
-});
+// No top-level await: the bundle is CommonJS, which node starts faster than an ES module (see rolldown.config.mjs).
+const io = startUp(process.env);
+run(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.exitCode = report(err, process.env.NET_DEBUG === '1', undefined, io.stderr);
+  },
+);

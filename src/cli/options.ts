@@ -1,11 +1,6 @@
-/** Small pieces that command files share: repeatable flags, help examples, the clock, contact resolution. */
+/** Small pieces that command files share: repeatable flags, counts, help examples. */
 import type { Command } from 'commander';
-import type { Clock } from '../app/clock.js';
-import { findNameMatch, getContact, toAmbiguousNameError, toUnknownNameError } from '../app/resolve.js';
 import { UsageError } from '../core/errors.js';
-import type { ContactWithSummary } from '../core/types.js';
-import type { Store } from '../store/store.js';
-import type { CliContext } from './context.js';
 
 /** For repeatable flags: `--tag a --tag b` collects into ['a', 'b']. */
 export function collect<T>(parse: (s: string) => T) {
@@ -23,18 +18,4 @@ export function parseCount(flag: string) {
 /** Adds an "Examples:" block to a command's --help. */
 export function withExamples(cmd: Command, examples: string[]): Command {
   return cmd.addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
-}
-
-export function toClock(ctx: CliContext): Clock {
-  return { today: ctx.today, timestamp: ctx.timestamp() };
-}
-
-/** A typed name to a contact; on a terminal an ambiguous name becomes a pick list. */
-export async function resolveContact(ctx: CliContext, store: Store, query: string): Promise<ContactWithSummary> {
-  const match = findNameMatch(store, query);
-  if (match.kind === 'found') return getContact(store, match.contact.id);
-  if (match.kind === 'unknown') throw toUnknownNameError(store, query);
-  if (!ctx.interactive || ctx.out.json) throw toAmbiguousNameError(query, match.candidates);
-  const { pickContact } = await import('../ui/prompts.js');
-  return getContact(store, await pickContact(`"${query}" could mean several people. Which one?`, match.candidates));
 }

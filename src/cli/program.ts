@@ -1,45 +1,14 @@
 /**
- * The command tree and the global options. Each command's module is imported only when that command runs: a start
- * compiles one command, not all of them. The others stand in the tree as entries of cli/command-list.ts (name,
- * arguments, summary, no action), enough for the overview help and for "did you mean" on a mistyped name.
+ * The command tree and the global options, made from the registry (cli/commands.ts). Only the command named in the
+ * arguments has its module loaded: a start compiles one command, not all of them. The others stand in the tree with
+ * their name, usage and summary and no action, enough for the overview help and for "did you mean" on a mistyped name.
  */
 import { Command } from 'commander';
 import { createRequire } from 'node:module';
-import { COMMAND_LIST, type CommandName } from './command-list.js';
+import { COMMANDS, findEntry, type CommandEntry } from './commands.js';
 import type { CliContext } from './context.js';
-import { stderr, stdout } from './std-streams.js';
 
-type Register = (program: Command, ctx: CliContext) => void;
-
-const COMMANDS: Record<CommandName, () => Promise<Register>> = {
-  add: async () => (await import('./commands/add.js')).registerAdd,
-  log: async () => (await import('./commands/log.js')).registerLog,
-  due: async () => (await import('./commands/due.js')).registerDue,
-  check: async () => (await import('./commands/check.js')).registerCheck,
-  ask: async () => (await import('./commands/ask.js')).registerAsk,
-  ideas: async () => (await import('./commands/ideas.js')).registerIdeas,
-  intro: async () => (await import('./commands/intro.js')).registerIntro,
-  show: async () => (await import('./commands/show.js')).registerShow,
-  list: async () => (await import('./commands/list.js')).registerList,
-  edit: async () => (await import('./commands/edit.js')).registerEdit,
-  deepen: async () => (await import('./commands/deepen.js')).registerDeepen,
-  balance: async () => (await import('./commands/balance.js')).registerBalance,
-  snooze: async () => (await import('./commands/snooze.js')).registerSnooze,
-  referral: async () => (await import('./commands/referral.js')).registerReferral,
-  referrals: async () => (await import('./commands/referrals.js')).registerReferrals,
-  report: async () => (await import('./commands/report.js')).registerReport,
-  rm: async () => (await import('./commands/rm.js')).registerRm,
-  import: async () => (await import('./commands/import.js')).registerImport,
-  export: async () => (await import('./commands/export.js')).registerExport,
-  backup: async () => (await import('./commands/backup.js')).registerBackup,
-  config: async () => (await import('./commands/config.js')).registerConfig,
-  doctor: async () => (await import('./commands/doctor.js')).registerDoctor,
-  where: async () => (await import('./commands/where.js')).registerWhere,
-};
-
-export const COMMAND_NAMES = Object.keys(COMMAND_LIST) as CommandName[];
-
-const isCommandName = (name: string | undefined): name is CommandName => name !== undefined && Object.hasOwn(COMMAND_LIST, name);
+export const COMMAND_NAMES: string[] = COMMANDS.map((c) => c.name);
 
 /** net's own package.json, looked for upwards: the build in dist/ and the bundle's chunks sit at different depths. */
 function readVersion(): string {
@@ -66,6 +35,15 @@ Examples:
   $ net check jane --for introduction
 `;
 
+/** The arguments with the flags that the command named shadows (see CommandEntry.shadows) read as its own. */
+export function toOwnFlags(args: readonly string[]): string[] {
+  const at = args.indexOf(findCommandName(args) ?? '');
+  const shadows = at < 0 ? undefined : findEntry(args[at])?.shadows;
+  if (!shadows) return [...args];
+  const end = args.indexOf('--') < 0 ? args.length : args.indexOf('--');
+  return args.map((a, i) => (i > at && i < end && Object.hasOwn(shadows, a) ? shadows[a]! : a));
+}
+
 /** The command named in the arguments: the first word that is not an option (--db takes a value). */
 export function findCommandName(args: readonly string[]): string | undefined {
   for (let i = 0; i < args.length; i++) {
@@ -78,7 +56,7 @@ export function findCommandName(args: readonly string[]): string | undefined {
 
 /**
  * `args` are the words after `net`: only the command they name is loaded (every command with `loadAll`, for tests that
- * inspect each one); the rest are listed from cli/command-list.ts.
+ * inspect each one); the rest are listed from the registry.
  */
 export async function buildProgram(ctx: CliContext, args: readonly string[], { loadAll = false } = {}): Promise<Command> {
   const program = new Command('net')
@@ -93,18 +71,16 @@ export async function buildProgram(ctx: CliContext, args: readonly string[], { l
     .helpCommand(false)
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: () => undefined, writeOut: (text) => stdout.write(text), writeErr: (text) => stderr.write(text) })
-    // A listed command has no options of its own: its line in the overview comes from the list, as for a loaded one.
-    .configureHelp({ subcommandTerm: (cmd) => (isCommandName(cmd.name()) ? `${cmd.name()} ${COMMAND_LIST[cmd.name() as CommandName].args}`.trim() : cmd.name()) })
+    .configureOutput({ outputError: () => undefined, writeOut: (text) => ctx.io.stdout.write(text), writeErr: (text) => ctx.io.stderr.write(text) })
+    // A command not loaded has no options yet: its line in the overview shows its usage from the registry all the same.
+    .configureHelp({ subcommandTerm: (cmd) => `${cmd.name()} ${findEntry(cmd.name())?.usage ?? ''}`.trim() })
     .addHelpText('after', OVERVIEW);
-  const named = findCommandName(args);
-  const loaded = new Map<string, Register>();
-  const wanted = loadAll ? COMMAND_NAMES : isCommandName(named) ? [named] : [];
-  await Promise.all(wanted.map(async (name) => loaded.set(name, await COMMANDS[name]())));
-  for (const name of COMMAND_NAMES) {
-    const register = loaded.get(name);
-    if (register) register(program, ctx);
-    else program.command(name).description(COMMAND_LIST[name].summary);
+  const named = findEntry(findCommandName(args));
+  const wanted: readonly CommandEntry[] = loadAll ? COMMANDS : named ? [named] : [];
+  const loaded = new Map(await Promise.all(wanted.map(async (entry) => [entry.name, (await entry.load()).setup] as const)));
+  for (const entry of COMMANDS) {
+    const cmd = program.command(`${entry.name} ${entry.usage.replace(/^\[options\]\s*/, '')}`.trim()).description(entry.summary);
+    loaded.get(entry.name)?.(cmd, ctx);
   }
   return program;
 }

@@ -7,7 +7,7 @@
  *     asks:     count their size (ASK_SIZE, 2 for a favour .. 5 for an introduction)
  *   What the contact gave the user is shown beside the balance, as their investment: never netted, never "owed".
  */
-import { type ChecklistId, toDepth, toDepthPoints, toKnownSince, type Depth, type DepthPoint } from './checklist.js';
+import { type ChecklistId, toDepth, toDepthPoints, toKnownSince, type Depth, type DepthPoint, type PointWhy } from './checklist.js';
 import { daysBetween, type IsoDate } from './dates.js';
 import { readFaded, toBalanceWeight, toCanonicalOrder, toEpochScale } from './summary.js';
 import type { Answer, ContactWithSummary, JournalEvent } from './types.js';
@@ -80,12 +80,43 @@ export function toBalanceBreakdown(events: readonly Pick<JournalEvent, 'type' | 
  *   growing        depth ≥ 5, or depth ≥ 3 with balance ≥ 3 and known 90 days or more
  *   acquaintance   met: a touchpoint, a give, or a --met date
  *   stranger       otherwise
+ *
+ * The numbers live in STAGE_RULES alone: store/standing-sql.ts writes the same rule into SQL from it.
  */
+export const STAGE_RULES = {
+  deep: { depth: 10, knownDays: 365 },
+  growing: { depth: 5, orDepth: 3, orBalance: 3, orKnownDays: 90 },
+} as const;
+
+/** Below this depth a relationship is an acquaintance or a stranger, whatever its balance and age. */
+export const MIN_CLOSE_DEPTH = Math.min(STAGE_RULES.deep.depth, STAGE_RULES.growing.depth, STAGE_RULES.growing.orDepth);
+
 export function toStage(depth: number, knownDays: number | null, balance: number, met: boolean): Stage {
-  if (depth >= 10 && (knownDays ?? 0) >= 365) return 'deep';
-  if (depth >= 5 || (depth >= 3 && balance >= 3 && (knownDays ?? 0) >= 90)) return 'growing';
+  const { deep, growing } = STAGE_RULES;
+  if (depth >= deep.depth && (knownDays ?? 0) >= deep.knownDays) return 'deep';
+  if (depth >= growing.depth || (depth >= growing.orDepth && balance >= growing.orBalance && (knownDays ?? 0) >= growing.orKnownDays)) return 'growing';
   if (met) return 'acquaintance';
   return 'stranger';
+}
+
+/**
+ * The network's shape, judged on the contacts listed (all, or those with a tag).
+ *
+ *   shape          rule (first that holds)
+ *   empty          no contacts
+ *   wide-shallow   NETWORK_SHAPE.wideFrom contacts or more, and fewer than 1 in NETWORK_SHAPE.closeOneIn deep or growing
+ *   deep           NETWORK_SHAPE.deepFrom deep relationships or more
+ *   growing        otherwise
+ */
+export type NetworkShape = 'empty' | 'wide-shallow' | 'deep' | 'growing';
+export const NETWORK_SHAPE = { wideFrom: 20, closeOneIn: 10, deepFrom: 3 } as const;
+
+export function toNetworkShape(stages: Record<Stage, number>): NetworkShape {
+  const total = STAGES.reduce((n, s) => n + stages[s], 0);
+  if (total === 0) return 'empty';
+  if (total >= NETWORK_SHAPE.wideFrom && (stages.deep + stages.growing) * NETWORK_SHAPE.closeOneIn < total) return 'wide-shallow';
+  if (stages.deep >= NETWORK_SHAPE.deepFrom) return 'deep';
+  return 'growing';
 }
 
 /** Closer relationships want more frequent contact: the cadence when the contact has none of their own. */
@@ -96,10 +127,24 @@ export function hasMet(c: Pick<ContactWithSummary, 'touchCount' | 'giveCount' | 
 }
 
 /** The summary columns a standing is read from: lists fetch only these. */
-export type StandingInputs = Pick<
-  ContactWithSummary,
-  'invested' | 'withdrawn' | 'received' | 'touchCount' | 'giveCount' | 'metOn' | 'firstEventOn' | 'serviceCount' | 'familyCount' | 'goalCount' | 'everyDays' | 'recentTouchGap' | 'lastTouchOn' | 'nextFollowUpOn' | 'answersYes'
->;
+export const STANDING_FIELDS = [
+  'invested',
+  'withdrawn',
+  'received',
+  'touchCount',
+  'giveCount',
+  'metOn',
+  'firstEventOn',
+  'serviceCount',
+  'familyCount',
+  'goalCount',
+  'everyDays',
+  'recentTouchGap',
+  'lastTouchOn',
+  'nextFollowUpOn',
+  'answersYes',
+] as const satisfies readonly (keyof ContactWithSummary)[];
+export type StandingInputs = Pick<ContactWithSummary, (typeof STANDING_FIELDS)[number]>;
 
 export interface Standing {
   balance: number;
@@ -157,11 +202,64 @@ export interface CheckResult {
   knownSince: IsoDate | null;
   lastTouch: IsoDate | null;
   breakdown: BalanceBreakdown;
-  /** What the verdict rests on, in plain words. */
-  reasons: string[];
+  /** What the verdict rests on, failing needs first. */
+  reasons: CheckReason[];
   /** What to do first when premature (and ways to keep investing when ready). */
-  suggestions: string[];
+  suggestions: CheckAdvice[];
 }
+
+/**
+ * What a verdict rests on, with its figures: ui/messages/check.ts says it. `ask` is the ask judged, null when the
+ * question is referring them onwards.
+ *
+ *   code          figures
+ *   not-met       (no touchpoint, give or met date yet)
+ *   known-for     days known, since when, the days the ask needs
+ *   balance       the breakdown, the balance the ask needs
+ *   depth         depth, the depth needed, the points missing
+ *   ask-open      the day of the ask still open
+ *   last-touch    its day
+ *   they-gave     how often they gave, worth how much today
+ *   trust         whether the user said they trust their work, and whether that answer is over a year old
+ *   services      what the journal knows of their services (the knows-services point's why)
+ */
+export type CheckReason =
+  | { code: 'not-met' }
+  | { code: 'known-for'; days: number; since: IsoDate; need: number; ask: AskKind | null }
+  | { code: 'balance'; breakdown: BalanceBreakdown; need: number; ask: AskKind }
+  | { code: 'depth'; depth: Depth; need: number; missing: ChecklistId[] }
+  | { code: 'ask-open'; askedOn: IsoDate }
+  | { code: 'last-touch'; on: IsoDate }
+  | { code: 'they-gave'; count: number; worth: number }
+  | { code: 'trust'; holds: boolean; stale: boolean }
+  | { code: 'services'; why: PointWhy };
+
+/** The checklist points there is advice for when they are missing. */
+export const ADVISED_POINTS = ['knows-services', 'knows-goals', 'knows-family', 'regular-appointments', 'asked-how-to-help', 'trust', 'open-talks'] as const satisfies readonly ChecklistId[];
+export type AdvisedPoint = (typeof ADVISED_POINTS)[number];
+
+/**
+ * What to do, as a code: ui/messages/check.ts says it to the contact's name, flags included.
+ *
+ *   code            advice
+ *   meet-first      invite them to a one-to-one
+ *   farm            schedule more times to connect: the ask fits in `days` more days of knowing each other
+ *   give-first      share something useful or pass them a referral
+ *   point           what to learn or do for a missing checklist point
+ *   close-ask       close the loop on the open ask first
+ *   see-their-work  see their work first-hand, then say you trust it
+ *   keep-giving     (ready) keep sharing and referring
+ *   refer-with-care (ready to refer) tell both sides why you connect them
+ */
+export type CheckAdvice =
+  | { code: 'meet-first' }
+  | { code: 'farm'; days: number; ask: AskKind | null }
+  | { code: 'give-first' }
+  | { code: 'point'; point: AdvisedPoint }
+  | { code: 'close-ask' }
+  | { code: 'see-their-work' }
+  | { code: 'keep-giving' }
+  | { code: 'refer-with-care' };
 
 export interface CheckInputs {
   contact: ContactWithSummary;
@@ -172,47 +270,24 @@ export interface CheckInputs {
   halfLifeDays: number;
 }
 
-const POINT_ADVICE: Partial<Record<ChecklistId, (name: string) => string>> = {
-  'knows-services': (n) => `learn three of their services and record them (net edit "${n}" --service "…")`,
-  'knows-goals': (n) => `ask about their goals for the year and record five (net edit "${n}" --goal "…")`,
-  'knows-family': (n) => `get to know them beyond business: family, what matters to them (net edit "${n}" --family "…")`,
-  'regular-appointments': (n) => `schedule regular one-to-ones (net log "${n}" --touch one-to-one --next "in 4 weeks")`,
-  'asked-how-to-help': () => 'ask how you can help grow their business',
-  trust: () => 'see their work first-hand before you vouch for it',
-  'open-talks': () => 'talk openly about how you can help each other',
-};
-
-/** "a favour", "an introduction". */
-export function withArticle(word: string): string {
-  return `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
-}
-
-function fmt(n: number): string {
-  return round1(n).toFixed(1);
-}
-
-function describeBalance(b: BalanceBreakdown): string {
-  const parts = [
-    b.gave.count ? `${b.gave.count} give${b.gave.count === 1 ? '' : 's'} (+${fmt(b.gave.faded)})` : '',
-    b.touch.count ? `${b.touch.count} touchpoint${b.touch.count === 1 ? '' : 's'} (+${fmt(b.touch.faded)})` : '',
-    b.ask.count ? `${b.ask.count} ask${b.ask.count === 1 ? '' : 's'} (−${fmt(b.ask.faded)})` : '',
-  ].filter(Boolean);
-  return parts.length ? `balance ${fmt(b.balance)} from ${parts.join(', ')}, faded to today` : 'balance 0.0: nothing invested yet';
-}
+const isAdvised = (id: ChecklistId): id is AdvisedPoint => (ADVISED_POINTS as readonly ChecklistId[]).includes(id);
 
 interface Need {
   ok: boolean;
-  reason: string;
-  suggestion?: string;
+  reason?: CheckReason;
+  suggestion?: CheckAdvice;
 }
 
-function judge(needs: Need[], base: Omit<CheckResult, 'verdict' | 'reasons' | 'suggestions'>, keepGiving: string[]): CheckResult {
+const adviceKey = (a: CheckAdvice) => JSON.stringify(a);
+
+function judge(needs: Need[], base: Omit<CheckResult, 'verdict' | 'reasons' | 'suggestions'>, keepGiving: CheckAdvice): CheckResult {
   const failing = needs.filter((n) => !n.ok);
+  const advice = new Map(failing.flatMap((n) => (n.suggestion ? [[adviceKey(n.suggestion), n.suggestion] as const] : [])));
   return {
     ...base,
     verdict: failing.length ? 'premature' : 'ready',
-    reasons: [...failing, ...needs.filter((n) => n.ok)].map((n) => n.reason),
-    suggestions: failing.length ? [...new Set(failing.flatMap((n) => (n.suggestion ? [n.suggestion] : [])))] : keepGiving,
+    reasons: [...failing, ...needs.filter((n) => n.ok)].flatMap((n) => (n.reason ? [n.reason] : [])),
+    suggestions: failing.length ? [...advice.values()] : [keepGiving],
   };
 }
 
@@ -231,72 +306,54 @@ function toBase(i: CheckInputs): Omit<CheckResult, 'verdict' | 'reasons' | 'sugg
   };
 }
 
-function knownNeed(base: ReturnType<typeof toBase>, today: IsoDate, days: number, what: string, name: string): Need {
+function knownNeed(base: ReturnType<typeof toBase>, today: IsoDate, days: number, ask: AskKind | null): Need {
   const known = base.knownSince ? daysBetween(base.knownSince, today) : null;
-  if (known === null) return { ok: false, reason: 'you have not met yet', suggestion: `meet them first: invite them to a one-to-one (net log "${name}" --next "in 1 week")` };
+  if (known === null || base.knownSince === null) return { ok: false, reason: { code: 'not-met' }, suggestion: { code: 'meet-first' } };
   const ok = known >= days;
-  return {
-    ok,
-    reason: `known for ${known} day${known === 1 ? '' : 's'} (since ${base.knownSince}); ${what} needs ${days}`,
-    suggestion: ok ? undefined : `farm, don't hunt: schedule more times to connect; ${what} fits in ${days - known} more days of knowing each other`,
-  };
+  return { ok, reason: { code: 'known-for', days: known, since: base.knownSince, need: days, ask }, suggestion: ok ? undefined : { code: 'farm', days: days - known, ask } };
 }
 
 /** Advice for the missing points; trust is left to referrals, since a small ask does not spend the user's reputation. */
-function missingPoints(points: DepthPoint[], name: string, limit = 3, skip: ChecklistId[] = []): string[] {
+function missingPoints(points: DepthPoint[], limit = 3, skip: ChecklistId[] = []): CheckAdvice[] {
   return points
     .filter((p) => p.state !== 'yes' && !skip.includes(p.id))
-    .flatMap((p) => (POINT_ADVICE[p.id] ? [POINT_ADVICE[p.id]!(name)] : []))
+    .flatMap((p): CheckAdvice[] => (isAdvised(p.id) ? [{ code: 'point', point: p.id }] : []))
     .slice(0, limit);
 }
 
-function depthReason(d: Depth, points: DepthPoint[], need: number): string {
-  const missing = points.filter((p) => p.state !== 'yes').map((p) => p.id);
-  return `depth ${d.score}/${d.of} (needs ${need})${missing.length ? `; missing: ${missing.join(', ')}` : ''}`;
+function depthReason(d: Depth, points: DepthPoint[], need: number): CheckReason {
+  return { code: 'depth', depth: d, need, missing: points.filter((p) => p.state !== 'yes').map((p) => p.id) };
 }
 
 /** Is the relationship ready for this ask? */
 export function checkAsk(i: CheckInputs, kind: AskKind): CheckResult {
   const base = toBase(i);
-  const name = i.contact.name;
   const need = ASK_NEEDS[kind];
   const b = base.breakdown;
-  const giveFirst = `give first: share something useful (an article, an idea) or pass them a referral (net log "${name}" --gave article)`;
+  const giveFirst: CheckAdvice = { code: 'give-first' };
   const needs: Need[] = [
-    knownNeed(base, i.today, need.knownDays, `${withArticle(kind)} ask`, name),
-    {
-      ok: base.balance >= need.balance,
-      reason: `${describeBalance(b)}; ${withArticle(kind)} needs ${need.balance}${b.asksSinceLastDeposit > 1 ? `; drawn down by ${b.asksSinceLastDeposit} asks since you last gave or met` : ''}`,
-      suggestion: giveFirst,
-    },
-    { ok: base.depth.score >= need.depth, reason: depthReason(base.depth, base.points, need.depth), suggestion: missingPoints(base.points, name, 3, ['trust'])[0] ?? giveFirst },
+    knownNeed(base, i.today, need.knownDays, kind),
+    { ok: base.balance >= need.balance, reason: { code: 'balance', breakdown: b, need: need.balance, ask: kind }, suggestion: giveFirst },
+    { ok: base.depth.score >= need.depth, reason: depthReason(base.depth, base.points, need.depth), suggestion: missingPoints(base.points, 3, ['trust'])[0] ?? giveFirst },
   ];
-  if (base.depth.score < need.depth) for (const s of missingPoints(base.points, name, 3, ['trust']).slice(1)) needs.push({ ok: false, reason: '', suggestion: s });
-  if (i.contact.openAskOn) {
-    needs.push({ ok: false, reason: `your ask of ${i.contact.openAskOn} is still open`, suggestion: `close the loop on it first (net ask "${name}" --outcome yes|no)` });
-  }
-  if (i.contact.lastTouchOn) needs.push({ ok: true, reason: `last touch ${i.contact.lastTouchOn}` });
-  if (b.received.count) needs.push({ ok: true, reason: `they have given you ${b.received.count} time${b.received.count === 1 ? '' : 's'} (${fmt(b.received.faded)}): a reason to give back` });
-  const result = judge(needs, base, [`keep giving: ${giveFirst.replace(/^give first: /, '')}`]);
-  return { ...result, reasons: result.reasons.filter(Boolean) };
+  if (base.depth.score < need.depth) for (const s of missingPoints(base.points, 3, ['trust']).slice(1)) needs.push({ ok: false, suggestion: s });
+  if (i.contact.openAskOn) needs.push({ ok: false, reason: { code: 'ask-open', askedOn: i.contact.openAskOn }, suggestion: { code: 'close-ask' } });
+  if (i.contact.lastTouchOn) needs.push({ ok: true, reason: { code: 'last-touch', on: i.contact.lastTouchOn } });
+  if (b.received.count) needs.push({ ok: true, reason: { code: 'they-gave', count: b.received.count, worth: b.received.faded } });
+  return judge(needs, base, { code: 'keep-giving' });
 }
 
 /** Is the user ready to refer this contact to their own people? */
 export function checkReferral(i: CheckInputs): CheckResult {
   const base = toBase(i);
-  const name = i.contact.name;
   const point = (id: ChecklistId) => base.points.find((p) => p.id === id)!;
   const trust = point('trust');
   const services = point('knows-services');
   const needs: Need[] = [
-    {
-      ok: trust.state === 'yes',
-      reason: trust.state === 'yes' ? `you trust their work${trust.stale ? ' (answered over a year ago)' : ''}` : 'you have not said you trust their work',
-      suggestion: `see their work first-hand; when you trust it, say so (net deepen "${name}" --yes trust)`,
-    },
-    { ok: services.state === 'yes', reason: `you know ${services.why}`, suggestion: POINT_ADVICE['knows-services']!(name) },
-    knownNeed(base, i.today, REFER_NEEDS.knownDays, 'referring them', name),
-    { ok: base.depth.score >= REFER_NEEDS.depth, reason: depthReason(base.depth, base.points, REFER_NEEDS.depth), suggestion: missingPoints(base.points, name, 3, REFER_NEEDS.points)[0] },
+    { ok: trust.state === 'yes', reason: { code: 'trust', holds: trust.state === 'yes', stale: trust.stale ?? false }, suggestion: { code: 'see-their-work' } },
+    { ok: services.state === 'yes', reason: { code: 'services', why: services.why! }, suggestion: { code: 'point', point: 'knows-services' } },
+    knownNeed(base, i.today, REFER_NEEDS.knownDays, null),
+    { ok: base.depth.score >= REFER_NEEDS.depth, reason: depthReason(base.depth, base.points, REFER_NEEDS.depth), suggestion: missingPoints(base.points, 3, REFER_NEEDS.points)[0] },
   ];
-  return judge(needs, base, ['refer with care: tell both sides why you are connecting them']);
+  return judge(needs, base, { code: 'refer-with-care' });
 }

@@ -22,49 +22,51 @@ export const CHECKLIST_IDS = [
 ] as const;
 export type ChecklistId = (typeof CHECKLIST_IDS)[number];
 
-export interface ChecklistPoint {
-  id: ChecklistId;
-  /** The point as the checklist states it. */
-  text: string;
-  /** For points read from the journal: how, so that errors and help can say it. */
-  derivedFrom?: string;
-}
-
-export const CHECKLIST: readonly ChecklistPoint[] = [
-  { id: 'trust', text: 'You trust them to do a great job and take great care of your referred prospects' },
-  { id: 'known-a-year', text: 'You have known each other for at least one year', derivedFrom: 'when you met (--met) or the first event in the journal' },
-  { id: 'knows-services', text: 'You understand at least three of their products or services', derivedFrom: 'three or more services recorded with net edit --service' },
-  { id: 'knows-family', text: 'You know the names of their family members', derivedFrom: 'a family member recorded with net edit --family' },
-  { id: 'asked-how-to-help', text: 'You have both asked each other how you can help grow your businesses' },
-  { id: 'knows-goals', text: 'You know at least five of their goals for the year', derivedFrom: 'five or more goals recorded with net edit --goal' },
-  { id: 'call-at-night', text: 'You could call them at 9 at night if you really needed something' },
-  { id: 'ask-for-help', text: 'You would not feel awkward asking them for help with a personal or business challenge' },
-  { id: 'enjoy-time', text: 'You enjoy the time you spend together' },
-  { id: 'regular-appointments', text: 'You have regular appointments scheduled', derivedFrom: 'touchpoints that keep your cadence over the last three cycles, or a follow-up scheduled' },
-  { id: 'enjoy-their-success', text: 'You enjoy seeing them achieve further success' },
-  { id: 'top-of-mind', text: 'They are "top of mind" regularly' },
-  { id: 'open-talks', text: 'You have open, honest talks about how you can help each other further' },
-];
-
-export type DerivedId = 'known-a-year' | 'knows-services' | 'knows-family' | 'knows-goals' | 'regular-appointments';
-export const DERIVED_IDS = CHECKLIST.filter((p) => p.derivedFrom).map((p) => p.id) as DerivedId[];
-export const ANSWERED_IDS = CHECKLIST.filter((p) => !p.derivedFrom).map((p) => p.id);
+/** The five points read from the journal; the user answers the others with `net deepen`. */
+export const DERIVED_IDS = ['known-a-year', 'knows-services', 'knows-family', 'knows-goals', 'regular-appointments'] as const satisfies readonly ChecklistId[];
+export type DerivedId = (typeof DERIVED_IDS)[number];
+export const isDerived = (id: ChecklistId): id is DerivedId => (DERIVED_IDS as readonly ChecklistId[]).includes(id);
+export const ANSWERED_IDS = CHECKLIST_IDS.filter((id) => !isDerived(id));
 
 /** An answer older than this is shown as stale: people change. */
 export const ANSWER_STALE_DAYS = 365;
 /** Without a cadence of their own, regular appointments means at least one touchpoint every 90 days. */
 export const REGULAR_DEFAULT_DAYS = 90;
 
+/**
+ * What the journal must hold for each of its five points: the one home of these numbers, which
+ * store/standing-sql.ts writes into its SQL.
+ *
+ *   point                  holds when
+ *   known-a-year           met (or a first event) `knownDays` days ago or more
+ *   knows-services         `services` or more services recorded
+ *   knows-family           `family` or more family members recorded
+ *   knows-goals            `goals` or more goals recorded
+ *   regular-appointments   a follow-up scheduled today or later, or the last `touchpoints` touchpoints keep the
+ *                          cadence (own, else REGULAR_DEFAULT_DAYS) and the last is within it
+ */
+export const JOURNAL_POINT_NEEDS = { knownDays: 365, services: 3, family: 1, goals: 5, touchpoints: 3 } as const;
+
 export type PointState = 'yes' | 'no' | 'unanswered';
+
+/** Why a journal point holds or not, with its figures: ui/messages/checklist.ts says it. */
+export type PointWhy =
+  | { code: 'known-since'; since: IsoDate }
+  | { code: 'not-met' }
+  | { code: 'services'; count: number; need: number }
+  | { code: 'family'; count: number }
+  | { code: 'goals'; count: number; need: number }
+  | { code: 'follow-up-scheduled'; on: IsoDate }
+  | { code: 'keeps-cadence'; days: number }
+  | { code: 'misses-cadence'; days: number };
 
 export interface DepthPoint {
   id: ChecklistId;
-  text: string;
   state: PointState;
   /** journal: read from the journal; answer: the user's own answer. */
   source: 'journal' | 'answer';
-  /** Why a journal point holds or not, in plain words. */
-  why?: string;
+  /** Why a journal point holds or not. */
+  why?: PointWhy;
   answeredOn?: IsoDate;
   stale?: boolean;
 }
@@ -97,29 +99,31 @@ function readDerived(c: DerivedInputs, today: IsoDate): DerivedFacts {
   const knownDays = since ? daysBetween(since, today) : 0;
   const cadence = c.everyDays ?? REGULAR_DEFAULT_DAYS;
   const followUpAhead = c.nextFollowUpOn !== null && c.nextFollowUpOn >= today;
+  const need = JOURNAL_POINT_NEEDS;
   const keepsCadence =
-    c.touchCount >= 3 && c.recentTouchGap !== null && c.recentTouchGap <= cadence && c.lastTouchOn !== null && daysBetween(c.lastTouchOn, today) <= cadence;
+    c.touchCount >= need.touchpoints && c.recentTouchGap !== null && c.recentTouchGap <= cadence && c.lastTouchOn !== null && daysBetween(c.lastTouchOn, today) <= cadence;
   const met = {
-    'known-a-year': since !== null && knownDays >= 365,
-    'knows-services': c.serviceCount >= 3,
-    'knows-family': c.familyCount >= 1,
-    'knows-goals': c.goalCount >= 5,
+    'known-a-year': since !== null && knownDays >= need.knownDays,
+    'knows-services': c.serviceCount >= need.services,
+    'knows-family': c.familyCount >= need.family,
+    'knows-goals': c.goalCount >= need.goals,
     'regular-appointments': followUpAhead || keepsCadence,
   };
   return { since, knownDays, cadence, followUpAhead, keepsCadence, met };
 }
 
 /** The five journal points, with the reason each holds or not. */
-export function toDerivedPoints(c: DerivedInputs, today: IsoDate): Record<DerivedId, { met: boolean; why: string }> {
+export function toDerivedPoints(c: DerivedInputs, today: IsoDate): Record<DerivedId, { met: boolean; why: PointWhy }> {
   const { since, cadence, followUpAhead, keepsCadence, met } = readDerived(c, today);
+  const need = JOURNAL_POINT_NEEDS;
   return {
-    'known-a-year': { met: met['known-a-year'], why: since ? `known since ${since}` : 'not met yet' },
-    'knows-services': { met: met['knows-services'], why: `${c.serviceCount} of 3 services recorded` },
-    'knows-family': { met: met['knows-family'], why: c.familyCount ? `${c.familyCount} family recorded` : 'no family recorded' },
-    'knows-goals': { met: met['knows-goals'], why: `${c.goalCount} of 5 goals recorded` },
+    'known-a-year': { met: met['known-a-year'], why: since ? { code: 'known-since', since } : { code: 'not-met' } },
+    'knows-services': { met: met['knows-services'], why: { code: 'services', count: c.serviceCount, need: need.services } },
+    'knows-family': { met: met['knows-family'], why: { code: 'family', count: c.familyCount } },
+    'knows-goals': { met: met['knows-goals'], why: { code: 'goals', count: c.goalCount, need: need.goals } },
     'regular-appointments': {
       met: met['regular-appointments'],
-      why: followUpAhead ? `follow-up scheduled for ${c.nextFollowUpOn}` : keepsCadence ? `touchpoints keep a ${cadence}-day cadence` : `no follow-up scheduled and touchpoints do not keep a ${cadence}-day cadence`,
+      why: followUpAhead ? { code: 'follow-up-scheduled', on: c.nextFollowUpOn! } : keepsCadence ? { code: 'keeps-cadence', days: cadence } : { code: 'misses-cadence', days: cadence },
     },
   };
 }
@@ -128,18 +132,17 @@ export function toDerivedPoints(c: DerivedInputs, today: IsoDate): Record<Derive
 export function toDepth(c: DerivedInputs & Pick<ContactWithSummary, 'answersYes'>, today: IsoDate): Depth {
   const { met } = readDerived(c, today);
   const derived = Number(met['known-a-year']) + Number(met['knows-services']) + Number(met['knows-family']) + Number(met['knows-goals']) + Number(met['regular-appointments']);
-  return { score: derived + c.answersYes, of: CHECKLIST.length };
+  return { score: derived + c.answersYes, of: CHECKLIST_IDS.length };
 }
 
 /** Every point with its state, for `net check` and `net deepen`; its yes count equals toDepth's score. */
 export function toDepthPoints(c: DerivedInputs, answers: readonly Pick<Answer, 'point' | 'answer' | 'answeredOn'>[], today: IsoDate): DepthPoint[] {
   const derived = toDerivedPoints(c, today);
   const staleBefore = addDays(today, -ANSWER_STALE_DAYS);
-  return CHECKLIST.map((p) => {
-    const d = derived[p.id as DerivedId] as { met: boolean; why: string } | undefined;
-    if (d) return { id: p.id, text: p.text, state: d.met ? 'yes' : 'no', source: 'journal', why: d.why };
-    const a = answers.find((x) => x.point === p.id);
-    if (!a) return { id: p.id, text: p.text, state: 'unanswered', source: 'answer' };
-    return { id: p.id, text: p.text, state: a.answer ? 'yes' : 'no', source: 'answer', answeredOn: a.answeredOn, stale: a.answeredOn < staleBefore };
+  return CHECKLIST_IDS.map((id): DepthPoint => {
+    if (isDerived(id)) return { id, state: derived[id].met ? 'yes' : 'no', source: 'journal', why: derived[id].why };
+    const a = answers.find((x) => x.point === id);
+    if (!a) return { id, state: 'unanswered', source: 'answer' };
+    return { id, state: a.answer ? 'yes' : 'no', source: 'answer', answeredOn: a.answeredOn, stale: a.answeredOn < staleBefore };
   });
 }

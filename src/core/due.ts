@@ -27,10 +27,10 @@
  * day stands in for the cadence: the user has already scheduled the next time to connect, so cadence, going cold and
  * never met stay quiet until it falls due. A snoozed contact is not listed before the snooze date.
  */
-import { hasMet, STAGE_CADENCE_DAYS, toStage, type Stage } from './capital.js';
-import { toDepth, toKnownSince } from './checklist.js';
-import { addDays, toRelativeDays, type IsoDate } from './dates.js';
-import { DEFAULT_DATE_WINDOW_DAYS, describeOccasion, toImportantDates, toUpcoming, type Occasion } from './important-dates.js';
+import { hasMet, MIN_CLOSE_DEPTH, STAGE_CADENCE_DAYS, STANDING_FIELDS, toStage, type Stage } from './capital.js';
+import { JOURNAL_POINT_NEEDS, toDepth, toKnownSince } from './checklist.js';
+import { addDays, type IsoDate } from './dates.js';
+import { DEFAULT_DATE_WINDOW_DAYS, toImportantDates, toUpcoming, type Occasion } from './important-dates.js';
 import { REFERRAL_CHECK_DAYS, REFERRAL_CHECK_UNTIL_DAYS } from './referrals.js';
 import { toEpochScale } from './summary.js';
 import type { ContactWithSummary } from './types.js';
@@ -38,9 +38,17 @@ import type { ContactWithSummary } from './types.js';
 export const DUE_WEIGHTS = { followUp: 12, cadence: 6, received: 4, openAsk: 3, goingCold: 2, neverMet: 1, thankReferral: 5, referralCheck: 2, importantDate: 3 } as const;
 export type DueTerm = keyof typeof DUE_WEIGHTS;
 export const DUE_TERMS = Object.keys(DUE_WEIGHTS) as DueTerm[];
+/**
+ * A table of weights, DUE_WEIGHTS unless a caller (a test) passes another: the scores here and the SQL that ranks and
+ * bounds them in store/due.ts are both computed from the table they are given. Every weight is above zero: a term
+ * weighing nothing would still count its contacts as due.
+ */
+export type DueWeights = Readonly<Record<DueTerm, number>>;
 
 /** Something received is "recent" for this long: past it, a thank-you is no longer the next step. */
 export const RECEIVED_WINDOW_DAYS = 60;
+/** How much of its worth a thank-you for something received loses over that window. */
+export const RECEIVED_FADE = 0.5;
 /** An ask older than this without an outcome wants its loop closed. */
 export const OPEN_ASK_DAYS = 14;
 /** A contact never met shows gently from a week after being added until two months after. */
@@ -48,7 +56,13 @@ export const NEVER_MET_FROM_DAYS = 7;
 export const NEVER_MET_UNTIL_DAYS = 60;
 /** The daily loss of balance at which going cold is worth 1 − 1/e (a balance of about 5 at a 180-day half-life). */
 export const COLD_LOSS_REF = 0.02;
-const FOLLOW_UP_RAMP_DAYS = 14;
+/** Only these stages can go cold: the relationships with something to lose. */
+export const COLD_STAGES: readonly Stage[] = ['deep', 'growing'];
+/** A follow-up due today is worth this much, rising to 1 over the ramp's days. */
+export const FOLLOW_UP_START = 0.75;
+export const FOLLOW_UP_RAMP_DAYS = 14;
+/** An open ask is worth this much on its first day past OPEN_ASK_DAYS, rising to 1 at OPEN_ASK_FULL_DAYS. */
+export const OPEN_ASK_START = 0.5;
 export const OPEN_ASK_FULL_DAYS = 60;
 
 const clamp01 = (n: number) => (Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0);
@@ -56,7 +70,7 @@ const clamp01 = (n: number) => (Number.isFinite(n) ? Math.min(1, Math.max(0, n))
 /** Days a follow-up is late (0 when due today); negative or null when none is due. */
 export function followUpTerm(daysLate: number | null): number {
   if (daysLate === null || daysLate < 0) return 0;
-  return clamp01(0.75 + (0.25 * Math.min(daysLate, FOLLOW_UP_RAMP_DAYS)) / FOLLOW_UP_RAMP_DAYS);
+  return clamp01(FOLLOW_UP_START + ((1 - FOLLOW_UP_START) * Math.min(daysLate, FOLLOW_UP_RAMP_DAYS)) / FOLLOW_UP_RAMP_DAYS);
 }
 
 /** Monotonic in days overdue relative to the cadence; 0 until the cadence has passed. */
@@ -69,13 +83,13 @@ export function cadenceTerm(daysOverdue: number, cadenceDays: number | null): nu
 /** Something they gave `daysAgo` days ago, not followed by a touchpoint or give of the user's. */
 export function receivedTerm(daysAgo: number | null, acknowledged: boolean): number {
   if (daysAgo === null || acknowledged || daysAgo < 0 || daysAgo > RECEIVED_WINDOW_DAYS) return 0;
-  return clamp01(1 - (0.5 * daysAgo) / RECEIVED_WINDOW_DAYS);
+  return clamp01(1 - (RECEIVED_FADE * daysAgo) / RECEIVED_WINDOW_DAYS);
 }
 
 /** The oldest ask still waiting for an outcome, `ageDays` old. */
 export function openAskTerm(ageDays: number | null): number {
   if (ageDays === null || !(ageDays > OPEN_ASK_DAYS)) return 0;
-  return clamp01(0.5 + (0.5 * (ageDays - OPEN_ASK_DAYS)) / (OPEN_ASK_FULL_DAYS - OPEN_ASK_DAYS));
+  return clamp01(OPEN_ASK_START + ((1 - OPEN_ASK_START) * (ageDays - OPEN_ASK_DAYS)) / (OPEN_ASK_FULL_DAYS - OPEN_ASK_DAYS));
 }
 
 /** How fast a deep or growing relationship's balance fades, per day, when it is eligible at all. */
@@ -109,34 +123,11 @@ export function importantDateTerm(inDays: number | null, windowDays: number): nu
   return windowDays > 0 ? clamp01(1 - (0.5 * inDays) / windowDays) : 1;
 }
 
-/** The summary columns that `net due` reads: nothing else. */
-export type DueContact = Pick<
-  ContactWithSummary,
-  | 'id'
-  | 'name'
-  | 'everyDays'
-  | 'snoozedUntil'
-  | 'metOn'
-  | 'createdAt'
-  | 'firstEventOn'
-  | 'lastTouchOn'
-  | 'touchCount'
-  | 'giveCount'
-  | 'invested'
-  | 'withdrawn'
-  | 'lastReceivedOn'
-  | 'openAskOn'
-  | 'nextFollowUpOn'
-  | 'recentTouchGap'
-  | 'serviceCount'
-  | 'familyCount'
-  | 'goalCount'
-  | 'answersYes'
-  | 'birthday'
-  | 'wonReferralOn'
-  | 'referralCheckOn'
-  | 'importantDates'
->;
+/** What a standing reads but what they gave the user, which the urgency never weighs. */
+const DUE_STANDING_FIELDS = STANDING_FIELDS.filter((f): f is Exclude<(typeof STANDING_FIELDS)[number], 'received'> => f !== 'received');
+/** The columns that `net due` reads, nothing else: the store selects and maps exactly these. */
+export const DUE_FIELDS = ['id', 'name', 'snoozedUntil', 'createdAt', 'lastReceivedOn', 'openAskOn', 'birthday', 'wonReferralOn', 'referralCheckOn', 'importantDates', ...DUE_STANDING_FIELDS] as const;
+export type DueContact = Pick<ContactWithSummary, (typeof DUE_FIELDS)[number]>;
 
 /** What the cadence counts from. */
 export interface DueReference {
@@ -152,13 +143,55 @@ export interface DueTermValue {
   score: number;
 }
 
+/**
+ * Why a contact is due, one per term above zero, with the figures the words need: ui/messages/due.ts says them.
+ *
+ *   code             term           figures
+ *   follow-up        followUp       the day planned, days late (0: today)
+ *   cadence-overdue  cadence        days overdue, the cadence, whether it is their own, what it counts from
+ *   received         received       the day they gave
+ *   ask-open         openAsk        the day asked, days waited
+ *   going-cold       goingCold      the stage, the balance, what it loses in a month without a touch
+ *   never-met        neverMet       the day added
+ *   referral-won     thankReferral  the day it was marked won
+ *   referral-open    referralCheck  the day of its last change
+ *   important-date   importantDate  the occasions in the window, soonest first
+ */
+export type DueReason =
+  | { code: 'follow-up'; plannedOn: IsoDate; daysLate: number }
+  | { code: 'cadence-overdue'; days: number; every: number; own: boolean; from: DueReference }
+  | { code: 'received'; receivedOn: IsoDate }
+  | { code: 'ask-open'; askedOn: IsoDate; days: number }
+  | { code: 'going-cold'; stage: Stage; balance: number; monthlyLoss: number }
+  | { code: 'never-met'; addedOn: IsoDate }
+  | { code: 'referral-won'; wonOn: IsoDate }
+  | { code: 'referral-open'; changedOn: IsoDate }
+  | { code: 'important-date'; occasions: Occasion[] };
+
+/**
+ * The one next step, from the weightiest reason: give first to those the user barely knows, a one-to-one for the
+ * closer; thank; close the loop.
+ */
+export type DueAction =
+  | 'follow-up'
+  | 'send-something'
+  | 'suggest-one-to-one'
+  | 'thank'
+  | 'close-the-loop'
+  | 'pass-something-on'
+  | 'get-to-know'
+  | 'thank-for-referral'
+  | 'ask-how-it-went'
+  | 'call-today'
+  | 'mark-the-day';
+
 export interface DueItem {
   id: string;
   name: string;
   score: number;
-  /** Plain words, most weighty first. */
-  reasons: string[];
-  nextAction: string;
+  /** Most weighty first. */
+  reasons: DueReason[];
+  nextAction: DueAction;
   lastTouch: IsoDate | null;
   stage: Stage;
   /** The contact's own cadence, else the stage's; null for someone not met yet. */
@@ -208,14 +241,15 @@ const dayDiff = (from: IsoDate, day: IsoDate) => dayNumberOf(day) - dayNumber(fr
 /** At least toDepth's score: the counted points exactly, known a year exactly, and regular appointments as if it held. */
 export function toDepthUpperBound(c: DueContact, day: IsoDate): number {
   const since = toKnownSince(c);
-  const knownAYear = since !== null && dayDiff(since, day) >= 365 ? 1 : 0;
-  return c.answersYes + (c.serviceCount >= 3 ? 1 : 0) + (c.familyCount >= 1 ? 1 : 0) + (c.goalCount >= 5 ? 1 : 0) + knownAYear + 1;
+  const need = JOURNAL_POINT_NEEDS;
+  const knownAYear = since !== null && dayDiff(since, day) >= need.knownDays ? 1 : 0;
+  return c.answersYes + (c.serviceCount >= need.services ? 1 : 0) + (c.familyCount >= need.family ? 1 : 0) + (c.goalCount >= need.goals ? 1 : 0) + knownAYear + 1;
 }
 
 export function toDueStanding(c: DueContact, day: IsoDate, halfLifeDays: number): DueStanding {
   const balance = (c.invested - c.withdrawn) / scaleOf(day, halfLifeDays); // = toBalance
   const upper = toDepthUpperBound(c, day);
-  const depth = upper < 3 ? upper : toDepth(c, day).score;
+  const depth = upper < MIN_CLOSE_DEPTH ? upper : toDepth(c, day).score;
   const knownSince = toKnownSince(c);
   const knownDays = knownSince ? Math.max(0, dayDiff(knownSince, day)) : null;
   const met = hasMet(c);
@@ -226,19 +260,6 @@ export function toDueStanding(c: DueContact, day: IsoDate, halfLifeDays: number)
 /** When the contact next falls due by cadence (the reference day plus the cadence); null without a cadence. */
 export function toNextDueOn(standing: Pick<DueStanding, 'cadenceDays' | 'reference'>): IsoDate | null {
   return standing.cadenceDays === null ? null : addDays(standing.reference.on, standing.cadenceDays);
-}
-
-const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
-
-function describeCadence(cadence: number, own: boolean): string {
-  return `${own ? 'every' : 'stage default: every'} ${days(cadence)}`;
-}
-
-function describeReference(ref: DueReference, day: IsoDate): string {
-  const when = toRelativeDays(ref.on, day);
-  if (ref.what === 'last touch') return `last touch ${when}`;
-  if (ref.what === 'met') return `met ${when}, no touchpoint since`;
-  return `added ${when}, no touchpoint yet`;
 }
 
 interface DueParts {
@@ -260,7 +281,7 @@ function toDueParts(c: DueContact, day: IsoDate, halfLifeDays: number, dateWindo
   const acknowledged = c.lastReceivedOn !== null && c.lastTouchOn !== null && c.lastTouchOn >= c.lastReceivedOn;
   const askAge = c.openAskOn !== null ? dayDiff(c.openAskOn, day) : null;
   const dailyLoss = (Math.max(0, s.balance) * Math.LN2) / halfLifeDays;
-  const coldEligible = !planned && (s.stage === 'deep' || s.stage === 'growing') && s.cadenceDays !== null && since * 2 >= s.cadenceDays;
+  const coldEligible = !planned && COLD_STAGES.includes(s.stage) && s.cadenceDays !== null && since * 2 >= s.cadenceDays;
   const overdue = s.cadenceDays === null ? 0 : since - s.cadenceDays;
   // Summary fields added later may be missing on objects built by hand: `== null` reads them as none.
   const wonOn = c.wonReferralOn ?? null;
@@ -280,75 +301,54 @@ function toDueParts(c: DueContact, day: IsoDate, halfLifeDays: number, dateWindo
   return { standing: s, values, overdue, followUpLate, askAge, occasions };
 }
 
-const sumTerms = (values: Record<DueTerm, number>) =>
-  values.followUp * DUE_WEIGHTS.followUp +
-  values.cadence * DUE_WEIGHTS.cadence +
-  values.received * DUE_WEIGHTS.received +
-  values.openAsk * DUE_WEIGHTS.openAsk +
-  values.goingCold * DUE_WEIGHTS.goingCold +
-  values.neverMet * DUE_WEIGHTS.neverMet +
-  values.thankReferral * DUE_WEIGHTS.thankReferral +
-  values.referralCheck * DUE_WEIGHTS.referralCheck +
-  values.importantDate * DUE_WEIGHTS.importantDate;
+const sumTerms = (values: Record<DueTerm, number>, w: DueWeights) =>
+  values.followUp * w.followUp +
+  values.cadence * w.cadence +
+  values.received * w.received +
+  values.openAsk * w.openAsk +
+  values.goingCold * w.goingCold +
+  values.neverMet * w.neverMet +
+  values.thankReferral * w.thankReferral +
+  values.referralCheck * w.referralCheck +
+  values.importantDate * w.importantDate;
 
 /** The urgency alone (0 when nothing is due or the contact is snoozed): cheap enough to run on every candidate row. */
-export function toDueScore(c: DueContact, day: IsoDate, halfLifeDays: number, dateWindowDays = DEFAULT_DATE_WINDOW_DAYS): number {
+export function toDueScore(c: DueContact, day: IsoDate, halfLifeDays: number, dateWindowDays = DEFAULT_DATE_WINDOW_DAYS, weights: DueWeights = DUE_WEIGHTS): number {
   const parts = toDueParts(c, day, halfLifeDays, dateWindowDays);
-  return parts ? sumTerms(parts.values) : 0;
+  return parts ? sumTerms(parts.values, weights) : 0;
 }
 
 /**
  * Scores one contact as of `day`, with the reasons and the next action. Returns null when nothing is due (every term
  * 0) or the contact is snoozed; its score equals toDueScore. Never throws on odd data: a term that cannot be read is 0.
  */
-export function scoreDue(c: DueContact, day: IsoDate, halfLifeDays: number, dateWindowDays = DEFAULT_DATE_WINDOW_DAYS): DueItem | null {
+export function scoreDue(c: DueContact, day: IsoDate, halfLifeDays: number, dateWindowDays = DEFAULT_DATE_WINDOW_DAYS, weights: DueWeights = DUE_WEIGHTS): DueItem | null {
   const parts = toDueParts(c, day, halfLifeDays, dateWindowDays);
   if (!parts) return null;
-  const score = sumTerms(parts.values);
+  const score = sumTerms(parts.values, weights);
   if (!(score > 0)) return null;
   const { standing: s, values, overdue, followUpLate, askAge, occasions } = parts;
-  const terms = DUE_TERMS.map((term) => ({ term, value: values[term], weight: DUE_WEIGHTS[term], score: values[term] * DUE_WEIGHTS[term] }));
-  const words: Record<DueTerm, () => { reason: string; action: string }> = {
-    followUp: () => ({
-      reason: followUpLate === 0 ? 'you planned to follow up today' : `the follow-up you planned for ${c.nextFollowUpOn} is ${days(followUpLate ?? 0)} late`,
-      action: 'follow up as planned: a call or a coffee',
-    }),
+  const terms = DUE_TERMS.map((term) => ({ term, value: values[term], weight: weights[term], score: values[term] * weights[term] }));
+  const said: Record<DueTerm, () => { reason: DueReason; action: DueAction }> = {
+    followUp: () => ({ reason: { code: 'follow-up', plannedOn: c.nextFollowUpOn ?? day, daysLate: followUpLate ?? 0 }, action: 'follow-up' }),
     cadence: () => ({
-      reason: `a catch-up is overdue by ${days(overdue)} (${describeCadence(s.cadenceDays ?? 0, c.everyDays !== null)}; ${describeReference(s.reference, day)})`,
-      action: s.stage === 'acquaintance' || s.stage === 'stranger' ? 'give first: send them an article or an idea' : 'suggest a one-to-one',
+      reason: { code: 'cadence-overdue', days: overdue, every: s.cadenceDays ?? 0, own: c.everyDays !== null, from: s.reference },
+      action: s.stage === 'acquaintance' || s.stage === 'stranger' ? 'send-something' : 'suggest-one-to-one',
     }),
-    received: () => ({
-      reason: `they gave you something ${toRelativeDays(c.lastReceivedOn ?? day, day)} and you have not been in touch since: Givers Gain`,
-      action: 'thank them: log a touchpoint or a give',
-    }),
-    openAsk: () => ({
-      reason: `your ask of ${c.openAskOn} has waited ${days(askAge ?? 0)} for an outcome`,
-      action: 'close the loop: ask how it went',
-    }),
+    received: () => ({ reason: { code: 'received', receivedOn: c.lastReceivedOn ?? day }, action: 'thank' }),
+    openAsk: () => ({ reason: { code: 'ask-open', askedOn: c.openAskOn ?? day, days: askAge ?? 0 }, action: 'close-the-loop' }),
     goingCold: () => ({
-      reason: `a ${s.stage} relationship going cold: its balance of ${s.balance.toFixed(1)} loses ${(s.balance * (1 - 2 ** (-30 / halfLifeDays))).toFixed(1)} a month without a touch`,
-      action: 'give first: pass on a referral, an introduction or an idea',
+      reason: { code: 'going-cold', stage: s.stage, balance: s.balance, monthlyLoss: s.balance * (1 - 2 ** (-30 / halfLifeDays)) },
+      action: 'pass-something-on',
     }),
-    neverMet: () => ({
-      reason: `added ${toRelativeDays(toAddedOn(c.createdAt), day)}, not met yet: farming, not hunting`,
-      action: 'suggest a one-to-one to get to know them',
-    }),
-    thankReferral: () => ({
-      reason: `a referral they gave you closed business (marked won ${toRelativeDays(c.wonReferralOn ?? day, day)})`,
-      action: 'thank them: a call or a card, then log it as a touchpoint or a give',
-    }),
-    referralCheck: () => ({
-      reason: `the referral you gave them ${toRelativeDays(c.referralCheckOn ?? day, day)} has no outcome yet`,
-      action: `ask how it went, then net referral ${JSON.stringify(c.name)} --status contacted|won|lost`,
-    }),
-    importantDate: () => ({
-      reason: occasions.map(describeOccasion).join('; '),
-      action: occasions[0]?.inDays === 0 ? 'get in touch today: a call or a message' : 'remember the day: a message or a card on the day',
-    }),
+    neverMet: () => ({ reason: { code: 'never-met', addedOn: toAddedOn(c.createdAt) }, action: 'get-to-know' }),
+    thankReferral: () => ({ reason: { code: 'referral-won', wonOn: c.wonReferralOn ?? day }, action: 'thank-for-referral' }),
+    referralCheck: () => ({ reason: { code: 'referral-open', changedOn: c.referralCheckOn ?? day }, action: 'ask-how-it-went' }),
+    importantDate: () => ({ reason: { code: 'important-date', occasions }, action: occasions[0]?.inDays === 0 ? 'call-today' : 'mark-the-day' }),
   };
-  const said = terms
+  const reasons = terms
     .filter((t) => t.score > 0)
     .sort((a, b) => b.score - a.score)
-    .map((t) => words[t.term]());
-  return { id: c.id, name: c.name, score, reasons: said.map((w) => w.reason), nextAction: said[0]!.action, lastTouch: c.lastTouchOn, stage: s.stage, cadenceDays: s.cadenceDays, terms };
+    .map((t) => said[t.term]());
+  return { id: c.id, name: c.name, score, reasons: reasons.map((w) => w.reason), nextAction: reasons[0]!.action, lastTouch: c.lastTouchOn, stage: s.stage, cadenceDays: s.cadenceDays, terms };
 }

@@ -4,8 +4,8 @@
  * learn first. When nothing matches, a plain give that fits the relationship's stage.
  * Pure: the app gathers the people, their standing and their referral checks.
  */
-import type { CheckResult, Standing } from './capital.js';
-import { toBecause, toShortNames, type Match } from './matching.js';
+import type { CheckAdvice, CheckResult, Standing } from './capital.js';
+import type { Match, Offer, Wish } from './matching.js';
 
 export type IdeaKind = 'introduction' | 'referral' | 'goal' | 'article' | 'one-to-one' | 'ask-how-to-help';
 
@@ -20,14 +20,32 @@ export interface Idea {
   for: IdeaPerson;
   /** The other side of an introduction; null for a give to one person. */
   with: IdeaPerson | null;
-  /** What to do, in words. */
-  action: string;
-  because: string;
+  /** What an article is to be about: one of their needs; null for the other kinds. */
+  need: string | null;
+  because: IdeaReason;
   score: number;
   /** False when the user does not yet know the one recommended well enough, or has not met the one receiving. */
   ready: boolean;
-  learnFirst: string[];
+  /** What to learn first, about whom (the advice of their `net check --to-refer`). */
+  learnFirst: { name: string; advice: CheckAdvice }[];
 }
+
+/**
+ * Why an idea, with what the words need: ui/messages/ideas.ts says it.
+ *
+ *   code              because
+ *   match             the seeker's need, ideal referral or goal, answered by what the provider offers
+ *   not-met           the user has not met them yet
+ *   need-unanswered   a need of theirs that no one in the journal offers
+ *   needs-unknown     the journal does not know what they need
+ *   acquaintance      an acquaintance: time one to one is how it grows
+ */
+export type IdeaReason =
+  | { code: 'match'; wish: Pick<Wish, 'kind' | 'text'>; offer: Pick<Offer, 'field' | 'text'>; seeker: string; provider: string }
+  | { code: 'not-met'; name: string }
+  | { code: 'need-unanswered'; name: string; need: string }
+  | { code: 'needs-unknown'; name: string }
+  | { code: 'acquaintance'; name: string };
 
 /** A contact as ideas need them: standing today, and the referral check when they may be recommended. */
 export interface Candidate extends IdeaPerson {
@@ -83,15 +101,14 @@ export function toPairIdea(m: Match, seeker: Candidate, provider: Candidate, hel
   // An introduction vouches for each to the other: both must pass the --to-refer check, as net intro asks.
   const vouched = (c: Candidate) => c.referral?.verdict === 'ready';
   const ready = vouched(r.recommended) && vouched(r.receiving);
-  const learnFirst = [r.recommended, r.receiving].flatMap((c) => (vouched(c) ? [] : (c.referral?.suggestions ?? []).map((s) => `${c.name}: ${s}`)));
+  const learnFirst = [r.recommended, r.receiving].flatMap((c) => (vouched(c) ? [] : (c.referral?.suggestions ?? []).map((advice) => ({ name: c.name, advice }))));
   const relationship = (toRelationshipWeight(seeker.standing) + toRelationshipWeight(provider.standing)) / 2;
-  const action = r.kind === 'referral' ? `refer ${r.other.name} to ${r.helped.name}` : `introduce ${r.helped.name} to ${r.other.name}`;
   return {
     kind: r.kind,
     for: { id: r.helped.id, name: r.helped.name },
     with: { id: r.other.id, name: r.other.name },
-    action,
-    because: toBecause(m, seeker.name, provider.name),
+    need: null,
+    because: { code: 'match', wish: { kind: m.wish.kind, text: m.wish.text }, offer: { field: m.offer.field, text: m.offer.text }, seeker: seeker.name, provider: provider.name },
     score: m.score * relationship * (ready ? 1 : NOT_READY_FACTOR),
     ready,
     learnFirst,
@@ -107,7 +124,7 @@ export const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${
 export function rankIdeas(ideas: readonly Idea[], introduced: ReadonlySet<string>, limit: number): Idea[] {
   const best = new Map<string, Idea>();
   for (const idea of ideas) {
-    const key = idea.with ? pairKey(idea.for.id, idea.with.id) : `${idea.for.id}|${idea.kind}|${idea.action}`;
+    const key = idea.with ? pairKey(idea.for.id, idea.with.id) : `${idea.for.id}|${idea.kind}|${idea.need ?? ''}`;
     if (idea.with && introduced.has(key)) continue;
     const had = best.get(key);
     if (!had || idea.score > had.score) best.set(key, idea);
@@ -123,15 +140,10 @@ export function rankIdeas(ideas: readonly Idea[], introduced: ReadonlySet<string
  */
 export function toFallbackIdeas(c: Candidate, openNeeds: readonly string[]): Idea[] {
   const me = { id: c.id, name: c.name };
-  const [first] = toShortNames(c.name, '');
-  const idea = (kind: keyof typeof FALLBACK_SCORE, action: string, because: string): Idea => ({ kind, for: me, with: null, action, because, score: FALLBACK_SCORE[kind], ready: true, learnFirst: [] });
-  if (!c.met) return [idea('one-to-one', `invite ${c.name} to a one-to-one`, `you have not met ${first} yet: learn what they do and what they need`)];
-  const ideas = openNeeds
-    .slice(0, 3)
-    .map((need) => idea('article', `send ${c.name} an article or an idea on "${need}"`, `${first} needs ${need} and no one in your journal offers it yet: something useful on it is a real give`));
-  if (!openNeeds.length) {
-    ideas.push(idea('ask-how-to-help', `ask ${c.name} how you can help`, `you have not recorded what ${first} needs: ask, then record it (net edit "${c.name}" --need "…")`));
-  }
-  if (c.standing.stage === 'acquaintance') ideas.push(idea('one-to-one', `invite ${c.name} to a one-to-one`, `${first} is an acquaintance: time one to one is how it grows`));
+  const idea = (kind: keyof typeof FALLBACK_SCORE, because: IdeaReason, need: string | null = null): Idea => ({ kind, for: me, with: null, need, because, score: FALLBACK_SCORE[kind], ready: true, learnFirst: [] });
+  if (!c.met) return [idea('one-to-one', { code: 'not-met', name: c.name })];
+  const ideas = openNeeds.slice(0, 3).map((need) => idea('article', { code: 'need-unanswered', name: c.name, need }, need));
+  if (!openNeeds.length) ideas.push(idea('ask-how-to-help', { code: 'needs-unknown', name: c.name }));
+  if (c.standing.stage === 'acquaintance') ideas.push(idea('one-to-one', { code: 'acquaintance', name: c.name }));
   return ideas;
 }

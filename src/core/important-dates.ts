@@ -4,7 +4,7 @@
  */
 import { addDays, daysBetween, findIsoDate, type IsoDate } from './dates.js';
 import { UsageError } from './errors.js';
-import { findOddCharacters, TEXT_RULES } from './text.js';
+import { refuseOddCharacters, TEXT_RULES } from './text.js';
 
 /** How many days ahead `net due` lists an important date, unless `net config date-window` says otherwise. */
 export const DEFAULT_DATE_WINDOW_DAYS = 7;
@@ -18,7 +18,8 @@ export interface ImportantDate {
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH_NAMES = MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1));
+/** "January" … "December". */
+export const MONTH_NAMES = MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1));
 
 export const MONTH_DAY_HINT = 'write it as YYYY-MM-DD or MM-DD (the year is optional), for example 1980-05-17, 05-17 or "May 17"';
 
@@ -83,8 +84,7 @@ export function parseDateOf(text: string): ImportantDate {
   const label = text.slice(0, at).trim().replace(/\s+/g, ' ');
   if (!label) throw new UsageError(`--date-of "${text}" has no label before "="`, 'name the day, for example --date-of "work anniversary=2019-05-01"');
   if (label.length > MAX_DATE_LABEL) throw new UsageError(`the label "${label.slice(0, 20)}…" is longer than ${MAX_DATE_LABEL} characters`, 'shorten the label');
-  const odd = findOddCharacters('dateLabel', label);
-  if (odd) throw new UsageError(`the label of --date-of cannot hold ${odd}`, 'type the label as plain text');
+  refuseOddCharacters('dateLabel', label, 'the label of --date-of', 'type the label as plain text');
   if (label.toLowerCase() === 'birthday') throw new UsageError('a birthday has a flag of its own', 'use --birthday, for example --birthday "May 17"');
   return { label, date: parseMonthDay(text.slice(at + 1), `the date of "${label}"`) };
 }
@@ -144,13 +144,6 @@ export function toUpcoming(dates: readonly ImportantDate[], today: IsoDate, wind
     .map((d) => toOccasion(d, today))
     .filter((o) => o.inDays <= windowDays)
     .sort((a, b) => a.inDays - b.inDays || a.label.localeCompare(b.label));
-}
-
-/** "birthday in 3 days (turns 47)", "work anniversary today (7 years)". */
-export function describeOccasion(o: Occasion): string {
-  const when = o.inDays === 0 ? 'today' : o.inDays === 1 ? 'tomorrow' : `in ${o.inDays} days`;
-  const years = o.years === null ? '' : o.label === 'birthday' ? ` (turns ${o.years})` : ` (${o.years} year${o.years === 1 ? '' : 's'})`;
-  return `${o.label} ${when}, ${MONTH_NAMES[Number(o.on.slice(5, 7)) - 1]} ${Number(o.on.slice(8, 10))}${years}`;
 }
 
 /**

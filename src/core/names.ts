@@ -4,7 +4,7 @@
  */
 import { UsageError } from './errors.js';
 import { minOf } from './numbers.js';
-import { findOddCharacters, TEXT_RULES } from './text.js';
+import { refuseOddCharacters, TEXT_RULES } from './text.js';
 
 export interface NamedContact {
   id: string;
@@ -31,8 +31,7 @@ export function parseContactName(text: string): string {
   const name = text.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (!name) throw new UsageError('a contact needs a name', 'give the name in quotes, for example net add "Jane Doe"');
   if (name.length > TEXT_RULES.name.max) throw new UsageError(`that name is longer than ${TEXT_RULES.name.max} characters`, 'give the name a person would use');
-  const odd = findOddCharacters('name', name);
-  if (odd) throw new UsageError(`a name cannot hold ${odd}`, 'type the name as plain text');
+  refuseOddCharacters('name', name, 'a name', 'type the name as plain text');
   return name;
 }
 

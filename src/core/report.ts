@@ -56,11 +56,3 @@ export function toMoves(rows: readonly StageMove[], since: IsoDate): { movedUp: 
     .sort((a, b) => stageRank(b.from) - stageRank(a.from) || (a.lastTouch ?? '').localeCompare(b.lastTouch ?? ''));
   return { movedUp, goingCold };
 }
-
-/** The network's shape in words: "a mile wide and an inch deep" or "deep". */
-export const SHAPE_WORDS: Record<string, string> = {
-  empty: 'no contacts yet',
-  'wide-shallow': 'a mile wide and an inch deep: fewer than 1 in 10 relationships are growing or deep',
-  deep: 'deep: three or more deep referral relationships',
-  growing: 'still growing: fewer than three deep referral relationships',
-};

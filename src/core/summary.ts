@@ -10,7 +10,7 @@
 import { daysBetween, toDayNumber, type IsoDate } from './dates.js';
 import { toDatesText, type ImportantDate } from './important-dates.js';
 import { isUnresolved } from './referrals.js';
-import type { Answer, ContactSummary, Fact, FollowUp, JournalEvent } from './types.js';
+import { SUMMARY_FIELDS, type Answer, type ContactSummary, type Fact, type FollowUp, type JournalEvent } from './types.js';
 import type { Channel } from './vocabulary.js';
 
 export const DECAY_EPOCH: IsoDate = '2000-01-01';
@@ -140,30 +140,15 @@ function addEvent(fold: SummaryFold, e: ContactRows['events'][number], halfLifeD
   }
 }
 
+const EMPTY_SUMMARY = Object.fromEntries(
+  Object.entries(SUMMARY_FIELDS).map(([field, kind]) => [field, kind === 'count' || kind === 'sum' ? 0 : null]),
+) as ContactSummary;
+
+/** The summary of a contact with no rows: zero counts and sums, no dates. */
+export const toEmptySummary = (): ContactSummary => ({ ...EMPTY_SUMMARY });
+
 export function summarize(rows: ContactRows, halfLifeDays: number): ContactSummary {
-  const s: ContactSummary = {
-    firstEventOn: null,
-    lastEventOn: null,
-    lastTouchOn: null,
-    touchCount: 0,
-    giveCount: 0,
-    receivedCount: 0,
-    askCount: 0,
-    invested: 0,
-    withdrawn: 0,
-    received: 0,
-    lastReceivedOn: null,
-    openAskOn: null,
-    nextFollowUpOn: null,
-    recentTouchGap: null,
-    serviceCount: 0,
-    familyCount: 0,
-    goalCount: 0,
-    answersYes: 0,
-    wonReferralOn: null,
-    referralCheckOn: null,
-    importantDates: null,
-  };
+  const s = toEmptySummary();
   const fold: SummaryFold = { s, touchDays: [], day: '', dayScale: 0 };
   for (const e of toCanonicalOrder(rows.events)) addEvent(fold, e, halfLifeDays);
   s.importantDates = toDatesText(rows.dates ?? []);

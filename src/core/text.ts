@@ -70,14 +70,30 @@ const has = (re: RegExp, text: string) => {
 
 const ruleOf = (field: TextField | TextRule): TextRule => (typeof field === 'string' ? TEXT_RULES[field] : field);
 
-/** What a typed text holds that its field does not allow, in words; undefined when it is fine. */
-export function findOddCharacters(field: TextField | TextRule, text: string): string | undefined {
+/** What a typed text may hold that its field does not allow. */
+export type OddCharacters = 'line-break' | 'control' | 'bidi' | 'invisible';
+
+/** What a typed text holds that its field does not allow, as a code; undefined when it is fine. */
+export function findOddCharacters(field: TextField | TextRule, text: string): OddCharacters | undefined {
   const rule = ruleOf(field);
-  if (!rule.multiline && has(LINE_BREAK, text)) return 'a line break';
-  if (has(CONTROL, text) || (!rule.multiline && text.includes('\t'))) return 'control characters';
-  if (has(BIDI, text)) return 'characters that reverse the direction of the text';
-  if (rule.visibleOnly && (has(INVISIBLE, text) || has(STRAY_JOINER, text))) return 'invisible characters';
+  if (!rule.multiline && has(LINE_BREAK, text)) return 'line-break';
+  if (has(CONTROL, text) || (!rule.multiline && text.includes('\t'))) return 'control';
+  if (has(BIDI, text)) return 'bidi';
+  if (rule.visibleOnly && (has(INVISIBLE, text) || has(STRAY_JOINER, text))) return 'invisible';
   return undefined;
+}
+
+/**
+ * Refuses a typed text that holds what its field does not allow, with a UsageError that says what: "`subject` cannot
+ * hold a line break" (subject: "--company", "a name", "the label of --date-of").
+ */
+export function refuseOddCharacters(field: TextField | TextRule, text: string, subject: string, hint: string): void {
+  const odd = findOddCharacters(field, text);
+  if (odd === undefined) return;
+  throw new UsageError(
+    `${subject} cannot hold ${odd === 'line-break' ? 'a line break' : odd === 'control' ? 'control characters' : odd === 'bidi' ? 'characters that reverse the direction of the text' : 'invisible characters'}`,
+    hint,
+  );
 }
 
 /**
@@ -88,8 +104,7 @@ export function parseFieldText(field: TextField | TextRule, text: string, what: 
   const rule = ruleOf(field);
   const t = (rule.multiline ? text.replace(LINE_BREAK, '\n') : text).trim();
   if (!t) throw new UsageError(`${what} is empty`, `give ${what} some text, or leave the flag out`);
-  const odd = findOddCharacters(rule, t);
-  if (odd) throw new UsageError(`${what} cannot hold ${odd}`, rule.multiline ? 'type it as plain text' : 'type it as plain text on one line');
+  refuseOddCharacters(rule, t, what, rule.multiline ? 'type it as plain text' : 'type it as plain text on one line');
   if (t.length > rule.max) throw new UsageError(`${what} is longer than ${toThousands(rule.max)} characters`, `shorten ${what}`);
   return t;
 }

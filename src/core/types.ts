@@ -86,39 +86,55 @@ export interface Answer {
 }
 
 /**
- * What the journal keeps per contact so that lists never scan events. Always equal to `summarize()` over the
- * contact's rows; the decayed sums are held at the scale of DECAY_EPOCH (see core/summary.ts).
+ * What a summary field holds: its type, and its value when a contact has no rows yet.
+ *
+ *   kind    type               empty
+ *   date    IsoDate | null     null
+ *   days    number | null      null      (a number of days)
+ *   text    string | null      null
+ *   count   number             0
+ *   sum     number             0         (a fading sum at the scale of DECAY_EPOCH)
  */
-export interface ContactSummary {
+export type SummaryKind = 'date' | 'days' | 'text' | 'count' | 'sum';
+type SummaryType<K extends SummaryKind> = K extends 'count' | 'sum' ? number : K extends 'days' ? number | null : K extends 'date' ? IsoDate | null : string | null;
+
+/**
+ * What the journal keeps per contact so that lists never scan events, declared once: the type ContactSummary, the
+ * empty summary (core/summary.ts) and the store's columns (`first_event_on`…), SELECT lists and row mappers
+ * (store/rows.ts) all come from this table. Always equal to `summarize()` over the contact's rows.
+ */
+export const SUMMARY_FIELDS = {
   /** The first touchpoint, give or received (not an ask): with --met, what "known since" is read from. */
-  firstEventOn: IsoDate | null;
-  lastEventOn: IsoDate | null;
+  firstEventOn: 'date',
+  lastEventOn: 'date',
   /** The latest touchpoint or give: what "last touch" means in lists and in `net due`. */
-  lastTouchOn: IsoDate | null;
-  touchCount: number;
-  giveCount: number;
-  receivedCount: number;
-  askCount: number;
-  invested: number;
-  withdrawn: number;
-  received: number;
-  lastReceivedOn: IsoDate | null;
+  lastTouchOn: 'date',
+  touchCount: 'count',
+  giveCount: 'count',
+  receivedCount: 'count',
+  askCount: 'count',
+  invested: 'sum',
+  withdrawn: 'sum',
+  received: 'sum',
+  lastReceivedOn: 'date',
   /** The oldest ask still waiting for an outcome. */
-  openAskOn: IsoDate | null;
-  nextFollowUpOn: IsoDate | null;
+  openAskOn: 'date',
+  nextFollowUpOn: 'date',
   /** The longest gap in days between the last three touchpoints; null with fewer than three. */
-  recentTouchGap: number | null;
-  serviceCount: number;
-  familyCount: number;
-  goalCount: number;
+  recentTouchGap: 'days',
+  serviceCount: 'count',
+  familyCount: 'count',
+  goalCount: 'count',
   /** How many of the user's own checklist answers are yes. */
-  answersYes: number;
+  answersYes: 'count',
   /** The latest day a referral they gave the user was marked won: a thank-you is due until a touch or give after it. */
-  wonReferralOn: IsoDate | null;
+  wonReferralOn: 'date',
   /** The latest change of a referral the user gave that is still open or contacted: "ask how it went". */
-  referralCheckOn: IsoDate | null;
+  referralCheckOn: 'date',
   /** The contact's custom important dates, one `date<TAB>label` a line (core/important-dates.ts toDatesText). */
-  importantDates: string | null;
-}
+  importantDates: 'text',
+} as const satisfies Record<string, SummaryKind>;
+
+export type ContactSummary = { -readonly [F in keyof typeof SUMMARY_FIELDS]: SummaryType<(typeof SUMMARY_FIELDS)[F]> };
 
 export type ContactWithSummary = Contact & ContactSummary;

@@ -1,8 +1,8 @@
 /** Queries for social capital: open asks, and the per-contact standing columns that `net balance` reads. */
-import { STAGES, type Stage, type StandingInputs } from '../core/capital.js';
+import { STAGES, STANDING_FIELDS, type Stage, type StandingInputs } from '../core/capital.js';
 import type { IsoDate } from '../core/dates.js';
 import type { JournalEvent } from '../core/types.js';
-import { toEvent, type Row } from './rows.js';
+import { toEvent, toRowReader, toSelectList, type Row } from './rows.js';
 import { DEPTH_SQL, NET_SQL, STAGE_SQL, toStandingParams } from './standing-sql.js';
 import type { Store } from './store.js';
 
@@ -22,8 +22,6 @@ export interface StandingRow extends StandingInputs {
 
 export type BalanceOrder = 'balance' | 'depth' | 'last' | 'name';
 
-const INPUT_COLUMNS = `invested, withdrawn, received, touch_count, give_count, met_on, first_event_on, service_count, family_count, goal_count,
-  every_days, recent_touch_gap, last_touch_on, next_follow_up_on, answers_yes`;
 const TAGGED = "WHERE id IN (SELECT contact_id FROM facts WHERE kind = 'tag' AND text_key = @tag)";
 const ORDER_BY: Record<BalanceOrder, string> = {
   // The fading factor is the same for every contact on a given day: ordering by the stored sums is ordering by balance,
@@ -34,27 +32,9 @@ const ORDER_BY: Record<BalanceOrder, string> = {
   name: 'name_key',
 };
 
-type RawInputs = [number, number, number, number, number, string | null, string | null, number, number, number, number | null, number | null, string | null, string | null, number];
-
-function toInputs(r: RawInputs): StandingInputs {
-  return {
-    invested: r[0],
-    withdrawn: r[1],
-    received: r[2],
-    touchCount: r[3],
-    giveCount: r[4],
-    metOn: r[5],
-    firstEventOn: r[6],
-    serviceCount: r[7],
-    familyCount: r[8],
-    goalCount: r[9],
-    everyDays: r[10],
-    recentTouchGap: r[11],
-    lastTouchOn: r[12],
-    nextFollowUpOn: r[13],
-    answersYes: r[14],
-  };
-}
+const PAGE_FIELDS = ['id', 'name', ...STANDING_FIELDS] as const;
+const PAGE_COLUMNS = `${toSelectList(PAGE_FIELDS)}, name_key`;
+const toPageRow = toRowReader(PAGE_FIELDS);
 
 const withTag = (tag: string | undefined) => (tag === undefined ? {} : { tag: tag.toLowerCase() });
 
@@ -77,8 +57,8 @@ export function countStages(store: Store, opts: { today: IsoDate; halfLifeDays: 
 /** One page of contacts in the given order, sorted and limited by SQLite. */
 export function listStandingPage(store: Store, opts: { order: BalanceOrder; today: IsoDate; limit?: number; tag?: string }): StandingRow[] {
   const where = opts.tag === undefined ? '' : TAGGED;
-  const { day, jd, yearAgo } = toStandingParams(opts.today, 1);
-  const params = { limit: opts.limit ?? -1, ...withTag(opts.tag), ...(opts.order === 'depth' ? { day, jd, yearAgo } : {}) };
-  const rows = store.stmt(`SELECT id, name, name_key, ${INPUT_COLUMNS} FROM contacts ${where} ORDER BY ${ORDER_BY[opts.order]} LIMIT @limit`).raw().all(params) as unknown[][];
-  return rows.map((r) => ({ id: r[0] as string, name: r[1] as string, nameKey: r[2] as string, ...toInputs(r.slice(3) as RawInputs) }));
+  const { day, jd, knownAYearBy } = toStandingParams(opts.today, 1);
+  const params = { limit: opts.limit ?? -1, ...withTag(opts.tag), ...(opts.order === 'depth' ? { day, jd, knownAYearBy } : {}) };
+  const rows = store.stmt(`SELECT ${PAGE_COLUMNS} FROM contacts ${where} ORDER BY ${ORDER_BY[opts.order]} LIMIT @limit`).raw().all(params) as unknown[][];
+  return rows.map((r) => ({ ...toPageRow(r), nameKey: r[PAGE_FIELDS.length] as string }));
 }

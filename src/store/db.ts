@@ -47,13 +47,18 @@ function hasSqliteHeader(path: string): boolean {
   }
 }
 
-/** What a path that is neither a file nor a folder is, in words; undefined for a file. */
-export function describeOddFile(st: Stats): string | undefined {
-  if (st.isFIFO()) return 'a named pipe';
-  if (st.isSocket()) return 'a socket';
-  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+/** A path that is neither a file nor a folder: net never opens one (a named pipe would keep it waiting forever). */
+export type OddFileKind = 'named-pipe' | 'socket' | 'device';
+
+/** What kind of odd file `st` is; undefined for a file or a folder. */
+export function findOddFileKind(st: Stats): OddFileKind | undefined {
+  if (st.isFIFO()) return 'named-pipe';
+  if (st.isSocket()) return 'socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'device';
   return undefined;
 }
+
+const ODD_FILE_WORDS: Record<OddFileKind, string> = { 'named-pipe': 'a named pipe', socket: 'a socket', device: 'a device' };
 
 /** What the journal path holds: 'missing', 'empty' (a file of no bytes, which the first write makes a journal), or 'journal'. */
 function checkPath(path: string, opts: OpenOptions): 'missing' | 'empty' | 'journal' {
@@ -61,8 +66,8 @@ function checkPath(path: string, opts: OpenOptions): 'missing' | 'empty' | 'jour
   const st = statOrUndefined(path);
   if (st) {
     if (st.isDirectory()) throw new StoreError(`${path} is a folder, not a journal file`, 'give --db the path of a file, for example --db ~/journal.db');
-    const odd = describeOddFile(st);
-    if (odd) throw new StoreError(`${path} is ${odd}, not a journal file`, 'give --db or NET_DB the path of a file, for example --db ~/journal.db');
+    const odd = findOddFileKind(st);
+    if (odd) throw new StoreError(`${path} is ${ODD_FILE_WORDS[odd]}, not a journal file`, 'give --db or NET_DB the path of a file, for example --db ~/journal.db');
     if (!hasSqliteHeader(path)) throw new StoreError(`${path} is not a net journal (not an SQLite file)`, 'check the path given with --db or NET_DB');
     return st.size === 0 ? 'empty' : 'journal';
   }

@@ -3,131 +3,157 @@
  * of core/due.ts written as SQL, and hands JavaScript only the contacts that could make the page, for core to score.
  */
 import { addDays, type IsoDate } from '../core/dates.js';
-import { STAGE_CADENCE_DAYS } from '../core/capital.js';
-import { NEVER_MET_FROM_DAYS, NEVER_MET_UNTIL_DAYS, OPEN_ASK_DAYS, OPEN_ASK_FULL_DAYS, RECEIVED_WINDOW_DAYS, toDueScore, type DueContact } from '../core/due.js';
+import { STAGE_CADENCE_DAYS, type Stage } from '../core/capital.js';
+import {
+  COLD_STAGES,
+  DUE_FIELDS,
+  DUE_WEIGHTS,
+  FOLLOW_UP_RAMP_DAYS,
+  FOLLOW_UP_START,
+  NEVER_MET_FROM_DAYS,
+  NEVER_MET_UNTIL_DAYS,
+  OPEN_ASK_DAYS,
+  OPEN_ASK_FULL_DAYS,
+  OPEN_ASK_START,
+  RECEIVED_FADE,
+  RECEIVED_WINDOW_DAYS,
+  toDueScore,
+  type DueContact,
+  type DueTerm,
+  type DueWeights,
+} from '../core/due.js';
 import { MET_SQL, NET_SQL, REF_JD_SQL, STAGE_SQL, toStandingParams } from './standing-sql.js';
 import { DEFAULT_DATE_WINDOW_DAYS, toMonthDaysAhead } from '../core/important-dates.js';
+import { maxOf, minOf } from '../core/numbers.js';
 import { REFERRAL_CHECK_DAYS, REFERRAL_CHECK_UNTIL_DAYS } from '../core/referrals.js';
+import { toRowReader, toSelectList } from './rows.js';
 import type { Store } from './store.js';
 
-/** The columns read, in the order of toDueContact. */
-const COLUMNS = `id, name, every_days, snoozed_until, met_on, created_at, first_event_on, last_touch_on, touch_count, give_count,
-  invested, withdrawn, last_received_on, open_ask_on, next_follow_up_on, recent_touch_gap, service_count, family_count, goal_count, answers_yes,
-  birthday, won_referral_on, referral_check_on, important_dates`;
-
-const COLUMN_COUNT = 24;
-
-type RawRow = [
-  string, string, number | null, string | null, string | null, string, string | null, string | null, number, number, number, number, string | null, string | null, string | null, number | null, number, number, number, number,
-  string | null, string | null, string | null, string | null,
-];
-
-function toDueContact(r: RawRow): DueContact {
-  return {
-    id: r[0],
-    name: r[1],
-    everyDays: r[2],
-    snoozedUntil: r[3],
-    metOn: r[4],
-    createdAt: r[5],
-    firstEventOn: r[6],
-    lastTouchOn: r[7],
-    touchCount: r[8],
-    giveCount: r[9],
-    invested: r[10],
-    withdrawn: r[11],
-    lastReceivedOn: r[12],
-    openAskOn: r[13],
-    nextFollowUpOn: r[14],
-    recentTouchGap: r[15],
-    serviceCount: r[16],
-    familyCount: r[17],
-    goalCount: r[18],
-    answersYes: r[19],
-    birthday: r[20],
-    wonReferralOn: r[21],
-    referralCheckOn: r[22],
-    importantDates: r[23],
-  };
-}
+/** The columns read, and their mapper. */
+const COLUMNS = toSelectList(DUE_FIELDS);
+const toDueContact = toRowReader(DUE_FIELDS);
+const COLUMN_COUNT = DUE_FIELDS.length;
+/** The name is not in the cap's index: those queries read the name key in its place. */
+const CAP_COLUMNS = toSelectList(DUE_FIELDS, { name: 'name_key' });
 
 /*
- * Who is due, term by term, exactly as core/due.ts scores above zero: a follow-up due; something received in the last
- * 60 days and not acknowledged; an ask waiting more than 14 days; a referral they gave marked won and not thanked; a
- * referral the user gave 22 to 180 days without news; added 7 to 60 days ago and not met; a birthday or date within the
- * window; or, with no follow-up planned ahead, the cadence passed or a deep or growing relationship going cold (half
- * a cadence without a touch). The stage is worked out (store/standing-sql.ts) only where the cadence depends on it:
- * 15 to 90 days since the last touch, or half an own cadence with a positive balance.
+ * Who is due, term by term, exactly as core/due.ts scores above zero: a follow-up due; something received within the
+ * received window and not acknowledged; an ask waiting past OPEN_ASK_DAYS; a referral they gave marked won and not
+ * thanked; a referral the user gave without news for REFERRAL_CHECK_DAYS to REFERRAL_CHECK_UNTIL_DAYS; added within the
+ * never-met window and not met; a birthday or date within the window; or, with no follow-up planned ahead, the cadence
+ * passed or a relationship of a COLD_STAGES stage going cold (half a cadence without a touch). The stage is worked out
+ * (store/standing-sql.ts) only where the cadence depends on it: between half the shortest stage cadence and the longest
+ * since the last touch, or half an own cadence with a positive balance.
+ *
+ * Every number is core's, written into the SQL here: the thresholds as parameters (toDueParams) or literals, the stage
+ * cadences from STAGE_CADENCE_DAYS, and the weights of the cap and the bound from the weights table the caller scores
+ * with (DUE_WEIGHTS unless a test passes another).
  */
 const SINCE = `(@jd - ${REF_JD_SQL})`;
 const PLANNED = 'coalesce(next_follow_up_on > @day, 0)';
 const IN_WINDOW = 'IN (SELECT value FROM json_each(@monthDays))';
 const HAS_DATE_IN_WINDOW = `(substr(birthday, -5) ${IN_WINDOW} OR id IN (SELECT contact_id FROM dates WHERE substr(date, -5) ${IN_WINDOW}))`;
-/** The terms that come and go: a received gift's 60 days, a referral's check, a new contact's first weeks, a date. */
+/** The terms that come and go: a received gift's window, a referral's check, a new contact's first weeks, a date. */
 const PASSING_DUE = `((last_received_on >= @receivedSince AND last_received_on <= @day AND NOT coalesce(last_touch_on >= last_received_on, 0))
   OR (referral_check_on >= @checkSince AND referral_check_on < @checkBefore)
   OR (created_at >= @addedSince AND created_at < @addedBefore AND ${MET_SQL} = 0 AND NOT ${PLANNED})
   OR ${HAS_DATE_IN_WINDOW})`;
-/** Every term but the cadence's: the passing ones, and those that last (a follow-up due, an ask past 14 days, a thank-you). */
+/** Every term but the cadence's: the passing ones, and those that last (a follow-up due, an ask past its days, a thank-you). */
 const EVENT_DUE = `(next_follow_up_on <= @day OR open_ask_on < @askBefore
   OR (won_referral_on <= @day AND NOT coalesce(last_touch_on >= won_referral_on, 0)) OR ${PASSING_DUE})`;
-const CLOSE = `${STAGE_SQL} IN ('deep', 'growing')`;
-const cadenceDue = (stage: 'deep' | 'growing', days: number) => `WHEN '${stage}' THEN ${SINCE} > ${days} OR (${SINCE} * 2 >= ${days} AND ${NET_SQL} > 0)`;
+
+const STAGE_CADENCES = (Object.entries(STAGE_CADENCE_DAYS) as [Stage, number | null][]).filter((e): e is [Stage, number] => e[1] !== null);
+/** The shortest and the longest cadence a stage gives: before half the one nobody is due by cadence; after the other, all who have one are. */
+const SHORTEST_CADENCE = minOf(STAGE_CADENCES.map(([, days]) => days));
+const LONGEST_CADENCE = maxOf(STAGE_CADENCES.map(([, days]) => days));
+const CLOSE = `${STAGE_SQL} IN (${COLD_STAGES.map((s) => `'${s}'`).join(', ')})`;
+const cadenceDue = ([stage, days]: [Stage, number]) =>
+  COLD_STAGES.includes(stage) ? `WHEN '${stage}' THEN ${SINCE} > ${days} OR (${SINCE} * 2 >= ${days} AND ${NET_SQL} > 0)` : `WHEN '${stage}' THEN ${SINCE} > ${days}`;
 const PACE_DUE = `(CASE
   WHEN ${PLANNED} THEN 0
   WHEN every_days IS NOT NULL THEN (every_days > 0 AND ${SINCE} > every_days) OR (${SINCE} * 2 >= every_days AND ${NET_SQL} > 0 AND ${CLOSE})
-  WHEN ${SINCE} > ${STAGE_CADENCE_DAYS.acquaintance} THEN ${MET_SQL} = 1 OR ${CLOSE}
-  WHEN ${SINCE} * 2 < ${STAGE_CADENCE_DAYS.deep} THEN 0
-  ELSE CASE ${STAGE_SQL} ${cadenceDue('deep', STAGE_CADENCE_DAYS.deep!)} ${cadenceDue('growing', STAGE_CADENCE_DAYS.growing!)}
-    WHEN 'acquaintance' THEN ${SINCE} > ${STAGE_CADENCE_DAYS.acquaintance} ELSE 0 END
+  WHEN ${SINCE} > ${LONGEST_CADENCE} THEN ${MET_SQL} = 1 OR ${CLOSE}
+  WHEN ${SINCE} * 2 < ${SHORTEST_CADENCE} THEN 0
+  ELSE CASE ${STAGE_SQL} ${STAGE_CADENCES.map(cadenceDue).join(' ')} ELSE 0 END
   END)`;
+
+/** `weight * condition`, written as migration 6 wrote its index: a weight of 1 without the product, one of 0 not at all. */
+const weighted = (weight: number, condition: string) => (weight === 0 ? '' : weight === 1 ? ` + ${condition}` : ` + ${weight} * ${condition}`);
+
 /*
  * Within a cap, the most each contact could score on the day: the follow-up, received, ask terms exactly, the cadence
- * as if it were the shortest it can be (own, else 30 days), and the others at their weight. Only contacts whose bound
- * reaches the last of the page so far are handed to core. Read from the cap's index, like the cap.
+ * as if it were the shortest it can be (own, else the shortest a stage gives), and the others at their weight. Only
+ * contacts whose bound reaches the last of the page so far are handed to core. Read from the cap's index, like the cap.
  */
-const DUE_BOUND_SQL = `(CASE WHEN next_follow_up_on <= @day THEN 12 * min(1, 0.75 + 0.25 * min(@jd - julianday(next_follow_up_on), 14) / 14) ELSE 0 END
+function toBoundSql(w: DueWeights): string {
+  return `(CASE WHEN next_follow_up_on <= @day THEN ${w.followUp} * min(1, ${FOLLOW_UP_START} + ${1 - FOLLOW_UP_START} * min(@jd - julianday(next_follow_up_on), ${FOLLOW_UP_RAMP_DAYS}) / ${FOLLOW_UP_RAMP_DAYS}) ELSE 0 END
   + CASE WHEN ${PLANNED} THEN 0
-      WHEN ${SINCE} > coalesce(every_days, ${STAGE_CADENCE_DAYS.deep}) THEN 6 * (${SINCE} - coalesce(every_days, ${STAGE_CADENCE_DAYS.deep})) / ${SINCE} + 1
-      ELSE 1 END
-  + 2
+      WHEN ${SINCE} > coalesce(every_days, ${SHORTEST_CADENCE}) THEN ${w.cadence} * (${SINCE} - coalesce(every_days, ${SHORTEST_CADENCE})) / ${SINCE} + ${w.neverMet}
+      ELSE ${w.neverMet} END
+  + ${w.goingCold}
   + CASE WHEN last_received_on >= @receivedSince AND last_received_on <= @day AND NOT coalesce(last_touch_on >= last_received_on, 0)
-      THEN 4 * (1 - 0.5 * (@jd - julianday(last_received_on)) / ${RECEIVED_WINDOW_DAYS}) ELSE 0 END
-  + CASE WHEN open_ask_on < @askBefore THEN 3 * min(1, 0.5 + 0.5 * (@jd - julianday(open_ask_on) - ${OPEN_ASK_DAYS}) / (${OPEN_ASK_FULL_DAYS} - ${OPEN_ASK_DAYS})) ELSE 0 END
-  + 5 * coalesce(won_referral_on > coalesce(last_touch_on, ''), 0) + 2 * (referral_check_on IS NOT NULL)
-  + 3 * (birthday IS NOT NULL OR important_dates IS NOT NULL))`;
+      THEN ${w.received} * (1 - ${RECEIVED_FADE} * (@jd - julianday(last_received_on)) / ${RECEIVED_WINDOW_DAYS}) ELSE 0 END
+  + CASE WHEN open_ask_on < @askBefore THEN ${w.openAsk} * min(1, ${OPEN_ASK_START} + ${1 - OPEN_ASK_START} * (@jd - julianday(open_ask_on) - ${OPEN_ASK_DAYS}) / (${OPEN_ASK_FULL_DAYS} - ${OPEN_ASK_DAYS})) ELSE 0 END
+  + ${w.thankReferral} * coalesce(won_referral_on > coalesce(last_touch_on, ''), 0) + ${w.referralCheck} * (referral_check_on IS NOT NULL)
+  + ${w.importantDate} * (birthday IS NOT NULL OR important_dates IS NOT NULL))`;
+}
 /** Rounding in SQL and in JavaScript may differ in the last bits: the bound is trusted only beyond this. */
-const BOUND_MARGIN = 1e-6;
+export const BOUND_MARGIN = 1e-6;
+
+/**
+ * Which rows allow each term at all (null: every row), in the order of migration 6's index contacts_due_cap: a cadence
+ * and going cold always; a follow-up only with one planned; a thank-you only for a won referral not yet thanked; …
+ */
+const CAP_TERMS: Record<DueTerm, string | null> = {
+  cadence: null,
+  goingCold: null,
+  followUp: '(next_follow_up_on IS NOT NULL)',
+  received: "coalesce(last_received_on > coalesce(last_touch_on, ''), 0)",
+  openAsk: '(open_ask_on IS NOT NULL)',
+  neverMet: '(touch_count = 0 AND give_count = 0 AND met_on IS NULL)',
+  thankReferral: "coalesce(won_referral_on > coalesce(last_touch_on, ''), 0)",
+  referralCheck: '(referral_check_on IS NOT NULL)',
+  importantDate: '(birthday IS NOT NULL OR important_dates IS NOT NULL)',
+};
+
+/*
+ * The most urgent few without scoring everyone: no contact's urgency can exceed its cap, the sum of the weights of the
+ * terms its row allows at all. Migration 6 indexes this very expression (as the default weights write it), so SQLite
+ * hands over the contacts one cap at a time, highest first, and core scores them; once the last of the page scores
+ * above the next cap, nobody left can reach the page. With the bound, on 50,000 contacts core scores about 200 of the
+ * 38,000 due. Other weights give another expression, which SQLite works out row by row: slower, never wrong.
+ */
+export function toCapSql(w: DueWeights): string {
+  const terms = Object.entries(CAP_TERMS) as [DueTerm, string | null][];
+  const always = terms.filter(([, condition]) => condition === null).reduce((sum, [term]) => sum + w[term], 0);
+  return `(${always}${terms.map(([term, condition]) => (condition === null ? '' : weighted(w[term], condition))).join('')})`;
+}
+
+/*
+ * The day from which a contact stays due, whatever day it is: a follow-up's day; an ask's first day past OPEN_ASK_DAYS;
+ * a won referral not yet thanked; or, with no follow-up planned, the cadence passed for good (an own cadence, else the
+ * longest a stage gives after the last touch of someone met: no stage waits longer). Migration 6 indexes it, so the
+ * count reads most of the due from the index and works the rules out only for the rest.
+ */
+export const DUE_FROM_SQL = `min(coalesce(next_follow_up_on, '9999-12-31'), coalesce(date(open_ask_on, '+${OPEN_ASK_DAYS + 1} days'), '9999-12-31'),
+  CASE WHEN won_referral_on > coalesce(last_touch_on, '') THEN won_referral_on ELSE '9999-12-31' END,
+  CASE WHEN next_follow_up_on IS NOT NULL THEN '9999-12-31'
+    WHEN every_days > 0 THEN date(coalesce(last_touch_on, met_on, substr(created_at, 1, 10)), '+' || (every_days + 1) || ' days')
+    WHEN every_days IS NULL AND ${MET_SQL} THEN date(coalesce(last_touch_on, met_on, substr(created_at, 1, 10)), '+${LONGEST_CADENCE + 1} days')
+    ELSE '9999-12-31' END)`;
+
+/** The SQL of one weights table, built once for each. */
+const built = new WeakMap<DueWeights, { cap: string; bound: string }>();
+export function dueSqlOf(w: DueWeights): { cap: string; bound: string } {
+  let sql = built.get(w);
+  if (!sql) built.set(w, (sql = { cap: toCapSql(w), bound: toBoundSql(w) }));
+  return sql;
+}
 
 const NOT_SNOOZED = '(snoozed_until IS NULL OR snoozed_until <= @day)';
 const TAGGED = "id IN (SELECT contact_id FROM facts WHERE kind = 'tag' AND text_key = @tag)";
 /** Written without the tag test when there is no tag: a reference to `id` would send every count to the table rows. */
 const listed = (tag: string | undefined) => (tag === undefined ? NOT_SNOOZED : `${NOT_SNOOZED} AND ${TAGGED}`);
-
-/*
- * The most urgent few without scoring everyone: no contact's urgency can exceed its cap, the sum of the weights of the
- * terms its row allows at all (a cadence and going cold always; a follow-up only with one planned; a thank-you only
- * for a won referral not yet thanked; …). Migration 6 indexes this very expression, so SQLite hands over the contacts
- * one cap at a time, highest first, and core scores them; once the last of the page scores above the next cap, nobody
- * left can reach the page. With the bound below, on 50,000 contacts core scores about 200 of the 38,000 due.
- */
-const DUE_CAP_SQL = `(8 + 12 * (next_follow_up_on IS NOT NULL) + 4 * coalesce(last_received_on > coalesce(last_touch_on, ''), 0)
-  + 3 * (open_ask_on IS NOT NULL) + (touch_count = 0 AND give_count = 0 AND met_on IS NULL)
-  + 5 * coalesce(won_referral_on > coalesce(last_touch_on, ''), 0) + 2 * (referral_check_on IS NOT NULL)
-  + 3 * (birthday IS NOT NULL OR important_dates IS NOT NULL))`;
-
-/*
- * The day from which a contact stays due, whatever day it is: a follow-up's day; an ask's fifteenth day; a won referral
- * not yet thanked; or, with no follow-up planned, the cadence passed for good (an own cadence, else 90 days after the
- * last touch of someone met: no stage waits longer). Migration 6 indexes it, so the count reads most of the due from
- * the index and works the rules out only for the rest.
- */
-const DUE_FROM_SQL = `min(coalesce(next_follow_up_on, '9999-12-31'), coalesce(date(open_ask_on, '+15 days'), '9999-12-31'),
-  CASE WHEN won_referral_on > coalesce(last_touch_on, '') THEN won_referral_on ELSE '9999-12-31' END,
-  CASE WHEN next_follow_up_on IS NOT NULL THEN '9999-12-31'
-    WHEN every_days > 0 THEN date(coalesce(last_touch_on, met_on, substr(created_at, 1, 10)), '+' || (every_days + 1) || ' days')
-    WHEN every_days IS NULL AND (touch_count > 0 OR give_count > 0 OR met_on IS NOT NULL) THEN date(coalesce(last_touch_on, met_on, substr(created_at, 1, 10)), '+91 days')
-    ELSE '9999-12-31' END)`;
 
 export interface DueFilter {
   day: IsoDate;
@@ -144,7 +170,8 @@ export interface DuePage {
   total: number;
 }
 
-function toDueParams(filter: DueFilter & { halfLifeDays: number }) {
+/** The values the due queries read: the day's numbers and the thresholds of core's terms, as days. */
+export function toDueParams(filter: DueFilter & { halfLifeDays: number }) {
   const day = filter.day;
   return {
     ...toStandingParams(day, filter.halfLifeDays),
@@ -169,8 +196,13 @@ interface Ranked {
 /** Most urgent first; equal urgency by name, then id, as SQLite orders text. */
 const byUrgency = (a: Ranked, b: Ranked) => b.score - a.score || (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : a.contact.id < b.contact.id ? -1 : 1);
 
-/** The most urgent contacts on the day (at most `limit`; all without one) and how many are due in all. */
-export function listDueContacts(store: Store, filter: DueFilter & { halfLifeDays: number; limit?: number }): DuePage {
+/**
+ * The most urgent contacts on the day (at most `limit`; all without one) and how many are due in all, ranked by the
+ * weights given (DUE_WEIGHTS unless a test passes others).
+ */
+export function listDueContacts(store: Store, filter: DueFilter & { halfLifeDays: number; limit?: number; weights?: DueWeights }): DuePage {
+  const weights = filter.weights ?? DUE_WEIGHTS;
+  const sql = dueSqlOf(weights);
   const params = toDueParams(filter);
   const dateWindow = filter.dateWindowDays ?? DEFAULT_DATE_WINDOW_DAYS;
   const where = listed(filter.tag);
@@ -180,8 +212,8 @@ export function listDueContacts(store: Store, filter: DueFilter & { halfLifeDays
   const total = dueForGood + dueToday;
   const score = (rows: unknown[][], into: Ranked[]) => {
     for (const r of rows) {
-      const contact = toDueContact(r as RawRow);
-      const s = toDueScore(contact, filter.day, filter.halfLifeDays, dateWindow);
+      const contact = toDueContact(r);
+      const s = toDueScore(contact, filter.day, filter.halfLifeDays, dateWindow, weights);
       if (s > 0) into.push({ contact, score: s, nameKey: r[COLUMN_COUNT] as string });
     }
   };
@@ -191,10 +223,10 @@ export function listDueContacts(store: Store, filter: DueFilter & { halfLifeDays
     return { contacts: ranked.sort(byUrgency).map((r) => r.contact), total };
   }
   const limit = filter.limit;
-  const nextCap = store.stmt(`SELECT max(${DUE_CAP_SQL}) FROM contacts WHERE ${DUE_CAP_SQL} < @below`).pluck();
+  const nextCap = store.stmt(`SELECT max(${sql.cap}) FROM contacts WHERE ${sql.cap} < @below`).pluck();
   // The name is not in the cap's index: the contacts are scored with their name key in its place, and named at the end.
   const withCap = store
-    .stmt(`SELECT ${COLUMNS.replace('name,', 'name_key,')}, name_key FROM contacts WHERE ${DUE_CAP_SQL} = @cap AND ${where} AND ${DUE_BOUND_SQL} + ${BOUND_MARGIN} >= @floor`)
+    .stmt(`SELECT ${CAP_COLUMNS}, name_key FROM contacts WHERE ${sql.cap} = @cap AND ${where} AND ${sql.bound} + ${BOUND_MARGIN} >= @floor`)
     .raw();
   for (let cap = nextCap.get({ below: Number.MAX_SAFE_INTEGER }) as number | null; cap !== null; cap = nextCap.get({ below: cap }) as number | null) {
     if (ranked.length >= limit && ranked[limit - 1]!.score > cap) break;
@@ -215,7 +247,7 @@ export function* iterateCalendarContacts(store: Store, filter: Omit<DueFilter, '
        ORDER BY name_key, id`,
     )
     .raw()
-    .iterate({ tag: filter.tag === undefined ? null : filter.tag.toLowerCase() }) as IterableIterator<RawRow>;
+    .iterate({ tag: filter.tag === undefined ? null : filter.tag.toLowerCase() }) as IterableIterator<unknown[]>;
   for (const row of rows) yield toDueContact(row);
 }
 

@@ -1,9 +1,10 @@
 /** Queries for needs, ideas and introductions: one statement each, never one per contact. */
-import type { StandingInputs } from '../core/capital.js';
+import { STANDING_FIELDS, type StandingInputs } from '../core/capital.js';
 import type { IsoDate } from '../core/dates.js';
 import type { Offer, OfferField, OfferText, Wish, WishKind } from '../core/matching.js';
 import type { Answer, ContactWithSummary, Fact, JournalEvent } from '../core/types.js';
-import { toAnswer, toContact, toFact, type Row } from './rows.js';
+import { toAnswer, toContact, toFact, toRowReader, toSelectList, type Row } from './rows.js';
+import { NET_SQL } from './standing-sql.js';
 import type { Store } from './store.js';
 
 // ---- needs ----------------------------------------------------------------------------------------------------------
@@ -99,8 +100,9 @@ export function findOfferTexts(store: Store, keys: readonly string[] | null): Of
 
 export const offerKey = (o: OfferText) => `${o.field}\u0000${o.text}`;
 
-/** The order in which an offer's holders are taken: migration 8 indexes contacts in it. */
-const knownOrder = (id: string) => `(answers_yes + service_count + family_count) DESC, (invested - withdrawn) DESC, ${id}`;
+/** The order in which an offer's holders are taken (then by id): migration 8 indexes contacts in it. */
+export const KNOWN_ORDER = ['(answers_yes + service_count + family_count) DESC', `${NET_SQL} DESC`];
+const knownOrder = (id: string) => `${KNOWN_ORDER.join(', ')}, ${id}`;
 /** Holders of a fact text beyond this many times those wanted are found by walking contacts in order instead. */
 const WALK_FACTOR = 8;
 
@@ -149,38 +151,17 @@ export interface StandingRow extends StandingInputs {
   company: string | null;
 }
 
+const STANDING_ROW_FIELDS = ['id', 'name', 'role', 'company', ...STANDING_FIELDS] as const;
+const toStandingRow = toRowReader(STANDING_ROW_FIELDS);
+
 /** What ranking needs of many contacts: the summary columns a standing is read from, not whole rows. */
 export function listStandingsById(store: Store, ids: readonly string[]): StandingRow[] {
   if (!ids.length) return [];
   const rows = store
-    .stmt(
-      `SELECT id, name, role, company, invested, withdrawn, received, touch_count, give_count, met_on, first_event_on, service_count, family_count,
-         goal_count, every_days, recent_touch_gap, last_touch_on, next_follow_up_on, answers_yes
-       FROM contacts WHERE id IN (SELECT value FROM json_each(?))`,
-    )
+    .stmt(`SELECT ${toSelectList(STANDING_ROW_FIELDS)} FROM contacts WHERE id IN (SELECT value FROM json_each(?))`)
     .raw()
     .all(JSON.stringify(ids)) as unknown[][];
-  return rows.map((r) => ({
-    id: r[0] as string,
-    name: r[1] as string,
-    role: r[2] as string | null,
-    company: r[3] as string | null,
-    invested: r[4] as number,
-    withdrawn: r[5] as number,
-    received: r[6] as number,
-    touchCount: r[7] as number,
-    giveCount: r[8] as number,
-    metOn: r[9] as string | null,
-    firstEventOn: r[10] as string | null,
-    serviceCount: r[11] as number,
-    familyCount: r[12] as number,
-    goalCount: r[13] as number,
-    everyDays: r[14] as number | null,
-    recentTouchGap: r[15] as number | null,
-    lastTouchOn: r[16] as string | null,
-    nextFollowUpOn: r[17] as string | null,
-    answersYes: r[18] as number,
-  }));
+  return rows.map(toStandingRow);
 }
 
 /** Contacts by id, in one query. */

@@ -3,9 +3,10 @@
  * contact with what its standing was built from at the start of the window. Everything is aggregated by SQLite: a
  * journal of 200,000 events hands JavaScript a few dozen counts and one row per contact.
  */
-import type { StandingInputs } from '../core/capital.js';
+import { STANDING_FIELDS, type StandingInputs } from '../core/capital.js';
 import type { IsoDate } from '../core/dates.js';
 import { DECAY_EPOCH, TOUCH_DEPOSIT, toRecentTouchGap } from '../core/summary.js';
+import { toColumn, toRowReader } from './rows.js';
 import type { Store } from './store.js';
 
 export interface Window {
@@ -95,6 +96,26 @@ const deposit = `CASE kind ${Object.entries(TOUCH_DEPOSIT)
  * does not keep its history.
  */
 const SCALE = `pow(2, (julianday(occurred_on) - julianday('${DECAY_EPOCH}')) / @halfLife)`;
+/** Each standing input as it was at the start of the window. */
+const BEFORE: Record<(typeof STANDING_FIELDS)[number], string> = {
+  invested: 'max(0, c.invested - COALESCE(win.invested, 0))',
+  withdrawn: 'max(0, c.withdrawn - COALESCE(win.withdrawn, 0))',
+  received: '0', // a stage does not depend on it: 0 at both ends of the window
+  touchCount: 'c.touch_count - COALESCE(win.touches, 0)',
+  giveCount: 'c.give_count - COALESCE(win.gives, 0)',
+  metOn: 'CASE WHEN c.met_on < @since THEN c.met_on END',
+  firstEventOn: 'CASE WHEN c.first_event_on < @since THEN c.first_event_on END',
+  serviceCount: "(SELECT count(*) FROM facts f WHERE f.contact_id = c.id AND f.kind = 'service' AND f.created_at < @since)",
+  familyCount: "(SELECT count(*) FROM facts f WHERE f.contact_id = c.id AND f.kind = 'family' AND f.created_at < @since)",
+  goalCount: "(SELECT count(*) FROM facts f WHERE f.contact_id = c.id AND f.kind = 'goal' AND f.created_at < @since)",
+  everyDays: 'c.every_days',
+  // The days of the last three touchpoints: listStandingPairs reads the gap from them.
+  recentTouchGap:
+    "(SELECT group_concat(occurred_on) FROM (SELECT occurred_on FROM events e WHERE e.contact_id = c.id AND e.type = 'touch' AND e.occurred_on < @since ORDER BY e.occurred_on DESC LIMIT 3))",
+  lastTouchOn: "(SELECT max(occurred_on) FROM events e WHERE e.contact_id = c.id AND e.type IN ('touch', 'gave') AND e.occurred_on < @since)",
+  nextFollowUpOn: '(SELECT min(due_on) FROM follow_ups u WHERE u.contact_id = c.id AND u.scheduled_on < @since AND (u.done_on IS NULL OR u.done_on >= @since))',
+  answersYes: '(SELECT count(*) FROM answers a WHERE a.contact_id = c.id AND a.answer = 1 AND a.answered_on < @since)',
+};
 const PAIRS = `
   WITH win AS (
     SELECT contact_id,
@@ -104,47 +125,22 @@ const PAIRS = `
     FROM events INDEXED BY events_day_type WHERE occurred_on >= @since GROUP BY contact_id
   )
   SELECT c.id, c.name, c.name_key, c.created_at >= @since AS is_new,
-    max(0, c.invested - COALESCE(win.invested, 0)), max(0, c.withdrawn - COALESCE(win.withdrawn, 0)),
-    c.touch_count - COALESCE(win.touches, 0), c.give_count - COALESCE(win.gives, 0),
-    CASE WHEN c.met_on < @since THEN c.met_on END, CASE WHEN c.first_event_on < @since THEN c.first_event_on END,
-    (SELECT count(*) FROM facts f WHERE f.contact_id = c.id AND f.kind = 'service' AND f.created_at < @since),
-    (SELECT count(*) FROM facts f WHERE f.contact_id = c.id AND f.kind = 'family' AND f.created_at < @since),
-    (SELECT count(*) FROM facts f WHERE f.contact_id = c.id AND f.kind = 'goal' AND f.created_at < @since),
-    c.every_days,
-    (SELECT group_concat(occurred_on) FROM (SELECT occurred_on FROM events e WHERE e.contact_id = c.id AND e.type = 'touch' AND e.occurred_on < @since ORDER BY e.occurred_on DESC LIMIT 3)),
-    (SELECT max(occurred_on) FROM events e WHERE e.contact_id = c.id AND e.type IN ('touch', 'gave') AND e.occurred_on < @since),
-    (SELECT min(due_on) FROM follow_ups u WHERE u.contact_id = c.id AND u.scheduled_on < @since AND (u.done_on IS NULL OR u.done_on >= @since)),
-    (SELECT count(*) FROM answers a WHERE a.contact_id = c.id AND a.answer = 1 AND a.answered_on < @since),
-    c.invested, c.withdrawn, c.touch_count, c.give_count, c.met_on, c.first_event_on, c.service_count, c.family_count, c.goal_count,
-    c.every_days, c.recent_touch_gap, c.last_touch_on, c.next_follow_up_on, c.answers_yes
+    ${STANDING_FIELDS.map((f) => BEFORE[f]).join(',\n    ')},
+    ${STANDING_FIELDS.map((f) => (f === 'received' ? '0' : `c.${toColumn(f)}`)).join(', ')}
   FROM contacts c LEFT JOIN win ON win.contact_id = c.id
   ORDER BY c.name_key, c.id`;
 
-const toInputs = (r: unknown[]): StandingInputs => ({
-  invested: Number(r[0] ?? 0),
-  withdrawn: Number(r[1] ?? 0),
-  received: 0,
-  touchCount: Number(r[2] ?? 0),
-  giveCount: Number(r[3] ?? 0),
-  metOn: (r[4] as string | null) ?? null,
-  firstEventOn: (r[5] as string | null) ?? null,
-  serviceCount: Number(r[6] ?? 0),
-  familyCount: Number(r[7] ?? 0),
-  goalCount: Number(r[8] ?? 0),
-  everyDays: (r[9] as number | null) ?? null,
-  recentTouchGap: (r[10] as number | null) ?? null,
-  lastTouchOn: (r[11] as string | null) ?? null,
-  nextFollowUpOn: (r[12] as string | null) ?? null,
-  answersYes: Number(r[13] ?? 0),
-});
+const toInputs = toRowReader(STANDING_FIELDS);
+const INPUTS = STANDING_FIELDS.length;
+const GAP = STANDING_FIELDS.indexOf('recentTouchGap');
 
 /** One row per contact: its standing inputs at the start of the window and today. */
 export function listStandingPairs(store: Store, since: IsoDate, halfLifeDays: number): StandingPair[] {
   const rows = store.stmt(PAIRS).raw().all({ since, halfLife: halfLifeDays }) as unknown[][];
   return rows.map((r) => {
-    const before = r.slice(4, 18);
+    const before = r.slice(4, 4 + INPUTS);
     // The last three touchpoints' days, as summarize reads them: the longest gap between them.
-    before[10] = toRecentTouchGap(before[10] ? String(before[10]).split(',') : []);
-    return { id: r[0] as string, name: r[1] as string, nameKey: r[2] as string, isNew: Number(r[3]) === 1, before: toInputs(before), now: toInputs(r.slice(18, 32)) };
+    before[GAP] = toRecentTouchGap(before[GAP] ? String(before[GAP]).split(',') : []);
+    return { id: r[0] as string, name: r[1] as string, nameKey: r[2] as string, isNew: Number(r[3]) === 1, before: toInputs(before), now: toInputs(r.slice(4 + INPUTS)) };
   });
 }

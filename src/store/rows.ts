@@ -1,5 +1,9 @@
-/** The only place that knows column names: rows <-> domain objects. */
-import type { Answer, ContactWithSummary, Fact, FollowUp, JournalEvent } from '../core/types.js';
+/**
+ * The only place that knows column names: rows <-> domain objects. A contact's columns are declared once, each field
+ * with its kind (the summary's in core/types.ts SUMMARY_FIELDS, the profile's below); a column is its field in
+ * snake_case, and SELECT lists and row mappers are made from a list of fields.
+ */
+import { SUMMARY_FIELDS, type Answer, type Contact, type ContactWithSummary, type Fact, type FollowUp, type JournalEvent, type SummaryKind } from '../core/types.js';
 import type { FactKind } from '../core/vocabulary.js';
 
 export type Row = Record<string, unknown>;
@@ -7,46 +11,67 @@ export type Row = Record<string, unknown>;
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-export function toContact(r: Row): ContactWithSummary {
-  return {
-    id: String(r.id),
-    name: String(r.name),
-    company: str(r.company),
-    role: str(r.role),
-    email: str(r.email),
-    phone: str(r.phone),
-    metOn: str(r.met_on),
-    howMet: str(r.how_met),
-    everyDays: num(r.every_days),
-    snoozedUntil: str(r.snoozed_until),
-    note: str(r.note),
-    url: str(r.url),
-    birthday: str(r.birthday),
-    createdAt: String(r.created_at),
-    updatedAt: String(r.updated_at),
-    firstEventOn: str(r.first_event_on),
-    lastEventOn: str(r.last_event_on),
-    lastTouchOn: str(r.last_touch_on),
-    touchCount: Number(r.touch_count ?? 0),
-    giveCount: Number(r.give_count ?? 0),
-    receivedCount: Number(r.received_count ?? 0),
-    askCount: Number(r.ask_count ?? 0),
-    invested: Number(r.invested ?? 0),
-    withdrawn: Number(r.withdrawn ?? 0),
-    received: Number(r.received ?? 0),
-    lastReceivedOn: str(r.last_received_on),
-    openAskOn: str(r.open_ask_on),
-    nextFollowUpOn: str(r.next_follow_up_on),
-    recentTouchGap: num(r.recent_touch_gap),
-    serviceCount: Number(r.service_count ?? 0),
-    familyCount: Number(r.family_count ?? 0),
-    goalCount: Number(r.goal_count ?? 0),
-    answersYes: Number(r.answers_yes ?? 0),
-    wonReferralOn: str(r.won_referral_on),
-    referralCheckOn: str(r.referral_check_on),
-    importantDates: str(r.important_dates),
-  };
+/** How a contact column reads: `required` is text that is never null; the others are the summary's kinds. */
+type ColumnKind = SummaryKind | 'required';
+
+/** The contact's own columns, each with how it reads. */
+const PROFILE_FIELDS: Record<keyof Contact, ColumnKind> = {
+  id: 'required',
+  name: 'required',
+  company: 'text',
+  role: 'text',
+  email: 'text',
+  phone: 'text',
+  metOn: 'date',
+  howMet: 'text',
+  everyDays: 'days',
+  snoozedUntil: 'date',
+  note: 'text',
+  url: 'text',
+  birthday: 'text',
+  createdAt: 'required',
+  updatedAt: 'required',
+};
+
+export type ContactField = keyof ContactWithSummary;
+const CONTACT_FIELDS: Record<ContactField, ColumnKind> = { ...PROFILE_FIELDS, ...SUMMARY_FIELDS };
+export const PROFILE_KEYS = Object.keys(PROFILE_FIELDS) as (keyof Contact)[];
+export const SUMMARY_KEYS = Object.keys(SUMMARY_FIELDS) as (keyof typeof SUMMARY_FIELDS)[];
+
+/** The column of a field: `everyDays` is every_days. */
+export const toColumn = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** `every_days, met_on, …` for these fields, a column replaced where `instead` names another. */
+export function toSelectList(fields: readonly ContactField[], instead: Partial<Record<ContactField, string>> = {}): string {
+  return fields.map((f) => instead[f] ?? toColumn(f)).join(', ');
 }
+
+/*
+ * The mappers are compiled from the field lists into one object literal each, as a hand-written mapper would be:
+ * `net due --all` and `net list` map tens of thousands of rows, and an object built key by key in a loop costs
+ * several times more. Field names come from the declarations above, never from input.
+ */
+function compile<T>(body: (field: string, i: number) => string, fields: readonly string[]): (r: never) => T {
+  for (const f of fields) if (!/^[a-z][A-Za-z]*$/.test(f)) throw new Error(`not a field name: ${f}`);
+  return new Function('str', 'num', `return (r) => ({ ${fields.map((f, i) => `${f}: ${body(f, i)}`).join(', ')} });`)(str, num) as (r: never) => T;
+}
+
+/** A mapper for rows read with `.raw()` from toSelectList(fields): positional, values as SQLite gives them. */
+export function toRowReader<F extends ContactField>(fields: readonly F[]): (r: unknown[]) => Pick<ContactWithSummary, F> {
+  return compile<Pick<ContactWithSummary, F>>((_, i) => `r[${i}]`, fields) as (r: unknown[]) => Pick<ContactWithSummary, F>;
+}
+
+const READ: Record<ColumnKind, (column: string) => string> = {
+  required: (c) => `String(r.${c})`,
+  text: (c) => `str(r.${c})`,
+  date: (c) => `str(r.${c})`,
+  days: (c) => `num(r.${c})`,
+  count: (c) => `Number(r.${c} ?? 0)`,
+  sum: (c) => `Number(r.${c} ?? 0)`,
+};
+
+/** A whole contact from a `SELECT *` row, each column read as its kind says. */
+export const toContact = compile<ContactWithSummary>((f) => READ[CONTACT_FIELDS[f as ContactField]](toColumn(f)), Object.keys(CONTACT_FIELDS)) as (r: Row) => ContactWithSummary;
 
 export function toFact(r: Row): Fact {
   return {

@@ -5,7 +5,7 @@ import { DEFAULT_DATE_WINDOW_DAYS } from '../core/important-dates.js';
 import type { Answer, Contact, ContactSummary, ContactWithSummary, Fact, FollowUp, JournalEvent } from '../core/types.js';
 import type { IsoDate } from '../core/dates.js';
 import type { NamedContact } from '../core/names.js';
-import { toAnswer, toContact, toEvent, toFact, toFollowUp, type Row } from './rows.js';
+import { PROFILE_KEYS, SUMMARY_KEYS, toAnswer, toColumn, toContact, toEvent, toFact, toFollowUp, toSelectList, type Row } from './rows.js';
 
 type Db = Database.Database;
 
@@ -14,44 +14,10 @@ export type EventFigures = Pick<JournalEvent, 'type' | 'kind' | 'value' | 'occur
 
 export type ContactPatch = Partial<Pick<Contact, 'name' | 'company' | 'role' | 'email' | 'phone' | 'metOn' | 'howMet' | 'everyDays' | 'snoozedUntil' | 'note' | 'url' | 'birthday'>>;
 
-const CONTACT_COLUMNS: Record<keyof ContactPatch, string> = {
-  name: 'name',
-  company: 'company',
-  role: 'role',
-  email: 'email',
-  phone: 'phone',
-  metOn: 'met_on',
-  howMet: 'how_met',
-  everyDays: 'every_days',
-  snoozedUntil: 'snoozed_until',
-  note: 'note',
-  url: 'url',
-  birthday: 'birthday',
-};
-
-const SUMMARY_COLUMNS: Record<keyof ContactSummary, string> = {
-  firstEventOn: 'first_event_on',
-  lastEventOn: 'last_event_on',
-  lastTouchOn: 'last_touch_on',
-  touchCount: 'touch_count',
-  giveCount: 'give_count',
-  receivedCount: 'received_count',
-  askCount: 'ask_count',
-  invested: 'invested',
-  withdrawn: 'withdrawn',
-  received: 'received',
-  lastReceivedOn: 'last_received_on',
-  openAskOn: 'open_ask_on',
-  nextFollowUpOn: 'next_follow_up_on',
-  recentTouchGap: 'recent_touch_gap',
-  serviceCount: 'service_count',
-  familyCount: 'family_count',
-  goalCount: 'goal_count',
-  answersYes: 'answers_yes',
-  wonReferralOn: 'won_referral_on',
-  referralCheckOn: 'referral_check_on',
-  importantDates: 'important_dates',
-};
+/** The summary columns, each read back under its field's name. */
+const SUMMARY_SELECT = SUMMARY_KEYS.map((k) => `${toColumn(k)} AS ${k}`).join(', ');
+const SUMMARY_SET = SUMMARY_KEYS.map((k) => `${toColumn(k)} = @${k}`).join(', ');
+const PROFILE_INSERT = `INSERT INTO contacts (${toSelectList(PROFILE_KEYS)}, name_key) VALUES (${PROFILE_KEYS.map((k) => `@${k}`).join(', ')}, @nameKey)`;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -84,6 +50,21 @@ export class Store {
     return result;
   }
 
+  /** Reads that must agree with each other (a report, an export): one snapshot of the journal. */
+  read<T>(fn: () => T): T {
+    return this.db.transaction(fn).deferred();
+  }
+
+  /** Inside a transaction: foreign keys are checked at its commit, so that rows may arrive in any order (a merge). */
+  deferForeignKeys(): void {
+    this.db.pragma('defer_foreign_keys = ON');
+  }
+
+  /** A consistent copy of the journal into `file`, by SQLite's online backup: safe while another net writes. */
+  async backupTo(file: string): Promise<void> {
+    await this.db.backup(file);
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
@@ -113,15 +94,12 @@ export class Store {
   // ---- contacts -------------------------------------------------------------------------------------------------
 
   insertContact(c: Contact, nameKey: string): void {
-    this.stmt(
-      `INSERT INTO contacts (id, name, name_key, company, role, email, phone, met_on, how_met, every_days, snoozed_until, note, url, birthday, created_at, updated_at)
-       VALUES (@id, @name, @nameKey, @company, @role, @email, @phone, @metOn, @howMet, @everyDays, @snoozedUntil, @note, @url, @birthday, @createdAt, @updatedAt)`,
-    ).run({ ...c, note: c.note ?? null, url: c.url ?? null, birthday: c.birthday ?? null, nameKey });
+    this.stmt(PROFILE_INSERT).run({ ...c, note: c.note ?? null, url: c.url ?? null, birthday: c.birthday ?? null, nameKey });
   }
 
   updateContact(id: string, patch: ContactPatch, updatedAt: string, nameKey?: string): void {
     const keys = (Object.keys(patch) as (keyof ContactPatch)[]).filter((k) => patch[k] !== undefined);
-    const sets = keys.map((k) => `${CONTACT_COLUMNS[k]} = @${k}`);
+    const sets = keys.map((k) => `${toColumn(k)} = @${k}`);
     if (nameKey !== undefined) sets.push('name_key = @nameKey');
     sets.push('updated_at = @updatedAt');
     this.db.prepare(`UPDATE contacts SET ${sets.join(', ')} WHERE id = @id`).run({ ...patch, id, updatedAt, nameKey });
@@ -304,8 +282,7 @@ export class Store {
    * refreshSummary would without reading every event again; otherwise it is refreshed.
    */
   refreshSummaryAfterAdding(contactId: string, added: ContactRows['events']): void {
-    const keys = Object.keys(SUMMARY_COLUMNS) as (keyof ContactSummary)[];
-    const before = this.stmt(`SELECT ${keys.map((k) => `${SUMMARY_COLUMNS[k]} AS ${k}`).join(', ')} FROM contacts WHERE id = ?`).get(contactId) as ContactSummary | undefined;
+    const before = this.stmt(`SELECT ${SUMMARY_SELECT} FROM contacts WHERE id = ?`).get(contactId) as ContactSummary | undefined;
     const last = before?.lastEventOn ?? null;
     const recentTouchDays = () =>
       (this.stmt("SELECT occurred_on FROM events WHERE contact_id = ? AND type = 'touch' AND occurred_on <= ? ORDER BY occurred_on DESC LIMIT 3").pluck().all(contactId, last) as string[]).reverse();
@@ -316,8 +293,7 @@ export class Store {
   }
 
   private writeSummary(contactId: string, summary: ContactSummary): void {
-    const keys = Object.keys(SUMMARY_COLUMNS) as (keyof ContactSummary)[];
-    this.stmt(`UPDATE contacts SET ${keys.map((k) => `${SUMMARY_COLUMNS[k]} = @${k}`).join(', ')} WHERE id = @id`).run({ ...summary, id: contactId });
+    this.stmt(`UPDATE contacts SET ${SUMMARY_SET} WHERE id = @id`).run({ ...summary, id: contactId });
   }
 
   refreshAllSummaries(): void {

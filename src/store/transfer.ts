@@ -3,10 +3,9 @@
  * or table added by a later migration is exported and merged without touching this file.
  */
 import { toNameKey } from '../core/names.js';
-import { summarize } from '../core/summary.js';
 import type { ContactWithSummary } from '../core/types.js';
 import { readSchemaVersion } from './migrations.js';
-import { toContact, type Row } from './rows.js';
+import { SUMMARY_KEYS, toColumn, toContact, type Row } from './rows.js';
 import type { Store } from './store.js';
 
 export interface TableShape {
@@ -21,11 +20,9 @@ export interface TableShape {
   hasCreatedAt: boolean;
 }
 
-const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
 /** Columns computed from the others: the per-contact summary and the lower-case lookup keys. */
 function computedColumns(): Map<string, Set<string>> {
-  const summary = Object.keys(summarize({ events: [], facts: [], followUps: [], answers: [] }, 180)).map(snake);
+  const summary = SUMMARY_KEYS.map(toColumn);
   return new Map([
     ['contacts', new Set(['name_key', ...summary])],
     ['facts', new Set(['text_key'])],

@@ -2,15 +2,14 @@
 import { maxOf, toThousands } from '../core/numbers.js';
 import type { Palette } from './palette.js';
 import type { AskView, BalanceView, CheckView, DepthView, OutcomeView, PointView, SettingChangedView, SettingView } from './views.js';
-import { plural } from './words.js';
+import { plural, withArticle } from './messages/words.js';
 
-const article = (w: string) => `${/^[aeiou]/.test(w) ? 'an' : 'a'} ${w}`;
 const one = (n: number) => n.toFixed(1);
 
 function verdictLine(v: CheckView, p: Palette): string {
   const ready = v.verdict === 'ready';
   const word = ready ? p.green.bold('READY') : p.yellow.bold('PREMATURE');
-  const what = v.ask === null ? `${ready ? 'to refer' : 'referring'} ${v.name} to your contacts` : `${ready ? 'to ask' : 'asking'} ${v.name} for ${article(v.ask)}`;
+  const what = v.ask === null ? `${ready ? 'to refer' : 'referring'} ${v.name} to your contacts` : `${ready ? 'to ask' : 'asking'} ${v.name} for ${withArticle(v.ask)}`;
   return `${word}  ${what}`;
 }
 
@@ -26,10 +25,10 @@ export function renderCheck(v: CheckView, p: Palette): string {
 
 export function renderAsk(v: AskView, p: Palette): string {
   const kind = v.check.ask ?? 'favour';
-  if (!v.recorded || !v.event) return `Nothing recorded: asking ${v.contact.name} for ${article(kind)} looks premature. Invest first, or add --anyway to record it all the same.`;
+  if (!v.recorded || !v.event) return `Nothing recorded: asking ${v.contact.name} for ${withArticle(kind)} looks premature. Invest first, or add --anyway to record it all the same.`;
   const marked = v.event.premature ? p.yellow(', marked premature') : '';
   return [
-    `${p.green('Asked')} ${p.bold(v.contact.name)} for ${article(kind)} on ${v.event.date} (size ${v.event.value}/5)${marked}.`,
+    `${p.green('Asked')} ${p.bold(v.contact.name)} for ${withArticle(kind)} on ${v.event.date} (size ${v.event.value}/5)${marked}.`,
     p.dim(`When you hear back: net ask "${v.contact.name}" --outcome yes|no`),
   ].join('\n');
 }
@@ -56,10 +55,9 @@ const STAGE_WORDS: Record<keyof BalanceView['stages'], [string, string]> = {
 export function renderShape(v: BalanceView): string {
   if (v.shape === 'empty') return 'No contacts to show yet: add one with net add.';
   const counts = (Object.keys(STAGE_WORDS) as (keyof BalanceView['stages'])[]).map((s) => {
-    const n = v.stages[s];
-    return `${toThousands(n)} ${STAGE_WORDS[s][n === 1 ? 0 : 1]}`;
+    return plural(v.stages[s], STAGE_WORDS[s][0], STAGE_WORDS[s][1], toThousands);
   });
-  const head = `${toThousands(v.total)} ${v.total === 1 ? 'contact' : 'contacts'}: ${counts.join(', ')}.`;
+  const head = `${plural(v.total, 'contact', 'contacts', toThousands)}: ${counts.join(', ')}.`;
   const say: Record<Exclude<BalanceView['shape'], 'empty'>, string> = {
     'wide-shallow': 'A mile wide and an inch deep, for now: a few deeper relationships will do more than many new ones. Pick three people to meet one to one this month.',
     deep: 'Deep where it counts: keep tending the relationships that carry you.',
@@ -108,5 +106,5 @@ export function renderSettings(list: SettingView[], p: Palette): string {
 }
 
 export function renderSettingChanged(v: SettingChangedView, p: Palette): string {
-  return `${p.green('Set')} ${v.key} = ${v.value}; recomputed the balances of ${toThousands(v.recomputed)} ${v.recomputed === 1 ? 'contact' : 'contacts'}.`;
+  return `${p.green('Set')} ${v.key} = ${v.value}; recomputed the balances of ${plural(v.recomputed, 'contact', 'contacts', toThousands)}.`;
 }

@@ -4,7 +4,7 @@ import type { FactKind } from '../core/vocabulary.js';
 import type { Palette } from './palette.js';
 import { renderProfile } from './render-show.js';
 import type { EditedView, RemovedView } from './views.js';
-import { plural } from './words.js';
+import { plural } from './messages/words.js';
 
 const FIELD_WORDS: Record<EditedField, string> = {
   name: 'name',

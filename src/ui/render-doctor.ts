@@ -1,8 +1,9 @@
 /** Text for `net doctor`: one line per check, the fix under each problem, then a verdict. */
-import type { DoctorCheckId, DoctorResult } from '../app/doctor.js';
+import type { DoctorCheckId } from '../app/doctor.js';
 import { maxOf } from '../core/numbers.js';
 import type { Palette } from './palette.js';
-import { plural } from './words.js';
+import type { DoctorView } from './views.js';
+import { plural } from './messages/words.js';
 
 const TITLES: Record<DoctorCheckId, string> = {
   file: 'file',
@@ -16,7 +17,12 @@ const TITLES: Record<DoctorCheckId, string> = {
   wal: 'write-ahead log',
 };
 
-export function renderDoctor(r: DoctorResult, p: Palette): string {
+/** `net where`: the journal in use, and whether it exists yet. */
+export function renderWhere(w: { path: string; exists: boolean }): string {
+  return `${w.path}${w.exists ? '' : ' (not created yet: the first write creates it)'}`;
+}
+
+export function renderDoctor(r: DoctorView, p: Palette): string {
   const width = maxOf(r.checks.map((c) => TITLES[c.id].length), 0);
   const lines = [`Checked ${r.path}`];
   for (const c of r.checks) {

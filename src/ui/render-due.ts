@@ -1,7 +1,7 @@
 /** Text for `net due` and `net snooze`. */
 import type { Palette } from './palette.js';
 import type { CalendarWrittenView, DueListView, SnoozeView } from './views.js';
-import { plural } from './words.js';
+import { plural } from './messages/words.js';
 
 export function renderDue(v: DueListView, p: Palette): string {
   if (v.emptyJournal) {
@@ -23,7 +23,7 @@ export function renderDue(v: DueListView, p: Palette): string {
     }
   }
   const more = v.total - v.items.length;
-  if (more > 0) lines.push(p.dim(`${plural(more, 'more contact')} ${more === 1 ? 'is' : 'are'} due ${when}: net due --all shows everyone.`));
+  if (more > 0) lines.push(p.dim(`${plural(more, 'more contact')} ${plural(more, 'is', 'are', null)} due ${when}: net due --all shows everyone.`));
   return lines.join('\n');
 }
 

@@ -4,7 +4,7 @@ import type { ReferralsResult, ReferralTotals } from '../app/referrals.js';
 import { maxOf } from '../core/numbers.js';
 import { formatAmount, toShortId } from '../core/referrals.js';
 import type { Palette } from './palette.js';
-import { plural } from './words.js';
+import { plural } from './messages/words.js';
 
 export interface ReferralView {
   id: string;
@@ -75,7 +75,7 @@ export function toReferralListView(r: ReferralsResult): ReferralListView {
   };
 }
 
-const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+const days = (n: number) => plural(n, 'day');
 
 /** "won 1,200", "open", "lost". */
 export function describeStatus(status: string, amount: number | null): string {

@@ -1,11 +1,12 @@
 /** The look-back report: its view (the JSON of `net --json report`) and its text, readable without colour. */
 import type { ActivityCounts, ReportResult } from '../app/report.js';
-import { STAGES, type Stage } from '../core/capital.js';
+import { STAGES, type NetworkShape, type Stage } from '../core/capital.js';
 import { maxOf } from '../core/numbers.js';
 import { formatAmount } from '../core/referrals.js';
-import { SHAPE_WORDS, toBar, toSparkline } from '../core/report.js';
+import { toBar, toSparkline } from '../core/report.js';
+import { SHAPE_WORDS } from './messages/report.js';
 import type { Palette } from './palette.js';
-import { plural } from './words.js';
+import { plural } from './messages/words.js';
 
 export interface ActivityView {
   gives: number;
@@ -43,7 +44,7 @@ export interface ReportView {
   goingColdMore: number;
   newContacts: number;
   stages: Record<Stage, number>;
-  shape: string;
+  shape: NetworkShape;
   topGivers: { id: string; name: string; count: number; value: number }[];
 }
 
@@ -81,7 +82,8 @@ export function describeMove(m: StageMoveView, cold: boolean): string {
   return `${m.name} (${m.to}; ${m.lastTouch ? `last touch ${m.lastTouch}` : 'no touch yet'})`;
 }
 
-export function renderReport(v: ReportView, p: Palette): string {
+/** The look-back on one screen; with `htmlFile`, the line that says where the HTML page went. */
+export function renderReport(v: ReportView, p: Palette, htmlFile?: string): string {
   const out: string[] = [];
   out.push(p.bold(`Look-back: ${v.since} to ${v.until} (${plural(v.weeks.length, 'week')})`), '');
   out.push(`${p.bold('Per week')} ${p.dim(`from ${v.since}, one mark a week: · none, ▁ few … █ the busiest week`)}`);
@@ -116,7 +118,7 @@ export function renderReport(v: ReportView, p: Palette): string {
   if (v.newContacts) out.push(`  ${'new'.padEnd(12)} ${plural(v.newContacts, 'contact')} added`);
 
   const total = STAGES.reduce((n, s) => n + v.stages[s], 0);
-  out.push('', `${p.bold('Network shape:')} ${plural(total, 'contact')}, ${SHAPE_WORDS[v.shape] ?? v.shape}`);
+  out.push('', `${p.bold('Network shape:')} ${plural(total, 'contact')}, ${SHAPE_WORDS[v.shape]}`);
   const most = maxOf(STAGES.map((s) => v.stages[s]), 0);
   const width = String(most).length;
   for (const s of [...STAGES].reverse()) out.push(`  ${s.padEnd(13)}${String(v.stages[s]).padStart(width)} ${toBar(v.stages[s], most, 40)}`.trimEnd());
@@ -125,5 +127,6 @@ export function renderReport(v: ReportView, p: Palette): string {
   if (!v.topGivers.length) out.push(`  ${p.dim('nobody logged a give to you in this window (net log <name> --received referral)')}`);
   const nameWidth = maxOf(v.topGivers.map((t) => t.name.length), 0);
   for (const t of v.topGivers) out.push(`  ${t.name.padEnd(nameWidth)}  ${plural(t.count, 'give')}, worth ${t.value} in all`);
+  if (htmlFile !== undefined) out.push('', `${p.green('Wrote')} the report to ${htmlFile}: open it in a browser.`);
   return out.join('\n');
 }

@@ -6,7 +6,7 @@ import type { Palette } from './palette.js';
 import { toAbout, toLastTouchText } from './render-list.js';
 import type { ContactView, EventView, FollowUpView, ReferralStateView, ShowView, StandingView } from './views.js';
 import { describeStatus } from './render-referrals.js';
-import { describeEvent } from './words.js';
+import { describeEvent, plural } from './messages/words.js';
 
 /** The profile lines of a contact: every field that is set and every fact. */
 export function renderProfile(c: ContactView, p: Palette, today: string): string {
@@ -44,7 +44,7 @@ export function renderStanding(s: StandingView, p: Palette): string {
 function renderImportantDates(v: ShowView, p: Palette): string {
   if (!v.importantDates.length) return '';
   const width = maxOf(v.importantDates.map((d) => d.label.length), 10);
-  return `\n${v.importantDates.map((d) => `  ${p.dim(d.label.padEnd(width))}  ${d.date.replace(/^--/, '')}, next ${d.next}${d.inDays === 0 ? ' (today)' : ` (in ${d.inDays} day${d.inDays === 1 ? '' : 's'})`}`).join('\n')}`;
+  return `\n${v.importantDates.map((d) => `  ${p.dim(d.label.padEnd(width))}  ${d.date.replace(/^--/, '')}, next ${d.next}${d.inDays === 0 ? ' (today)' : ` (in ${plural(d.inDays, 'day')})`}`).join('\n')}`;
 }
 
 /** " for Tom Baker [won 1,200 on 2026-11-20 · id 1a2b3c4d]": the prospect, how it went, and the id net referral takes. */

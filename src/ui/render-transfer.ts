@@ -4,7 +4,7 @@ import type { ExportResult } from '../app/export.js';
 import type { ImportItem, ImportResult } from '../app/import.js';
 import { maxOf } from '../core/numbers.js';
 import type { Palette } from './palette.js';
-import { plural } from './words.js';
+import { plural } from './messages/words.js';
 
 const FORMAT_NAMES: Record<ImportResult['format'], string> = { vcf: 'vCard', linkedin: 'LinkedIn connections', csv: 'CSV', json: 'net journal' };
 

@@ -5,7 +5,8 @@
 import { STAGES } from '../core/capital.js';
 import { maxOf } from '../core/numbers.js';
 import { formatAmount } from '../core/referrals.js';
-import { SHAPE_WORDS } from '../core/report.js';
+import { SHAPE_WORDS } from './messages/report.js';
+import { plural } from './messages/words.js';
 import { ACTIVITY_ROWS, describeMove, type ReportView } from './render-report.js';
 
 const esc = (s: string | number) =>
@@ -103,9 +104,9 @@ ${table(['', 'given', 'received'], [
 ${list([...v.movedUp.map((m) => describeMove(m, false)), ...more(v.movedUpMore)], 'None in this window.')}
 <h3>Going cold</h3>
 ${list([...v.goingCold.map((m) => describeMove(m, true)), ...more(v.goingColdMore)], 'None: your closer relationships are tended.')}
-${v.newContacts ? `<p>${v.newContacts} new contact${v.newContacts === 1 ? '' : 's'} added.</p>` : ''}
+${v.newContacts ? `<p>${plural(v.newContacts, 'new contact')} added.</p>` : ''}
 <h2>Network shape</h2>
-<p>${total} contact${total === 1 ? '' : 's'}: ${esc(SHAPE_WORDS[v.shape] ?? v.shape)}</p>
+<p>${plural(total, 'contact')}: ${esc(SHAPE_WORDS[v.shape])}</p>
 ${stageChart(v)}
 <h2>Who gave you the most</h2>
 ${v.topGivers.length ? table(['', 'gives', 'worth'], v.topGivers.map((t) => [t.name, t.count, t.value])) : '<p class="none">Nobody logged a give to you in this window.</p>'}

@@ -6,19 +6,27 @@ import type { DueResult } from '../app/due.js';
 import type { LogResult } from '../app/log.js';
 import type { SnoozeResult } from '../app/snooze.js';
 import type { AskResult } from '../app/ask.js';
-import type { BalanceResult, NetworkShape } from '../app/balance.js';
+import type { BalanceResult } from '../app/balance.js';
 import type { CheckOutcome } from '../app/check.js';
-import type { SetResult, SettingEntry } from '../app/config.js';
+import type { SetResult, SettingEntry, SettingKey } from '../app/config.js';
 import type { DeepenResult, DepthResult } from '../app/deepen.js';
-import { round1, type BalanceLine, type Stage, type Standing, type Verdict } from '../core/capital.js';
+import { round1, type BalanceLine, type CheckAdvice, type CheckReason, type NetworkShape, type Stage, type Standing, type Verdict } from '../core/capital.js';
 import type { DepthPoint } from '../core/checklist.js';
+import type { DueAction, DueReason } from '../core/due.js';
 import { toIntervalText } from '../core/intervals.js';
 import type { ContactWithSummary, Fact, FollowUp, JournalEvent } from '../core/types.js';
 import type { EditChanges, EditResult } from '../app/edit.js';
 import type { ContactRowCounts, RemoveResult } from '../app/rm.js';
 import type { ShowResult } from '../app/show.js';
+import type { DoctorCheckId, DoctorFinding, DoctorResult } from '../app/doctor.js';
 import type { IdeasResult } from '../app/ideas.js';
 import type { IntroCheck, IntroResult } from '../app/intro.js';
+import { describeCheckAdvice, describeCheckReason } from './messages/check.js';
+import { CHECKLIST_TEXT, describePointWhy } from './messages/checklist.js';
+import { describeFinding } from './messages/doctor.js';
+import { SETTING_WORDS } from './messages/settings.js';
+import { describeDueAction, describeDueReason } from './messages/due.js';
+import { describeIdeaAction, describeIdeaReason, describeLearnFirst } from './messages/ideas.js';
 
 export interface ContactView {
   id: string;
@@ -228,7 +236,15 @@ export interface PointView {
 }
 
 export function toPointView(p: DepthPoint): PointView {
-  return { id: p.id, text: p.text, state: p.state, source: p.source, why: p.why ?? null, answeredOn: p.answeredOn ?? null, stale: p.stale ?? false };
+  return {
+    id: p.id,
+    text: CHECKLIST_TEXT[p.id],
+    state: p.state,
+    source: p.source,
+    why: p.why ? describePointWhy(p.why) : null,
+    answeredOn: p.answeredOn ?? null,
+    stale: p.stale ?? false,
+  };
 }
 
 export interface BalanceLineView {
@@ -261,7 +277,14 @@ export interface CheckView {
   points: PointView[];
   breakdown: { gave: BalanceLineView; touch: BalanceLineView; ask: BalanceLineView; received: BalanceLineView; asksSinceLastDeposit: number };
   halfLifeDays: number;
+  /** What each reason is, beside its words (core/capital.ts CheckReason): known-for, balance, depth, … */
+  reasonCodes: CheckReason['code'][];
+  /** What each suggestion is: give-first, meet-first, farm, close-ask, point:<checklist id>, … */
+  suggestionCodes: string[];
 }
+
+/** An advice's code; advice on a checklist point names the point: `point:knows-services`. */
+const toAdviceCode = (a: CheckAdvice) => (a.code === 'point' ? `point:${a.point}` : a.code);
 
 export function toCheckView(o: CheckOutcome): CheckView {
   const r = o.result;
@@ -285,11 +308,13 @@ export function toCheckView(o: CheckOutcome): CheckView {
     knownSince: r.knownSince,
     lastTouch: r.lastTouch,
     needs: { balance: o.needs.balance ?? null, depth: o.needs.depth, knownDays: o.needs.knownDays },
-    reasons: r.reasons,
-    suggestions: r.suggestions,
+    reasons: r.reasons.map(describeCheckReason),
+    suggestions: r.suggestions.map((a) => describeCheckAdvice(a, o.contact.name)),
     points: r.points.map(toPointView),
     breakdown: { gave: line('gave', b.gave), touch: line('touch', b.touch), ask: line('ask', b.ask), received: line('received', b.received), asksSinceLastDeposit: b.asksSinceLastDeposit },
     halfLifeDays: o.halfLifeDays,
+    reasonCodes: r.reasons.map((x) => x.code),
+    suggestionCodes: r.suggestions.map(toAdviceCode),
   };
 }
 
@@ -376,14 +401,21 @@ export function toDepthView(r: DepthResult | DeepenResult): DepthView {
   return { id: r.contact.id, name: r.contact.name, depth: r.depth, stage: r.stage, points: r.points.map(toPointView), answered: 'answered' in r ? r.answered : [] };
 }
 
-export type SettingView = SettingEntry;
+export interface SettingView extends SettingEntry {
+  /** What the setting means. */
+  description: string;
+}
 
-export interface SettingChangedView extends SettingEntry {
+export function toSettingView(s: SettingEntry): SettingView {
+  return { ...s, description: SETTING_WORDS[s.key as SettingKey] ?? '' };
+}
+
+export interface SettingChangedView extends SettingView {
   recomputed: number;
 }
 
 export function toSettingChangedView(r: SetResult): SettingChangedView {
-  return { ...r.setting, recomputed: r.recomputed };
+  return { ...toSettingView(r.setting), recomputed: r.recomputed };
 }
 
 // ---- due, snooze ----------------------------------------------------------------------------------------------
@@ -399,6 +431,10 @@ export interface DueItemView {
   lastTouch: string | null;
   stage: string;
   cadenceDays: number | null;
+  /** What each reason is, beside its words (core/due.ts DueReason): follow-up, cadence-overdue, received, … */
+  reasonCodes: DueReason['code'][];
+  /** The next step's code (core/due.ts DueAction). */
+  nextActionCode: DueAction;
   terms?: { term: string; value: number; weight: number; score: number }[];
 }
 
@@ -417,7 +453,18 @@ const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 export function toDueListView(r: DueResult, opts: { on: string | null; explain: boolean }): DueListView {
   const items = r.items.map((i): DueItemView => {
-    const view: DueItemView = { id: i.id, name: i.name, score: round3(i.score), reasons: i.reasons, nextAction: i.nextAction, lastTouch: i.lastTouch, stage: i.stage, cadenceDays: i.cadenceDays };
+    const view: DueItemView = {
+      id: i.id,
+      name: i.name,
+      score: round3(i.score),
+      reasons: i.reasons.map((reason) => describeDueReason(reason, r.day)),
+      nextAction: describeDueAction(i.nextAction, i.name),
+      lastTouch: i.lastTouch,
+      stage: i.stage,
+      cadenceDays: i.cadenceDays,
+      reasonCodes: i.reasons.map((reason) => reason.code),
+      nextActionCode: i.nextAction,
+    };
     if (opts.explain) view.terms = i.terms.map((t) => ({ term: t.term, value: round3(t.value), weight: t.weight, score: round3(t.score) }));
     return view;
   });
@@ -479,11 +526,11 @@ export function toIdeasView(r: IdeasResult): IdeasView {
       kind: i.kind,
       for: i.for.name,
       with: i.with?.name ?? null,
-      action: i.action,
-      because: i.because,
+      action: describeIdeaAction(i),
+      because: describeIdeaReason(i.because),
       score: Math.round(i.score * 100) / 100,
       ready: i.ready,
-      learnFirst: i.learnFirst,
+      learnFirst: i.learnFirst.map(describeLearnFirst),
       forId: i.for.id,
       withId: i.with?.id ?? null,
     })),
@@ -501,6 +548,8 @@ export interface IntroSideView {
   balance: number;
   balanceAfter: number | null;
   learnFirst: string[];
+  /** What each of learnFirst is, as in `net check --json` suggestionCodes. */
+  learnFirstCodes: string[];
 }
 
 export interface IntroView {
@@ -523,7 +572,8 @@ export function toIntroView(check: IntroCheck, date: string, note: string | null
       verdict: o.result.verdict,
       balance: round1(o.result.balance),
       balanceAfter: recorded ? round1(recorded.balances[i]) : null,
-      learnFirst: o.result.verdict === 'ready' ? [] : o.result.suggestions,
+      learnFirst: o.result.verdict === 'ready' ? [] : o.result.suggestions.map((a) => describeCheckAdvice(a, o.contact.name)),
+      learnFirstCodes: o.result.verdict === 'ready' ? [] : o.result.suggestions.map(toAdviceCode),
     };
   };
   return { recorded: recorded !== null, ready: check.ready, date, note, contacts: [side(0), side(1)], events: recorded ? recorded.events.map(toEventView) : [] };
@@ -537,4 +587,18 @@ export interface SynonymsView {
   /** What this command changed. */
   added: string[] | null;
   removed: string[] | null;
+}
+
+// ---- doctor ---------------------------------------------------------------------------------------------------
+
+/** `net doctor --json`: each check with what it found in words, and its code beside them. */
+export interface DoctorView {
+  path: string;
+  exists: boolean;
+  healthy: boolean;
+  checks: { id: DoctorCheckId; ok: boolean; detail: string; fix: string | null; fixed: boolean; code: DoctorFinding['code'] }[];
+}
+
+export function toDoctorView(r: DoctorResult): DoctorView {
+  return { path: r.path, exists: r.exists, healthy: r.healthy, checks: r.checks.map((c) => ({ id: c.id, ok: c.ok, ...describeFinding(c.finding), fixed: c.fixed, code: c.finding.code })) };
 }

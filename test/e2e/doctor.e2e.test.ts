@@ -6,8 +6,9 @@ import { expectOneErrorLine, readPathState, runNetAt, sha256 } from '../helpers/
 import { BIN, makeJournal, TODAY, type Journal } from '../helpers/run-net.js';
 
 let j: Journal;
+// In-process, on real files: doctor's checks are about the file, which is the same whoever opens it.
 beforeEach(() => {
-  j = makeJournal();
+  j = makeJournal(TODAY, 'in-process');
   expect(j.run('add', 'Jane Doe', '--tag', 'bni', '--service', 'staging')).toMatchObject({ code: 0 });
   expect(j.run('add', 'Ravi Patel')).toMatchObject({ code: 0 });
   expect(j.run('log', 'jane', '--touch', 'coffee', '--gave', 'referral', '--value', '4', '--date', '2026-06-01', '--next', 'in 1 week')).toMatchObject({ code: 0 });

@@ -1,11 +1,12 @@
 /** The guided `net add` and `net log`, driven through a real pseudo-terminal. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KEY, runNetInPty } from '../helpers/pty.js';
-import { makeJournal, type Journal } from '../helpers/run-net.js';
+import { makeJournal, TODAY, type Journal } from '../helpers/run-net.js';
 
 let j: Journal;
+// Set-up and checks run in-process; the guided questions spawn bin/net.js in a pseudo-terminal (runNetInPty).
 beforeEach(() => {
-  j = makeJournal();
+  j = makeJournal(TODAY, 'in-process');
 });
 afterEach(() => j.cleanup());
 

@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KEY, runNetInPty } from '../helpers/pty.js';
-import { makeJournal, type Journal } from '../helpers/run-net.js';
+import { makeJournal, TODAY, type Journal } from '../helpers/run-net.js';
 
 let j: Journal;
+// The rules run in-process; the questions on a terminal spawn bin/net.js in a pseudo-terminal (runNetInPty).
 beforeEach(() => {
-  j = makeJournal();
+  j = makeJournal(TODAY, 'in-process');
   for (const name of ['Jane Doe', 'Ravi Patel']) {
     j.run('add', name, '--tag', 'bni', '--service', 'bookkeeping');
     j.run('log', name, '--touch', 'coffee', '--gave', 'idea', '--date', 'yesterday', '--next', 'in a week');

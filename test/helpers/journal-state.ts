@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { BIN, TODAY, type RunResult } from './run-net.js';
+import { runInProcess } from './in-process.js';
+import { BIN, TODAY, type RunResult, type Runner } from './run-net.js';
 
 export interface PathState {
   folderExists: boolean;
@@ -41,8 +42,9 @@ export function dumpJournal(path: string): Record<string, unknown[]> {
 }
 
 /** Runs `net --db <db> ...args` with the test environment of run-net.ts, for journals that makeJournal does not make. */
-export function runNetAt(db: string, home: string, args: readonly string[], opts: { env?: Record<string, string>; timeoutMs?: number } = {}): RunResult {
+export function runNetAt(db: string, home: string, args: readonly string[], opts: { env?: Record<string, string>; timeoutMs?: number; runner?: Runner } = {}): RunResult {
   const env = { PATH: process.env.PATH ?? '', HOME: home, XDG_DATA_HOME: home, NO_COLOR: '1', NET_NOW: TODAY, ...opts.env };
+  if (opts.runner === 'in-process') return runInProcess(['--db', db, ...args], env);
   const r = spawnSync(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8', env, input: '', timeout: opts.timeoutMs ?? 20_000 });
   return { stdout: String(r.stdout), stderr: String(r.stderr), code: r.status };
 }

@@ -1,9 +1,13 @@
-/** Runs the real bin/net.js against a temporary journal, as a user would, and reads the journal back. */
+/**
+ * Runs net against a temporary journal, as a user would, and reads the journal back: the real bin/net.js in a process
+ * of its own ('spawn'), or net's run() in this process ('in-process', see in-process.ts) for tests of its rules.
+ */
 import Database from 'better-sqlite3';
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { runInProcess } from './in-process.js';
 
 export const BIN = resolve(import.meta.dirname, '../../bin/net.js');
 
@@ -28,11 +32,15 @@ export interface Journal {
 
 export const TODAY = '2026-11-22';
 
-export function makeJournal(now = TODAY): Journal {
+/** How a test runs net: a process of its own, or net's run() in the test's process. */
+export type Runner = 'spawn' | 'in-process';
+
+export function makeJournal(now = TODAY, runner: Runner = 'spawn'): Journal {
   const dir = mkdtempSync(join(tmpdir(), 'net-test-'));
   const db = join(dir, 'journal.db');
   const runWith: Journal['runWith'] = (opts, ...args) => {
     const env = { PATH: process.env.PATH ?? '', HOME: dir, XDG_DATA_HOME: dir, NO_COLOR: '1', NET_NOW: opts.now ?? now, ...opts.env };
+    if (runner === 'in-process') return runInProcess(['--db', db, ...args], env);
     const spawnOpts: SpawnSyncOptions = { encoding: 'utf8', env, input: opts.input ?? '', timeout: 20_000 };
     const r = spawnSync(process.execPath, [BIN, '--db', db, ...args], spawnOpts);
     return { stdout: String(r.stdout), stderr: String(r.stderr), code: r.status };

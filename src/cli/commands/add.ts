@@ -1,16 +1,14 @@
 import type { Command } from 'commander';
-import { addContact, type AddInput } from '../../app/add.js';
+import { addContactWithFacts, checkEmailFree, checkMetOn, checkNameFree, type AddInput } from '../../app/add.js';
 import { UsageError } from '../../core/errors.js';
 import { parseContactName } from '../../core/names.js';
 import { renderAdded } from '../../ui/render-contact.js';
 import { toContactView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
-import { toClock, withExamples } from '../options.js';
+import { withExamples } from '../options.js';
 import { addProfileFlags, toProfileFields, type ProfileFlags } from '../profile-flags.js';
-import { COMMAND_LIST } from '../command-list.js';
 
-export function registerAdd(program: Command, ctx: CliContext): void {
-  const cmd = program.command('add [name]').description(COMMAND_LIST.add.summary);
+export function setup(cmd: Command, ctx: CliContext): void {
   withExamples(addProfileFlags(cmd), [
     'net add "Jane Doe" --company Acme --role "estate agent" --tag bni --met 2025-03-01 --every 3w',
     'net add "Ravi Patel" --email ravi@example.com --how-met "chamber lunch" --service "bookkeeping"',
@@ -18,10 +16,21 @@ export function registerAdd(program: Command, ctx: CliContext): void {
   ]).action(async (name: string | undefined, flags: ProfileFlags) => {
     let input: AddInput;
     if (name !== undefined) input = { name: parseContactName(name), ...(await toProfileFields(flags, ctx.today)) };
-    else if (ctx.interactive) input = await (await import('../../ui/flows/add-flow.js')).askAddInput(ctx.store('read'), toClock(ctx));
+    else if (ctx.interactive) input = await askAddInput(ctx);
     else throw new UsageError('net add needs a name', 'for example net add "Jane Doe" --company Acme');
-    const store = ctx.store('write');
-    const contact = store.tx(() => addContact(store, input, toClock(ctx)));
-    ctx.out.emit(toContactView(contact, store.listFacts(contact.id)), renderAdded);
+    const added = await ctx.write((store) => addContactWithFacts(store, input, ctx.clock));
+    ctx.out.emit(toContactView(added.contact, added.facts), renderAdded);
+  });
+}
+
+/** Guided: each answer checked against the journal at once; addContact checks them again when it writes. */
+async function askAddInput(ctx: CliContext): Promise<AddInput> {
+  const journal = ctx.open('write');
+  const { askAddInput } = await import('../../ui/flows/add-flow.js');
+  return askAddInput({
+    today: ctx.today,
+    checkNameFree: (name) => journal.read((store) => checkNameFree(store, name)),
+    checkEmailFree: (email) => journal.read((store) => checkEmailFree(store, email)),
+    checkMetOn: (day) => checkMetOn(day, ctx.clock),
   });
 }

@@ -1,14 +1,15 @@
 import type { Command } from 'commander';
-import { checkBeforeAsk, closeAsk, parseAskSize, recordAsk } from '../../app/ask.js';
+import { askContact, closeAsk, parseAskSize, type AskRequest } from '../../app/ask.js';
+import { resolveContact } from '../../app/resolve.js';
 import { UsageError } from '../../core/errors.js';
 import { parseFieldText } from '../../core/text.js';
 import { parseAskKind, parseOutcome, type AskKind, type AskOutcome } from '../../core/vocabulary.js';
+import { PROMPTS } from '../../ui/messages/prompts.js';
 import { renderAsk, renderCheck, renderOutcome } from '../../ui/render-capital.js';
 import { toAskView, toCheckView, toOutcomeView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
 import { readOptionalDate } from '../../ui/read-date.js';
-import { resolveContact, toClock, withExamples } from '../options.js';
-import { COMMAND_LIST } from '../command-list.js';
+import { withExamples } from '../options.js';
 
 interface AskFlags {
   for?: AskKind;
@@ -19,10 +20,8 @@ interface AskFlags {
   outcome?: AskOutcome;
 }
 
-export function registerAsk(program: Command, ctx: CliContext): void {
-  const cmd = program
-    .command('ask <name>')
-    .description(COMMAND_LIST.ask.summary)
+export function setup(cmd: Command, ctx: CliContext): void {
+  cmd
     .option('--for <kind>', 'what you ask for: favour, promotion, business, referral, introduction', parseAskKind)
     .option('--size <1-5>', 'how much it draws on the relationship (default: 2 for a favour .. 5 for an introduction)', parseAskSize)
     .option('--note <text>', 'what you asked', (s) => parseFieldText('note', s, '--note'))
@@ -37,26 +36,19 @@ export function registerAsk(program: Command, ctx: CliContext): void {
     const date = await readOptionalDate(flags.date, ctx.today);
     if (flags.outcome) {
       if (flags.for || flags.size || flags.note || flags.anyway) throw new UsageError('--outcome closes the last ask; --for, --size, --note and --anyway record a new one', 'give one or the other');
-      const contact = await resolveContact(ctx, ctx.store('read'), name); // a missing journal stays missing
-      const store = ctx.store('write');
-      const closed = store.tx(() => closeAsk(store, { contactId: contact.id, outcome: flags.outcome!, date }, toClock(ctx)));
+      const closed = await ctx.write((store, answers) => closeAsk(store, { contactId: resolveContact(store, name, answers).id, outcome: flags.outcome!, date }, ctx.clock));
       return ctx.out.emit(toOutcomeView(closed), renderOutcome);
     }
     if (!flags.for) throw new UsageError('say what you ask for', 'for example net ask jane --for favour; or close the last ask with --outcome yes|no');
-    const contact = await resolveContact(ctx, ctx.store('read'), name);
-    const input = { contactId: contact.id, kind: flags.for, size: flags.size, note: flags.note, date };
-    const check = checkBeforeAsk(ctx.store('read'), input, ctx.today, ctx.out.json);
-    const premature = check.result.verdict === 'premature';
-    if (premature) {
-      ctx.out.warn(toCheckView(check), renderCheck);
-      const confirmed = flags.anyway || (ctx.interactive && !ctx.out.json && (await (await import('../../ui/prompts.js')).askConfirm('Record this ask anyway? It will be marked premature.')));
-      if (!confirmed) {
-        ctx.exitCode = 3;
-        return ctx.out.emit(toAskView(check, null), renderAsk);
-      }
+    const request: AskRequest = { name, kind: flags.for, size: flags.size, note: flags.note, date, anyway: Boolean(flags.anyway), eventIds: ctx.out.json };
+    const ask = (anyway: boolean) => ctx.write((store, answers) => askContact(store, { ...request, anyway }, ctx.clock, answers));
+    let outcome = await ask(request.anyway);
+    if (outcome.check.result.verdict === 'premature') ctx.out.warn(toCheckView(outcome.check), renderCheck);
+    // On a terminal, the person decides; the ask is then checked again as it is recorded (see cli/context.ts).
+    if (!outcome.recorded && ctx.canAsk && (await (await import('../../ui/prompts.js')).askConfirm(PROMPTS.recordPrematureAsk))) {
+      outcome = await ask(true);
     }
-    const store = ctx.store('write');
-    const recorded = store.tx(() => recordAsk(store, input, premature, toClock(ctx)));
-    ctx.out.emit(toAskView(check, recorded), renderAsk);
+    if (!outcome.recorded) ctx.exitCode = 3;
+    ctx.out.emit(toAskView(outcome.check, outcome.recorded), renderAsk);
   });
 }

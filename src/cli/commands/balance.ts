@@ -6,7 +6,6 @@ import { renderBalance } from '../../ui/render-capital.js';
 import { toBalanceView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
 import { parseCount, withExamples } from '../options.js';
-import { COMMAND_LIST } from '../command-list.js';
 
 interface BalanceFlags {
   sort: BalanceSort;
@@ -20,16 +19,13 @@ function parseSort(text: string): BalanceSort {
   return sort;
 }
 
-export function registerBalance(program: Command, ctx: CliContext): void {
-  const cmd = program
-    .command('balance')
-    .description(COMMAND_LIST.balance.summary)
+export function setup(cmd: Command, ctx: CliContext): void {
+  cmd
     .option('--sort <by>', 'balance, depth, last or name', parseSort, 'balance')
     .option('--limit <n>', 'show only the first n', parseCount('--limit'))
     .option('--tag <tag>', 'only contacts with this tag', parseTag);
-  withExamples(cmd, ['net balance --limit 20', 'net balance --sort depth --tag bni', 'net balance --sort last --json']).action((flags: BalanceFlags) => {
-    const store = ctx.store('read');
-    const result = listBalances(store, { sort: flags.sort, limit: flags.limit, tag: flags.tag }, ctx.today);
+  withExamples(cmd, ['net balance --limit 20', 'net balance --sort depth --tag bni', 'net balance --sort last --json']).action(async (flags: BalanceFlags) => {
+    const result = await ctx.read((store) => listBalances(store, { sort: flags.sort, limit: flags.limit, tag: flags.tag }, ctx.today));
     ctx.out.emit(toBalanceView(result), renderBalance);
   });
 }

@@ -2,30 +2,27 @@ import type { Command } from 'commander';
 import { changeSetting, changeSynonyms, listSynonyms, listSettings, parseSetting } from '../../app/config.js';
 import { renderSettingChanged, renderSettings } from '../../ui/render-capital.js';
 import { renderSynonyms } from '../../ui/render-ideas.js';
-import { toSettingChangedView } from '../../ui/views.js';
+import { toSettingChangedView, toSettingView } from '../../ui/views.js';
 import { UsageError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
-import { toClock, withExamples } from '../options.js';
-import { COMMAND_LIST } from '../command-list.js';
+import { withExamples } from '../options.js';
 
-export function registerConfig(program: Command, ctx: CliContext): void {
-  const cmd = program.command('config [key] [value]').description(COMMAND_LIST.config.summary)
+export function setup(cmd: Command, ctx: CliContext): void {
+  cmd
     .option('--remove', 'with synonyms: take the group given away');
-  withExamples(cmd, ['net config', 'net config half-life', 'net config half-life 1y      # 30d to 10y; recomputes every balance', 'net config date-window 10   # list birthdays 10 days ahead', 'net config synonyms accountant=bookkeeper=cpa', 'net config synonyms accountant=bookkeeper=cpa --remove']).action((key: string | undefined, value: string | undefined, flags: { remove?: boolean }) => {
+  withExamples(cmd, ['net config', 'net config half-life', 'net config half-life 1y      # 30d to 10y; recomputes every balance', 'net config date-window 10   # list birthdays 10 days ahead', 'net config synonyms accountant=bookkeeper=cpa', 'net config synonyms accountant=bookkeeper=cpa --remove']).action(async (key: string | undefined, value: string | undefined, flags: { remove?: boolean }) => {
     if (flags.remove && key !== 'synonyms') throw new UsageError('--remove goes with synonyms', 'for example net config synonyms accountant=bookkeeper --remove');
     if (key === 'synonyms') {
-      if (value === undefined) return ctx.out.emit(listSynonyms(ctx.store('read')), renderSynonyms);
-      const store = ctx.store('write');
-      return ctx.out.emit(store.tx(() => changeSynonyms(store, value, Boolean(flags.remove), toClock(ctx))), renderSynonyms);
+      if (value === undefined) return ctx.out.emit(await ctx.read((store) => listSynonyms(store)), renderSynonyms);
+      return ctx.out.emit(await ctx.write((store) => changeSynonyms(store, value, Boolean(flags.remove), ctx.clock)), renderSynonyms);
     }
     if (key === undefined || value === undefined) {
-      const settings = listSettings(ctx.store('read'), key);
+      const settings = (await ctx.read((store) => listSettings(store, key))).map(toSettingView);
       if (key === undefined) return ctx.out.emit(settings, renderSettings);
       return ctx.out.emit(settings[0]!, (s, p) => renderSettings([s], p));
     }
     const parsed = parseSetting(key, value);
-    const store = ctx.store('write');
-    const result = store.tx(() => changeSetting(store, key, parsed, toClock(ctx)));
+    const result = await ctx.write((store) => changeSetting(store, key, parsed, ctx.clock));
     ctx.out.emit(toSettingChangedView(result), renderSettingChanged);
   });
 }

@@ -1,21 +1,20 @@
 import type { Command } from 'commander';
 import { examineJournal } from '../../app/doctor.js';
 import { StoreError } from '../../core/errors.js';
+import { plural } from '../../ui/messages/words.js';
 import { renderDoctor } from '../../ui/render-doctor.js';
+import { toDoctorView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
 import { withExamples } from '../options.js';
-import { COMMAND_LIST } from '../command-list.js';
 
-export function registerDoctor(program: Command, ctx: CliContext): void {
-  const cmd = program
-    .command('doctor')
-    .description(COMMAND_LIST.doctor.summary)
+export function setup(cmd: Command, ctx: CliContext): void {
+  cmd
     .option('--fix', 'repair what is safe to repair: permissions, summaries, a large write-ahead log');
   withExamples(cmd, ['net doctor', 'net doctor --fix', 'net doctor --json']).action((flags: { fix?: boolean }) => {
-    const { path, source } = ctx.journal();
+    const { path, source } = ctx.journalPath();
     const result = examineJournal({ path, ownFolder: source === 'default' || source === 'XDG_DATA_HOME', fix: Boolean(flags.fix) });
-    ctx.out.emit(result, renderDoctor);
+    ctx.out.emit(toDoctorView(result), renderDoctor);
     const problems = result.checks.filter((c) => !c.ok).length;
-    if (problems) throw new StoreError(`the journal has ${problems} problem${problems === 1 ? '' : 's'}`, flags.fix ? 'the fixes above need you' : 'see the fixes above, or run net doctor --fix for the safe ones');
+    if (problems) throw new StoreError(`the journal has ${plural(problems, 'problem')}`, flags.fix ? 'the fixes above need you' : 'see the fixes above, or run net doctor --fix for the safe ones');
   });
 }

@@ -4,13 +4,11 @@ import { writeFileSafely } from '../../app/write-file.js';
 import { listDue } from '../../app/due.js';
 import { UsageError } from '../../core/errors.js';
 import { parseTag } from '../../core/profile.js';
-import type { Store } from '../../store/store.js';
 import { renderCalendarWritten, renderDue } from '../../ui/render-due.js';
 import { toDueListView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
 import { readDate } from '../../ui/read-date.js';
 import { parseCount, withExamples } from '../options.js';
-import { COMMAND_LIST } from '../command-list.js';
 
 /** The morning list stays short: the few people to reach out to today. */
 export const DEFAULT_DUE_LIMIT = 10;
@@ -25,10 +23,8 @@ interface DueFlags {
   force?: boolean;
 }
 
-export function registerDue(program: Command, ctx: CliContext): void {
-  const cmd = program
-    .command('due')
-    .description(COMMAND_LIST.due.summary)
+export function setup(cmd: Command, ctx: CliContext): void {
+  cmd
     .option('--limit <n>', `how many to show (default ${DEFAULT_DUE_LIMIT})`, parseCount('--limit'))
     .option('--all', 'show everyone who is due')
     .option('--tag <tag>', 'only contacts with this tag', parseTag)
@@ -36,25 +32,24 @@ export function registerDue(program: Command, ctx: CliContext): void {
     .option('--explain', 'show how each urgency is made: value × weight of each term')
     .option('--ics [file]', 'the follow-ups and next due days as an iCalendar file (to stdout without a file)')
     .option('--force', 'with --ics <file>: replace the file if it exists');
-  withExamples(cmd, ['net due', 'net due --tag bni --limit 5', 'net due --on "next monday"', 'net due --explain', 'net due --ics ~/net-due.ics']).action(async (flags: DueFlags) => {
+  withExamples(cmd, ['net due', 'net due --tag bni --limit 5', 'net due --on "next monday"', 'net due --explain', 'net due --ics ~/net-due.ics', 'net --json due --limit 3      # reasonCodes and nextActionCode beside the words']).action(async (flags: DueFlags) => {
     if (flags.all && flags.limit !== undefined) throw new UsageError('--limit and --all do not go together', 'give one of them');
     const day = flags.on === undefined ? ctx.today : await readDate(flags.on, ctx.today);
-    const store = ctx.store('read');
     if (flags.force && typeof flags.ics !== 'string') throw new UsageError('--force goes with --ics <file>', 'for example net due --ics due.ics --force');
-    if (flags.ics !== undefined) return emitCalendar(ctx, store, { day, tag: flags.tag }, flags.ics, Boolean(flags.force));
-    const result = listDue(store, { day, tag: flags.tag, limit: flags.all ? undefined : (flags.limit ?? DEFAULT_DUE_LIMIT) });
+    if (flags.ics !== undefined) return emitCalendar(ctx, { day, tag: flags.tag }, flags.ics, Boolean(flags.force));
+    const result = await ctx.read((store) => listDue(store, { day, tag: flags.tag, limit: flags.all ? undefined : (flags.limit ?? DEFAULT_DUE_LIMIT) }));
     const view = toDueListView(result, { on: flags.on === undefined ? null : day, explain: Boolean(flags.explain) });
     ctx.out.emit(view, renderDue, (v) => v.items);
   });
 }
 
 /** `--ics`: the calendar to stdout, or to a file (then --json prints what was written). */
-async function emitCalendar(ctx: CliContext, store: Store, input: CalendarInput, file: string | true, force: boolean): Promise<void> {
+async function emitCalendar(ctx: CliContext, input: CalendarInput, file: string | true, force: boolean): Promise<void> {
   if (file === true && ctx.out.json) throw new UsageError('--ics without a file prints the calendar itself, not JSON', 'give a file (net --json due --ics due.ics) or leave out --json');
   const writeIcs = await loadIcsWriter(ctx.now);
-  // One read transaction: a consistent snapshot even while another net writes.
-  const fill = (write: (chunk: string) => void) => store.db.transaction(() => writeIcs(iterateCalendarEntries(store, input), write))();
-  if (file === true) return void fill(ctx.rawOutput());
-  const events = writeFileSafely({ file, force, journal: ctx.journal().path }, fill);
+  // One read transaction: a consistent snapshot even while another net writes; one event at a time.
+  if (file === true) return void (await ctx.read((store) => writeIcs(iterateCalendarEntries(store, input), ctx.rawOutput())));
+  const target = { file, force, journal: ctx.journalPath().path };
+  const events = await ctx.read((store) => writeFileSafely(target, (write) => writeIcs(iterateCalendarEntries(store, input), write)));
   ctx.out.emit({ file, events }, renderCalendarWritten);
 }

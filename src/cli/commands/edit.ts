@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { EDIT_FLAGS, editContact, parseClearField, type ClearableField } from '../../app/edit.js';
+import { resolveContact } from '../../app/resolve.js';
 import { UsageError } from '../../core/errors.js';
 import { parseContactName } from '../../core/names.js';
 import { parseTag } from '../../core/profile.js';
@@ -7,9 +8,8 @@ import { parseFieldText } from '../../core/text.js';
 import { renderEdited } from '../../ui/render-change.js';
 import { toEditedView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
-import { collect, resolveContact, toClock, withExamples } from '../options.js';
+import { collect, withExamples } from '../options.js';
 import { addProfileFlags, toProfileFields, type ProfileFlags } from '../profile-flags.js';
-import { COMMAND_LIST } from '../command-list.js';
 
 interface EditFlags extends ProfileFlags {
   name?: string;
@@ -24,10 +24,8 @@ interface EditFlags extends ProfileFlags {
 const HOW_FACTS_CHANGE = `--tag, --service, --goal and --family add to what is there (one already there is left alone).
 Take them off with --untag <tag> and --forget <text>; empty a field with --clear <field>.`;
 
-export function registerEdit(program: Command, ctx: CliContext): void {
-  const cmd = program
-    .command('edit <name>')
-    .description(COMMAND_LIST.edit.summary)
+export function setup(cmd: Command, ctx: CliContext): void {
+  cmd
     .option('--name <new name>', 'rename them', parseContactName);
   addProfileFlags(cmd)
     .option('--untag <tag>', 'take a tag off (repeatable)', collect(parseTag))
@@ -46,10 +44,8 @@ export function registerEdit(program: Command, ctx: CliContext): void {
   ]).action(async (query: string, flags: EditFlags) => {
     if (!Object.values(flags).some((v) => v !== undefined)) throw new UsageError('nothing to change', `give one or more of ${EDIT_FLAGS} (see net edit --help)`);
     const fields = await toProfileFields(flags, ctx.today);
-    const contact = await resolveContact(ctx, ctx.store('read'), query); // a missing journal stays missing
-    const store = ctx.store('write');
-    const input = { ...fields, contactId: contact.id, name: flags.name, untag: flags.untag, forget: flags.forget, clear: flags.clear, needs: flags.need, ideals: flags.ideal, metNeeds: flags.metNeed };
-    const result = store.tx(() => editContact(store, input, toClock(ctx)));
+    const input = { ...fields, name: flags.name, untag: flags.untag, forget: flags.forget, clear: flags.clear, needs: flags.need, ideals: flags.ideal, metNeeds: flags.metNeed };
+    const result = await ctx.write((store, answers) => editContact(store, { ...input, contactId: resolveContact(store, query, answers).id }, ctx.clock));
     ctx.out.emit(toEditedView(result), (v, p) => renderEdited(v, p, ctx.today));
   });
 }

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { findIdeas } from '../../app/ideas.js';
+import { resolveContact } from '../../app/resolve.js';
 import { renderIdeas } from '../../ui/render-ideas.js';
 import { toIdeasView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
-import { parseCount, resolveContact, withExamples } from '../options.js';
-import { COMMAND_LIST } from '../command-list.js';
+import { parseCount, withExamples } from '../options.js';
 
 const HOW_IT_MATCHES = `
 A need (net edit --need) or an ideal referral (--ideal) matches another contact's services,
@@ -13,17 +13,14 @@ role, tags and company by meaning: case, plurals and word forms ("photographer" 
 An introduction is ready when you can vouch for the one recommended (net check --to-refer)
 and have met the other; a pair you have introduced (net intro) is not suggested again.`;
 
-export function registerIdeas(program: Command, ctx: CliContext): void {
-  const cmd = program
-    .command('ideas [name]')
-    .description(COMMAND_LIST.ideas.summary)
+export function setup(cmd: Command, ctx: CliContext): void {
+  cmd
     .option('--limit <n>', 'show at most n ideas (default 10)', parseCount('--limit'), 10)
     .addHelpText('after', HOW_IT_MATCHES);
   withExamples(cmd, ['net ideas "Maria Lopez"       # introductions, referrals, plain gives', 'net ideas                      # pairs who could help each other', 'net ideas --limit 3 --json']).action(
     async (name: string | undefined, flags: { limit: number }) => {
-      const store = ctx.store('read');
-      const contact = name === undefined ? undefined : await resolveContact(ctx, store, name);
-      const view = toIdeasView(findIdeas(store, { contactId: contact?.id, limit: flags.limit }, ctx.today));
+      const ideas = await ctx.read((store, answers) => findIdeas(store, { contactId: name === undefined ? undefined : resolveContact(store, name, answers).id, limit: flags.limit }, ctx.today));
+      const view = toIdeasView(ideas);
       ctx.out.emit(view, renderIdeas, (v) => v.ideas);
     },
   );

@@ -3,8 +3,7 @@ import { parseImportFormat, type ImportFormat } from '../../core/import/records.
 import { createProgressBar } from '../../ui/progress.js';
 import { renderImported, toImportView } from '../../ui/render-transfer.js';
 import type { CliContext } from '../context.js';
-import { toClock, withExamples } from '../options.js';
-import { COMMAND_LIST } from '../command-list.js';
+import { withExamples } from '../options.js';
 
 interface ImportFlags {
   format?: ImportFormat;
@@ -12,10 +11,8 @@ interface ImportFlags {
   skipBad?: boolean;
 }
 
-export function registerImport(program: Command, ctx: CliContext): void {
-  const cmd = program
-    .command('import <file>')
-    .description(COMMAND_LIST.import.summary)
+export function setup(cmd: Command, ctx: CliContext): void {
+  cmd
     .option('--format <format>', 'vcf, linkedin, csv or json (default: recognised from the content)', parseImportFormat)
     .option('--dry-run', 'show what would be added, updated and skipped; write nothing')
     .option('--skip-bad', 'import the good records and list the malformed ones (default: a malformed record refuses the whole file)')
@@ -27,12 +24,12 @@ export function registerImport(program: Command, ctx: CliContext): void {
     'net import laptop-journal.json                  # merges by UUID; the newer version of a record wins',
   ]).action(async (file: string, flags: ImportFlags) => {
     const { importFile } = await import('../../app/import.js');
-    const store = ctx.store(flags.dryRun ? 'read' : 'write');
+    const journal = ctx.open(flags.dryRun ? 'read' : 'write');
     const bar = await createProgressBar(process.stderr, !ctx.out.json);
     const input = { file, format: flags.format, dryRun: Boolean(flags.dryRun), skipBad: Boolean(flags.skipBad) };
     let result;
     try {
-      result = importFile(store, input, toClock(ctx), bar.update);
+      result = journal.use((store) => importFile(store, input, ctx.clock, bar.update));
     } finally {
       bar.stop();
     }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { checkLogInput, logInteraction, type LogInput } from '../../app/log.js';
+import { checkNameFree } from '../../app/add.js';
+import { findLogCandidates, logInteraction, type LogInput } from '../../app/log.js';
 import { UsageError } from '../../core/errors.js';
 import { parseFieldText } from '../../core/text.js';
 import { parseChannel, parseGiveKind, parseValue, type Channel, type GiveKind } from '../../core/vocabulary.js';
@@ -7,9 +8,7 @@ import { renderLogged } from '../../ui/render-contact.js';
 import { toLoggedView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
 import { readOptionalDate } from '../../ui/read-date.js';
-import { resolveLogContact } from '../log-contact.js';
-import { toClock, withExamples } from '../options.js';
-import { COMMAND_LIST } from '../command-list.js';
+import { withExamples } from '../options.js';
 
 interface LogFlags {
   touch?: Channel;
@@ -22,10 +21,8 @@ interface LogFlags {
   prospect?: string;
 }
 
-export function registerLog(program: Command, ctx: CliContext): void {
-  const cmd = program
-    .command('log [name]')
-    .description(COMMAND_LIST.log.summary)
+export function setup(cmd: Command, ctx: CliContext): void {
+  cmd
     .option('--touch <channel>', 'time together: coffee, lunch, call, video, message, email, event, one-to-one, other', parseChannel)
     .option('--gave <kind>', 'what you gave: referral, introduction, article, idea, time, work, promotion, other', parseGiveKind)
     .option('--received <kind>', 'what they gave you (same kinds)', parseGiveKind)
@@ -42,19 +39,20 @@ export function registerLog(program: Command, ctx: CliContext): void {
     'net log            # guided, on a terminal',
   ]).action(async (name: string | undefined, flags: LogFlags) => {
     let input: LogInput;
-    // Questions and names are read from the journal without creating it: a command that fails leaves no new file.
     if (name !== undefined) {
       const what = { touch: flags.touch, gave: flags.gave, received: flags.received, value: flags.value, note: flags.note, prospect: flags.prospect };
-      const dated = { ...what, date: await readOptionalDate(flags.date, ctx.today), next: await readOptionalDate(flags.next, ctx.today) };
-      checkLogInput(dated, ctx.today); // before any question about the contact
-      input = { ...dated, ...(await resolveLogContact(ctx, ctx.store('read'), name)) };
+      input = { ...what, name, date: await readOptionalDate(flags.date, ctx.today), next: await readOptionalDate(flags.next, ctx.today) };
     } else if (ctx.interactive) {
-      input = await (await import('../../ui/flows/log-flow.js')).askLogInput(ctx.today, ctx.store('read'));
+      const journal = ctx.open('write');
+      input = await (await import('../../ui/flows/log-flow.js')).askLogInput(ctx.today, {
+        findContacts: (term, limit) => journal.read((store) => findLogCandidates(store, term, limit)),
+        checkNameFree: (fullName) => journal.read((store) => checkNameFree(store, fullName)),
+      });
     } else {
       throw new UsageError('net log needs a name', 'for example net log jane --touch coffee');
     }
-    const store = ctx.store('write');
-    const result = store.tx(() => logInteraction(store, input, toClock(ctx)));
+    // One transaction checks the input, resolves the name (on a terminal, an unknown one may be added) and writes.
+    const result = await ctx.write((store, answers) => logInteraction(store, input, ctx.clock, answers));
     ctx.out.emit(toLoggedView(result), renderLogged);
   });
 }

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { checkReferralInput, updateReferral } from '../../app/referral.js';
+import { resolveContact } from '../../app/resolve.js';
 import { parseFieldText } from '../../core/text.js';
 import { parseAmount, parseReferralStatus, REFERRAL_UPDATES, type ReferralUpdate } from '../../core/referrals.js';
 import { UsageError } from '../../core/errors.js';
 import { renderReferralChanged, toReferralChangedView } from '../../ui/render-referrals.js';
 import type { CliContext } from '../context.js';
-import { resolveContact, toClock, withExamples } from '../options.js';
-import { COMMAND_LIST } from '../command-list.js';
+import { withExamples } from '../options.js';
 
 interface ReferralFlags {
   status?: ReferralUpdate;
@@ -15,10 +15,8 @@ interface ReferralFlags {
   id?: string;
 }
 
-export function registerReferral(program: Command, ctx: CliContext): void {
-  const cmd = program
-    .command('referral <name>')
-    .description(COMMAND_LIST.referral.summary)
+export function setup(cmd: Command, ctx: CliContext): void {
+  cmd
     .option('--status <status>', `${REFERRAL_UPDATES.join(', ')}`, parseReferralStatus)
     .option('--amount <number>', 'with --status won: the business it closed (reported, never scored)', parseAmount)
     .option('--note <text>', 'what happened', (s) => parseFieldText('note', s, '--note'))
@@ -28,9 +26,7 @@ export function registerReferral(program: Command, ctx: CliContext): void {
       if (flags.status === undefined) throw new UsageError('--status is missing', `say how it went: --status ${REFERRAL_UPDATES.join('|')}`);
       const what = { status: flags.status, amount: flags.amount, note: flags.note, id: flags.id };
       checkReferralInput(what);
-      const contact = await resolveContact(ctx, ctx.store('read'), name);
-      const store = ctx.store('write');
-      const result = store.tx(() => updateReferral(store, { ...what, contactId: contact.id }, toClock(ctx)));
+      const result = await ctx.write((store, answers) => updateReferral(store, { ...what, contactId: resolveContact(store, name, answers).id }, ctx.clock));
       ctx.out.emit(toReferralChangedView(result), renderReferralChanged);
     },
   );

@@ -5,7 +5,6 @@ import { renderReferralList, toReferralListView } from '../../ui/render-referral
 import type { CliContext } from '../context.js';
 import { readOptionalDate } from '../../ui/read-date.js';
 import { withExamples } from '../options.js';
-import { COMMAND_LIST } from '../command-list.js';
 
 interface ReferralsFlags {
   open?: boolean;
@@ -14,10 +13,8 @@ interface ReferralsFlags {
   since?: string;
 }
 
-export function registerReferrals(program: Command, ctx: CliContext): void {
-  const cmd = program
-    .command('referrals')
-    .description(COMMAND_LIST.referrals.summary)
+export function setup(cmd: Command, ctx: CliContext): void {
+  cmd
     .option('--open', 'only those still open or contacted')
     .option('--given', 'only the referrals you gave')
     .option('--received', 'only the referrals you received')
@@ -26,7 +23,7 @@ export function registerReferrals(program: Command, ctx: CliContext): void {
     if (flags.given && flags.received) throw new UsageError('--given and --received do not go together', 'leave both out to list every referral');
     const since = await readOptionalDate(flags.since, ctx.today);
     const direction = flags.given ? 'given' : flags.received ? 'received' : undefined;
-    const view = toReferralListView(listReferralEntries(ctx.store('read'), { openOnly: Boolean(flags.open), direction, since }, ctx.today));
+    const view = toReferralListView(await ctx.read((store) => listReferralEntries(store, { openOnly: Boolean(flags.open), direction, since }, ctx.today)));
     ctx.out.emit(view, renderReferralList);
   });
 }

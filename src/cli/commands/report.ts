@@ -9,7 +9,6 @@ import { renderReport, toReportView } from '../../ui/render-report.js';
 import type { CliContext } from '../context.js';
 import { readDate } from '../../ui/read-date.js';
 import { withExamples } from '../options.js';
-import { COMMAND_LIST } from '../command-list.js';
 
 interface ReportFlags {
   since?: string;
@@ -17,10 +16,8 @@ interface ReportFlags {
   force?: boolean;
 }
 
-export function registerReport(program: Command, ctx: CliContext): void {
-  const cmd = program
-    .command('report')
-    .description(COMMAND_LIST.report.summary)
+export function setup(cmd: Command, ctx: CliContext): void {
+  cmd
     .option('--since <date|interval>', `the window's first day: 2026-01-01, "3 months ago", or an interval such as 90d or 6m (default ${DEFAULT_REPORT_DAYS}d)`)
     .option('--html <file>', 'also write the report as one HTML page with charts, to open in a browser or print')
     .option('--force', 'with --html: replace the file if it exists');
@@ -29,13 +26,12 @@ export function registerReport(program: Command, ctx: CliContext): void {
     const since = await readSince(flags.since, ctx.today);
     const input = { since, until: ctx.today };
     checkReportWindow(input);
-    const store = ctx.store('read');
-    const view = toReportView(store.db.transaction(() => buildReport(store, input))());
+    const view = toReportView(await ctx.read((store) => buildReport(store, input)));
     if (flags.html !== undefined) {
       const { renderReportHtml } = await import('../../ui/report-html.js');
-      writeFileSafely({ file: flags.html, force: Boolean(flags.force), journal: ctx.journal().path }, (write) => write(renderReportHtml(view)));
+      writeFileSafely({ file: flags.html, force: Boolean(flags.force), journal: ctx.journalPath().path }, (write) => write(renderReportHtml(view)));
     }
-    ctx.out.emit(view, (v, p) => `${renderReport(v, p)}${flags.html === undefined ? '' : `\n\n${p.green('Wrote')} the report to ${flags.html}: open it in a browser.`}`);
+    ctx.out.emit(view, (v, p) => renderReport(v, p, flags.html));
   });
 }
 

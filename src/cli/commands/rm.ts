@@ -1,30 +1,26 @@
 import type { Command } from 'commander';
-import { previewRemoval, removeContact } from '../../app/rm.js';
+import { removeByName } from '../../app/rm.js';
 import { UsageError } from '../../core/errors.js';
+import { PROMPTS } from '../../ui/messages/prompts.js';
 import { renderRemoved, toRemovedRowsText } from '../../ui/render-change.js';
 import { toRemovedView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
-import { resolveContact, withExamples } from '../options.js';
-import { COMMAND_LIST } from '../command-list.js';
+import { withExamples } from '../options.js';
 
-export function registerRm(program: Command, ctx: CliContext): void {
-  const cmd = program
-    .command('rm <name>')
-    .description(COMMAND_LIST.rm.summary)
-    .option('-y, --yes', 'remove without asking');
-  withExamples(cmd, ['net rm "Jane Doe"', 'net rm jane --yes']).action(async (query: string, flags: { yes?: boolean }) => {
-    const contact = await resolveContact(ctx, ctx.store('read'), query); // a missing journal stays missing
-    const store = ctx.store('write');
-    if (!flags.yes) {
-      if (!ctx.interactive || ctx.out.json) throw new UsageError(`net rm asks before removing ${contact.name}`, `add --yes to remove them without being asked: net rm ${JSON.stringify(contact.name)} --yes`);
-      const rows = toRemovedRowsText(previewRemoval(store, contact.id).removed);
+export function setup(cmd: Command, ctx: CliContext): void {
+  cmd.option('-y, --yes', 'remove without asking');
+  withExamples(cmd, ['net rm "Jane Doe"', 'net rm jane --yes']).action(async (name: string, flags: { yes?: boolean }) => {
+    const remove = (agreed?: Parameters<typeof removeByName>[1]['agreed']) => ctx.write((store, answers) => removeByName(store, { name, yes: Boolean(flags.yes), agreed }, answers));
+    let outcome = await remove();
+    // Asked with no transaction open; removed only if the journal still holds what the question showed, else asked again.
+    while (!outcome.removed) {
+      const { contact, removed } = outcome.result;
+      if (!ctx.canAsk) throw new UsageError(`net rm asks before removing ${contact.name}`, `add --yes to remove them without being asked: net rm ${JSON.stringify(contact.name)} --yes`);
+      const rows = toRemovedRowsText(removed);
       const { askConfirm } = await import('../../ui/prompts.js');
-      if (!(await askConfirm(`Remove ${contact.name}${rows ? ` and their ${rows}` : ''}? This cannot be undone.`))) {
-        ctx.out.warn(`kept ${contact.name}; nothing was removed`);
-        return;
-      }
+      if (!(await askConfirm(PROMPTS.removeContact(contact.name, rows)))) return ctx.out.warn(PROMPTS.keptContact(contact.name));
+      outcome = await remove(outcome.result);
     }
-    const result = store.tx(() => removeContact(store, contact.id));
-    ctx.out.emit(toRemovedView(result), renderRemoved);
+    ctx.out.emit(toRemovedView(outcome.result), renderRemoved);
   });
 }

@@ -1,7 +1,6 @@
 /** Guided `net add`: the same AddInput that the flags build. Every question but the name can be skipped with Enter. */
-import { checkEmailFree, checkMetOn, checkNameFree, type AddInput } from '../../app/add.js';
-import type { Clock } from '../../app/clock.js';
-import type { Store } from '../../store/store.js';
+import type { AddInput } from '../../app/add.js';
+import type { IsoDate } from '../../core/dates.js';
 import { readDate } from '../read-date.js';
 import { parseInterval } from '../../core/intervals.js';
 import { parseContactName } from '../../core/names.js';
@@ -14,14 +13,22 @@ export function parseTagList(text: string): string[] {
   return [...new Set(text.split(',').filter((t) => t.trim()).map(parseTag))];
 }
 
-/** `store` is read to refuse a name or email already taken before the next question. */
-export async function askAddInput(store: Store, clock: Clock): Promise<AddInput> {
+/** The journal's checks, run on each answer (each throws a UsageError that the question shows): they are passed in,
+ * so that the flow knows nothing of where the journal is; `net add` checks the input again when it writes. */
+export interface AddFlowChecks {
+  today: IsoDate;
+  checkNameFree(name: string): void;
+  checkEmailFree(email: string): void;
+  checkMetOn(day: IsoDate): void;
+}
+
+export async function askAddInput(checks: AddFlowChecks): Promise<AddInput> {
   const text = (field: TextField, what: string) => (s: string) => parseFieldText(field, s, what);
   const name = await askParsed(
     'Name:',
     (s) => {
       const n = parseContactName(s);
-      checkNameFree(store, n);
+      checks.checkNameFree(n);
       return n;
     },
     { required: true },
@@ -31,14 +38,14 @@ export async function askAddInput(store: Store, clock: Clock): Promise<AddInput>
   input.role = await askParsed('Role (Enter to skip):', text('role', 'the role'));
   input.email = await askParsed('Email (Enter to skip):', (s) => {
     const email = parseEmail(s);
-    checkEmailFree(store, email);
+    checks.checkEmailFree(email);
     return email;
   });
   input.phone = await askParsed('Phone (Enter to skip):', parsePhone);
   input.tags = (await askParsed('Tags, comma separated (Enter to skip):', parseTagList)) ?? [];
   input.metOn = await askParsed('When did you first meet? e.g. 2025-03-01, "last friday" (Enter to skip):', async (s) => {
-    const day = await readDate(s, clock.today);
-    checkMetOn(day, clock);
+    const day = await readDate(s, checks.today);
+    checks.checkMetOn(day);
     return day;
   });
   input.howMet = await askParsed('How did you meet? (Enter to skip):', text('howMet', 'how you met'));

@@ -2,45 +2,49 @@
  * Guided `net log`, quick to answer after a meeting: pick a contact (or add one), say what happened, a note, the day
  * and an optional follow-up. Every question has a default or can be skipped. Builds the same LogInput as the flags.
  */
-import { checkNameFree } from '../../app/add.js';
 import type { LogInput } from '../../app/log.js';
 import type { IsoDate } from '../../core/dates.js';
 import { readDate } from '../read-date.js';
 import { UsageError } from '../../core/errors.js';
-import { parseContactName, toNameKey } from '../../core/names.js';
+import { parseContactName, toNameKey, type NamedContact } from '../../core/names.js';
 import { parseFieldText } from '../../core/text.js';
 import { CHANNELS, DEFAULT_VALUE, GIVE_KINDS, type Channel, type GiveKind } from '../../core/vocabulary.js';
-import { listRecentContacts } from '../../store/contacts-extra.js';
-import type { Store } from '../../store/store.js';
 import { askChoice, askParsed, askSearch, type Choice } from '../prompts.js';
 
 const NEW_CONTACT = '';
 const NONE = 'none';
 const SHOWN = 10;
 
+/** What the guided log reads from the journal, passed in so that the flow knows nothing of where it is. */
+export interface LogFlowJournal {
+  /** With nothing typed, the contacts touched most recently; else those the term could mean; at most `limit`. */
+  findContacts(term: string, limit: number): NamedContact[];
+  /** Throws a UsageError when the name is taken; `net log` checks it again when it writes. */
+  checkNameFree(name: string): void;
+}
+
 /**
  * The choices for a typed term. With nothing typed: "+ add a new contact" first, then the most recently touched. With a
  * term: the matching contacts first (so that Enter takes the match), then "+ add …"; with no match, only "+ add …".
  */
-export function toContactChoices(store: Store, term: string): Choice<string>[] {
-  const key = toNameKey(term);
-  if (!key) return [{ name: '+ add a new contact', value: NEW_CONTACT }, ...listRecentContacts(store, SHOWN).map((c) => ({ name: c.name, value: c.id }))];
-  const matches = store.findNameCandidates(key, SHOWN).map((c) => ({ name: c.name, value: c.id }));
-  return [...matches, { name: `+ add "${term.trim()}" as a new contact`, value: NEW_CONTACT }];
+export function toContactChoices(journal: LogFlowJournal, term: string): Choice<string>[] {
+  const found = journal.findContacts(term, SHOWN).map((c) => ({ name: c.name, value: c.id }));
+  if (!toNameKey(term)) return [{ name: '+ add a new contact', value: NEW_CONTACT }, ...found];
+  return [...found, { name: `+ add "${term.trim()}" as a new contact`, value: NEW_CONTACT }];
 }
 
-async function askContact(store: Store): Promise<Pick<LogInput, 'contactId' | 'newContact'>> {
+async function askContact(journal: LogFlowJournal): Promise<Pick<LogInput, 'contactId' | 'newContact'>> {
   let lastTerm = '';
   const picked = await askSearch('Who was it with? (type to search)', (term) => {
     lastTerm = term;
-    return toContactChoices(store, term);
+    return toContactChoices(journal, term);
   });
   if (picked !== NEW_CONTACT) return { contactId: picked };
   const name = await askParsed(
     'Name of the new contact:',
     (s) => {
       const n = parseContactName(s);
-      checkNameFree(store, n);
+      journal.checkNameFree(n);
       return n;
     },
     { required: true, defaultValue: lastTerm.trim() || undefined, editable: true },
@@ -51,8 +55,8 @@ async function askContact(store: Store): Promise<Pick<LogInput, 'contactId' | 'n
 const kindChoices = (none: string): Choice<string>[] => [{ name: none, value: NONE }, ...GIVE_KINDS.map((k) => ({ name: k, value: k }))];
 const orUndefined = <T extends string>(v: string): T | undefined => (v === NONE ? undefined : (v as T));
 
-export async function askLogInput(today: IsoDate, store: Store): Promise<LogInput> {
-  const contact = await askContact(store);
+export async function askLogInput(today: IsoDate, journal: LogFlowJournal): Promise<LogInput> {
+  const contact = await askContact(journal);
   const touch = orUndefined<Channel>(
     await askChoice('How were you in touch?', [...CHANNELS.map((c) => ({ name: c, value: c as string })), { name: 'not in touch (skip)', value: NONE }], 'coffee'),
   );

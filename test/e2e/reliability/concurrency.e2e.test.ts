@@ -7,8 +7,9 @@ import { isWriting, pause, writeContactsCsv } from '../../helpers/journal-state.
 import { BIN, makeJournal, TODAY, type Journal, type RunResult } from '../../helpers/run-net.js';
 
 let j: Journal;
+// The set-up runs in-process; the writers racing each other are real processes.
 beforeEach(() => {
-  j = makeJournal();
+  j = makeJournal(TODAY, 'in-process');
 });
 afterEach(() => j.cleanup());
 

@@ -7,8 +7,9 @@ import { BIN, makeJournal, TODAY, type Journal } from '../../helpers/run-net.js'
 import { isWriting, pause, writeContactsCsv } from '../../helpers/journal-state.js';
 
 let j: Journal;
+// Set-up and checks run in-process, on the same file; the command killed midway is a real process.
 beforeEach(() => {
-  j = makeJournal();
+  j = makeJournal(TODAY, 'in-process');
 });
 afterEach(() => j.cleanup());
 

@@ -1,11 +1,12 @@
 /** Ctrl-C during the guided `net log`: nothing written, exit 130, and the terminal left as it was (echo, line mode). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KEY, runNetInPty } from '../../helpers/pty.js';
-import { makeJournal, type Journal } from '../../helpers/run-net.js';
+import { makeJournal, TODAY, type Journal } from '../../helpers/run-net.js';
 
 let j: Journal;
+// The set-up runs in-process; the interrupted commands are real processes.
 beforeEach(() => {
-  j = makeJournal();
+  j = makeJournal(TODAY, 'in-process');
   expect(j.run('add', 'Jane Doe')).toMatchObject({ code: 0 });
 });
 afterEach(() => j.cleanup());

@@ -13,8 +13,10 @@ import { expectOneErrorLine, readPathState, sha256 } from '../../helpers/journal
 import { BIN, makeJournal, TODAY, type Journal } from '../../helpers/run-net.js';
 
 let j: Journal;
+// Set-up, checks and the rules run in-process; what only a process shows (a full stdout, the home folder, a terminal)
+// is spawned.
 beforeEach(() => {
-  j = makeJournal();
+  j = makeJournal(TODAY, 'in-process');
 });
 afterEach(() => j.cleanup());
 

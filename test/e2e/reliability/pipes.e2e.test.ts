@@ -1,4 +1,4 @@
-/** Output goes straight to the file descriptors (cli/std-streams.ts): a reader that stops early is not an error. */
+/** Output goes straight to the file descriptors (cli/startup/std-streams.ts): a reader that stops early is not an error. */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -11,8 +11,9 @@ const SRC = resolve(import.meta.dirname, '../../../src');
 const SECRET = 'Jane is leaving Acme in March; keep it quiet';
 
 let j: Journal;
+// Set-up and the refusals run in-process; the permission tests spawn bin/net.js under an open umask.
 beforeEach(() => {
-  j = makeJournal();
+  j = makeJournal(TODAY, 'in-process');
 });
 afterEach(() => j.cleanup());
 

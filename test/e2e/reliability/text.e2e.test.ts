@@ -10,11 +10,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOneErrorLine } from '../../helpers/journal-state.js';
 import { findUnsafe, HOSTILE, HOSTILE_ALL } from '../../helpers/hostile-text.js';
-import { makeJournal, type Journal } from '../../helpers/run-net.js';
+import { makeJournal, TODAY, type Journal } from '../../helpers/run-net.js';
 
+// The rules run in-process (net's own run(), as bin/net.js runs it); a journal written before them is read by real
+// processes too.
 let j: Journal;
 beforeAll(() => {
-  j = makeJournal();
+  j = makeJournal(TODAY, 'in-process');
   for (const args of [
     ['add', 'Jane Doe', '--company', 'Acme'],
     ['add', 'Ravi Patel'],
@@ -119,7 +121,7 @@ describe('imported text with every hostile string at once', () => {
 
   /** Imports a file of one hostile contact: added, the summary names the cleaned fields, nothing unsafe stored or shown. */
   function importHostile(name: string, content: string, format: string, fields: string): void {
-    const k = makeJournal();
+    const k = makeJournal(TODAY, 'in-process');
     try {
       const file = join(k.dir, name);
       writeFileSync(file, content);
@@ -147,8 +149,8 @@ describe('imported text with every hostile string at once', () => {
   });
 
   it('from a JSON merge: every text column cleaned, every row kept', () => {
-    const source = makeJournal();
-    const k = makeJournal();
+    const source = makeJournal(TODAY, 'in-process');
+    const k = makeJournal(TODAY, 'in-process');
     try {
       seedEveryField(source);
       const exported = join(source.dir, 'export.json');

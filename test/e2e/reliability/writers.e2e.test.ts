@@ -135,7 +135,7 @@ describe.each(WRITERS.map((w) => [w.what, w] as const))('net %s', (_what, w) => 
     const dir = scratch();
     const file = join(dir, 'out');
     const blocks = 32;
-    const env = { PATH: process.env.PATH ?? '', HOME: j.dir, XDG_DATA_HOME: j.dir, NO_COLOR: '1', NET_NOW: TODAY, NODE_DISABLE_COMPILE_CACHE: '1' };
+    const env = { PATH: process.env.PATH ?? '', HOME: j.dir, XDG_DATA_HOME: j.dir, NO_COLOR: '1', NET_NOW: TODAY };
     const argv = [process.execPath, BIN, '--db', j.db, ...w.args(file)].map((a) => `'${a}'`).join(' ');
     const r = spawnSync('bash', ['-c', `ulimit -f ${blocks} && exec ${argv}`], { encoding: 'utf8', env, timeout: 20_000 });
     const result = { stdout: r.stdout, stderr: r.stderr, code: r.status };

@@ -44,11 +44,19 @@ describe('export helpers', () => {
     [{}, 'contacts.CSV', false, 'csv'],
     [{}, 'contacts.vcf', true, 'vcf'],
     [{}, 'journal.json', false, 'json'],
-  ])('flags %j, file %s, --json %s -> %s', (flags, file, json, format) => {
-    expect(toExportFormat(flags, file, json)).toBe(format);
+    [{ format: 'csv' }, 'x.json', false, 'csv'],
+    [{ format: 'json' }, undefined, true, 'json'],
+    [{ format: 'vcf', vcf: true }, undefined, false, 'vcf'],
+  ] as const)('flags %j, file %s, --json %s -> %s', (flags, file, json, format) => {
+    expect(toExportFormat(flags as Parameters<typeof toExportFormat>[0], file, json)).toBe(format);
   });
 
   it('refuses --json with --csv when printing', () => {
     expect(() => toExportFormat({ csv: true }, undefined, true)).toThrow('--json and --csv both ask for the format of what is printed');
+    expect(() => toExportFormat({ format: 'vcf' }, undefined, true)).toThrow('--json and --format vcf both ask for the format of what is printed');
+  });
+
+  it('refuses two formats', () => {
+    expect(() => toExportFormat({ format: 'json', csv: true }, 'x', false)).toThrow('--format json and --csv ask for two formats');
   });
 });

@@ -6,17 +6,27 @@ import { describe, expect, it } from 'vitest';
 import type { CliContext } from '../../../src/cli/context.js';
 import { buildProgram } from '../../../src/cli/program.js';
 import { NetError } from '../../../src/core/errors.js';
+import { createOutput } from '../../../src/ui/output.js';
+import { makePalette } from '../../../src/ui/palette.js';
 import { HOSTILE, LINE_BREAKS, TYPED } from '../../helpers/hostile-text.js';
 
-/** A context whose journal must not be reached: every refusal comes from parsing. */
+const reached = (): never => {
+  throw new Error('the journal was opened');
+};
+
+/** A context whose journal must not be reached (nor anything printed): every refusal comes from parsing. */
 const ctx = {
   now: new Date('2026-11-22T12:00:00Z'),
   today: '2026-11-22',
+  clock: { today: '2026-11-22', timestamp: '2026-11-22T12:00:00.000Z' },
   env: {},
   interactive: false,
-  store: () => {
-    throw new Error('the journal was opened');
-  },
+  canAsk: false,
+  out: createOutput(false, makePalette({ env: {}, isTTY: false, flagNoColor: true, json: false }), { stdout: { write: reached }, stderr: { write: reached } }),
+  journalPath: reached,
+  open: reached,
+  read: async () => reached(),
+  write: async () => reached(),
 } as unknown as CliContext;
 
 async function parse(args: string[]): Promise<unknown> {

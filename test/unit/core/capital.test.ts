@@ -10,6 +10,7 @@ import {
   toStage,
   toStanding,
   type CheckInputs,
+  type CheckResult,
   type Stage,
 } from '../../../src/core/capital.js';
 import { ANSWERED_IDS } from '../../../src/core/checklist.js';
@@ -17,6 +18,7 @@ import { addDays } from '../../../src/core/dates.js';
 import { summarize } from '../../../src/core/summary.js';
 import type { Answer, ContactWithSummary, JournalEvent } from '../../../src/core/types.js';
 import { ASK_KINDS, CHANNELS, GIVE_KINDS, type AskKind } from '../../../src/core/vocabulary.js';
+import { describeCheckAdvice, describeCheckReason } from '../../../src/ui/messages/check.js';
 
 const TODAY = '2026-11-22';
 const HALF_LIFE = 180;
@@ -154,6 +156,9 @@ describe('toStanding', () => {
   });
 });
 
+/** A result with its reasons and suggestions in words, as ui/messages/check.ts says them (core gives codes). */
+const said = (r: CheckResult) => ({ ...r, reasons: r.reasons.map(describeCheckReason), suggestions: r.suggestions.map((a) => describeCheckAdvice(a, 'Jane Doe')) });
+
 // The stories of issue 3, as the seeds tell them.
 const alex: Journal = {
   // 004: known thirteen months; a give every two to three months; touchpoints between; no asks.
@@ -163,7 +168,7 @@ const alex: Journal = {
 describe('checkAsk: the stories', () => {
   it('a contact added today with nothing logged: any ask is premature, not met and nothing invested', () => {
     for (const kind of ASK_KINDS) {
-      const r = checkAsk(inputs(), kind);
+      const r = said(checkAsk(inputs(), kind));
       expect(r.verdict).toBe('premature');
       expect(r.reasons).toContain('you have not met yet');
       expect(r.reasons.join('\n')).toContain('nothing invested yet');
@@ -171,21 +176,21 @@ describe('checkAsk: the stories', () => {
   });
 
   it('met once at an event yesterday: an introduction is premature (003)', () => {
-    const r = checkAsk(inputs({ events: [touch(ago(1), 'event')] }), 'introduction');
+    const r = said(checkAsk(inputs({ events: [touch(ago(1), 'event')] }), 'introduction'));
     expect(r.verdict).toBe('premature');
     expect(r.reasons[0]).toBe('known for 1 day (since 2026-11-21); an introduction ask needs 180');
     expect(r.suggestions[0]).toMatch(/^farm, don't hunt: schedule more times to connect/);
   });
 
   it("known thirteen months, five gives with touchpoints between and no asks: a favour is ready (004, Alex)", () => {
-    const r = checkAsk(inputs(alex), 'favour');
+    const r = said(checkAsk(inputs(alex), 'favour'));
     expect(r.verdict).toBe('ready');
     expect(r.breakdown).toMatchObject({ gave: { count: 5 }, touch: { count: 6 }, ask: { count: 0 } });
     expect(r.suggestions[0]).toMatch(/^keep giving/);
   });
 
   it('gave once two years ago and asked three times since: premature, the balance drawn down', () => {
-    const r = checkAsk(inputs({ events: [gave(ago(730)), ask(ago(500)), ask(ago(300)), ask(ago(100))] }), 'favour');
+    const r = said(checkAsk(inputs({ events: [gave(ago(730)), ask(ago(500)), ask(ago(300)), ask(ago(100))] }), 'favour'));
     expect(r.verdict).toBe('premature');
     expect(r.balance).toBeLessThan(0);
     expect(r.reasons.join('\n')).toContain('drawn down by 3 asks since you last gave or met');
@@ -193,20 +198,20 @@ describe('checkAsk: the stories', () => {
 
   it('all thirteen points: deep, and ready for the biggest ask', () => {
     const deep: Journal = { ...alex, metOn: ago(500), services: 3, family: 1, goals: 5, answers: allYes };
-    const r = checkAsk(inputs(deep), 'introduction');
+    const r = said(checkAsk(inputs(deep), 'introduction'));
     expect(r).toMatchObject({ verdict: 'ready', depth: { score: 13, of: 13 }, stage: 'deep' });
   });
 });
 
 describe('checkAsk: the rules', () => {
   it('an open ask holds back the next one', () => {
-    const r = checkAsk(inputs({ ...alex, events: [...alex.events!, ask(ago(3), 'favour', 'pending')] }), 'favour');
+    const r = said(checkAsk(inputs({ ...alex, events: [...alex.events!, ask(ago(3), 'favour', 'pending')] }), 'favour'));
     expect(r.verdict).toBe('premature');
     expect(r.reasons).toContain(`your ask of ${ago(3)} is still open`);
   });
 
   it('what they gave is a reason to give back, never a debt', () => {
-    const r = checkAsk(inputs({ events: [touch(ago(40)), received(ago(20), 4)] }), 'favour');
+    const r = said(checkAsk(inputs({ events: [touch(ago(40)), received(ago(20), 4)] }), 'favour'));
     const text = [...r.reasons, ...r.suggestions].join('\n');
     expect(text).toContain('a reason to give back');
     expect(text).not.toMatch(/\bowe/);
@@ -228,7 +233,7 @@ describe('checkAsk: the rules', () => {
 
 describe('checkReferral', () => {
   it('needs trust and knowledge of their services, not balance', () => {
-    const r = checkReferral(inputs({ metOn: ago(400), services: 3, answers: allYes }));
+    const r = said(checkReferral(inputs({ metOn: ago(400), services: 3, answers: allYes })));
     expect(r.verdict).toBe('ready');
     expect(r.balance).toBe(0);
   });
@@ -238,7 +243,7 @@ describe('checkReferral', () => {
     ['two services', { metOn: ago(400), services: 2, answers: allYes }, 'you know 2 of 3 services recorded'],
     ['known a month', { metOn: ago(30), services: 3, answers: allYes }, 'known for 30 days (since 2026-10-23); referring them needs 180'],
   ])('is premature with %s', (_, j, reason) => {
-    const r = checkReferral(inputs(j));
+    const r = said(checkReferral(inputs(j)));
     expect(r.verdict).toBe('premature');
     expect(r.reasons).toContain(reason);
   });
@@ -296,7 +301,7 @@ describe('properties', () => {
         const i = { ...inputs(j), halfLifeDays: halfLife };
         const standing = toStanding(i.contact, TODAY, halfLife);
         expect(Number.isFinite(standing.balance)).toBe(true);
-        for (const r of [checkAsk(i, kind), checkReferral(i)]) {
+        for (const r of [said(checkAsk(i, kind)), said(checkReferral(i))]) {
           expect(r.reasons.length).toBeGreaterThan(0);
           expect(r.reasons.every((s) => s.length > 0)).toBe(true);
           if (r.verdict === 'premature') expect(r.suggestions.length).toBeGreaterThan(0);

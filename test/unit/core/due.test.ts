@@ -18,6 +18,7 @@ import {
   type DueContact,
 } from '../../../src/core/due.js';
 import { toEpochScale } from '../../../src/core/summary.js';
+import { describeDueAction, describeDueReason } from '../../../src/ui/messages/due.js';
 
 const DAY = '2026-11-22';
 const HALF_LIFE = 180;
@@ -141,7 +142,8 @@ describe('scoreDue', () => {
     }
     expect(item?.score).toBeCloseTo(score, 6);
     expect(toDueScore(c, DAY, HALF_LIFE)).toBe(item!.score);
-    expect(item!.reasons[0]).toMatch(reason!);
+    // Core gives codes and figures; the words are ui/messages/due.ts's, tested here on core's real results.
+    expect(describeDueReason(item!.reasons[0]!, DAY)).toMatch(reason!);
     expect(item!.terms.map((t) => t.term)).toEqual(Object.keys(DUE_WEIGHTS));
   });
 
@@ -152,16 +154,22 @@ describe('scoreDue', () => {
     ['open ask', touched(5, { openAskOn: ago(30) }), 'close the loop: ask how it went'],
     ['never met', contact({ createdAt: `${ago(21)}T09:00:00.000Z` }), 'suggest a one-to-one to get to know them'],
   ])('suggests one next action: %s', (_label, c, action) => {
-    expect(scoreDue(c, DAY, HALF_LIFE)?.nextAction).toBe(action);
+    const item = scoreDue(c, DAY, HALF_LIFE)!;
+    expect(describeDueAction(item.nextAction, item.name)).toBe(action);
   });
 
   it('lists every reason, most weighty first, and the action of the first', () => {
     const item = scoreDue(touched(45, { everyDays: 30, lastReceivedOn: ago(50), openAskOn: ago(20) }), DAY, HALF_LIFE)!;
     expect(item.reasons).toEqual([
+      { code: 'cadence-overdue', days: 15, every: 30, own: true, from: { on: ago(45), what: 'last touch' } },
+      { code: 'ask-open', askedOn: '2026-11-02', days: 20 },
+    ]);
+    expect(item.reasons.map((r) => describeDueReason(r, DAY))).toEqual([
       'a catch-up is overdue by 15 days (every 30 days; last touch 6 weeks ago)',
       'your ask of 2026-11-02 has waited 20 days for an outcome',
     ]);
-    expect(item.nextAction).toBe('give first: send them an article or an idea');
+    expect(item.nextAction).toBe('send-something');
+    expect(describeDueAction(item.nextAction, item.name)).toBe('give first: send them an article or an idea');
   });
 
   it('ranks a follow-up due today above any overdue cadence', () => {

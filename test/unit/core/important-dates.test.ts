@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeOccasion, parseBirthday, parseDateOf, parseMonthDay, toMonthDaysAhead, toNextOccurrence, toOccasion, toUpcoming } from '../../../src/core/important-dates.js';
+import { parseBirthday, parseDateOf, parseMonthDay, toMonthDaysAhead, toNextOccurrence, toOccasion, toUpcoming } from '../../../src/core/important-dates.js';
+import { describeOccasion } from '../../../src/ui/messages/due.js';
 
 const TODAY = '2026-11-22';
 

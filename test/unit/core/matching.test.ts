@@ -4,7 +4,6 @@ import {
   DEFAULT_SYNONYMS,
   Matcher,
   parseSynonymGroup,
-  toBecause,
   toSearchKeys,
   toStem,
   toSynonyms,
@@ -141,20 +140,3 @@ describe('Matcher.match', () => {
   });
 });
 
-describe('toBecause', () => {
-  const m = (kind: WishKind, text: string, field: OfferField, offerText: string) => ({
-    wish: { contactId: 'a', kind, text },
-    offer: { contactId: 'b', field, text: offerText },
-    coverage: 1,
-    score: 1,
-  });
-  it.each([
-    [m('need', 'a wedding photographer', 'service', 'wedding photography'), 'Maria Lopez', 'Tom Baker', 'Maria needs a wedding photographer; Tom offers wedding photography'],
-    [m('ideal', 'couples planning a wedding', 'role', 'wedding planner'), 'Maria Lopez', 'Sam Lee', "Maria's ideal referral is couples planning a wedding; Sam is a wedding planner"],
-    [m('goal', 'a second studio', 'role', 'estate agent'), 'Maria Lopez', 'Ann Cole', 'Maria has a goal: a second studio; Ann is an estate agent'],
-    [m('need', 'an accountant', 'tag', 'bookkeeper'), 'Tom Baker', 'Tom Hill', 'Tom Baker needs an accountant; Tom Hill is tagged #bookkeeper'],
-    [m('need', 'a printer', 'company', 'Print & Co'), 'Maria Lopez', 'Ann Cole', 'Maria needs a printer; Ann works at Print & Co'],
-  ])('because %#', (match, seeker, provider, text) => {
-    expect(toBecause(match, seeker, provider)).toBe(text);
-  });
-});

@@ -1,25 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/core/errors.js';
-import { findOddCharacters, parseFieldText, toCleanRecord, toCleanRow, toCleanText, type TextField } from '../../../src/core/text.js';
+import { findOddCharacters, parseFieldText, toCleanRecord, toCleanRow, toCleanText, type OddCharacters, type TextField } from '../../../src/core/text.js';
 
 describe('findOddCharacters: what typed text may not hold', () => {
-  it.each<[TextField, string, string | undefined]>([
+  it.each<[TextField, string, OddCharacters | undefined]>([
     ['company', 'Acme & Sons', undefined],
-    ['company', 'Co\u001b[2J', 'control characters'],
-    ['company', 'a\nb', 'a line break'],
-    ['company', 'a\rb', 'a line break'],
-    ['company', 'a\u2028b', 'a line break'],
-    ['company', 'a\tb', 'control characters'],
-    ['company', 'x\u009b', 'control characters'],
-    ['company', 'x\u007f', 'control characters'],
-    ['company', 'abc\u202edcba', 'characters that reverse the direction of the text'],
-    ['company', 'abc\u2066x\u2069', 'characters that reverse the direction of the text'],
+    ['company', 'Co\u001b[2J', 'control'],
+    ['company', 'a\nb', 'line-break'],
+    ['company', 'a\rb', 'line-break'],
+    ['company', 'a\u2028b', 'line-break'],
+    ['company', 'a\tb', 'control'],
+    ['company', 'x\u009b', 'control'],
+    ['company', 'x\u007f', 'control'],
+    ['company', 'abc\u202edcba', 'bidi'],
+    ['company', 'abc\u2066x\u2069', 'bidi'],
     ['company', 'zero\u200bwidth', undefined], // invisible characters matter in names only
     ['note', 'line one\nline two\tindented', undefined],
-    ['note', 'bell\u0007', 'control characters'],
-    ['name', 'Jane\u200bDoe', 'invisible characters'],
-    ['name', '\u200dJane', 'invisible characters'],
-    ['name', 'Jane\u00adDoe', 'invisible characters'],
+    ['note', 'bell\u0007', 'control'],
+    ['name', 'Jane\u200bDoe', 'invisible'],
+    ['name', '\u200dJane', 'invisible'],
+    ['name', 'Jane\u00adDoe', 'invisible'],
     ['name', '👩‍💻 Ada', undefined],
     ['name', 'مریم‌السادات', undefined],
     ['name', 'שרה\u200f לוי', undefined], // a right-to-left mark is not an override

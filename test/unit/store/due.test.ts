@@ -88,6 +88,6 @@ describe('listDueContacts with a page', () => {
 
 /** Values for every parameter the due queries name, for EXPLAIN (which needs them bound, not their values). */
 const PLAN_PARAMS = {
-  day: TODAY, jd: 0, scale: 1, yearAgo: TODAY, quarterAgo: TODAY, monthDays: '[]', checkSince: TODAY, checkBefore: TODAY,
+  day: TODAY, jd: 0, scale: 1, knownAYearBy: TODAY, deepKnownBy: TODAY, growingKnownBy: TODAY, monthDays: '[]', checkSince: TODAY, checkBefore: TODAY,
   tag: null, receivedSince: TODAY, askBefore: TODAY, addedSince: TODAY, addedBefore: TODAY, cap: 8, below: 100, floor: 0,
 };

@@ -1,0 +1,52 @@
+/**
+ * The journal as one command holds it: one connection, opened once. Reads of a missing journal get an empty one in
+ * memory and create nothing; a write creates the file, and a command that then fails takes away the file it created
+ * while it is still empty, so that a failing command never leaves a new journal behind.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { openDatabase } from '../store/db.js';
+import { Store } from '../store/store.js';
+
+export type { Store };
+
+export interface Session {
+  readonly mode: 'read' | 'write';
+  /** The journal file, or null for the empty journal in memory that a read of a missing (or empty) file gets. */
+  readonly path: string | null;
+  /** A transaction of this command committed: what it wrote is in the journal, whatever happens next. */
+  readonly committed: boolean;
+  /** fn in one read transaction: what it reads is one snapshot. */
+  read<T>(fn: (store: Store) => T): T;
+  /** fn in one IMMEDIATE transaction: everything it writes is kept, or nothing is. */
+  write<T>(fn: (store: Store) => T): T;
+  /** fn with the journal and no transaction, for a use case that opens its own (import, export, backup). */
+  use<T>(fn: (store: Store) => T): T;
+  close(failed: boolean): void;
+}
+
+export function openSession(path: string, mode: 'read' | 'write', createFolder: boolean): Session {
+  const created = mode === 'write' && !existsSync(path);
+  const db = openDatabase(path, { write: mode === 'write', createFolder });
+  const store = new Store(db, db.memory ? null : path);
+  return {
+    mode,
+    path: store.path,
+    get committed() {
+      return store.committed;
+    },
+    read: (fn) => store.read(() => fn(store)),
+    write: (fn) => store.tx(() => fn(store)),
+    use: (fn) => fn(store),
+    close(failed) {
+      if (failed && created && store.countContacts() === 0) {
+        store.close();
+        for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+        return;
+      }
+      store.close();
+    },
+  };
+}
+
+/** An SQLite error met outside opening (a busy journal, a full disk) as the journal error it is. */
+export { toStoreError } from '../store/db.js';

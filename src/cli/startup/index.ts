@@ -1,0 +1,25 @@
+/**
+ * Every start-up trick of net, in one place; each saves more than the noise of measuring it (bench/startup.py: CPU ms
+ * of a start above `node -e ''`, node 20, paired runs; two identical builds differ by up to 5 ms). README's
+ * "Start-up tricks" gives the figures of every run.
+ *
+ *   trick                                   where                     saves (final run)           turn it off
+ *   stdout and stderr written to their      std-streams.ts            12 ms on show, 16 on log,   NET_NODE_STREAMS=1
+ *   file descriptors, not process.stdout                              4 on due
+ *   ids from /dev/urandom's bytes, not      urandom-ids.ts            18 ms on a write (log)      NET_NODE_CRYPTO_IDS=1
+ *   node:crypto's randomUUID
+ *   commander's node:child_process loaded   lazy-child-process.cjs,   21 ms on log, 9 on due,     remove the alias
+ *   on first use (never, in net)            rolldown.config.mjs       4 on show
+ *
+ * Removed, being within the noise over three runs (-14 to +4 ms): the compile cache that kept V8's code between runs
+ * on node 20 (vm.Script cached data, patching the module loader).
+ */
+import { useIdMaker } from '../../app/ids.js';
+import { nodeStreamsIo, processIo, type Io } from './std-streams.js';
+import { newUrandomId } from './urandom-ids.js';
+
+/** What the process entry (cli/main.ts) runs net with: the tricks on, and the process's own streams. */
+export function startUp(env: NodeJS.ProcessEnv): Io {
+  if (!env.NET_NODE_CRYPTO_IDS) useIdMaker(newUrandomId);
+  return env.NET_NODE_STREAMS ? nodeStreamsIo() : processIo();
+}

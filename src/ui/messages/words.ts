@@ -1,0 +1,44 @@
+/**
+ * The small pieces of English every message shares: one plural, one article. Everything net says is made in
+ * src/ui/messages/ (the reasons and advice core returns as codes, the doctor's findings) and in the renderers beside it.
+ */
+import type { EventView } from '../views.js';
+
+/**
+ * "1 day", "3 days"; `many` for irregular words ("2 summaries"). `count` writes the number (String unless told, such
+ * as toThousands for "1,234 contacts"), or null for the word alone ("is" / "are").
+ */
+export function plural(n: number, one: string, many = `${one}s`, count: ((n: number) => string) | null = String): string {
+  const word = n === 1 ? one : many;
+  return count === null ? word : `${count(n)} ${word}`;
+}
+
+/** "a favour", "an introduction", "an Estate agent"; a phrase that starts with a/an/the already is left as it is. */
+export function withArticle(phrase: string): string {
+  if (/^(a|an|the)\s/i.test(phrase)) return phrase;
+  return `${/^[aeiou]/i.test(phrase) ? 'an' : 'a'} ${phrase}`;
+}
+
+const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** "three", as a sentence writes a small number; digits past ten. */
+export const toWord = (n: number): string => WORDS[n] ?? String(n);
+
+/** Kinds of give that take no article: one gives time, not "a time". */
+const UNCOUNTED = new Set(['time', 'work']);
+
+/** "coffee", "gave a referral (4/5)", "received an introduction (3/5)", "asked a favour". */
+export function describeEvent(e: Pick<EventView, 'type' | 'kind' | 'value'>): string {
+  const kind = UNCOUNTED.has(e.kind) ? e.kind : withArticle(e.kind);
+  const worth = e.value === null ? '' : ` (${e.value}/5)`;
+  switch (e.type) {
+    case 'touch':
+      return e.kind === 'other' ? 'a touchpoint' : e.kind;
+    case 'gave':
+      return `gave ${kind}${worth}`;
+    case 'received':
+      return `received ${kind}${worth}`;
+    case 'ask':
+      return `asked ${kind}`;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The questions a command asks between two runs of its one transaction (cli/context.ts), on a real terminal: whom an
+ * ambiguous name means, whether to add an unknown one, whether to record a premature ask or an introduction that is
+ * not ready. The answer is used by the transaction that writes, which checks everything again.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KEY, runNetInPty } from '../helpers/pty.js';
+import { makeJournal, TODAY, type Journal } from '../helpers/run-net.js';
+
+let j: Journal;
+// Set-up and checks run in-process; each command under test runs as bin/net.js in a pseudo-terminal.
+beforeEach(() => {
+  j = makeJournal(TODAY, 'in-process');
+  for (const name of ['Jane Doe', 'Jane Roe', 'Ravi Patel']) expect(j.run('add', name).code).toBe(0);
+});
+afterEach(() => j.cleanup());
+
+const events = () => j.dump().events as { contact_id: string; type: string; kind: string; premature: number }[];
+const idOf = (name: string) => (j.dump().contacts as { id: string; name: string }[]).find((c) => c.name === name)!.id;
+
+describe('questions on a terminal', () => {
+  it('net log: picks among the names an ambiguous one could mean, and logs with the one picked', () => {
+    const r = runNetInPty(j, ['log', 'jane', '--touch', 'call'], [{ wait: 'could mean several people. Which one?', send: KEY.down + KEY.enter }]);
+    expect(r).toMatchObject({ code: 0, stuckOn: null });
+    expect(r.screen).toContain('Logged call with Jane Roe on 2026-11-22.');
+    expect(events().map((e) => [e.contact_id, e.type])).toEqual([[idOf('Jane Roe'), 'touch']]);
+  });
+
+  it('net log: adds an unknown name when the person says yes, in the same transaction as the log', () => {
+    const r = runNetInPty(j, ['log', 'Tom Lee', '--touch', 'coffee'], [{ wait: '"Tom Lee" is not in your journal yet. Add them now?', send: `y${KEY.enter}` }]);
+    expect(r).toMatchObject({ code: 0, stuckOn: null });
+    expect(r.screen).toContain('Logged coffee with Tom Lee on 2026-11-22.');
+    expect(events().map((e) => [e.contact_id, e.kind])).toEqual([[idOf('Tom Lee'), 'coffee']]);
+  });
+
+  it('net log: an unknown name stays unknown when the person says no, and nothing is written', () => {
+    const before = j.dump();
+    const r = runNetInPty(j, ['log', 'Tom Lee', '--touch', 'coffee'], [{ wait: 'Add them now?', send: `n${KEY.enter}` }]);
+    expect(r).toMatchObject({ code: 4, stuckOn: null });
+    expect(r.screen).toContain('net: no contact called "Tom Lee"');
+    expect(j.dump()).toEqual(before);
+  });
+
+  it('net ask: records a premature ask, marked so, when the person says yes; exit 3 and nothing when no', () => {
+    const no = runNetInPty(j, ['ask', 'ravi', '--for', 'favour'], [{ wait: 'Record this ask anyway? It will be marked premature.', send: `n${KEY.enter}` }]);
+    expect(no).toMatchObject({ code: 3, stuckOn: null });
+    expect(no.screen).toContain('PREMATURE');
+    expect(events()).toEqual([]);
+    const yes = runNetInPty(j, ['ask', 'ravi', '--for', 'favour'], [{ wait: 'Record this ask anyway?', send: `y${KEY.enter}` }]);
+    expect(yes).toMatchObject({ code: 0, stuckOn: null });
+    expect(events().map((e) => [e.contact_id, e.type, e.kind, e.premature])).toEqual([[idOf('Ravi Patel'), 'ask', 'favour', 1]]);
+  });
+
+  it('net intro: picks for an ambiguous name, then records an introduction that is not ready when the person says yes', () => {
+    const r = runNetInPty(j, ['intro', 'jane', 'ravi', '--note', 'a buyer'], [
+      { wait: 'Which one?', send: KEY.enter },
+      { wait: 'Record this introduction anyway?', send: `y${KEY.enter}` },
+    ]);
+    expect(r).toMatchObject({ code: 0, stuckOn: null });
+    expect(events().map((e) => [e.contact_id, e.kind]).sort()).toEqual([[idOf('Jane Doe'), 'introduction'], [idOf('Ravi Patel'), 'introduction']].sort());
+  });
+});
