@@ -18,10 +18,13 @@ import {
   readVersion,
   type DanglingRows,
 } from '../store/doctor.js';
+import { findOddFileKind, type OddFileKind } from '../store/db.js';
 import { LATEST_VERSION } from '../store/migrations.js';
 import type { Store } from '../store/store.js';
 
-export type DoctorCheckId = 'file' | 'permissions' | 'open' | 'integrity' | 'schema' | 'orphans' | 'summaries' | 'wal';
+export type { OddFileKind };
+
+export type DoctorCheckId = 'file' | 'permissions' | 'rollback' | 'open' | 'integrity' | 'schema' | 'orphans' | 'summaries' | 'wal';
 
 export interface DoctorCheck {
   id: DoctorCheckId;
@@ -33,12 +36,13 @@ export interface DoctorCheck {
 }
 
 /**
- * What a check found. Those that are problems: folder, not-sqlite, readable-by-others, wal-large, cannot-open,
- * unreadable, damaged, schema-newer, orphans, summaries-differ.
+ * What a check found. Those that are problems: folder, odd-file, not-sqlite, readable-by-others, wal-large,
+ * rollback-pending, cannot-open, unreadable, damaged, schema-newer, orphans, summaries-differ.
  */
 export type DoctorFinding =
   | { code: 'no-journal' }
   | { code: 'folder'; path: string }
+  | { code: 'odd-file'; path: string; kind: OddFileKind }
   | { code: 'empty-file' }
   | { code: 'not-sqlite'; path: string }
   | { code: 'sqlite-file'; bytes: number }
@@ -47,6 +51,8 @@ export type DoctorFinding =
   | { code: 'no-wal' }
   | { code: 'wal'; bytes: number }
   | { code: 'wal-large'; bytes: number }
+  | { code: 'rollback-pending'; path: string }
+  | { code: 'rollback-undone' }
   | { code: 'cannot-open'; error: string }
   | { code: 'unreadable'; error: string }
   | { code: 'readable' }
@@ -106,6 +112,8 @@ function readHeader(path: string): string {
 function checkFile(path: string): DoctorCheck {
   const st = statSync(path);
   if (st.isDirectory()) return problem('file', { code: 'folder', path });
+  const odd = findOddFileKind(st); // never opened: a named pipe would keep doctor waiting forever
+  if (odd) return problem('file', { code: 'odd-file', path, kind: odd });
   if (st.size === 0) return ok('file', { code: 'empty-file' });
   if (readHeader(path) !== 'SQLite format 3\0') return problem('file', { code: 'not-sqlite', path });
   return ok('file', { code: 'sqlite-file', bytes: st.size });
@@ -183,10 +191,22 @@ function examineRows(store: Store, checks: DoctorCheck[]): { mismatched: string[
   return { mismatched };
 }
 
+/**
+ * A rollback journal beside the file: a write that was interrupted (or one in progress, by a program that does not use
+ * a write-ahead log). SQLite undoes it on the next open that may write, which a read-only look cannot do.
+ */
+function checkRollback(path: string): DoctorCheck | undefined {
+  const rollback = `${path}-journal`;
+  if (!existsSync(rollback) || statSync(rollback).size === 0) return undefined;
+  return problem('rollback', { code: 'rollback-pending', path: rollback });
+}
+
 function examine(input: DoctorInput): { checks: DoctorCheck[]; mismatched: string[]; store?: Store } {
   const checks: DoctorCheck[] = [checkFile(input.path)];
   if (!checks[0]!.ok) return { checks, mismatched: [] };
   checks.push(checkPermissions(input));
+  const rollback = checkRollback(input.path);
+  if (rollback) return { checks: [...checks, rollback], mismatched: [] };
   let store: Store;
   try {
     store = openForExamination(input.path, false);
@@ -199,14 +219,27 @@ function examine(input: DoctorInput): { checks: DoctorCheck[]; mismatched: strin
   return { checks, mismatched, store };
 }
 
+/** Opens the journal as a command would: its first read undoes the interrupted write. */
+function undoInterruptedWrite(path: string): DoctorCheck {
+  const store = openForExamination(path, true);
+  try {
+    countTables(store);
+  } finally {
+    store.close();
+  }
+  return { ...ok('rollback', { code: 'rollback-undone' }), fixed: true };
+}
+
 export function examineJournal(input: DoctorInput): DoctorResult {
   if (!existsSync(input.path)) {
     return { path: input.path, exists: false, healthy: true, checks: [ok('file', { code: 'no-journal' })] };
   }
+  // Undone first: until then the journal's rows cannot be read without writing.
+  const undone = input.fix && checkFile(input.path).ok && checkRollback(input.path) ? undoInterruptedWrite(input.path) : undefined;
   const first = examine(input);
   first.store?.close();
   const repairable = (id: DoctorCheckId) => first.checks.some((c) => c.id === id && !c.ok);
-  if (!input.fix || !(['permissions', 'summaries', 'wal'] as const).some(repairable)) return toResult(input.path, first.checks, []);
+  if (!input.fix || !(['permissions', 'summaries', 'wal'] as const).some(repairable)) return toResult(input.path, first.checks, [], undone);
 
   const fixed: DoctorCheckId[] = [];
   if (repairable('permissions')) {
@@ -230,10 +263,11 @@ export function examineJournal(input: DoctorInput): DoctorResult {
   }
   const again = examine(input);
   again.store?.close();
-  return toResult(input.path, again.checks, fixed);
+  return toResult(input.path, again.checks, fixed, undone);
 }
 
-function toResult(path: string, checks: DoctorCheck[], fixed: DoctorCheckId[]): DoctorResult {
+function toResult(path: string, checks: DoctorCheck[], fixed: DoctorCheckId[], undone?: DoctorCheck): DoctorResult {
   const marked = checks.map((c) => ({ ...c, fixed: c.ok && fixed.includes(c.id) }));
+  if (undone) marked.splice(Math.min(2, marked.length), 0, undone);
   return { path, exists: true, healthy: marked.every((c) => c.ok), checks: marked };
 }

@@ -1,12 +1,11 @@
 /** `net export`: the whole journal as JSON (lossless), or the contacts as CSV or vCard 4.0. */
-import { closeSync, existsSync, fchmodSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { round1, toStanding } from '../core/capital.js';
-import { UsageError } from '../core/errors.js';
 import { JOURNAL_FORMAT, JOURNAL_FORMAT_VERSION, toCamel } from '../core/journal-json.js';
 import type { Store } from '../store/store.js';
 import { iterateContacts, iterateRows, listTableShapes, readSchema, toContact } from '../store/transfer.js';
 import type { Clock } from './clock.js';
+import { bufferWrites, writeFileSafely } from './write-file.js';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'vcf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -16,6 +15,8 @@ export interface ExportInput {
   /** Where to write; without it the export goes to `stdout`. */
   file?: string;
   force: boolean;
+  /** The journal's path, never written over (default: the store's file; a journal not created yet has none). */
+  journal?: string;
 }
 
 export interface ExportResult {
@@ -29,28 +30,9 @@ export interface ExportResult {
 
 export type Write = (chunk: string) => void;
 
-/** Chunks of text gathered into writes of about 1 MB: exports of a million events stay quick and small in memory. */
-function buffered(write: Write): { add: Write; flush: () => void } {
-  let parts: string[] = [];
-  let size = 0;
-  const flush = () => {
-    if (parts.length) write(parts.join(''));
-    parts = [];
-    size = 0;
-  };
-  return {
-    add(s) {
-      parts.push(s);
-      size += s.length;
-      if (size > 1 << 20) flush();
-    },
-    flush,
-  };
-}
-
 /** One record per line, so that two exports compare line by line. */
 export function writeJournalJson(store: Store, clock: Clock, write: Write): ExportResult {
-  const out = buffered(write);
+  const out = bufferWrites(write);
   const header = { format: JOURNAL_FORMAT, version: JOURNAL_FORMAT_VERSION, schema: readSchema(store), exportedAt: clock.timestamp };
   out.add(`{\n${Object.entries(header).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}`);
   let records = 0;
@@ -88,7 +70,7 @@ export function toCsvCell(value: string | number | null): string {
 
 /** One row per contact, with its standing today; `net import` reads it back. */
 export function writeContactsCsv(store: Store, clock: Clock, write: Write): ExportResult {
-  const out = buffered(write);
+  const out = bufferWrites(write);
   const tags = store.listTagsByContact();
   const halfLife = store.halfLifeDays();
   out.add(`${CSV_COLUMNS.join(',')}\r\n`);
@@ -154,7 +136,7 @@ export function toVcard(c: ReturnType<typeof toContact>, tags: readonly string[]
 }
 
 export function writeContactsVcf(store: Store, write: Write): ExportResult {
-  const out = buffered(write);
+  const out = bufferWrites(write);
   const tags = store.listTagsByContact();
   let contacts = 0;
   for (const row of iterateContacts(store)) {
@@ -166,50 +148,12 @@ export function writeContactsVcf(store: Store, write: Write): ExportResult {
   return { format: 'vcf', file: null, contacts, records: contacts };
 }
 
-/**
- * Writes a new file owner-only (it holds notes about people), whole or not at all: into a temporary file beside it,
- * renamed over the target at the end. An existing file is replaced only with `force`.
- */
-export function writeNewFile<T>(file: string, force: boolean, journalPath: string | null, fill: (write: Write) => T): T {
-  const target = resolve(file);
-  if (journalPath && target === resolve(journalPath)) throw new UsageError(`${file} is the journal itself`, 'write the export or backup to another file');
-  if (existsSync(target)) {
-    if (statSync(target).isDirectory()) throw new UsageError(`${file} is a folder`, `give a file name, for example ${join(file, 'journal.json')}`);
-    if (!force) throw new UsageError(`${file} already exists`, 'choose another file name, or add --force to replace it');
-  }
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  let fd: number;
-  try {
-    fd = openSync(temp, 'wx', 0o600);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot write ${file}: ${code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : String(code ?? err)}`, 'choose a file in a folder you can write to');
-  }
-  try {
-    fchmodSync(fd, 0o600); // whatever the umask
-    const result = fill((chunk) => {
-      writeSync(fd, chunk);
-    });
-    closeSync(fd);
-    renameSync(temp, target);
-    return result;
-  } catch (err) {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
-    }
-    rmSync(temp, { force: true });
-    throw err;
-  }
-}
-
 export function exportJournal(store: Store, input: ExportInput, clock: Clock, stdout: Write): ExportResult {
   const fill = (write: Write): ExportResult =>
     input.format === 'json' ? writeJournalJson(store, clock, write) : input.format === 'csv' ? writeContactsCsv(store, clock, write) : writeContactsVcf(store, write);
   // One read transaction: a consistent snapshot even while another net writes.
   const snapshot = (write: Write) => store.read(() => fill(write));
   if (!input.file) return snapshot(stdout);
-  const result = writeNewFile(input.file, input.force, store.path, snapshot);
+  const result = writeFileSafely({ file: input.file, force: input.force, journal: input.journal ?? store.path }, snapshot);
   return { ...result, file: resolve(input.file) };
 }

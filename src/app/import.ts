@@ -32,6 +32,7 @@ import { VcardReader } from '../core/import/vcard.js';
 import { readJournalFile, type JournalFile } from '../core/journal-json.js';
 import { toNameKey } from '../core/names.js';
 import { toThousands } from '../core/numbers.js';
+import { toCleanRecord, toCleanRow } from '../core/text.js';
 import type { ContactWithSummary } from '../core/types.js';
 import { LATEST_VERSION } from '../store/migrations.js';
 import type { ContactPatch, Store } from '../store/store.js';
@@ -76,6 +77,16 @@ export interface TableCounts {
   skipped: number;
 }
 
+/** A record whose text held characters its field does not allow (core/text.ts): imported with them taken out. */
+export interface CleanedRecord {
+  /** The record's line (vCard, CSV), or null for a row of a JSON merge. */
+  line: number | null;
+  /** The contact's name as imported, or the row's place in a JSON export (`contacts[3]`). */
+  record: string;
+  /** The fields cleaned, camelCase. */
+  fields: string[];
+}
+
 export interface ImportResult {
   file: string;
   format: ImportFormat;
@@ -95,6 +106,9 @@ export interface ImportResult {
   leftOutCount: number;
   /** Lines with bytes no character set fits (read as "?"). The first MAX_LISTED. */
   warnings: TextWarning[];
+  /** Records imported with odd characters taken out of their text. The first MAX_LISTED. */
+  cleaned: CleanedRecord[];
+  cleanedCount: number;
   /** Per record, for a dry run of vCard and CSV imports. */
   items: ImportItem[];
   /** Per table, for JSON merges. */
@@ -117,7 +131,7 @@ export const MAX_JSON_BYTES = 500 * 1024 * 1024;
 const CHUNK_BYTES = 1 << 20;
 
 function emptyResult(input: ImportInput, format: ImportFormat): ImportResult {
-  return { file: input.file, format, dryRun: input.dryRun, added: 0, updated: 0, skipped: 0, bad: [], badCount: 0, kept: [], keptCount: 0, leftOut: [], leftOutCount: 0, warnings: [], items: [], tables: [] };
+  return { file: input.file, format, dryRun: input.dryRun, added: 0, updated: 0, skipped: 0, bad: [], badCount: 0, kept: [], keptCount: 0, leftOut: [], leftOutCount: 0, warnings: [], cleaned: [], cleanedCount: 0, items: [], tables: [] };
 }
 
 function pushListed<T>(list: T[], item: T): void {
@@ -351,8 +365,14 @@ class RecordWriter {
   ) {}
 
   add(record: ImportRecord): void {
-    const r = toContactRecord(record, this.clock.today);
+    // Text is cleaned before it is read: a file must not lose a contact over a stray control character.
+    const clean = toCleanRecord(record);
+    const r = toContactRecord(clean.value, this.clock.today);
     if (isLeftOut(r)) return this.leftOut(r);
+    if (clean.fields.length) {
+      pushListed(this.result.cleaned, { line: r.line, record: r.name, fields: clean.fields });
+      this.result.cleanedCount++;
+    }
     for (const k of r.kept) pushListed(this.result.kept, k);
     this.result.keptCount += r.kept.length;
     if (this.refusing) return;
@@ -531,15 +551,20 @@ function mergeJournal(store: Store, journal: JournalFile, text: string, input: I
   for (const shape of shapes.values()) {
     const rows: Row[] = [];
     for (const [i, value] of (journal.tables.get(shape.name) ?? []).entries()) {
-      const row = toJournalRow(shape, value, fileContacts, store);
-      if (typeof row !== 'string') {
+      const checked = toJournalRow(shape, value, fileContacts, store);
+      if (typeof checked !== 'string') {
+        const { value: row, fields } = toCleanRow(shape.name, checked);
+        if (fields.length) {
+          pushListed(result.cleaned, { line: null, record: `${camel(shape.name)}[${i}]`, fields: fields.map(camel) });
+          result.cleanedCount++;
+        }
         rows.push(row);
         if (shape.name === 'contacts') fileContacts.add(String(row.id));
         continue;
       }
       const key = (value as Record<string, unknown> | null)?.[camel(shape.key)];
       const line = typeof key === 'string' && key ? lineOf(text, `"${key}"`) : lineOf(text, `"${camel(shape.name)}"`);
-      bad.push({ line, reason: `${camel(shape.name)}[${i}]: ${row}` });
+      bad.push({ line, reason: `${camel(shape.name)}[${i}]: ${checked}` });
     }
     plan.push({ shape, rows });
   }

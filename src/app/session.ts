@@ -11,6 +11,10 @@ export type { Store };
 
 export interface Session {
   readonly mode: 'read' | 'write';
+  /** The journal file, or null for the empty journal in memory that a read of a missing (or empty) file gets. */
+  readonly path: string | null;
+  /** A transaction of this command committed: what it wrote is in the journal, whatever happens next. */
+  readonly committed: boolean;
   /** fn in one read transaction: what it reads is one snapshot. */
   read<T>(fn: (store: Store) => T): T;
   /** fn in one IMMEDIATE transaction: everything it writes is kept, or nothing is. */
@@ -26,6 +30,10 @@ export function openSession(path: string, mode: 'read' | 'write', createFolder: 
   const store = new Store(db, db.memory ? null : path);
   return {
     mode,
+    path: store.path,
+    get committed() {
+      return store.committed;
+    },
     read: (fn) => store.read(() => fn(store)),
     write: (fn) => store.tx(() => fn(store)),
     use: (fn) => fn(store),

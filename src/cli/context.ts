@@ -5,6 +5,7 @@ import { openSession, type Session, type Store } from '../app/session.js';
 import type { IsoDate } from '../core/dates.js';
 import { createOutput, type Output } from '../ui/output.js';
 import { makePalette, type ChalkConstructor } from '../ui/palette.js';
+import { toTerminalText } from '../ui/terminal-text.js';
 import { resolveJournalPath, type JournalPath } from './journal-path.js';
 import type { Io } from './startup/std-streams.js';
 
@@ -42,6 +43,12 @@ export interface CliContext {
   exitCode: 0 | 3;
   /** Closes the journal; after a failed command, removes a journal file that this command created and left empty. */
   close(failed?: boolean): void;
+  /** The journal file this command opened and committed a write to, if any: run.ts says it was saved whatever follows. */
+  savedTo(): string | undefined;
+  /** The journal file this command opened, if any, for errors raised after it was opened. */
+  openedPath(): string | undefined;
+  /** Where file content (an export, a calendar) is printed: exact into a pipe or a file; shown safely on a terminal. */
+  rawOutput(): (chunk: string) => void;
 }
 
 /**
@@ -115,6 +122,12 @@ export function createContext(now: Date, today: IsoDate, io: Io, globals: () => 
     read: (fn) => settle(ctx, answers, () => ctx.open('read').read((store) => fn(store, answers))),
     write: (fn) => settle(ctx, answers, () => ctx.open('write').write((store) => fn(store, answers))),
     exitCode: 0,
+    savedTo: () => (session?.committed && session.path ? session.path : undefined),
+    openedPath: () => session?.path ?? undefined,
+    rawOutput() {
+      if (!io.isTerminal(1)) return (chunk) => io.stdout.write(chunk);
+      return (chunk) => io.stdout.write(toTerminalText(chunk.replace(/\r\n/g, '\n'), false));
+    },
     close(failed) {
       session?.close(Boolean(failed));
     },

@@ -4,7 +4,8 @@ import type { FactLists, ProfileFields } from '../app/add.js';
 import { parseInterval } from '../core/intervals.js';
 import { parseBirthday, parseDateOf, type ImportantDate } from '../core/important-dates.js';
 import { parseNamePart } from '../core/names.js';
-import { parseEmail, parsePhone, parseTag, parseText } from '../core/profile.js';
+import { parseEmail, parsePhone, parseTag } from '../core/profile.js';
+import { parseFieldText, type TextField } from '../core/text.js';
 import type { CliContext } from './context.js';
 import { readOptionalDateFlag } from './dates.js';
 import { collect } from './options.js';
@@ -27,23 +28,23 @@ export interface ProfileFlags {
   dateOf?: ImportantDate[];
 }
 
-const text = (what: string, max = 200) => (s: string) => parseText(s, what, max);
+const text = (field: TextField, flag: string) => (s: string) => parseFieldText(field, s, flag);
 
 export function addProfileFlags(cmd: Command): Command {
   return cmd
     .option('--given-name <name>', 'their given (first) name, for address books (net never guesses it from the name)', (s) => parseNamePart(s, '--given-name'))
     .option('--family-name <name>', 'their family (last) name, for address books', (s) => parseNamePart(s, '--family-name'))
-    .option('--company <name>', 'where they work', text('--company'))
-    .option('--role <title>', 'what they do there', text('--role'))
+    .option('--company <name>', 'where they work', text('company', '--company'))
+    .option('--role <title>', 'what they do there', text('role', '--role'))
     .option('--email <address>', 'their email address', parseEmail)
     .option('--phone <number>', 'their phone number', parsePhone)
     .option('--tag <tag>', 'a label such as bni or client (repeatable)', collect(parseTag))
     .option('--met <date>', 'when you first met: known since (YYYY-MM-DD, "last friday", 24.11.2026)')
-    .option('--how-met <text>', 'how you met, e.g. "BNI Tuesday breakfast"', text('--how-met', 1000))
+    .option('--how-met <text>', 'how you met, e.g. "BNI Tuesday breakfast"', text('howMet', '--how-met'))
     .option('--every <interval>', 'how often to be in touch, e.g. 3w, 2m, 90d', parseInterval)
-    .option('--service <text>', 'a product or service they offer (repeatable)', collect(text('--service')))
-    .option('--goal <text>', 'one of their goals this year (repeatable)', collect(text('--goal')))
-    .option('--family <text>', 'a family member, e.g. "Maria, wife" (repeatable)', collect(text('--family')))
+    .option('--service <text>', 'a product or service they offer (repeatable)', collect(text('service', '--service')))
+    .option('--goal <text>', 'one of their goals this year (repeatable)', collect(text('goal', '--goal')))
+    .option('--family <text>', 'a family member, e.g. "Maria, wife" (repeatable)', collect(text('family', '--family')))
     .option('--birthday <date>', 'their birthday, the year optional: 1980-05-17, 05-17 or "May 17"')
     .option('--date-of <label=date>', 'a day to remember, e.g. "work anniversary=2019-05-01" (repeatable)', collect(parseDateOf));
 }

@@ -4,12 +4,15 @@
  */
 import { CommanderError } from 'commander';
 import { findIsoDate, toIsoDate } from '../core/dates.js';
-import { NetError, NotFoundError } from '../core/errors.js';
+import { NetError, NotFoundError, OutputError, UsageError } from '../core/errors.js';
 import { toStoreError } from '../app/session.js';
 import { wantsColor } from '../ui/palette.js';
+import { toTerminalField } from '../ui/terminal-text.js';
 import { createContext } from './context.js';
 import { buildProgram, COMMAND_NAMES, findCommandName, toOwnFlags } from './program.js';
 import type { Io, Writer } from './startup/std-streams.js';
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})?$/;
 
 /** NET_NOW pins "today" (YYYY-MM-DD or an ISO timestamp) for tests and for planning; read nowhere else. */
 function readClock(env: NodeJS.ProcessEnv): { now: Date; today: string } {
@@ -17,19 +20,33 @@ function readClock(env: NodeJS.ProcessEnv): { now: Date; today: string } {
   if (pinned) {
     const day = findIsoDate(pinned);
     if (day) return { now: new Date(`${day}T12:00:00`), today: day };
-    const instant = new Date(pinned);
-    if (!Number.isNaN(instant.getTime())) return { now: instant, today: toIsoDate(instant) };
+    const instant = ISO_INSTANT.test(pinned) && findIsoDate(pinned.slice(0, 10)) ? new Date(pinned) : undefined;
+    if (instant && !Number.isNaN(instant.getTime())) return { now: instant, today: toIsoDate(instant) };
+    throw new UsageError(`NET_NOW "${pinned}" is not a date`, 'set it to YYYY-MM-DD or an ISO timestamp such as 2026-03-14T09:00:00Z, or unset it');
   }
   const now = new Date();
   return { now, today: toIsoDate(now) };
 }
 
+/** One line, whatever the message holds (a name from the journal, a path the user typed). */
 function describe(err: NetError): string {
   const candidates = err instanceof NotFoundError && err.candidates.length ? ` (${err.candidates.join(', ')})` : '';
-  return `net: ${err.message}${candidates}${err.hint ? `; ${err.hint}` : ''}\n`;
+  return `net: ${toTerminalField(`${err.message}${candidates}${err.hint ? `; ${err.hint}` : ''}`)}\n`;
 }
 
-export function report(err: unknown, debug: boolean, command: string | undefined, stderr: Writer): number {
+/** Where the journal is, for errors raised after it was opened. */
+export interface JournalState {
+  path?: string;
+  /** The command's transaction committed before the error: its write is in the journal. */
+  savedTo?: string;
+}
+
+export function report(err: unknown, debug: boolean, command: string | undefined, stderr: Writer, journal: JournalState = {}): number {
+  if (err instanceof OutputError && journal.savedTo) {
+    // The write landed; only its confirmation was lost. Exit 0, so that a script does not run it (and write it) twice.
+    stderr.write(`net: saved in ${toTerminalField(journal.savedTo)}, but the confirmation could not be printed (${err.reason}); do not run it again\n`);
+    return 0;
+  }
   if (err instanceof CommanderError) {
     if (err.exitCode === 0) return 0; // --help, --version
     // Commander puts "(Did you mean due?)" on a second line: keep it, on the one line.
@@ -43,14 +60,14 @@ export function report(err: unknown, debug: boolean, command: string | undefined
     return 130;
   }
   const sqliteCode = (err as { code?: unknown } | null)?.code;
-  const known = err instanceof NetError ? err : typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_') ? toStoreError(err, 'in use') : undefined;
+  const known = err instanceof NetError ? err : typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_') ? toStoreError(err, journal.path ?? 'in use') : undefined;
   if (known) {
     stderr.write(describe(known));
     if (debug && err instanceof Error) stderr.write(`${err.stack}\n`);
     return known.exitCode;
   }
   const message = err instanceof Error ? err.message : String(err);
-  stderr.write(`net: unexpected error: ${message.split('\n')[0]}; please report it (NET_DEBUG=1 shows the details)\n`);
+  stderr.write(`net: unexpected error: ${toTerminalField(message.split('\n')[0]!)}; please report it (NET_DEBUG=1 shows the details)\n`);
   if (debug && err instanceof Error) stderr.write(`${err.stack}\n`);
   return 1;
 }
@@ -59,8 +76,14 @@ export function report(err: unknown, debug: boolean, command: string | undefined
 export async function run(words: readonly string[], io: Io): Promise<number> {
   const args = toOwnFlags(words);
   const env = io.env;
-  const { now, today } = readClock(env);
   let debug = env.NET_DEBUG === '1';
+  let clock: { now: Date; today: string };
+  try {
+    clock = readClock(env);
+  } catch (err) {
+    return report(err, debug, findCommandName(args), io.stderr);
+  }
+  const { now, today } = clock;
   // Decided before parsing, from the raw arguments, so that chalk is loaded only when colour can be on.
   const colorOn = wantsColor({ env, isTTY: () => io.isTerminal(1), flagNoColor: args.includes('--no-color'), json: args.includes('--json') });
   const chalk = colorOn ? (await import('chalk')).Chalk : undefined;
@@ -73,7 +96,7 @@ export async function run(words: readonly string[], io: Io): Promise<number> {
     code = ctx.exitCode;
   } catch (err) {
     debug ||= Boolean(program.opts().debug);
-    code = report(err, debug, findCommandName(args), io.stderr);
+    code = report(err, debug, findCommandName(args), io.stderr, { path: ctx.openedPath(), savedTo: ctx.savedTo() });
   }
   try {
     ctx.close(code !== 0);

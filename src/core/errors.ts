@@ -31,6 +31,17 @@ export class NotFoundError extends NetError {
   }
 }
 
+/** The result could not be printed: stdout is on a full disk, or fails otherwise; `reason` says why. */
+export class OutputError extends NetError {
+  constructor(
+    message: string,
+    readonly reason: string,
+    hint?: string,
+  ) {
+    super(message, 2, hint);
+  }
+}
+
 /** The journal file cannot be used: missing folder, not a journal, locked, too new. */
 export class StoreError extends NetError {
   constructor(message: string, hint?: string) {

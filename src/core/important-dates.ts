@@ -4,11 +4,12 @@
  */
 import { addDays, daysBetween, findIsoDate, type IsoDate } from './dates.js';
 import { UsageError } from './errors.js';
+import { refuseOddCharacters, TEXT_RULES } from './text.js';
 
 /** How many days ahead `net due` lists an important date, unless `net config date-window` says otherwise. */
 export const DEFAULT_DATE_WINDOW_DAYS = 7;
 export const MAX_DATE_WINDOW_DAYS = 60;
-export const MAX_DATE_LABEL = 60;
+export const MAX_DATE_LABEL = TEXT_RULES.dateLabel.max;
 
 export interface ImportantDate {
   label: string;
@@ -83,6 +84,7 @@ export function parseDateOf(text: string): ImportantDate {
   const label = text.slice(0, at).trim().replace(/\s+/g, ' ');
   if (!label) throw new UsageError(`--date-of "${text}" has no label before "="`, 'name the day, for example --date-of "work anniversary=2019-05-01"');
   if (label.length > MAX_DATE_LABEL) throw new UsageError(`the label "${label.slice(0, 20)}…" is longer than ${MAX_DATE_LABEL} characters`, 'shorten the label');
+  refuseOddCharacters('dateLabel', label, 'the label of --date-of', 'type the label as plain text');
   if (label.toLowerCase() === 'birthday') throw new UsageError('a birthday has a flag of its own', 'use --birthday, for example --birthday "May 17"');
   return { label, date: parseMonthDay(text.slice(at + 1), `the date of "${label}"`) };
 }

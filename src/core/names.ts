@@ -3,6 +3,8 @@
  * name or of any word in it is enough ("jane" finds "Jane Doe", "doe" too).
  */
 import { UsageError } from './errors.js';
+import { minOf } from './numbers.js';
+import { refuseOddCharacters, TEXT_RULES } from './text.js';
 
 export interface NamedContact {
   id: string;
@@ -24,23 +26,21 @@ export function toNameKey(name: string): string {
     .trim();
 }
 
-/** A contact's name as given: trimmed; refuses an empty one and control characters. */
+/** A contact's name as given: spaces collapsed; refuses an empty one, and what core/text.ts refuses in a name. */
 export function parseContactName(text: string): string {
   const name = text.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (!name) throw new UsageError('a contact needs a name', 'give the name in quotes, for example net add "Jane Doe"');
-  if (name.length > 200) throw new UsageError('that name is longer than 200 characters', 'give the name a person would use');
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name)) throw new UsageError('a name cannot hold control characters', 'type the name as plain text');
+  if (name.length > TEXT_RULES.name.max) throw new UsageError(`that name is longer than ${TEXT_RULES.name.max} characters`, 'give the name a person would use');
+  refuseOddCharacters('name', name, 'a name', 'type the name as plain text');
   return name;
 }
 
-/** A given or family name (`--given`, `--family`, or a source's name columns): as typed, without control characters. */
+/** A given or family name (`--given-name`, `--family-name`, or a source's name columns): as typed, under the rule for names. */
 export function parseNamePart(text: string, what: string): string {
   const part = text.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (!part) throw new UsageError(`${what} is empty`, `give ${what} some text, or leave the flag out`);
   if (part.length > 100) throw new UsageError(`${what} is longer than 100 characters`, `shorten ${what}`);
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(part)) throw new UsageError(`${what} cannot hold control characters`, 'type it as plain text');
+  refuseOddCharacters('name', part, what, 'type it as plain text');
   return part;
 }
 
@@ -76,7 +76,7 @@ export function suggestNames(query: string, names: readonly string[], limit = 3)
   const scored = names.map((name) => {
     const k = toNameKey(name);
     const words = [k, ...k.split(' ')];
-    const distance = Math.min(...words.map((w) => editDistance(key, w.slice(0, Math.max(key.length, 1) + 2))));
+    const distance = minOf(words.map((w) => editDistance(key, w.slice(0, Math.max(key.length, 1) + 2))));
     return { name, distance };
   });
   const allowed = Math.max(2, Math.floor(key.length / 3));

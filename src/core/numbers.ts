@@ -43,3 +43,19 @@ export function toThousands(n: number, fractionDigits = 0): string {
   const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
   return `${sign}${grouped}${fractionDigits ? `.${digits.slice(digits.length - fractionDigits)}` : ''}`;
 }
+
+/**
+ * The largest of `values`, and at least `floor`. A loop, where `Math.max(...values)` would put every value on the
+ * stack: a list as long as the journal (130,000 contacts) overflows it. The same for minOf.
+ */
+export function maxOf(values: Iterable<number>, floor = -Infinity): number {
+  let max = floor;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
+
+export function minOf(values: Iterable<number>, ceiling = Infinity): number {
+  let min = ceiling;
+  for (const v of values) if (v < min) min = v;
+  return min;
+}

@@ -1,6 +1,6 @@
 /** Checks on the profile fields a user types: one clear error each, before anything is written. */
 import { UsageError } from './errors.js';
-import { toThousands } from './numbers.js';
+import { parseFieldText, TEXT_RULES } from './text.js';
 
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]{2,}$/;
 /**
@@ -38,12 +38,9 @@ export function parsePhone(text: string): string {
   return phone;
 }
 
-/** Free text such as a note, a company or a service: trimmed, bounded, never empty. */
+/** Free text with a note's rules (core/text.ts) within `max` characters: trimmed, bounded, never empty. */
 export function parseText(text: string, what: string, max = 10_000): string {
-  const t = text.trim();
-  if (!t) throw new UsageError(`${what} is empty`, `give ${what} some text, or leave the flag out`);
-  if (t.length > max) throw new UsageError(`${what} is longer than ${toThousands(max)} characters`, `shorten ${what}`);
-  return t;
+  return parseFieldText({ ...TEXT_RULES.note, max }, text, what);
 }
 
 /** A tag is a short label: letters, digits and - _ . / (spaces become dashes). */

@@ -4,6 +4,7 @@
  */
 import { STAGES, type Stage } from './capital.js';
 import { addDays, daysBetween, type IsoDate } from './dates.js';
+import { maxOf } from './numbers.js';
 
 /** The window when `--since` is left out. */
 export const DEFAULT_REPORT_DAYS = 90;
@@ -24,7 +25,7 @@ const BLOCKS = '▁▂▃▄▅▆▇█';
 
 /** One character a week: `·` for none, then ▁ … █ by the share of the busiest week (readable without colour). */
 export function toSparkline(counts: readonly number[]): string {
-  const max = Math.max(0, ...counts);
+  const max = maxOf(counts, 0);
   return counts.map((n) => (n <= 0 ? '·' : BLOCKS[Math.min(7, Math.max(0, Math.ceil((n / max) * 8) - 1))]!)).join('');
 }
 

@@ -1,7 +1,7 @@
 /** Opens the journal file: owner-only permissions, WAL, foreign keys, a busy timeout, migrated to the latest schema. */
 import Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { StoreError } from '../core/errors.js';
 import { LATEST_VERSION, migrate, readSchemaVersion } from './migrations.js';
@@ -47,22 +47,49 @@ function hasSqliteHeader(path: string): boolean {
   }
 }
 
-function checkPath(path: string, opts: OpenOptions): boolean {
-  if (existsSync(path)) {
-    const st = statSync(path);
+/** A path that is neither a file nor a folder: net never opens one (a named pipe would keep it waiting forever). */
+export type OddFileKind = 'named-pipe' | 'socket' | 'device';
+
+/** What kind of odd file `st` is; undefined for a file or a folder. */
+export function findOddFileKind(st: Stats): OddFileKind | undefined {
+  if (st.isFIFO()) return 'named-pipe';
+  if (st.isSocket()) return 'socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'device';
+  return undefined;
+}
+
+const ODD_FILE_WORDS: Record<OddFileKind, string> = { 'named-pipe': 'a named pipe', socket: 'a socket', device: 'a device' };
+
+/** What the journal path holds: 'missing', 'empty' (a file of no bytes, which the first write makes a journal), or 'journal'. */
+function checkPath(path: string, opts: OpenOptions): 'missing' | 'empty' | 'journal' {
+  // stat, never open, before knowing it is a file: opening a named pipe waits for a writer forever.
+  const st = statOrUndefined(path);
+  if (st) {
     if (st.isDirectory()) throw new StoreError(`${path} is a folder, not a journal file`, 'give --db the path of a file, for example --db ~/journal.db');
+    const odd = findOddFileKind(st);
+    if (odd) throw new StoreError(`${path} is ${ODD_FILE_WORDS[odd]}, not a journal file`, 'give --db or NET_DB the path of a file, for example --db ~/journal.db');
     if (!hasSqliteHeader(path)) throw new StoreError(`${path} is not a net journal (not an SQLite file)`, 'check the path given with --db or NET_DB');
-    return true;
+    return st.size === 0 ? 'empty' : 'journal';
   }
   const folder = dirname(path);
   if (!existsSync(folder)) {
-    if (!opts.write) return false;
+    if (!opts.write) return 'missing';
     if (!opts.createFolder) throw new StoreError(`the folder ${folder} does not exist`, `create it first (mkdir -p ${folder}) or choose another --db path`);
     mkdirSync(folder, { recursive: true, mode: 0o700 });
   } else if (!statSync(folder).isDirectory()) {
     throw new StoreError(`${folder} is not a folder`, 'choose a --db path inside a folder');
   }
-  return false;
+  return 'missing';
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined; // the folder check below says what is missing
+    throw err;
+  }
 }
 
 function toStoreError(err: unknown, path: string): StoreError {
@@ -71,18 +98,22 @@ function toStoreError(err: unknown, path: string): StoreError {
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new StoreError(`the journal ${path} is locked by another program`, 'wait for the other net command to finish and try again');
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new StoreError(`${path} is damaged or not a net journal`, 'restore it from a backup, or run net doctor to see what is wrong');
   if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') return new StoreError(`cannot open the journal ${path}`, 'check that the file and its folder are yours and writable');
+  if (code === 'SQLITE_FULL') return new StoreError(`the disk that holds the journal ${path} is full`, 'free some space and run the command again; nothing was written');
   return new StoreError(`cannot use the journal ${path}: ${message}`, 'run net doctor to check it');
 }
 
-/** Opens (or, for writes, creates) the journal. A read of a missing journal returns an empty in-memory one. */
+/**
+ * Opens (or, for writes, creates) the journal. A read of a missing journal, or of an empty file, returns an empty
+ * in-memory one: reading writes nothing. The first write makes an empty file a journal, owner-only like a new one.
+ */
 export function openDatabase(path: string, opts: OpenOptions): Db {
-  const exists = checkPath(path, opts);
-  if (!exists && !opts.write) return openMemory();
+  const state = checkPath(path, opts);
+  if (state !== 'journal' && !opts.write) return openMemory();
   let db: Db | undefined;
   try {
-    if (!exists) closeSync(openSync(path, 'a', 0o600)); // create it owner-only before SQLite does, with the umask's say
+    if (state === 'missing') closeSync(openSync(path, 'a', 0o600)); // create it owner-only before SQLite does, with the umask's say
     db = newDatabase(path, { timeout: 5000 });
-    if (!exists) chmodSync(path, 0o600);
+    if (state !== 'journal') chmodSync(path, 0o600);
     // A journal from a newer net is refused before anything is written: switching to WAL rewrites the file header.
     if (readSchemaVersion(db) > LATEST_VERSION) migrate(db);
     db.pragma('journal_mode = WAL');

@@ -24,6 +24,7 @@ import {
 } from '../core/due.js';
 import { MET_SQL, NET_SQL, REF_JD_SQL, STAGE_SQL, toStandingParams } from './standing-sql.js';
 import { DEFAULT_DATE_WINDOW_DAYS, toMonthDaysAhead } from '../core/important-dates.js';
+import { maxOf, minOf } from '../core/numbers.js';
 import { REFERRAL_CHECK_DAYS, REFERRAL_CHECK_UNTIL_DAYS } from '../core/referrals.js';
 import { toRowReader, toSelectList } from './rows.js';
 import type { Store } from './store.js';
@@ -63,8 +64,8 @@ const EVENT_DUE = `(next_follow_up_on <= @day OR open_ask_on < @askBefore
 
 const STAGE_CADENCES = (Object.entries(STAGE_CADENCE_DAYS) as [Stage, number | null][]).filter((e): e is [Stage, number] => e[1] !== null);
 /** The shortest and the longest cadence a stage gives: before half the one nobody is due by cadence; after the other, all who have one are. */
-const SHORTEST_CADENCE = Math.min(...STAGE_CADENCES.map(([, days]) => days));
-const LONGEST_CADENCE = Math.max(...STAGE_CADENCES.map(([, days]) => days));
+const SHORTEST_CADENCE = minOf(STAGE_CADENCES.map(([, days]) => days));
+const LONGEST_CADENCE = maxOf(STAGE_CADENCES.map(([, days]) => days));
 const CLOSE = `${STAGE_SQL} IN (${COLD_STAGES.map((s) => `'${s}'`).join(', ')})`;
 const cadenceDue = ([stage, days]: [Stage, number]) =>
   COLD_STAGES.includes(stage) ? `WHEN '${stage}' THEN ${SINCE} > ${days} OR (${SINCE} * 2 >= ${days} AND ${NET_SQL} > 0)` : `WHEN '${stage}' THEN ${SINCE} > ${days}`;
@@ -236,17 +237,18 @@ export function listDueContacts(store: Store, filter: DueFilter & { halfLifeDays
   return { contacts: ranked.map((r) => ({ ...r.contact, name: nameOf.get(r.contact.id) as string })), total };
 }
 
-/** Every contact with a cadence of their own or one that may come from their stage, for the calendar. */
-export function listCalendarContacts(store: Store, filter: Omit<DueFilter, 'day'>): DueContact[] {
+/** Every contact with a cadence of their own or one that may come from their stage, for the calendar, in name order: read one at a time. */
+export function* iterateCalendarContacts(store: Store, filter: Omit<DueFilter, 'day'>): Generator<DueContact> {
   const rows = store
     .stmt(
       `SELECT ${COLUMNS} FROM contacts
        WHERE (every_days IS NOT NULL OR touch_count > 0 OR give_count > 0 OR met_on IS NOT NULL)
-         AND (@tag IS NULL OR id IN (SELECT contact_id FROM facts WHERE kind = 'tag' AND text_key = @tag))`,
+         AND (@tag IS NULL OR id IN (SELECT contact_id FROM facts WHERE kind = 'tag' AND text_key = @tag))
+       ORDER BY name_key, id`,
     )
     .raw()
-    .all({ tag: filter.tag === undefined ? null : filter.tag.toLowerCase() }) as unknown[][];
-  return rows.map(toDueContact);
+    .iterate({ tag: filter.tag === undefined ? null : filter.tag.toLowerCase() }) as IterableIterator<unknown[]>;
+  for (const row of rows) yield toDueContact(row);
 }
 
 export interface OpenFollowUp {
@@ -257,14 +259,14 @@ export interface OpenFollowUp {
   note: string | null;
 }
 
-/** Open follow-ups with their contact's name, earliest first. */
-export function listOpenFollowUps(store: Store, filter: Omit<DueFilter, 'day'>): OpenFollowUp[] {
+/** Open follow-ups with their contact's name, earliest first: read one at a time. */
+export function iterateOpenFollowUps(store: Store, filter: Omit<DueFilter, 'day'>): IterableIterator<OpenFollowUp> {
   return store
     .stmt(
       `SELECT f.id, f.contact_id AS contactId, c.name, f.due_on AS dueOn, f.note FROM follow_ups f JOIN contacts c ON c.id = f.contact_id
        WHERE f.done_on IS NULL
          AND (@tag IS NULL OR f.contact_id IN (SELECT contact_id FROM facts WHERE kind = 'tag' AND text_key = @tag))
-       ORDER BY f.due_on, c.name_key`,
+       ORDER BY f.due_on, c.name_key, f.id`,
     )
-    .all({ tag: filter.tag === undefined ? null : filter.tag.toLowerCase() }) as OpenFollowUp[];
+    .iterate({ tag: filter.tag === undefined ? null : filter.tag.toLowerCase() }) as IterableIterator<OpenFollowUp>;
 }

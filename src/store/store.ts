@@ -41,9 +41,14 @@ export class Store {
     return s;
   }
 
+  /** A transaction of this process committed: what the command wrote is in the journal, whatever happens next. */
+  committed = false;
+
   /** One transaction per command: everything in fn is written, or nothing is. */
   tx<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    const result = this.db.transaction(fn).immediate();
+    this.committed = true;
+    return result;
   }
 
   /**

@@ -4,6 +4,7 @@
  */
 import { checkbox, confirm, input, search, select } from '@inquirer/prompts';
 import type { NamedContact } from '../core/names.js';
+import { toTerminalField } from './terminal-text.js';
 
 /**
  * A real SIGINT (kill -INT) during a question cancels it as Ctrl+C does. By default signal-exit (which inquirer uses)
@@ -33,24 +34,28 @@ export interface Choice<T> {
   description?: string;
 }
 
+/** Choices as a terminal may show them: a name from the journal is text, never a command to the terminal. */
+const shown = <C extends Choice<unknown>>(choices: readonly C[]): C[] =>
+  choices.map((c) => ({ ...c, name: toTerminalField(c.name), ...(c.description === undefined ? {} : { description: toTerminalField(c.description) }) }));
+
 /** A pick list for an ambiguous name; returns the contact's id. */
 export async function pickContact(message: string, candidates: readonly NamedContact[]): Promise<string> {
-  return asked(select({ message, choices: candidates.map((c) => ({ name: c.name, value: c.id })), pageSize: 12 }));
+  return asked(select({ message: toTerminalField(message), choices: shown(candidates.map((c) => ({ name: c.name, value: c.id }))), pageSize: 12 }));
 }
 
 export async function confirmAddContact(name: string): Promise<boolean> {
-  return asked(confirm({ message: `"${name}" is not in your journal yet. Add them now?`, default: true }));
+  return asked(confirm({ message: `"${toTerminalField(name)}" is not in your journal yet. Add them now?`, default: true }));
 }
 
 export async function askConfirm(message: string, defaultValue = false): Promise<boolean> {
-  return asked(confirm({ message, default: defaultValue }));
+  return asked(confirm({ message: toTerminalField(message), default: defaultValue }));
 }
 
 /** Free text; an empty answer is undefined, so that every question can be skipped with Enter. */
 export async function askText(message: string, opts: { required?: boolean; validate?: (v: string) => string | true; defaultValue?: string } = {}): Promise<string | undefined> {
   const answer = await asked(
     input({
-      message,
+      message: toTerminalField(message),
       default: opts.defaultValue,
       validate: (v) => {
         if (!v.trim()) return opts.required ? 'Please type something (or press Ctrl+C to stop).' : true;
@@ -62,16 +67,16 @@ export async function askText(message: string, opts: { required?: boolean; valid
 }
 
 export async function askChoice<T>(message: string, choices: readonly Choice<T>[], defaultValue?: T): Promise<T> {
-  return asked(select({ message, choices: [...choices], default: defaultValue, pageSize: 12 }));
+  return asked(select({ message: toTerminalField(message), choices: shown(choices), default: defaultValue, pageSize: 12 }));
 }
 
 export async function askChoices<T>(message: string, choices: readonly (Choice<T> & { checked?: boolean })[]): Promise<T[]> {
-  return asked(checkbox({ message, choices: [...choices], pageSize: 15 }));
+  return asked(checkbox({ message: toTerminalField(message), choices: shown(choices), pageSize: 15 }));
 }
 
 /** Type-to-search over choices that `source` finds for the typed term. */
 export async function askSearch<T>(message: string, source: (term: string) => Choice<T>[]): Promise<T> {
-  return asked(search({ message, source: (term) => source(term ?? ''), pageSize: 10 }));
+  return asked(search({ message: toTerminalField(message), source: (term) => shown(source(term ?? '')), pageSize: 10 }));
 }
 
 /** A message for the prompt from an error that the parse function threw: "what was wrong: how to do it right". */
@@ -96,7 +101,7 @@ export async function askParsed<T>(
   let parsed: T | undefined;
   await asked(
     input({
-      message,
+      message: toTerminalField(message),
       default: opts.defaultValue,
       prefill: opts.editable ? 'editable' : 'tab',
       validate: async (v) => {

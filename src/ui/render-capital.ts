@@ -1,5 +1,5 @@
 /** Text for check, ask, balance, deepen and config. */
-import { toThousands } from '../core/numbers.js';
+import { maxOf, toThousands } from '../core/numbers.js';
 import type { Palette } from './palette.js';
 import type { AskView, BalanceView, CheckView, DepthView, OutcomeView, PointView, SettingChangedView, SettingView } from './views.js';
 import { plural, toDayText, withArticle } from './messages/words.js';
@@ -17,7 +17,8 @@ export function renderCheck(v: CheckView, p: Palette): string {
   const facts = [v.stage, `balance ${one(v.balance)}`, `depth ${v.depth.score}/${v.depth.of}`, v.received > 0 ? `their investment ${one(v.received)}` : ''].filter(Boolean);
   const lines = [verdictLine(v, p), p.dim(`${v.name}: ${facts.join(' · ')}`), '', 'Why:', ...v.reasons.map((r) => `  - ${r}`)];
   if (v.suggestions.length) {
-    lines.push('', v.verdict === 'premature' ? 'What to do first:' : 'Keep investing:', ...v.suggestions.map((s) => `  - ${s}`));
+    lines.push('', v.verdict === 'premature' ? 'What to do first:' : 'Keep investing:');
+    for (const s of v.suggestions) lines.push(`  - ${s}`);
   }
   return lines.join('\n');
 }
@@ -54,7 +55,7 @@ const STAGE_WORDS: Record<keyof BalanceView['stages'], [string, string]> = {
 export function renderShape(v: BalanceView): string {
   if (v.shape === 'empty') return 'No contacts to show yet: add one with net add.';
   const counts = (Object.keys(STAGE_WORDS) as (keyof BalanceView['stages'])[]).map((s) => {
-    return plural(v.stages[s], ...STAGE_WORDS[s], toThousands);
+    return plural(v.stages[s], STAGE_WORDS[s][0], STAGE_WORDS[s][1], toThousands);
   });
   const head = `${plural(v.total, 'contact', 'contacts', toThousands)}: ${counts.join(', ')}.`;
   const say: Record<Exclude<BalanceView['shape'], 'empty'>, string> = {
@@ -67,7 +68,7 @@ export function renderShape(v: BalanceView): string {
 
 export function renderBalance(v: BalanceView, p: Palette): string {
   if (!v.contacts.length) return renderShape(v);
-  const nameWidth = Math.min(28, Math.max(4, ...v.contacts.map((c) => c.name.length)));
+  const nameWidth = Math.min(28, maxOf(v.contacts.map((c) => c.name.length), 4));
   const header = `${pad('NAME', nameWidth)}  ${pad('BALANCE', 7, true)}  ${pad('DEPTH', 5, true)}  ${pad('STAGE', 12)}  ${pad('LAST TOUCH', 10)}  THEIR INVESTMENT`;
   const rows = v.contacts.map((c) =>
     [
@@ -94,7 +95,7 @@ function pointNote(pt: PointView, p: Palette): string {
 }
 
 export function renderDepth(v: DepthView, p: Palette): string {
-  const width = Math.max(...v.points.map((pt) => pt.id.length));
+  const width = maxOf(v.points.map((pt) => pt.id.length), 0);
   const lines = v.points.map((pt) => `  ${pointMark(pt)} ${pad(pt.id, width)}  ${pt.text}\n      ${pointNote(pt, p)}`);
   const on = v.points.find((pt) => v.answered.some((a) => a.id === pt.id))?.answeredOn;
   const changed = v.answered.length ? [p.green(`Answered ${plural(v.answered.length, 'point')} for ${v.name}${on ? ` on ${toDayText(on)}` : ''}.`)] : [];

@@ -34,7 +34,7 @@ const FACT_WORDS: Record<FactKind, [string, string]> = {
 /** "company, cleared phone, +2 services, -1 tag". */
 export function toChangeText(c: EditedView['changes']): string {
   const facts = (counts: Record<FactKind, number>, sign: string) =>
-    (Object.keys(FACT_WORDS) as FactKind[]).filter((k) => counts[k] > 0).map((k) => `${sign}${plural(counts[k], ...FACT_WORDS[k])}`);
+    (Object.keys(FACT_WORDS) as FactKind[]).filter((k) => counts[k] > 0).map((k) => `${sign}${plural(counts[k], FACT_WORDS[k][0], FACT_WORDS[k][1])}`);
   return [...c.set.map((f) => FIELD_WORDS[f]), ...c.cleared.map((f) => `cleared ${FIELD_WORDS[f]}`), ...facts(c.added, '+'), ...facts(c.removed, '-')].join(', ');
 }
 

@@ -1,5 +1,6 @@
 /** Text for `net doctor`: one line per check, the fix under each problem, then a verdict. */
 import type { DoctorCheckId } from '../app/doctor.js';
+import { maxOf } from '../core/numbers.js';
 import type { Palette } from './palette.js';
 import type { DoctorView } from './views.js';
 import { plural } from './messages/words.js';
@@ -7,6 +8,7 @@ import { plural } from './messages/words.js';
 const TITLES: Record<DoctorCheckId, string> = {
   file: 'file',
   permissions: 'permissions',
+  rollback: 'rollback journal',
   open: 'readable',
   integrity: 'integrity',
   schema: 'schema',
@@ -21,7 +23,7 @@ export function renderWhere(w: { path: string; exists: boolean }): string {
 }
 
 export function renderDoctor(r: DoctorView, p: Palette): string {
-  const width = Math.max(...r.checks.map((c) => TITLES[c.id].length));
+  const width = maxOf(r.checks.map((c) => TITLES[c.id].length), 0);
   const lines = [`Checked ${r.path}`];
   for (const c of r.checks) {
     const mark = c.ok ? p.green('ok     ') : p.red('PROBLEM');

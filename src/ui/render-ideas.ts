@@ -8,7 +8,7 @@ const score = (n: number) => n.toFixed(2);
 function renderIdea(i: IdeaView, n: number, p: Palette): string {
   const head = `${String(n).padStart(2)}. ${i.ready ? '' : p.yellow('not ready: ')}${p.bold(i.action)}  ${p.dim(score(i.score))}`;
   const lines = [head, `    ${i.because}`];
-  if (!i.ready) lines.push(...i.learnFirst.map((l, k) => `    ${p.dim(k === 0 ? 'learn first:' : '            ')} ${l}`));
+  if (!i.ready) i.learnFirst.forEach((l, k) => lines.push(`    ${p.dim(k === 0 ? 'learn first:' : '            ')} ${l}`));
   else if (i.with) lines.push(`    ${p.dim(`net intro ${JSON.stringify(i.for)} ${JSON.stringify(i.with)}`)}`);
   return lines.join('\n');
 }
@@ -28,9 +28,17 @@ export function renderIdeas(v: IdeasView, p: Palette): string {
 export function renderIntroCheck(v: IntroView, p: Palette): string {
   const lines = ['you may not know one of them well enough to vouch for them:'];
   for (const c of v.contacts.filter((c) => c.verdict !== 'ready')) {
-    lines.push(`  ${p.bold(c.name)}: learn first`, ...c.learnFirst.map((l) => `    - ${l}`));
+    lines.push(`  ${p.bold(c.name)}: learn first`);
+    for (const l of c.learnFirst) lines.push(`    - ${l}`);
   }
   return lines.join('\n');
+}
+
+/** After `--anyway`: one line that names who was not ready, and where to see why. */
+export function renderIntroAnyway(v: IntroView, _p: Palette): string {
+  const names = v.contacts.filter((c) => c.verdict !== 'ready').map((c) => c.name);
+  const checks = names.map((n) => `net check ${JSON.stringify(n)} --to-refer`).join(' and ');
+  return `recorded anyway, although you may not know ${names.join(' or ')} well enough yet to vouch for them (${checks} ${names.length > 1 ? 'say' : 'says'} what to learn first)`;
 }
 
 export function renderIntro(v: IntroView, p: Palette): string {
@@ -45,7 +53,10 @@ export function renderSynonyms(v: SynonymsView, p: Palette): string {
   const lines: string[] = [];
   if (v.added) lines.push(`${p.green('Added')} ${v.added.join(' = ')}`);
   if (v.removed) lines.push(`${p.green('Removed')} ${v.removed.join(' = ')}`);
-  lines.push(p.bold('Your synonyms'), ...(v.yours.length ? v.yours.map(line) : ['  none yet: net config synonyms accountant=bookkeeper']));
-  lines.push(p.bold('Built in'), ...v.builtIn.map(line));
+  lines.push(p.bold('Your synonyms'));
+  for (const g of v.yours) lines.push(line(g));
+  if (!v.yours.length) lines.push('  none yet: net config synonyms accountant=bookkeeper');
+  lines.push(p.bold('Built in'));
+  for (const g of v.builtIn) lines.push(line(g));
   return lines.join('\n');
 }

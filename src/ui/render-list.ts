@@ -1,5 +1,6 @@
 /** `net list`: one line per contact, in columns: name, role and company, tags, last touch. */
 import { toRelativeDays } from '../core/dates.js';
+import { maxOf } from '../core/numbers.js';
 import type { Palette } from './palette.js';
 import type { ContactView } from './views.js';
 
@@ -30,7 +31,7 @@ export function renderList(contacts: readonly ContactView[], p: Palette, o: List
     tags: c.tags.map((t) => `#${t}`).join(' '),
     touch: toLastTouchText(c.lastTouch, o.today),
   }));
-  const width = (key: 'name' | 'about' | 'tags') => Math.max(...rows.map((r) => r[key].length));
+  const width = (key: 'name' | 'about' | 'tags') => maxOf(rows.map((r) => r[key].length), 0);
   const [nameW, aboutW, tagsW] = [width('name'), width('about'), width('tags')];
   const cell = (text: string, w: number) => (w ? `${text.padEnd(w)}  ` : '');
   return rows

@@ -1,6 +1,7 @@
 /** Views and text for `net referral` and `net referrals`. */
 import type { ReferralResult } from '../app/referral.js';
 import type { ReferralsResult, ReferralTotals } from '../app/referrals.js';
+import { maxOf } from '../core/numbers.js';
 import { formatAmount, toShortId } from '../core/referrals.js';
 import type { Palette } from './palette.js';
 import { plural, toDayText } from './messages/words.js';
@@ -103,7 +104,7 @@ export function toTotalsText(t: ReferralTotals): string {
 export function renderReferralList(v: ReferralListView, p: Palette): string {
   if (!v.referrals.length) return 'No referrals to list. Log one with net log jane --gave referral --prospect "Tom Baker, needs a bookkeeper".';
   const rows = v.referrals.map((r) => [r.date, r.shortId, r.direction === 'given' ? 'gave' : 'received', `${r.direction === 'given' ? 'to' : 'from'} ${r.contact.name}`, r.prospect ?? '', describeStatus(r.status, r.amount), days(r.ageDays)]);
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  const widths = rows[0]!.map((_, i) => maxOf(rows.map((row) => row[i]!.length), 0));
   const lines = rows.map((row) => `${p.dim(row[0]!)}  ${p.dim(row[1]!)}  ${row.slice(2).map((cell, i) => (i === 4 ? cell.padStart(widths[i + 2]!) : cell.padEnd(widths[i + 2]!))).join('  ')}`.trimEnd());
   return [...lines, '', toTotalsText(v.totals)].join('\n');
 }

@@ -1,6 +1,7 @@
 /** The look-back report: its view (the JSON of `net --json report`) and its text, readable without colour. */
 import type { ActivityCounts, ReportResult } from '../app/report.js';
 import { STAGES, type NetworkShape, type Stage } from '../core/capital.js';
+import { maxOf } from '../core/numbers.js';
 import { formatAmount } from '../core/referrals.js';
 import { toBar, toSparkline } from '../core/report.js';
 import { SHAPE_WORDS } from './messages/report.js';
@@ -88,7 +89,7 @@ export function renderReport(v: ReportView, p: Palette, htmlFile?: string): stri
   out.push(`${p.bold('Per week')} ${p.dim(`from ${v.since}, one mark a week: · none, ▁ few … █ the busiest week`)}`);
   for (const [key, label] of ACTIVITY_ROWS) {
     const counts = v.weeks.map((w) => w[key]);
-    const most = Math.max(0, ...counts);
+    const most = maxOf(counts, 0);
     out.push(`  ${label.padEnd(12)} ${toSparkline(counts)}  ${String(v.totals[key]).padStart(4)} in all${most ? `, at most ${most} a week` : ''}`);
   }
 
@@ -101,8 +102,8 @@ export function renderReport(v: ReportView, p: Palette, htmlFile?: string): stri
     ['lost', String(g.lost), String(r.lost)],
     ['business won', formatAmount(g.amountWon), formatAmount(r.amountWon)],
   ];
-  const w1 = Math.max(5, ...rows.map((x) => x[1].length));
-  const w2 = Math.max(8, ...rows.map((x) => x[2].length));
+  const w1 = maxOf(rows.map((x) => x[1].length), 5);
+  const w2 = maxOf(rows.map((x) => x[2].length), 8);
   out.push('', `${p.bold('Referrals'.padEnd(15))} ${'given'.padStart(w1)}  ${'received'.padStart(w2)}`);
   for (const [label, a, b] of rows) out.push(`  ${label.padEnd(13)} ${a.padStart(w1)}  ${b.padStart(w2)}`);
 
@@ -118,13 +119,13 @@ export function renderReport(v: ReportView, p: Palette, htmlFile?: string): stri
 
   const total = STAGES.reduce((n, s) => n + v.stages[s], 0);
   out.push('', `${p.bold('Network shape:')} ${plural(total, 'contact')}, ${SHAPE_WORDS[v.shape]}`);
-  const most = Math.max(0, ...STAGES.map((s) => v.stages[s]));
+  const most = maxOf(STAGES.map((s) => v.stages[s]), 0);
   const width = String(most).length;
   for (const s of [...STAGES].reverse()) out.push(`  ${s.padEnd(13)}${String(v.stages[s]).padStart(width)} ${toBar(v.stages[s], most, 40)}`.trimEnd());
 
   out.push('', p.bold('Who gave you the most'));
   if (!v.topGivers.length) out.push(`  ${p.dim('nobody logged a give to you in this window (net log <name> --received referral)')}`);
-  const nameWidth = Math.max(0, ...v.topGivers.map((t) => t.name.length));
+  const nameWidth = maxOf(v.topGivers.map((t) => t.name.length), 0);
   for (const t of v.topGivers) out.push(`  ${t.name.padEnd(nameWidth)}  ${plural(t.count, 'give')}, worth ${t.value} in all`);
   if (htmlFile !== undefined) out.push('', `${p.green('Wrote')} the report to ${htmlFile}: open it in a browser.`);
   return out.join('\n');

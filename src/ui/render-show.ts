@@ -1,6 +1,6 @@
 /** `net show`: the profile, then the timeline of events and follow-ups, newest first. */
 import { toRelativeDays } from '../core/dates.js';
-import { toThousands } from '../core/numbers.js';
+import { maxOf, toThousands } from '../core/numbers.js';
 import { EVENT_TYPES } from '../core/vocabulary.js';
 import type { Palette } from './palette.js';
 import { toAbout, toLastTouchText } from './render-list.js';
@@ -31,7 +31,7 @@ export function renderProfile(c: ContactView, p: Palette, today: string): string
   add('snoozed', c.snoozedUntil && `until ${toDayText(c.snoozedUntil)} (off net due before then)`);
   add('last touch', c.lastTouch ? `${toLastTouchText(c.lastTouch, today)} (${c.lastTouch})` : 'no touch yet');
   const about = toAbout(c);
-  const width = Math.max(...rows.map(([label]) => label.length));
+  const width = maxOf(rows.map(([label]) => label.length), 0);
   return [`${p.bold(c.name)}${about ? `  ${about}` : ''}`, ...rows.map(([label, value]) => `  ${p.dim(label.padEnd(width))}  ${value}`)].join('\n');
 }
 
@@ -45,7 +45,7 @@ export function renderStanding(s: StandingView, p: Palette): string {
 /** The dates to remember, under the profile: "birthday  May 17 (1980-05-17), in 3 days". */
 function renderImportantDates(v: ShowView, p: Palette): string {
   if (!v.importantDates.length) return '';
-  const width = Math.max(...v.importantDates.map((d) => d.label.length), 10);
+  const width = maxOf(v.importantDates.map((d) => d.label.length), 10);
   return `\n${v.importantDates.map((d) => `  ${p.dim(d.label.padEnd(width))}  ${d.date.replace(/^--/, '')}, next ${d.next}${d.inDays === 0 ? ' (today)' : ` (in ${plural(d.inDays, 'day')})`}`).join('\n')}`;
 }
 

@@ -2,7 +2,7 @@
 import type { BackupResult } from '../app/backup.js';
 import type { ExportResult } from '../app/export.js';
 import type { ImportItem, ImportResult } from '../app/import.js';
-import { toThousands } from '../core/numbers.js';
+import { maxOf, toThousands } from '../core/numbers.js';
 import type { Palette } from './palette.js';
 import { LEFT_OUT_WORDS } from './messages/import.js';
 import { plural } from './messages/words.js';
@@ -29,12 +29,15 @@ function listSome<T>(items: readonly T[], count: number, describe: (item: T) => 
 
 const quoteShort = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text);
 
+/** The cleaned records listed by name; the rest are counted (a file of odd characters could name thousands). */
+const CLEANED_SHOWN = 10;
+
 export function renderImported(r: ImportResult, p: Palette): string {
   const lines: string[] = [];
   const file = r.file.split(/[\\/]/).pop();
   if (r.dryRun) {
-    const width = Math.min(30, Math.max(0, ...r.items.map((i) => i.name.length)));
-    lines.push(...r.items.map((i) => renderItem(i, width, p)));
+    const width = Math.min(30, maxOf(r.items.map((i) => i.name.length), 0));
+    for (const i of r.items) lines.push(renderItem(i, width, p));
     lines.push(`${p.bold('Dry run')} of ${file} (${FORMAT_NAMES[r.format]}): would add ${r.added}, update ${r.updated}, skip ${r.skipped} unchanged. Nothing was written.`);
   } else {
     const verb = r.format === 'json' ? 'Merged' : 'Imported';
@@ -51,8 +54,13 @@ export function renderImported(r: ImportResult, p: Palette): string {
   }
   if (r.badCount) {
     lines.push(`${p.yellow('Left out')} ${plural(r.badCount, 'malformed record')}:`);
-    lines.push(...r.bad.map((b) => `  line ${b.line}: ${b.reason}`));
+    for (const b of r.bad) lines.push(`  line ${b.line}: ${b.reason}`);
     if (r.badCount > r.bad.length) lines.push(`  and ${toThousands(r.badCount - r.bad.length)} more`);
+  }
+  if (r.cleanedCount) {
+    lines.push(`${p.yellow('Cleaned')} ${plural(r.cleanedCount, 'record')}, taking out what plain text has no place for (control characters, bidi overrides, line breaks outside notes):`);
+    for (const c of r.cleaned.slice(0, CLEANED_SHOWN)) lines.push(`  ${c.line === null ? c.record : `line ${c.line}, ${c.record}`}: ${c.fields.join(', ')}`);
+    if (r.cleanedCount > CLEANED_SHOWN) lines.push(`  … and ${plural(r.cleanedCount - CLEANED_SHOWN, 'more record')} (net --json import lists them)`);
   }
   return lines.join('\n');
 }

@@ -3,6 +3,7 @@
  * the network, so that it opens offline, prints, and can be sent to someone.
  */
 import { STAGES } from '../core/capital.js';
+import { maxOf } from '../core/numbers.js';
 import { formatAmount } from '../core/referrals.js';
 import { SHAPE_WORDS } from './messages/report.js';
 import { plural } from './messages/words.js';
@@ -21,7 +22,7 @@ function weeklyChart(v: ReportView): string {
   const top = 16;
   const left = 30;
   const width = left + v.weeks.length * groupW + 10;
-  const max = Math.max(1, ...v.weeks.flatMap((w) => ACTIVITY_ROWS.map(([k]) => w[k])));
+  const max = maxOf(v.weeks.flatMap((w) => ACTIVITY_ROWS.map(([k]) => w[k])), 1);
   const y = (n: number) => top + h - (n / max) * h;
   const parts: string[] = [];
   for (const tick of [...new Set([0, Math.ceil(max / 2), max])]) {
@@ -46,7 +47,7 @@ function stageChart(v: ReportView): string {
   const rowH = 26;
   const left = 100;
   const barMax = 360;
-  const max = Math.max(1, ...STAGES.map((s) => v.stages[s]));
+  const max = maxOf(STAGES.map((s) => v.stages[s]), 1);
   const stages = [...STAGES].reverse();
   const rows = stages.map((s, i) => {
     const w = (v.stages[s] / max) * barMax;

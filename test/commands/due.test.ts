@@ -217,7 +217,7 @@ describe('net due --ics', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(parseIcs(readFileSync(file, 'utf8'))).toHaveLength(2);
     writeFileSync(file, 'mine');
-    expect(j.run('due', '--ics', file)).toEqual({ code: 2, stdout: '', stderr: `net: ${file} already exists; add --force to replace it, or give another file name\n` });
+    expect(j.run('due', '--ics', file)).toEqual({ code: 2, stdout: '', stderr: `net: ${file} already exists; choose another file name, or add --force to replace it\n` });
     expect(readFileSync(file, 'utf8')).toBe('mine');
     expect(j.json('due', '--ics', file, '--force')).toEqual({ file, events: 2 });
     expect(parseIcs(readFileSync(file, 'utf8'))).toHaveLength(2);

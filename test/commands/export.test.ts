@@ -109,7 +109,7 @@ describe('writing files', () => {
 
   it('never writes over the journal itself', () => {
     fill(j);
-    expect(j.run('export', j.db, '--force')).toMatchObject({ code: 2, stderr: `net: ${j.db} is the journal itself; write the export or backup to another file\n` });
+    expect(j.run('export', j.db, '--force')).toMatchObject({ code: 2, stderr: `net: ${j.db} is the journal itself; write to another file\n` });
   });
 });
 

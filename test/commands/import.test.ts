@@ -182,6 +182,8 @@ describe('net import: errors and output', () => {
       leftOut: [],
       leftOutCount: 0,
       warnings: [],
+      cleaned: [],
+      cleanedCount: 0,
       items: [],
       tables: [],
     });

@@ -10,7 +10,7 @@ it('runs the benchmark on a small journal and reports every command', () => {
   const results = JSON.parse(r.stdout);
   expect(results.baseline.median).toBeGreaterThan(0);
   const commands = results.sizes.quick.commands;
-  expect(Object.keys(commands)).toEqual(['help', 'due', 'check', 'balance', 'show', 'log', 'list', 'ideas']);
+  expect(Object.keys(commands)).toEqual(['help', 'due', 'check', 'balance', 'show', 'log', 'list', 'ideas', 'ics']);
   for (const c of Object.values(commands) as { median: number; ratio: number; pass: boolean | null }[]) {
     expect(c.median).toBeGreaterThan(0);
     expect(c.ratio).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { askContact, closeAsk, parseAskSize, type AskRequest } from '../../app/ask.js';
 import { resolveContact } from '../../app/resolve.js';
 import { UsageError } from '../../core/errors.js';
-import { parseText } from '../../core/profile.js';
+import { parseFieldText } from '../../core/text.js';
 import { parseAskKind, parseOutcome, type AskKind, type AskOutcome } from '../../core/vocabulary.js';
 import { PROMPTS } from '../../ui/messages/prompts.js';
 import { renderAsk, renderCheck, renderOutcome } from '../../ui/render-capital.js';
@@ -24,7 +24,7 @@ export function setup(cmd: Command, ctx: CliContext): void {
   cmd
     .option('--for <kind>', 'what you ask for: favour, promotion, business, referral, introduction', parseAskKind)
     .option('--size <1-5>', 'how much it draws on the relationship (default: 2 for a favour .. 5 for an introduction)', parseAskSize)
-    .option('--note <text>', 'what you asked', (s) => parseText(s, '--note'))
+    .option('--note <text>', 'what you asked', (s) => parseFieldText('note', s, '--note'))
     .option('--date <when>', 'when you asked, or when the answer came with --outcome (default today)')
     .option('--anyway', 'record it even when the check finds it premature (needed off a terminal)')
     .option('--outcome <answer>', 'close the loop on the latest open ask: yes, no or pending', parseOutcome);
@@ -43,7 +43,7 @@ export function setup(cmd: Command, ctx: CliContext): void {
     const request: AskRequest = { name, kind: flags.for, size: flags.size, note: flags.note, date, anyway: Boolean(flags.anyway), eventIds: ctx.out.json };
     const ask = (anyway: boolean) => ctx.write((store, answers) => askContact(store, { ...request, anyway }, ctx.clock, answers));
     let outcome = await ask(request.anyway);
-    if (outcome.check.result.verdict === 'premature') ctx.out.warn(renderCheck(toCheckView(outcome.check), ctx.out.palette));
+    if (outcome.check.result.verdict === 'premature') ctx.out.warn(toCheckView(outcome.check), renderCheck);
     // On a terminal, the person decides; the ask is then checked again as it is recorded (see cli/context.ts).
     if (!outcome.recorded && ctx.canAsk && (await (await import('../../ui/prompts.js')).askConfirm(PROMPTS.recordPrematureAsk))) {
       outcome = await ask(true);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { listCalendarEntries, toIcs, writeCalendarFile, type CalendarInput } from '../../app/calendar.js';
+import { iterateCalendarEntries, loadIcsWriter, type CalendarInput } from '../../app/calendar.js';
+import { writeFileSafely } from '../../app/write-file.js';
 import { listDue } from '../../app/due.js';
 import { UsageError } from '../../core/errors.js';
 import { parseTag } from '../../core/profile.js';
@@ -38,16 +39,17 @@ export function setup(cmd: Command, ctx: CliContext): void {
     if (flags.ics !== undefined) return emitCalendar(ctx, { day, tag: flags.tag }, flags.ics, Boolean(flags.force));
     const result = await ctx.read((store) => listDue(store, { day, tag: flags.tag, limit: flags.all ? undefined : (flags.limit ?? DEFAULT_DUE_LIMIT) }));
     const view = toDueListView(result, { on: flags.on === undefined ? null : day, explain: Boolean(flags.explain) });
-    ctx.out.emit(view.items, (_items, p) => renderDue(view, p));
+    ctx.out.emit(view, renderDue, (v) => v.items);
   });
 }
 
 /** `--ics`: the calendar to stdout, or to a file (then --json prints what was written). */
 async function emitCalendar(ctx: CliContext, input: CalendarInput, file: string | true, force: boolean): Promise<void> {
   if (file === true && ctx.out.json) throw new UsageError('--ics without a file prints the calendar itself, not JSON', 'give a file (net --json due --ics due.ics) or leave out --json');
-  const entries = await ctx.read((store) => listCalendarEntries(store, input));
-  const text = await toIcs(entries, ctx.now);
-  if (file === true) return ctx.out.emit(text, (t) => t);
-  writeCalendarFile(file, text, force);
-  ctx.out.emit({ file, events: entries.length }, renderCalendarWritten);
+  const writeIcs = await loadIcsWriter(ctx.now);
+  // One read transaction: a consistent snapshot even while another net writes; one event at a time.
+  if (file === true) return void (await ctx.read((store) => writeIcs(iterateCalendarEntries(store, input), ctx.rawOutput())));
+  const target = { file, force, journal: ctx.journalPath().path };
+  const events = await ctx.read((store) => writeFileSafely(target, (write) => writeIcs(iterateCalendarEntries(store, input), write)));
+  ctx.out.emit({ file, events }, renderCalendarWritten);
 }

@@ -3,7 +3,8 @@ import { EDIT_FLAGS, editContact, parseClearField, type ClearableField } from '.
 import { resolveContact } from '../../app/resolve.js';
 import { UsageError } from '../../core/errors.js';
 import { parseContactName } from '../../core/names.js';
-import { parseTag, parseText } from '../../core/profile.js';
+import { parseTag } from '../../core/profile.js';
+import { parseFieldText } from '../../core/text.js';
 import { renderEdited } from '../../ui/render-change.js';
 import { toEditedView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
@@ -28,10 +29,10 @@ export function setup(cmd: Command, ctx: CliContext): void {
     .option('--name <new name>', 'rename them', parseContactName);
   addProfileFlags(cmd)
     .option('--untag <tag>', 'take a tag off (repeatable)', collect(parseTag))
-    .option('--need <text>', 'something they need now, e.g. "a wedding photographer" (repeatable; net ideas matches it)', collect((s: string) => parseText(s, '--need', 200)))
-    .option('--ideal <text>', 'their ideal referral, e.g. "couples planning a spring wedding" (repeatable)', collect((s: string) => parseText(s, '--ideal', 200)))
-    .option('--met-need <text>', 'mark a need met today: kept in the journal, never matched again (repeatable)', collect((s: string) => parseText(s, '--met-need', 200)))
-    .option('--forget <text>', 'remove a service, goal, family member, need or ideal referral by its text (repeatable)', collect((s: string) => parseText(s, '--forget', 200)))
+    .option('--need <text>', 'something they need now, e.g. "a wedding photographer" (repeatable; net ideas matches it)', collect((s: string) => parseFieldText('need', s, '--need')))
+    .option('--ideal <text>', 'their ideal referral, e.g. "couples planning a spring wedding" (repeatable)', collect((s: string) => parseFieldText('ideal', s, '--ideal')))
+    .option('--met-need <text>', 'mark a need met today: kept in the journal, never matched again (repeatable)', collect((s: string) => parseFieldText('need', s, '--met-need')))
+    .option('--forget <text>', 'remove a service, goal, family member, need or ideal referral by its text (repeatable)', collect((s: string) => parseFieldText('service', s, '--forget')))
     .option('--clear <field>', 'empty a field: company, role, email, phone, met, how-met, every, birthday, given-name, family-name (repeatable)', collect(parseClearField))
     .addHelpText('after', `\n${HOW_FACTS_CHANGE}`);
   withExamples(cmd, [

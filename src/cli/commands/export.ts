@@ -53,7 +53,8 @@ export function setup(cmd: Command, ctx: CliContext): void {
   ]).action(async (file: string | undefined, flags: ExportFlags) => {
     const format = toExportFormat(flags, file, ctx.out.json);
     const { exportJournal } = await import('../../app/export.js');
-    const result = ctx.open('read').use((store) => exportJournal(store, { format, file, force: Boolean(flags.force) }, ctx.clock, (chunk) => ctx.io.stdout.write(chunk)));
+    const input = { format, file, force: Boolean(flags.force), journal: ctx.journalPath().path };
+    const result = ctx.open('read').use((store) => exportJournal(store, input, ctx.clock, ctx.rawOutput()));
     if (file) ctx.out.emit(result, renderExported); // without a file, stdout is the export itself
   });
 }

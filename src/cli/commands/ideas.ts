@@ -21,7 +21,7 @@ export function setup(cmd: Command, ctx: CliContext): void {
     async (name: string | undefined, flags: { limit: number }) => {
       const ideas = await ctx.read((store, answers) => findIdeas(store, { contactId: name === undefined ? undefined : resolveContact(store, name, answers).id, limit: flags.limit }, ctx.today));
       const view = toIdeasView(ideas);
-      ctx.out.emit(view.ideas, (_, p) => renderIdeas(view, p));
+      ctx.out.emit(view, renderIdeas, (v) => v.ideas);
     },
   );
 }

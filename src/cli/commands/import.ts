@@ -16,7 +16,8 @@ export function setup(cmd: Command, ctx: CliContext): void {
   cmd
     .option('--format <format>', 'vcf, linkedin, csv or json (default: recognised from the content)', parseImportFormat)
     .option('--dry-run', 'show what would be added, updated and skipped; write nothing')
-    .option('--skip-bad', 'import the intact records of a damaged file (a card never closed) and list the broken ones (default: refuse it whole)');
+    .option('--skip-bad', 'import the intact records of a damaged file (a card never closed) and list the broken ones (default: refuse it whole)')
+    .addHelpText('after', '\nText that plain text has no place for (control characters, bidi overrides, line breaks outside notes) is taken\nout of what a file brings, and the summary lists the records it cleaned.');
   withExamples(cmd, [
     'net import ~/Downloads/contacts.vcf --dry-run',
     'net import ~/Downloads/Connections.csv          # LinkedIn: "Connected On" becomes when you met',

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { checkNameFree } from '../../app/add.js';
 import { findLogCandidates, logInteraction, type LogInput } from '../../app/log.js';
 import { UsageError } from '../../core/errors.js';
-import { parseText } from '../../core/profile.js';
+import { parseFieldText } from '../../core/text.js';
 import { parseChannel, parseGiveKind, parseValue, type Channel, type GiveKind } from '../../core/vocabulary.js';
 import { renderLogged } from '../../ui/render-contact.js';
 import { toLoggedView } from '../../ui/views.js';
@@ -27,10 +27,10 @@ export function setup(cmd: Command, ctx: CliContext): void {
     .option('--gave <kind>', 'what you gave: referral, introduction, article, idea, time, work, promotion, other', parseGiveKind)
     .option('--received <kind>', 'what they gave you (same kinds)', parseGiveKind)
     .option('--value <1-5>', 'how much it was worth to the one who got it (default 2)', parseValue)
-    .option('--note <text>', 'what was said or given', (s) => parseText(s, '--note'))
+    .option('--note <text>', 'what was said or given', (s) => parseFieldText('note', s, '--note'))
     .option('--date <when>', 'when it happened (default today): YYYY-MM-DD, yesterday, tuesday (the last one), 24.11.2026')
     .option('--next <when>', 'schedule a follow-up: YYYY-MM-DD, "in 2 weeks", friday (the coming one)')
-    .option('--prospect <text>', 'with a referral: whom it was for, or who came through it', (s) => parseText(s, '--prospect', 200));
+    .option('--prospect <text>', 'with a referral: whom it was for, or who came through it', (s) => parseFieldText('prospect', s, '--prospect'));
   withExamples(cmd, [
     'net log jane --touch coffee --gave article --note "sent the piece on pricing"',
     'net log "Ravi Patel" --gave referral --value 4 --note "Tom needs a bookkeeper" --next "in 2 weeks"',

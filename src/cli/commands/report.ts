@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { buildReport, checkReportWindow, toDefaultSince } from '../../app/report.js';
-import { writeNewFile } from '../../app/export.js';
+import { writeFileSafely } from '../../app/write-file.js';
 import { addDays } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
 import { parseInterval } from '../../core/intervals.js';
@@ -29,7 +29,7 @@ export function setup(cmd: Command, ctx: CliContext): void {
     const view = toReportView(await ctx.read((store) => buildReport(store, input)));
     if (flags.html !== undefined) {
       const { renderReportHtml } = await import('../../ui/report-html.js');
-      writeNewFile(flags.html, Boolean(flags.force), ctx.journalPath().path, (write) => write(renderReportHtml(view)));
+      writeFileSafely({ file: flags.html, force: Boolean(flags.force), journal: ctx.journalPath().path }, (write) => write(renderReportHtml(view)));
     }
     ctx.out.emit(view, (v, p) => renderReport(v, p, flags.html));
   });

@@ -6,6 +6,8 @@
  */
 import { writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { describeWriteFailure } from '../../app/write-failure.js';
+import { OutputError } from '../../core/errors.js';
 
 export interface Writer {
   write(text: string): void;
@@ -26,7 +28,7 @@ function pause(): void {
   Atomics.wait(sleeper, 0, 0, 1);
 }
 
-function toWriter(fd: 1 | 2, onClosed: () => void): Writer {
+function toWriter(fd: 1 | 2, onClosed: () => void, onFailed: (err: unknown) => void): Writer {
   return {
     write(text) {
       let bytes = Buffer.from(text, 'utf8');
@@ -37,7 +39,7 @@ function toWriter(fd: 1 | 2, onClosed: () => void): Writer {
           const code = (err as NodeJS.ErrnoException).code;
           if (code === 'EAGAIN') pause();
           else if (code === 'EPIPE') return onClosed();
-          else throw err;
+          else return onFailed(err);
         }
       }
     },
@@ -47,8 +49,15 @@ function toWriter(fd: 1 | 2, onClosed: () => void): Writer {
 /** `net list | head` closes the pipe early: that is not an error, and there is nothing more to print. */
 const exitQuietly = () => process.exit(process.exitCode ?? 0);
 
-export const stdout: Writer = toWriter(1, exitQuietly);
-export const stderr: Writer = toWriter(2, () => undefined);
+/** stdout on a full disk: the command fails with one line (cli/run.ts says whether its write was saved all the same). */
+const failOutput = (err: unknown) => {
+  const reason = describeWriteFailure(err);
+  throw new OutputError(`cannot print the result: ${reason}`, reason, 'send the output somewhere that can take it');
+};
+
+export const stdout: Writer = toWriter(1, exitQuietly, failOutput);
+// When stderr itself cannot be written to, there is nowhere left to say so: the exit code still does.
+export const stderr: Writer = toWriter(2, () => undefined, () => undefined);
 
 /** Loaded when asked: node:tty brings node's socket and stream code with it, which most commands never need. */
 export function isTerminal(fd: 0 | 1 | 2): boolean {

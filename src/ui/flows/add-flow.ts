@@ -4,7 +4,8 @@ import type { DateOrder, IsoDate } from '../../core/dates.js';
 import { readDate } from '../read-date.js';
 import { parseInterval } from '../../core/intervals.js';
 import { parseContactName } from '../../core/names.js';
-import { parseEmail, parsePhone, parseTag, parseText } from '../../core/profile.js';
+import { parseEmail, parsePhone, parseTag } from '../../core/profile.js';
+import { parseFieldText, type TextField } from '../../core/text.js';
 import { askParsed } from '../prompts.js';
 
 /** "bni, client" -> ['bni', 'client'], each read as `--tag` reads it. */
@@ -24,7 +25,7 @@ export interface AddFlowChecks {
 }
 
 export async function askAddInput(checks: AddFlowChecks): Promise<AddInput> {
-  const text = (what: string, max = 200) => (s: string) => parseText(s, what, max);
+  const text = (field: TextField, what: string) => (s: string) => parseFieldText(field, s, what);
   const name = await askParsed(
     'Name:',
     (s) => {
@@ -35,8 +36,8 @@ export async function askAddInput(checks: AddFlowChecks): Promise<AddInput> {
     { required: true },
   );
   const input: AddInput = { name: name! };
-  input.company = await askParsed('Company (Enter to skip):', text('the company'));
-  input.role = await askParsed('Role (Enter to skip):', text('the role'));
+  input.company = await askParsed('Company (Enter to skip):', text('company', 'the company'));
+  input.role = await askParsed('Role (Enter to skip):', text('role', 'the role'));
   input.email = await askParsed('Email (Enter to skip):', (s) => {
     const email = parseEmail(s);
     checks.checkEmailFree(email);
@@ -49,7 +50,7 @@ export async function askAddInput(checks: AddFlowChecks): Promise<AddInput> {
     checks.checkMetOn(day);
     return day;
   });
-  input.howMet = await askParsed('How did you meet? (Enter to skip):', text('how you met', 1000));
+  input.howMet = await askParsed('How did you meet? (Enter to skip):', text('howMet', 'how you met'));
   input.everyDays = await askParsed('How often to be in touch? e.g. 3w, 2m, 90d (Enter to skip):', parseInterval);
   return input;
 }

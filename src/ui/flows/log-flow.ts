@@ -7,7 +7,7 @@ import type { DateOrder, IsoDate } from '../../core/dates.js';
 import { readDate } from '../read-date.js';
 import { UsageError } from '../../core/errors.js';
 import { parseContactName, toNameKey, type NamedContact } from '../../core/names.js';
-import { parseText } from '../../core/profile.js';
+import { parseFieldText } from '../../core/text.js';
 import { CHANNELS, DEFAULT_VALUE, GIVE_KINDS, type Channel, type GiveKind } from '../../core/vocabulary.js';
 import { askChoice, askParsed, askSearch, type Choice } from '../prompts.js';
 
@@ -71,7 +71,7 @@ export async function askLogInput(today: IsoDate, journal: LogFlowJournal, order
           DEFAULT_VALUE,
         )
       : undefined;
-  const note = await askParsed('Note (Enter to skip):', (s) => parseText(s, 'the note'));
+  const note = await askParsed('Note (Enter to skip):', (s) => parseFieldText('note', s, 'the note'));
   const date = await askParsed(
     'When did it happen?',
     async (s) => {

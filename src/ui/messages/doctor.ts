@@ -1,11 +1,13 @@
 /** `net doctor` in words: what each check found, and the fix for a problem, commands included. */
-import type { DoctorFinding } from '../../app/doctor.js';
+import type { DoctorFinding, OddFileKind } from '../../app/doctor.js';
 import { toThousands } from '../../core/numbers.js';
 import { plural } from './words.js';
 
 const octal = (m: number) => m.toString(8).padStart(4, '0');
 const shellQuote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 const bytes = (n: number) => `${toThousands(n)} bytes`;
+
+const ODD_FILES: Record<OddFileKind, string> = { 'named-pipe': 'a named pipe', socket: 'a socket', device: 'a device' };
 
 const RESTORE = 'restore the journal from a backup (net backup makes one); to salvage what is readable: sqlite3 journal.db .recover | sqlite3 recovered.db';
 
@@ -17,6 +19,8 @@ export function describeFinding(f: DoctorFinding): { detail: string; fix: string
       return said('no journal yet: the first write creates it');
     case 'folder':
       return said(`${f.path} is a folder, not a journal file`, 'point --db or NET_DB at the journal file itself (net where shows the path in use)');
+    case 'odd-file':
+      return said(`${f.path} is ${ODD_FILES[f.kind]}, not a journal file`, 'point --db or NET_DB at the journal file itself (net where shows the path in use)');
     case 'empty-file':
       return said('an empty file: net makes it a journal on the first write');
     case 'not-sqlite':
@@ -36,6 +40,13 @@ export function describeFinding(f: DoctorFinding): { detail: string; fix: string
       return said(`a write-ahead log of ${bytes(f.bytes)}: SQLite folds it into the journal on the next command`);
     case 'wal-large':
       return said(`a write-ahead log of ${bytes(f.bytes)} has not been folded into the journal`, 'run net doctor --fix when no other net is running');
+    case 'rollback-pending':
+      return said(
+        `${f.path} holds a write that was interrupted: SQLite undoes it by itself on the next net command, and the checks that read the journal wait until then`,
+        'nothing to restore: run any net command, or net doctor --fix, and it is undone',
+      );
+    case 'rollback-undone':
+      return said('the interrupted write was undone');
     case 'cannot-open':
       return said(`SQLite cannot open it: ${f.error}`, RESTORE);
     case 'unreadable':

@@ -7,7 +7,7 @@ import { addContact, addContactWithFacts } from '../../../src/app/add.js';
 import { askContact, closeAsk } from '../../../src/app/ask.js';
 import { listBalances } from '../../../src/app/balance.js';
 import { backupJournal } from '../../../src/app/backup.js';
-import { listCalendarEntries } from '../../../src/app/calendar.js';
+import { iterateCalendarEntries } from '../../../src/app/calendar.js';
 import { checkContact } from '../../../src/app/check.js';
 import { changeSetting, changeSynonyms, listSettings, listSynonyms } from '../../../src/app/config.js';
 import { deepenContact, toDepthResult } from '../../../src/app/deepen.js';
@@ -194,7 +194,7 @@ describe('reading use cases', () => {
     const due = listDue(store, { day: TODAY, limit: 1 });
     expect(due.items.map((i) => i.name)).toEqual(['Ravi Patel']);
     expect(due.total).toBeGreaterThanOrEqual(1);
-    expect(listCalendarEntries(store, { day: TODAY }).some((e) => e.summary.includes('Ravi Patel'))).toBe(true);
+    expect([...iterateCalendarEntries(store, { day: TODAY })].some((e) => e.summary.includes('Ravi Patel'))).toBe(true);
   });
 
   it('reports a window, and finds ideas for a need', () => {

@@ -33,7 +33,7 @@ const { Called, STORE, ANSWERS, mockApp } = vi.hoisted(() => {
 vi.mock('../../../src/app/add.js', mockApp(['addContactWithFacts']));
 vi.mock('../../../src/app/log.js', mockApp(['logInteraction']));
 vi.mock('../../../src/app/due.js', mockApp(['listDue']));
-vi.mock('../../../src/app/calendar.js', mockApp(['listCalendarEntries']));
+vi.mock('../../../src/app/calendar.js', mockApp(['iterateCalendarEntries']));
 vi.mock('../../../src/app/check.js', mockApp(['checkContact']));
 vi.mock('../../../src/app/ask.js', mockApp(['askContact', 'closeAsk']));
 vi.mock('../../../src/app/ideas.js', mockApp(['findIdeas']));
@@ -77,6 +77,9 @@ function makeContext(json: boolean, out: string[]): CliContext {
     write: async (fn) => fn(STORE as never, ANSWERS as never),
     exitCode: 0,
     close: () => undefined,
+    savedTo: () => undefined,
+    openedPath: () => undefined,
+    rawOutput: () => (t: string) => void out.push(t),
   } as CliContext;
 }
 
@@ -137,7 +140,7 @@ describe.each<[string, string[], unknown]>([
   ['due', ['due'], call('listDue', { day: TODAY, tag: undefined, limit: 10 })],
   ['due --all --tag', ['due', '--all', '--tag', 'BNI'], call('listDue', { day: TODAY, tag: 'bni', limit: undefined })],
   ['due --on next monday --limit 3', ['due', '--on', 'next monday', '--limit', '3'], call('listDue', { day: '2026-11-23', tag: undefined, limit: 3 })],
-  ['due --ics', ['due', '--ics', '--tag', 'bni'], call('listCalendarEntries', { day: TODAY, tag: 'bni' })],
+  ['due --ics', ['due', '--ics', '--tag', 'bni'], call('iterateCalendarEntries', { day: TODAY, tag: 'bni' })],
   ['due --limit with --all', ['due', '--all', '--limit', '3'], usage('net: --limit and --all do not go together; give one of them')],
   ['due --force without a file', ['due', '--ics', '--force'], usage('net: --force goes with --ics <file>; for example net due --ics due.ics --force')],
   // check
@@ -197,10 +200,10 @@ describe.each<[string, string[], unknown]>([
   // import, export, backup
   ['import', ['import', 'contacts.vcf'], call('importFile', { file: 'contacts.vcf', format: undefined, dryRun: false, skipBad: false, localeOrder: 'dmy' }, CLOCK, '<fn>')],
   ['import --format --dry-run --skip-bad', ['import', 'c.txt', '--format', 'LinkedIn', '--dry-run', '--skip-bad'], call('importFile', { file: 'c.txt', format: 'linkedin', dryRun: true, skipBad: true, localeOrder: 'dmy' }, CLOCK, '<fn>')],
-  ['export', ['export'], call('exportJournal', { format: 'json', file: undefined, force: false }, CLOCK, '<fn>')],
-  ['export --format csv', ['export', 'out.txt', '--format', 'csv', '--force'], call('exportJournal', { format: 'csv', file: 'out.txt', force: true }, CLOCK, '<fn>')],
-  ['export by extension', ['export', 'contacts.vcf'], call('exportJournal', { format: 'vcf', file: 'contacts.vcf', force: false }, CLOCK, '<fn>')],
-  ['export --json after export', ['export', '--json', 'journal.txt'], call('exportJournal', { format: 'json', file: 'journal.txt', force: false }, CLOCK, '<fn>')],
+  ['export', ['export'], call('exportJournal', { format: 'json', file: undefined, force: false, journal: '/home/me/.local/share/net/journal.db' }, CLOCK, '<fn>')],
+  ['export --format csv', ['export', 'out.txt', '--format', 'csv', '--force'], call('exportJournal', { format: 'csv', file: 'out.txt', force: true, journal: '/home/me/.local/share/net/journal.db' }, CLOCK, '<fn>')],
+  ['export by extension', ['export', 'contacts.vcf'], call('exportJournal', { format: 'vcf', file: 'contacts.vcf', force: false, journal: '/home/me/.local/share/net/journal.db' }, CLOCK, '<fn>')],
+  ['export --json after export', ['export', '--json', 'journal.txt'], call('exportJournal', { format: 'json', file: 'journal.txt', force: false, journal: '/home/me/.local/share/net/journal.db' }, CLOCK, '<fn>')],
   ['export --csv --vcf', ['export', '--csv', '--vcf'], usage('net: --csv and --vcf ask for two formats; export one at a time')],
   ['backup', ['backup'], call('backupJournal', { file: undefined, force: false }, CLOCK)],
   ['backup --force', ['backup', 'copy.db', '--force'], call('backupJournal', { file: 'copy.db', force: true }, CLOCK)],

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toThousands } from '../../../src/core/numbers.js';
+import { maxOf, minOf, toThousands } from '../../../src/core/numbers.js';
 
 const intl = (n: number, d: number) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 
@@ -35,5 +35,28 @@ describe('toThousands', () => {
     fc.assert(fc.property(number, fc.constantFrom(0, 2), (n, d) => {
       expect(toThousands(n, d)).toBe(intl(n, d));
     }), { numRuns: 2000 });
+  });
+});
+
+describe('maxOf and minOf', () => {
+  it.each([
+    [[3, 9, 2], -Infinity, 9],
+    [[], 0, 0],
+    [[-5, -2], 0, 0],
+    [[4], 10, 10],
+  ])('maxOf(%j, %d) = %d', (values, floor, max) => {
+    expect(maxOf(values, floor)).toBe(max);
+  });
+
+  it('minOf takes a ceiling', () => {
+    expect(minOf([3, 9, 2])).toBe(2);
+    expect(minOf([], 7)).toBe(7);
+  });
+
+  it('takes an array as long as a large journal, where Math.max(...xs) overflows the stack', () => {
+    const xs = Array.from({ length: 500_000 }, (_, i) => (i * 7919) % 500_000);
+    expect(() => Math.max(...xs)).toThrow(RangeError);
+    expect(maxOf(xs)).toBe(499_999);
+    expect(minOf(xs)).toBe(0);
   });
 });

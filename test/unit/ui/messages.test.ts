@@ -193,6 +193,9 @@ describe('net doctor', () => {
   it.each<[DoctorFinding, string, string | null]>([
     [{ code: 'no-journal' }, 'no journal yet: the first write creates it', null],
     [{ code: 'folder', path: '/x' }, '/x is a folder, not a journal file', 'point --db or NET_DB at the journal file itself (net where shows the path in use)'],
+    [{ code: 'odd-file', path: '/x', kind: 'named-pipe' }, '/x is a named pipe, not a journal file', 'point --db or NET_DB at the journal file itself (net where shows the path in use)'],
+    [{ code: 'odd-file', path: '/x', kind: 'socket' }, '/x is a socket, not a journal file', 'point --db or NET_DB at the journal file itself (net where shows the path in use)'],
+    [{ code: 'odd-file', path: '/x', kind: 'device' }, '/x is a device, not a journal file', 'point --db or NET_DB at the journal file itself (net where shows the path in use)'],
     [{ code: 'empty-file' }, 'an empty file: net makes it a journal on the first write', null],
     [{ code: 'not-sqlite', path: '/x' }, '/x is not an SQLite file: its first bytes are not an SQLite header', 'check the path given with --db or NET_DB; if it was your journal, restore it from a backup (net backup makes one)'],
     [{ code: 'sqlite-file', bytes: 12288 }, 'an SQLite file of 12,288 bytes', null],
@@ -206,6 +209,12 @@ describe('net doctor', () => {
     [{ code: 'no-wal' }, 'no write-ahead log left over', null],
     [{ code: 'wal', bytes: 4096 }, 'a write-ahead log of 4,096 bytes: SQLite folds it into the journal on the next command', null],
     [{ code: 'wal-large', bytes: 70_000_000 }, 'a write-ahead log of 70,000,000 bytes has not been folded into the journal', 'run net doctor --fix when no other net is running'],
+    [
+      { code: 'rollback-pending', path: '/x-journal' },
+      '/x-journal holds a write that was interrupted: SQLite undoes it by itself on the next net command, and the checks that read the journal wait until then',
+      'nothing to restore: run any net command, or net doctor --fix, and it is undone',
+    ],
+    [{ code: 'rollback-undone' }, 'the interrupted write was undone', null],
     [{ code: 'cannot-open', error: 'boom' }, 'SQLite cannot open it: boom', 'restore the journal from a backup (net backup makes one); to salvage what is readable: sqlite3 journal.db .recover | sqlite3 recovered.db'],
     [{ code: 'unreadable', error: 'boom' }, 'SQLite cannot read it: boom', 'restore the journal from a backup (net backup makes one); to salvage what is readable: sqlite3 journal.db .recover | sqlite3 recovered.db'],
     [{ code: 'readable' }, 'SQLite reads it', null],

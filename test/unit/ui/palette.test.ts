@@ -15,6 +15,9 @@ describe('palette', () => {
     ['an empty NO_COLOR', { ...tty, env: { NO_COLOR: '' } }, true],
     ['--no-color', { ...tty, flagNoColor: true }, false],
     ['--json', { ...tty, json: true }, false],
+    ['TERM=dumb', { ...tty, env: { TERM: 'dumb' } }, false],
+    ['TERM=dumb with FORCE_COLOR', { ...tty, env: { TERM: 'dumb', FORCE_COLOR: '1' } }, true],
+    ['TERM=xterm-256color', { ...tty, env: { TERM: 'xterm-256color' } }, true],
   ])('colour on %s: %s', (_what, inputs, expected) => {
     expect(wantsColor(inputs)).toBe(expected);
   });

@@ -1,0 +1,104 @@
+import { existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeFileSafely, writeFileVia } from '../../../src/app/write-file.js';
+import { UsageError } from '../../../src/core/errors.js';
+
+let dir: string;
+let journal: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'net-write-'));
+  journal = join(dir, 'journal.db');
+  writeFileSync(journal, 'the journal');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const write = (file: string, force = false, text = 'hello') => writeFileSafely({ file, force, journal }, (w) => (w(text), text.length));
+const refusal = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(UsageError);
+    return (err as UsageError).message;
+  }
+  throw new Error('not refused');
+};
+
+describe('writeFileSafely', () => {
+  it('writes the whole file 0600 and returns what fill returns; no temporary file stays', () => {
+    const file = join(dir, 'out.txt');
+    expect(write(file, false, 'é'.repeat(100_000))).toBe(100_000);
+    expect(readFileSync(file, 'utf8')).toBe('é'.repeat(100_000));
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir).sort()).toEqual(['journal.db', 'out.txt']);
+  });
+
+  it('replaces an existing file only when forced', () => {
+    const file = join(dir, 'out.txt');
+    writeFileSync(file, 'mine');
+    expect(refusal(() => write(file))).toBe(`${file} already exists`);
+    expect(readFileSync(file, 'utf8')).toBe('mine');
+    write(file, true);
+    expect(readFileSync(file, 'utf8')).toBe('hello');
+  });
+
+  it.each(['', '-wal', '-shm', '-journal'])('never the journal%s, by any name', (suffix) => {
+    expect(refusal(() => write(`${journal}${suffix}`, true))).toMatch(/^\S+ is the journal/);
+    expect(refusal(() => write(join(dir, '.', `journal.db${suffix}`), true))).toMatch(/is the journal/);
+    expect(readFileSync(journal, 'utf8')).toBe('the journal');
+  });
+
+  it('never a hard link to the journal, nor through a symbolic link', () => {
+    linkSync(journal, join(dir, 'hard'));
+    expect(refusal(() => write(join(dir, 'hard'), true))).toMatch(/is the journal itself \(another name for the same file\)$/);
+    writeFileSync(join(dir, 'target'), 'keep');
+    symlinkSync(join(dir, 'target'), join(dir, 'link'));
+    expect(refusal(() => write(join(dir, 'link'), true))).toBe(`${join(dir, 'link')} is a symbolic link`);
+    expect(readFileSync(join(dir, 'target'), 'utf8')).toBe('keep');
+  });
+
+  it('leaves nothing behind when filling fails, and says why in one error', () => {
+    const file = join(dir, 'out.txt');
+    expect(() =>
+      writeFileSafely({ file, force: false, journal }, (w) => {
+        w('half');
+        throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+      }),
+    ).toThrow(`cannot write ${file}: the disk is full`);
+    expect(readdirSync(dir)).toEqual(['journal.db']);
+  });
+
+  it('keeps an old file whole when the new one fails', () => {
+    const file = join(dir, 'out.txt');
+    writeFileSync(file, 'old');
+    expect(() => writeFileSafely({ file, force: true, journal }, () => { throw Object.assign(new Error('x'), { code: 'EFBIG' }); })).toThrow(/ulimit -f/);
+    expect(readFileSync(file, 'utf8')).toBe('old');
+  });
+});
+
+describe('writeFileVia', () => {
+  it('hands its producer an owner-only temporary file beside the target, and renames it into place', async () => {
+    const file = join(dir, 'copy.db');
+    let seen = '';
+    await writeFileVia({ file, force: false, journal }, async (temp) => {
+      seen = temp;
+      expect(statSync(temp).mode & 0o777).toBe(0o600);
+      writeFileSync(temp, 'copied');
+    });
+    expect(seen.startsWith(join(dir, '.copy.db.'))).toBe(true);
+    expect(existsSync(seen)).toBe(false);
+    expect(readFileSync(file, 'utf8')).toBe('copied');
+  });
+
+  it('removes the temporary file and its SQLite companions when the producer fails', async () => {
+    const file = join(dir, 'copy.db');
+    await expect(
+      writeFileVia({ file, force: false, journal }, async (temp) => {
+        writeFileSync(`${temp}-journal`, 'x');
+        throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' });
+      }),
+    ).rejects.toThrow(`cannot write ${file}: the disk refused the write`);
+    expect(readdirSync(dir)).toEqual(['journal.db']);
+  });
+});
