@@ -22,6 +22,8 @@ export interface ProfileFields {
   birthday?: string;
   givenName?: string;
   familyName?: string;
+  /** The contact's own note: how you know them, what matters to them. */
+  note?: string;
 }
 
 export interface FactLists {
@@ -88,6 +90,7 @@ export function addContact(store: Store, input: AddInput, clock: Clock): Contact
       howMet: input.howMet ?? null,
       everyDays: input.everyDays ?? null,
       snoozedUntil: null,
+      note: input.note ?? null,
       birthday: input.birthday ?? null,
       givenName: input.givenName ?? null,
       familyName: input.familyName ?? null,

@@ -11,6 +11,8 @@ import { saveImportantDates } from './dates.js';
 import { saveNeeds, type NeedsInput } from './needs.js';
 import { listDatedFacts } from '../store/ideas.js';
 import type { ImportantDate } from '../core/important-dates.js';
+import { TEXT_RULES } from '../core/text.js';
+import { toThousands } from '../core/numbers.js';
 
 /** The fields `--clear` takes, as the user types them, and the contact field each one empties. */
 export const CLEARABLE_FIELDS = {
@@ -24,11 +26,12 @@ export const CLEARABLE_FIELDS = {
   birthday: 'birthday',
   'given-name': 'givenName',
   'family-name': 'familyName',
+  note: 'note',
 } as const satisfies Record<string, keyof ProfileFields>;
 export type ClearableField = keyof typeof CLEARABLE_FIELDS;
 
 export const EDIT_FLAGS =
-  '--name, --given-name, --family-name, --company, --role, --email, --phone, --met, --how-met, --every, --tag, --service, --goal, --family, --birthday, --date-of, --need, --ideal, --met-need, --untag, --forget, --clear';
+  '--name, --given-name, --family-name, --company, --role, --email, --phone, --met, --how-met, --every, --note, --append-note, --tag, --service, --goal, --family, --birthday, --date-of, --need, --ideal, --met-need, --untag, --forget, --clear';
 
 export function parseClearField(text: string): ClearableField {
   const word = text.trim().toLowerCase().replace(/^--/, '').replace(/[\s_]+/g, '-');
@@ -48,10 +51,12 @@ export interface EditInput extends ProfileFields, FactLists, NeedsInput {
   clear?: ClearableField[];
   /** Custom important dates to add or change, by label. */
   dates?: ImportantDate[];
+  /** Text added at the end of the note, on a line of its own. */
+  appendNote?: string;
 }
 
 /** Profile fields by the names views use (metOn, howMet, every…), and fact counts by kind. */
-export type EditedField = 'name' | 'givenName' | 'familyName' | 'company' | 'role' | 'email' | 'phone' | 'metOn' | 'howMet' | 'every' | 'birthday' | 'dates';
+export type EditedField = 'name' | 'givenName' | 'familyName' | 'company' | 'role' | 'email' | 'phone' | 'metOn' | 'howMet' | 'every' | 'birthday' | 'note' | 'dates';
 
 export interface EditChanges {
   set: EditedField[];
@@ -78,6 +83,7 @@ const PROFILE_FIELDS: [keyof ProfileFields, EditedField][] = [
   ['howMet', 'howMet'],
   ['everyDays', 'every'],
   ['birthday', 'birthday'],
+  ['note', 'note'],
 ];
 
 const FACT_LISTS: [keyof FactLists, FactKind][] = [
@@ -88,6 +94,13 @@ const FACT_LISTS: [keyof FactLists, FactKind][] = [
 ];
 
 const noFacts = (): Record<FactKind, number> => ({ tag: 0, service: 0, goal: 0, family: 0, need: 0, ideal: 0, 'met-need': 0 });
+
+/** The note with `text` added on a line of its own (a note holds at most TEXT_RULES.note.max characters). */
+export function toAppendedNote(note: string | null, text: string): string {
+  const joined = note ? `${note}\n${text}` : text;
+  if (joined.length > TEXT_RULES.note.max) throw new UsageError(`the note would be longer than ${toThousands(TEXT_RULES.note.max)} characters`, 'shorten it with --note, which replaces the whole note');
+  return joined;
+}
 
 export function editContact(store: Store, input: EditInput, clock: Clock): EditResult {
   const contact = getContact(store, input.contactId);
@@ -104,6 +117,10 @@ export function editContact(store: Store, input: EditInput, clock: Clock): EditR
     changes.set.push('name');
   }
   if (input.email !== undefined && input.email !== contact.email) checkEmailFree(store, input.email, contact.id);
+  if (input.appendNote !== undefined && (input.note !== undefined || cleared.has('note'))) {
+    throw new UsageError('--append-note goes without --note and --clear note', '--note replaces the note, --append-note adds to it: give one of them');
+  }
+  if (input.appendNote !== undefined) input = { ...input, note: toAppendedNote(contact.note ?? null, input.appendNote) };
   checkMetOn(input.metOn, clock);
   const changed: Record<string, unknown> = {};
   for (const [field, viewName] of PROFILE_FIELDS) {

@@ -26,6 +26,7 @@ export interface ProfileFlags {
   family?: string[];
   birthday?: string;
   dateOf?: ImportantDate[];
+  note?: string;
 }
 
 const text = (field: TextField, flag: string) => (s: string) => parseFieldText(field, s, flag);
@@ -42,6 +43,7 @@ export function addProfileFlags(cmd: Command): Command {
     .option('--met <date>', 'when you first met: known since (YYYY-MM-DD, "last friday", 24.11.2026)')
     .option('--how-met <text>', 'how you met, e.g. "BNI Tuesday breakfast"', text('howMet', '--how-met'))
     .option('--every <interval>', 'how often to be in touch, e.g. 3w, 2m, 90d', parseInterval)
+    .option('--note <text>', 'your note about them: how you know them, what matters to them (on edit: replaces the note)', text('note', '--note'))
     .option('--service <text>', 'a product or service they offer (repeatable)', collect(text('service', '--service')))
     .option('--goal <text>', 'one of their goals this year (repeatable)', collect(text('goal', '--goal')))
     .option('--family <text>', 'a family member, e.g. "Maria, wife" (repeatable)', collect(text('family', '--family')))
@@ -60,6 +62,7 @@ export async function toProfileFields(ctx: CliContext, flags: ProfileFlags): Pro
     metOn: await readOptionalDateFlag(ctx, flags.met, 'past', 'write'), // add and edit write
     howMet: flags.howMet,
     everyDays: flags.every,
+    note: flags.note,
     tags: flags.tag ?? [],
     services: flags.service ?? [],
     goals: flags.goal ?? [],

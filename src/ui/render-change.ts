@@ -18,6 +18,7 @@ const FIELD_WORDS: Record<EditedField, string> = {
   howMet: 'how met',
   every: 'every',
   birthday: 'birthday',
+  note: 'note',
   dates: 'important dates',
 };
 

@@ -32,7 +32,10 @@ export function renderProfile(c: ContactView, p: Palette, today: string): string
   add('last touch', c.lastTouch ? `${toLastTouchText(c.lastTouch, today)} (${c.lastTouch})` : 'no touch yet');
   const about = toAbout(c);
   const width = maxOf(rows.map(([label]) => label.length), 0);
-  return [`${p.bold(c.name)}${about ? `  ${about}` : ''}`, ...rows.map(([label, value]) => `  ${p.dim(label.padEnd(width))}  ${value}`)].join('\n');
+  // The view reaches a renderer with a line break inside a field shown as ↵ (ui/terminal-text.ts): a note's own lines
+  // are laid out again here, each under the last.
+  const note = c.note ? c.note.split('↵').map((l) => `    ${l}`) : [];
+  return [`${p.bold(c.name)}${about ? `  ${about}` : ''}`, ...rows.map(([label, value]) => `  ${p.dim(label.padEnd(width))}  ${value}`), ...(note.length ? [`  ${p.dim('note')}`, ...note] : [])].join('\n');
 }
 
 /** "growing · balance 8.9 · depth 6/13 · their investment 3.0": the figures net check explains. */

@@ -55,6 +55,8 @@ export interface ContactView {
   everyDays: number | null;
   snoozedUntil: string | null;
   lastTouch: string | null;
+  /** The contact's own note (show, add, edit; a list leaves it out). */
+  note?: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -84,6 +86,7 @@ export function toContactView(c: ContactProfile, facts: readonly (Pick<Fact, 'ki
     everyDays: c.everyDays,
     snoozedUntil: c.snoozedUntil,
     lastTouch: c.lastTouchOn,
+    ...('note' in c ? { note: c.note ?? null } : {}),
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };
@@ -141,7 +144,7 @@ export function toLoggedView(r: LogResult): LoggedView {
 export type ContactProfile = Pick<
   ContactWithSummary,
   'id' | 'name' | 'givenName' | 'familyName' | 'company' | 'role' | 'email' | 'phone' | 'metOn' | 'howMet' | 'everyDays' | 'snoozedUntil' | 'lastTouchOn' | 'createdAt' | 'updatedAt'
->;
+> & Partial<Pick<ContactWithSummary, 'note'>>;
 
 export function toContactViews(contacts: readonly ContactProfile[], factsByContact: ReadonlyMap<string, readonly Pick<Fact, 'kind' | 'text'>[]>): ContactView[] {
   return contacts.map((c) => toContactView(c, factsByContact.get(c.id) ?? []));

@@ -66,7 +66,7 @@ describe('net edit', () => {
     [['edit', 'jane', '--name', 'ravi patel'], /^net: "Ravi Patel" is already in the journal/],
     [['edit', 'jane', '--untag', 'vip'], /^net: Jane Doe has no tag "vip"; their tags are bni, prospect\n$/],
     [['edit', 'jane', '--company', 'X', '--forget', 'lettings'], /^net: Jane Doe has no service, goal or family member "lettings"/],
-    [['edit', 'jane', '--clear', 'name'], /^net: cannot clear "name"; --clear takes one of: company, role, email, phone, met, how-met, every, birthday, given-name, family-name\n$/],
+    [['edit', 'jane', '--clear', 'name'], /^net: cannot clear "name"; --clear takes one of: company, role, email, phone, met, how-met, every, birthday, given-name, family-name, note\n$/],
     [['edit', 'jane', '--phone', '555', '--clear', 'phone'], /^net: --phone and --clear phone say opposite things/],
     [['edit', 'jane', '--tag', 'vip', '--untag', 'vip'], /^net: --tag vip and --untag vip say opposite things/],
     [['edit', 'jane', '--met', 'next week'], /^net: --met 2026-11-(29|30) is in the future/],

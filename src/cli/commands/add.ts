@@ -13,6 +13,7 @@ export function setup(cmd: Command, ctx: CliContext): void {
   withExamples(addProfileFlags(cmd), [
     'net add "Jane Doe" --company Acme --role "estate agent" --tag bni --met 2025-03-01 --every 3w',
     'net add "Ravi Patel" --email ravi@example.com --how-met "chamber lunch" --service "bookkeeping"',
+    'net add "Tom Baker" --note "met through Ravi; looking for a bookkeeper"',
     'net add            # guided, on a terminal',
   ]).action(async (name: string | undefined, flags: ProfileFlags) => {
     let input: AddInput;

@@ -19,6 +19,7 @@ interface EditFlags extends ProfileFlags {
   need?: string[];
   ideal?: string[];
   metNeed?: string[];
+  appendNote?: string;
 }
 
 const HOW_FACTS_CHANGE = `--tag, --service, --goal and --family add to what is there (one already there is left alone).
@@ -28,12 +29,13 @@ export function setup(cmd: Command, ctx: CliContext): void {
   cmd
     .option('--name <new name>', 'rename them', parseContactName);
   addProfileFlags(cmd)
+    .option('--append-note <text>', 'add a line at the end of the note', (s: string) => parseFieldText('note', s, '--append-note'))
     .option('--untag <tag>', 'take a tag off (repeatable)', collect(parseTag))
     .option('--need <text>', 'something they need now, e.g. "a wedding photographer" (repeatable; net ideas matches it)', collect((s: string) => parseFieldText('need', s, '--need')))
     .option('--ideal <text>', 'their ideal referral, e.g. "couples planning a spring wedding" (repeatable)', collect((s: string) => parseFieldText('ideal', s, '--ideal')))
     .option('--met-need <text>', 'mark a need met today: kept in the journal, never matched again (repeatable)', collect((s: string) => parseFieldText('need', s, '--met-need')))
     .option('--forget <text>', 'remove a service, goal, family member, need or ideal referral by its text (repeatable)', collect((s: string) => parseFieldText('service', s, '--forget')))
-    .option('--clear <field>', 'empty a field: company, role, email, phone, met, how-met, every, birthday, given-name, family-name (repeatable)', collect(parseClearField))
+    .option('--clear <field>', 'empty a field: company, role, email, phone, met, how-met, every, birthday, given-name, family-name, note (repeatable)', collect(parseClearField))
     .addHelpText('after', `\n${HOW_FACTS_CHANGE}`);
   withExamples(cmd, [
     'net edit jane --company "Acme Homes" --service "home staging" --service valuations',
@@ -42,10 +44,11 @@ export function setup(cmd: Command, ctx: CliContext): void {
     'net edit maria --need "a wedding photographer" --ideal "couples planning a spring wedding"',
     'net edit maria --met-need "a wedding photographer"',
     'net edit "Dr. Ada Lovelace" --given-name Ada --family-name Lovelace   # the vCard export writes them as N',
+    'net edit jane --append-note "her daughter starts university in June"',
   ]).action(async (query: string, flags: EditFlags) => {
     if (!Object.values(flags).some((v) => v !== undefined)) throw new UsageError('nothing to change', `give one or more of ${EDIT_FLAGS} (see net edit --help)`);
     const fields = await toProfileFields(ctx, flags);
-    const input = { ...fields, name: flags.name, untag: flags.untag, forget: flags.forget, clear: flags.clear, needs: flags.need, ideals: flags.ideal, metNeeds: flags.metNeed };
+    const input = { ...fields, appendNote: flags.appendNote, name: flags.name, untag: flags.untag, forget: flags.forget, clear: flags.clear, needs: flags.need, ideals: flags.ideal, metNeeds: flags.metNeed };
     const result = await ctx.write((store, answers) => editContact(store, { ...input, contactId: resolveContact(store, query, answers).id }, ctx.clock));
     ctx.out.emit(toEditedView(result), (v, p) => renderEdited(v, p, ctx.today));
   });
