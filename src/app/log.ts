@@ -3,7 +3,8 @@ import { newId } from './ids.js';
 import { UsageError } from '../core/errors.js';
 import type { IsoDate } from '../core/dates.js';
 import type { ContactWithSummary, FollowUp, JournalEvent } from '../core/types.js';
-import { DEFAULT_VALUE, type Channel, type GiveKind } from '../core/vocabulary.js';
+import { DEFAULT_VALUE, type GiveKind } from '../core/vocabulary.js';
+import type { LogWords } from '../core/log-words.js';
 import type { Store } from '../store/store.js';
 import type { Clock } from './clock.js';
 import { addContact, type AddInput } from './add.js';
@@ -11,24 +12,13 @@ import { getContact, NO_ANSWERS, resolveContact, type Answers } from './resolve.
 import { parseContactName, toNameKey, type NamedContact } from '../core/names.js';
 import { listRecentContacts } from '../store/contacts-extra.js';
 
-export interface LogInput {
+/** What happened (core/log-words.ts LogWords: the fields the flags and the one-line words both fill), and with whom. */
+export interface LogInput extends LogWords {
   /** The contact it happened with: a typed name, resolved in the transaction; an id (picked in the guided log); or
    * `newContact`, added in the same transaction. */
   name?: string;
   contactId?: string;
   newContact?: AddInput;
-  touch?: Channel;
-  gave?: GiveKind;
-  received?: GiveKind;
-  /** 1..5, for the give and for what was received. */
-  value?: number;
-  note?: string;
-  /** The day it happened; today when left out. */
-  date?: IsoDate;
-  /** A follow-up the user scheduled. */
-  next?: IsoDate;
-  /** Referrals only: whom the referral was for (given) or who came through it (received). */
-  prospect?: string;
 }
 
 export interface LogResult {

@@ -25,7 +25,7 @@ export interface CommandEntry {
 
 export const COMMANDS = [
   { name: 'add', usage: '[options] [name]', summary: 'add a contact (on a terminal, with no name: asks for the details)', load: () => import('./commands/add.js') },
-  { name: 'log', usage: '[options] [name]', summary: 'record what happened: a touchpoint, a give, something received, a follow-up (guided with no name)', load: () => import('./commands/log.js') },
+  { name: 'log', usage: '[options] [name] [what...]', summary: 'record what happened: a touchpoint, a give, something received, a follow-up, in words or flags (guided on a terminal)', load: () => import('./commands/log.js') },
   { name: 'due', usage: '[options]', summary: 'whom to reach out to today, most urgent first: the reason and one next step for each', load: () => import('./commands/due.js') },
   { name: 'check', usage: '[options] <name>', summary: 'before you ask: is the relationship ready? Reasons, and what to do first (exit 0 ready, 3 premature)', load: () => import('./commands/check.js') },
   { name: 'ask', usage: '[options] <name>', summary: 'record an ask (checked first, like net check), or its outcome with --outcome', load: () => import('./commands/ask.js') },

@@ -50,7 +50,7 @@ export function report(err: unknown, debug: boolean, command: string | undefined
   if (err instanceof CommanderError) {
     if (err.exitCode === 0) return 0; // --help, --version
     // Commander puts "(Did you mean due?)" on a second line: keep it, on the one line.
-    const message = err.message.replace(/^error:\s*/i, '').replace(/\n\(Did you mean ([^)]*)\)/, ' (did you mean $1)').replace(/\n[\s\S]*/, '');
+    const message = err.message.replace(/^error:\s*/i, '').replace(/\n\(Did you mean ([^)]*)\)/, ' (did you mean $1)').replace(/\n[\s\S]*/, '').replace(/\.$/, '');
     const help = command && (COMMAND_NAMES as string[]).includes(command) && !/unknown command/.test(message) ? `net ${command} --help` : 'net --help';
     stderr.write(`net: ${message}; see ${help}\n`);
     return 2;

@@ -13,9 +13,12 @@ export function renderAdded(c: ContactView, p: Palette): string {
 export function renderLogged(v: LoggedView, p: Palette): string {
   const lines: string[] = [];
   if (v.events.length) {
-    const what = v.events.map(describeEvent).join(', ');
+    // What was recorded, said back: the prospect of a referral, the day with its weekday, and the note.
+    const what = v.events.map((e) => `${describeEvent(e)}${e.referral?.prospect ? ` ${e.type === 'gave' ? 'for' : 'through'} ${e.referral.prospect}` : ''}`).join(', ');
     lines.push(`${p.green('Logged')} ${what} with ${p.bold(v.contact.name)} on ${toDayText(v.events[0]!.date)}.`);
   }
+  const note = v.events[0]?.note ?? v.followUp?.note;
+  if (note) lines.push(`${p.dim('Note:')} ${note}`);
   if (v.closedFollowUps) lines.push(p.dim(`Closed ${v.closedFollowUps === 1 ? 'the follow-up' : plural(v.closedFollowUps, 'follow-up')} you had scheduled.`));
   if (v.followUp) lines.push(`${v.events.length ? 'Follow-up' : `${p.green('Scheduled')} a follow-up with ${p.bold(v.contact.name)}`} on ${toDayText(v.followUp.dueOn)}.`);
   return lines.join('\n');

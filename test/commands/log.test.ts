@@ -64,6 +64,6 @@ describe('net log', () => {
   });
 
   it('is a usage error without a name off a terminal', () => {
-    expect(j.run('log')).toMatchObject({ code: 2, stderr: 'net: net log needs a name; for example net log jane --touch coffee\n' });
+    expect(j.run('log')).toMatchObject({ code: 2, stderr: 'net: net log needs a name; for example net log jane coffee\n' });
   });
 });

@@ -50,18 +50,20 @@ describe('guided net log', () => {
       { wait: 'Did you give them something?', send: KEY.down + KEY.enter }, // referral
       { wait: 'Did they give you something?', send: KEY.enter },
       { wait: 'How much was it worth', send: KEY.down + KEY.down + KEY.enter }, // 2 is the default: two down is 4
+      { wait: 'Whom was the referral for?', send: `Tom Baker, needs a bookkeeper${KEY.enter}` },
       { wait: 'Note', send: KEY.enter },
       { wait: 'When did it happen?', send: `${KEY.backspace.repeat(5)}yesterday${KEY.enter}` },
       { wait: 'Follow-up', send: `in 2 weeks${KEY.enter}` },
     ]);
     expect(r).toMatchObject({ code: 0, stuckOn: null });
     expect(r.screen.indexOf('Zoe Recent')).toBeLessThan(r.screen.indexOf('Ann Early'));
-    expect(r.screen).toContain('Logged lunch, gave a referral (4/5) with Zoe Recent on Sat 2026-11-21.');
+    expect(r.screen).toContain('Logged lunch, gave a referral (4/5) for Tom Baker, needs a bookkeeper with Zoe Recent on Sat 2026-11-21.');
     const { events, follow_ups } = j.dump() as { events: any[]; follow_ups: any[] };
     expect(events.slice(1).map((e) => [e.type, e.kind, e.value, e.note, e.occurred_on])).toEqual([
       ['touch', 'lunch', null, null, '2026-11-21'],
       ['gave', 'referral', 4, null, '2026-11-21'],
     ]);
+    expect(events[2]).toMatchObject({ prospect: 'Tom Baker, needs a bookkeeper', status: 'open' });
     expect(follow_ups).toMatchObject([{ due_on: '2026-12-06', scheduled_on: '2026-11-21', done_on: null }]);
   });
 
@@ -125,7 +127,73 @@ describe('guided net log', () => {
   });
 });
 
+describe('guided net log from a name', () => {
+  it('asks what happened with the contact named, and whom a referral was for', () => {
+    j.run('add', 'Jane Doe');
+    j.run('add', 'Ravi Patel');
+    const r = runNetInPty(j, ['log', 'ravi'], [
+      { wait: 'How were you in touch with Ravi Patel?', send: KEY.down + KEY.down + KEY.enter }, // call
+      { wait: 'Did you give Ravi Patel something?', send: KEY.down + KEY.enter }, // referral
+      { wait: 'Did Ravi Patel give you something?', send: KEY.enter },
+      { wait: 'How much was it worth', send: KEY.enter },
+      { wait: 'Whom was the referral for?', send: `Tom Baker, needs a bookkeeper${KEY.enter}` },
+      { wait: 'Note', send: `asked him to call Tom${KEY.enter}` },
+      { wait: 'When did it happen?', send: KEY.enter },
+      { wait: 'Follow-up', send: `next friday${KEY.enter}` },
+    ]);
+    expect(r).toMatchObject({ code: 0, stuckOn: null });
+    expect(r.screen).not.toContain('Who was it with?');
+    expect(r.screen).toContain('Logged call, gave a referral (2/5) for Tom Baker, needs a bookkeeper with Ravi Patel on Sun 2026-11-22.');
+    const { events, contacts, follow_ups } = j.dump() as { events: any[]; contacts: any[]; follow_ups: any[] };
+    const ravi = contacts.find((c) => c.name === 'Ravi Patel');
+    expect(events.map((e) => [e.contact_id, e.type, e.kind, e.value, e.note, e.prospect, e.status])).toEqual([
+      [ravi.id, 'touch', 'call', null, 'asked him to call Tom', null, null],
+      [ravi.id, 'gave', 'referral', 2, 'asked him to call Tom', 'Tom Baker, needs a bookkeeper', 'open'],
+    ]);
+    expect(follow_ups).toMatchObject([{ contact_id: ravi.id, due_on: '2026-11-27' }]);
+    expect(j.json('referrals').referrals.map((x: any) => x.prospect)).toEqual(['Tom Baker, needs a bookkeeper']);
+  });
+
+  it('offers to add a name not in the journal, then asks what happened', () => {
+    const r = runNetInPty(j, ['log', 'Mia Chen'], [
+      { wait: 'is not in your journal yet. Add them now?', send: KEY.enter },
+      ...coffeeWithNote('met at the chamber lunch').map((step) => (step.wait === 'How were you in touch?' ? { ...step, wait: 'How were you in touch with Mia Chen?' } : step)).filter((s) => !s.wait.startsWith('Did')),
+    ].flatMap((step) => (step.wait === 'How were you in touch with Mia Chen?' ? [step, { wait: 'Did you give Mia Chen something?', send: KEY.enter }, { wait: 'Did Mia Chen give you something?', send: KEY.enter }] : [step])));
+    expect(r).toMatchObject({ code: 0, stuckOn: null });
+    expect(r.screen).toContain('Logged coffee with Mia Chen on Sun 2026-11-22.');
+    expect((j.dump().contacts as any[]).map((c) => c.name)).toEqual(['Mia Chen']);
+  });
+});
+
 describe('guided net add', () => {
+  it('offers to log the meeting just had, and logs it with the new contact', () => {
+    const r = runNetInPty(j, ['add'], [
+      { wait: 'Name:', send: `Mia Chen${KEY.enter}` },
+      { wait: 'Company', send: KEY.enter },
+      { wait: 'Role', send: `florist${KEY.enter}` },
+      { wait: 'Email', send: KEY.enter },
+      { wait: 'Phone', send: KEY.enter },
+      { wait: 'Tags', send: KEY.enter },
+      { wait: 'When did you first meet?', send: `today${KEY.enter}` },
+      { wait: 'How did you meet?', send: `chamber lunch${KEY.enter}` },
+      { wait: 'How often', send: KEY.enter },
+      { wait: 'Log the meeting you just had with Mia Chen?', send: KEY.enter },
+      { wait: 'How were you in touch with Mia Chen?', send: KEY.down + KEY.enter }, // lunch
+      { wait: 'Did you give Mia Chen something?', send: KEY.enter },
+      { wait: 'Did Mia Chen give you something?', send: KEY.enter },
+      { wait: 'Note', send: `wants more wedding clients${KEY.enter}` },
+      { wait: 'When did it happen?', send: KEY.enter },
+      { wait: 'Follow-up', send: `in 2 weeks${KEY.enter}` },
+    ]);
+    expect(r).toMatchObject({ code: 0, stuckOn: null });
+    expect(r.screen).toContain('Added Mia Chen (florist), met on Sun 2026-11-22');
+    expect(r.screen).toContain('Logged lunch with Mia Chen on Sun 2026-11-22.');
+    const { contacts, events, follow_ups } = j.dump() as { contacts: any[]; events: any[]; follow_ups: any[] };
+    expect(contacts).toMatchObject([{ name: 'Mia Chen', how_met: 'chamber lunch', last_touch_on: '2026-11-22', next_follow_up_on: '2026-12-06' }]);
+    expect(events).toMatchObject([{ contact_id: contacts[0].id, type: 'touch', kind: 'lunch', note: 'wants more wedding clients' }]);
+    expect(follow_ups).toHaveLength(1);
+  });
+
   it('records a contact with a company, skipping the rest', () => {
     const r = runNetInPty(j, ['add'], [
       { wait: 'Name:', send: `Jane Doe${KEY.enter}` },
@@ -137,6 +205,7 @@ describe('guided net add', () => {
       { wait: 'When did you first meet?', send: KEY.enter },
       { wait: 'How did you meet?', send: KEY.enter },
       { wait: 'How often', send: KEY.enter },
+      { wait: 'Log the meeting you just had with Jane Doe?', send: `n${KEY.enter}` },
     ]);
     expect(r).toMatchObject({ code: 0, stuckOn: null });
     expect(r.screen).toContain('Added Jane Doe (Acme Homes)  #bni #client');
@@ -164,6 +233,7 @@ describe('guided net add', () => {
       { wait: 'How did you meet?', send: `chamber lunch${KEY.enter}` },
       { wait: 'How often', send: `fortnightly${KEY.enter}` },
       { wait: 'cannot read interval', send: `${KEY.backspace.repeat(11)}2w${KEY.enter}` },
+      { wait: 'Log the meeting you just had', send: `n${KEY.enter}` },
     ]);
     expect(r).toMatchObject({ code: 0, stuckOn: null });
     expect(j.dump().contacts).toMatchObject([

@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { addContactWithFacts, checkEmailFree, checkMetOn, checkNameFree, type AddInput } from '../../app/add.js';
 import { UsageError } from '../../core/errors.js';
 import { parseContactName } from '../../core/names.js';
-import { renderAdded } from '../../ui/render-contact.js';
-import { toContactView } from '../../ui/views.js';
+import { findLogCandidates, logInteraction } from '../../app/log.js';
+import { renderAdded, renderLogged } from '../../ui/render-contact.js';
+import { toContactView, toLoggedView } from '../../ui/views.js';
 import type { CliContext } from '../context.js';
 import { withExamples } from '../options.js';
 import { addProfileFlags, toProfileFields, type ProfileFlags } from '../profile-flags.js';
@@ -17,12 +18,30 @@ export function setup(cmd: Command, ctx: CliContext): void {
     'net add            # guided, on a terminal',
   ]).action(async (name: string | undefined, flags: ProfileFlags) => {
     let input: AddInput;
+    const guided = name === undefined && ctx.interactive;
     if (name !== undefined) input = { name: parseContactName(name), ...(await toProfileFields(ctx, flags)) };
-    else if (ctx.interactive) input = await askAddInput(ctx);
+    else if (guided) input = await askAddInput(ctx);
     else throw new UsageError('net add needs a name', 'for example net add "Jane Doe" --company Acme');
     const added = await ctx.write((store) => addContactWithFacts(store, input, ctx.clock));
     ctx.out.emit(toContactView(added.contact, added.facts), renderAdded);
+    if (guided && ctx.canAsk) await offerToLogMeeting(ctx, added.contact);
   });
+}
+
+/** The guided add offers to log the meeting just had: the contact is in the journal already, the log is its own write. */
+async function offerToLogMeeting(ctx: CliContext, contact: { id: string; name: string }): Promise<void> {
+  const { confirmLogMeeting } = await import('../../ui/flows/add-flow.js');
+  if (!(await confirmLogMeeting(contact.name))) return;
+  const journal = ctx.open('write');
+  const { askLogInput } = await import('../../ui/flows/log-flow.js');
+  const input = await askLogInput(
+    ctx.today,
+    { findContacts: (term, limit) => journal.read((store) => findLogCandidates(store, term, limit)), checkNameFree: (n) => journal.read((store) => checkNameFree(store, n)) },
+    () => findUserDateOrder(ctx, 'write'),
+    { contact },
+  );
+  const result = await ctx.write((store, answers) => logInteraction(store, input, ctx.clock, answers));
+  ctx.out.emit(toLoggedView(result), renderLogged);
 }
 
 /** Guided: each answer checked against the journal at once; addContact checks them again when it writes. */

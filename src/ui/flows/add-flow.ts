@@ -6,7 +6,7 @@ import { parseInterval } from '../../core/intervals.js';
 import { parseContactName } from '../../core/names.js';
 import { parseEmail, parsePhone, parseTag } from '../../core/profile.js';
 import { parseFieldText, type TextField } from '../../core/text.js';
-import { askParsed } from '../prompts.js';
+import { askConfirm, askParsed } from '../prompts.js';
 
 /** "bni, client" -> ['bni', 'client'], each read as `--tag` reads it. */
 export function parseTagList(text: string): string[] {
@@ -53,4 +53,9 @@ export async function askAddInput(checks: AddFlowChecks): Promise<AddInput> {
   input.howMet = await askParsed('How did you meet? (Enter to skip):', text('howMet', 'how you met'));
   input.everyDays = await askParsed('How often to be in touch? e.g. 3w, 2m, 90d (Enter to skip):', parseInterval);
   return input;
+}
+
+/** After the guided add: the meeting that brought them into the journal is usually the first thing to log. */
+export function confirmLogMeeting(name: string): Promise<boolean> {
+  return askConfirm(`Log the meeting you just had with ${name}?`, true);
 }

@@ -55,23 +55,44 @@ async function askContact(journal: LogFlowJournal): Promise<Pick<LogInput, 'cont
 const kindChoices = (none: string): Choice<string>[] => [{ name: none, value: NONE }, ...GIVE_KINDS.map((k) => ({ name: k, value: k }))];
 const orUndefined = <T extends string>(v: string): T | undefined => (v === NONE ? undefined : (v as T));
 
-/** `order`: the order of slashed dates (net config date-order, else the locale), asked only when one is typed. */
-export async function askLogInput(today: IsoDate, journal: LogFlowJournal, order: () => DateOrder): Promise<LogInput> {
-  const contact = await askContact(journal);
+/** What the command already knows: the contact named (`id` absent when the name is new), and flags given with it. */
+export interface LogPreset {
+  contact?: { id?: string; name: string };
+  note?: string;
+  value?: number;
+  prospect?: string;
+  date?: IsoDate;
+}
+
+/**
+ * `order`: the order of slashed dates (net config date-order, else the locale), asked only when one is typed. With a
+ * contact in `preset` (net log jane), the questions start at what happened with them.
+ */
+export async function askLogInput(today: IsoDate, journal: LogFlowJournal, order: () => DateOrder, preset: LogPreset = {}): Promise<LogInput> {
+  const named = preset.contact;
+  const contact: Pick<LogInput, 'contactId' | 'newContact'> = !named ? await askContact(journal) : named.id ? { contactId: named.id } : { newContact: { name: named.name } };
+  const withWhom = named ? ` with ${named.name}` : '';
   const touch = orUndefined<Channel>(
-    await askChoice('How were you in touch?', [...CHANNELS.map((c) => ({ name: c, value: c as string })), { name: 'not in touch (skip)', value: NONE }], 'coffee'),
+    await askChoice(`How were you in touch${withWhom}?`, [...CHANNELS.map((c) => ({ name: c, value: c as string })), { name: 'not in touch (skip)', value: NONE }], 'coffee'),
   );
-  const gave = orUndefined<GiveKind>(await askChoice('Did you give them something?', kindChoices('no'), NONE));
-  const received = orUndefined<GiveKind>(await askChoice('Did they give you something?', kindChoices('no'), NONE));
+  const gave = orUndefined<GiveKind>(await askChoice(`Did you give ${named ? named.name : 'them'} something?`, kindChoices('no'), NONE));
+  const received = orUndefined<GiveKind>(await askChoice(`Did ${named ? named.name : 'they'} give you something?`, kindChoices('no'), NONE));
   const value =
     gave || received
       ? await askChoice(
           'How much was it worth to the one who got it?',
           [1, 2, 3, 4, 5].map((n) => ({ name: `${n}${n === 1 ? '  a small kindness' : n === 5 ? '  a great deal' : ''}`, value: n })),
-          DEFAULT_VALUE,
+          preset.value ?? DEFAULT_VALUE,
         )
       : undefined;
-  const note = await askParsed('Note (Enter to skip):', (s) => parseFieldText('note', s, 'the note'));
+  // A referral is worth following up only when its prospect is known: whom it was for, or who came through it.
+  const prospect =
+    gave === 'referral' || received === 'referral'
+      ? await askParsed(gave === 'referral' ? 'Whom was the referral for? e.g. "Tom Baker, needs a bookkeeper" (Enter to skip):' : 'Who came through their referral? (Enter to skip):', (s) => parseFieldText('prospect', s, 'the prospect'), {
+          defaultValue: preset.prospect,
+        })
+      : undefined;
+  const note = await askParsed('Note (Enter to skip):', (s) => parseFieldText('note', s, 'the note'), { defaultValue: preset.note });
   const date = await askParsed(
     'When did it happen?',
     async (s) => {
@@ -79,7 +100,7 @@ export async function askLogInput(today: IsoDate, journal: LogFlowJournal, order
       if (day > today) throw new UsageError(`${day} is in the future`, 'log what has happened; schedule what is to come as a follow-up');
       return day;
     },
-    { defaultValue: 'today' },
+    { defaultValue: preset.date ?? 'today' },
   );
   const next = await askParsed('Follow-up: when to reach out next? e.g. "in 2 weeks" (Enter to skip):', async (s) => {
     const day = await readDate(s, today, { direction: 'future', order });
@@ -87,5 +108,5 @@ export async function askLogInput(today: IsoDate, journal: LogFlowJournal, order
     return day;
   });
   if (!touch && !gave && !received && !next) throw new UsageError('nothing to log', 'choose how you were in touch, what was given, or a follow-up');
-  return { ...contact, touch, gave, received, value, note, date, next };
+  return { ...contact, touch, gave, received, value, prospect, note, date, next };
 }

@@ -135,7 +135,7 @@ describe.each<[string, string[], unknown]>([
     call('logInteraction', { name: 'jane', touch: 'call', gave: undefined, received: undefined, value: undefined, note: undefined, prospect: undefined, date: '2026-11-17', next: '2026-11-27' }, CLOCK, '<answers>'),
   ],
   ['log on a dotted date, day first', ['log', 'jane', '--touch', 'call', '--date', '01.11.2026'], call('logInteraction', { name: 'jane', touch: 'call', gave: undefined, received: undefined, value: undefined, note: undefined, prospect: undefined, date: '2026-11-01', next: undefined }, CLOCK, '<answers>')],
-  ['log without a name off a terminal', ['log'], usage('net: net log needs a name; for example net log jane --touch coffee')],
+  ['log without a name off a terminal', ['log'], usage('net: net log needs a name; for example net log jane coffee')],
   // due
   ['due', ['due'], call('listDue', { day: TODAY, tag: undefined, limit: 10 })],
   ['due --all --tag', ['due', '--all', '--tag', 'BNI'], call('listDue', { day: TODAY, tag: 'bni', limit: undefined })],

@@ -1,0 +1,87 @@
+/**
+ * The one-line log, spawned as a user runs it: each form, the same input from words and from flags (the same journal
+ * rows), and the refusals (one line, exit 2, the journal unchanged). NET_NOW pins Monday 2026-11-30.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeJournal, type Journal } from '../helpers/run-net.js';
+
+const NOW = '2026-11-30';
+let j: Journal;
+beforeEach(() => {
+  j = makeJournal(NOW);
+  expect(j.run('add', 'Jane Doe').code).toBe(0);
+  expect(j.run('add', 'Ravi Patel').code).toBe(0);
+});
+afterEach(() => j.cleanup());
+
+/** What a log wrote, without ids and timestamps: the events and follow-ups as rows. */
+function written(journal: Journal) {
+  const { events, follow_ups } = journal.dump() as { events: any[]; follow_ups: any[] };
+  return {
+    events: events.map((e) => [e.type, e.kind, e.value, e.note, e.occurred_on, e.prospect, e.status]),
+    followUps: follow_ups.map((f) => [f.due_on, f.note, f.scheduled_on]),
+  };
+}
+
+describe('net log <name> <words>', () => {
+  it.each([
+    [['jane', 'coffee', 'yesterday'], 'Logged coffee with Jane Doe on Sun 2026-11-29.\n', ['--touch', 'coffee', '--date', 'yesterday']],
+    [['jane', 'coffee'], 'Logged coffee with Jane Doe on Mon 2026-11-30.\n', ['--touch', 'coffee']],
+    [['jane', 'coffee', 'gave', 'article', 'sent her the pricing piece'], 'Logged coffee, gave an article (2/5) with Jane Doe on Mon 2026-11-30.\nNote: sent her the pricing piece\n', ['--touch', 'coffee', '--gave', 'article', '--note', 'sent her the pricing piece']],
+    [
+      ['ravi', 'gave', 'referral', '4', 'Tom needs a bookkeeper', 'next', 'in 2 weeks'],
+      'Logged gave a referral (4/5) with Ravi Patel on Mon 2026-11-30.\nNote: Tom needs a bookkeeper\nFollow-up on Mon 2026-12-14.\n',
+      ['--gave', 'referral', '--value', '4', '--note', 'Tom needs a bookkeeper', '--next', 'in 2 weeks'],
+    ],
+    [
+      ['ravi', 'gave', 'referral', 'for', 'Tom Baker, needs a bookkeeper', 'last', 'friday'],
+      'Logged gave a referral (2/5) for Tom Baker, needs a bookkeeper with Ravi Patel on Fri 2026-11-27.\n',
+      ['--gave', 'referral', '--prospect', 'Tom Baker, needs a bookkeeper', '--date', 'last friday'],
+    ],
+    [['ravi', 'received', 'introduction', 'yesterday'], 'Logged received an introduction (2/5) with Ravi Patel on Sun 2026-11-29.\n', ['--received', 'introduction', '--date', 'yesterday']],
+    [['jane', 'next', 'friday'], 'Scheduled a follow-up with Jane Doe on Fri 2026-12-04.\n', ['--next', 'friday']],
+    [['jane', 'gave', 'article', '3', 'days', 'ago'], 'Logged gave an article (2/5) with Jane Doe on Fri 2026-11-27.\n', ['--gave', 'article', '--date', '3 days ago']],
+  ])('net log %j: the same rows as its flags form', (words, stdout, flags) => {
+    const r = j.run('log', ...words);
+    expect(r).toEqual({ code: 0, stderr: '', stdout });
+    const other = makeJournal(NOW);
+    try {
+      other.run('add', 'Jane Doe');
+      other.run('add', 'Ravi Patel');
+      expect(other.run('log', words[0]!, ...flags)).toEqual({ code: 0, stderr: '', stdout });
+      expect(written(j)).toEqual(written(other));
+    } finally {
+      other.cleanup();
+    }
+  });
+
+  it('mixes words and flags', () => {
+    expect(j.run('log', 'jane', 'coffee', '--gave', 'idea', '--value', '3')).toEqual({ code: 0, stderr: '', stdout: 'Logged coffee, gave an idea (3/5) with Jane Doe on Mon 2026-11-30.\n' });
+  });
+
+  it.each([
+    [['jane', 'article'], 'net: "article" could be read two ways: --gave article, or --received article; say gave article or received article\n'],
+    [['jane', 'other'], 'net: "other" could be read three ways: --touch other, or --gave other, or --received other; say gave other or received other, or use --touch other\n'],
+    [['jane', 'gave', 'article', '5', 'sept'], 'net: "gave article 5 sept" could be read two ways: --gave article --date "5 sept", or --gave article --value 5 --date sept; say which with the flags\n'],
+    [['jane', 'cofee'], 'net: cannot read "cofee" in what happened (did you mean coffee?); say what happened with a channel (coffee, call…), gave <kind>, received <kind>, a date, next <when>, for <whom> or a note in quotes; see net log --help\n'],
+    [['jane', 'coffee', 'lunch'], 'net: "lunch" says how you were in touch a second time; say each thing once\n'],
+    [['jane', 'coffee', '--touch', 'lunch'], 'net: --touch and the words after the name both say how you were in touch; say it once, with the flag or with words\n'],
+    [['jane', 'coffee', 'in 2 weeks'], 'net: "in 2 weeks" is in the future (2026-12-14); log what has happened; schedule what is to come with next, for example next "in 2 weeks"\n'],
+    [['jane', 'coffee, sent her the article', 'yesterday'], 'net: nothing to log; say what happened with --touch, --gave or --received (or schedule --next)\n'],
+  ])('refuses net log %j in one line, writing nothing', (words, stderr) => {
+    const before = j.dump();
+    expect(j.run('log', ...words)).toEqual({ code: 2, stdout: '', stderr });
+    expect(j.dump()).toEqual(before);
+  });
+
+  it('says "too many arguments" without a stray ".;"', () => {
+    expect(j.run('show', 'jane', 'doe')).toEqual({ code: 2, stdout: '', stderr: "net: too many arguments for 'show'. Expected 1 argument but got 2; see net show --help\n" });
+  });
+
+  it('documents the grammar in net log --help', () => {
+    const help = j.run('log', '--help').stdout;
+    expect(help).toMatch(/^Usage: net log \[options\] \[name\] \[what\.\.\.\]/);
+    expect(help).toContain('gave <kind> [1-5], received <kind> [1-5]');
+    expect(help).toContain('$ net log jane coffee yesterday');
+  });
+});
