@@ -4,6 +4,9 @@ import { UsageError } from '../core/errors.js';
 import { toNameKey } from '../core/names.js';
 import type { ContactWithSummary, Fact } from '../core/types.js';
 import type { FactKind } from '../core/vocabulary.js';
+import type { Labelled } from '../core/profile.js';
+import type { ContactPoint, PointKind } from '../core/types.js';
+import { findContactsByEmail, findPoint, insertPoint, listPoints, nextPointPosition, updatePointLabel } from '../store/points.js';
 import type { ImportantDate } from '../core/important-dates.js';
 import type { Store } from '../store/store.js';
 import { saveImportantDates } from './dates.js';
@@ -13,8 +16,6 @@ import { getContact } from './resolve.js';
 export interface ProfileFields {
   company?: string;
   role?: string;
-  email?: string;
-  phone?: string;
   metOn?: string;
   howMet?: string;
   everyDays?: number;
@@ -33,7 +34,13 @@ export interface FactLists {
   family?: string[];
 }
 
-export interface AddInput extends ProfileFields, FactLists {
+/** Emails and phones to add, each with its label; the first of a contact's becomes the main one. */
+export interface PointLists {
+  emails?: Labelled[];
+  phones?: Labelled[];
+}
+
+export interface AddInput extends ProfileFields, FactLists, PointLists {
   name: string;
   /** Custom important dates, by label (kept in their own table). */
   dates?: ImportantDate[];
@@ -46,8 +53,37 @@ export function checkNameFree(store: Store, name: string, exceptId?: string): vo
 }
 
 export function checkEmailFree(store: Store, email: string, exceptId?: string): void {
-  const owner = store.findContactByEmail(email);
-  if (owner && owner.id !== exceptId) throw new UsageError(`${email} already belongs to ${owner.name}`, 'each contact has their own email address');
+  const owner = findContactsByEmail(store, [email]).find((c) => c.id !== exceptId);
+  if (owner) throw new UsageError(`${email} already belongs to ${owner.name}`, 'each contact has their own email address');
+}
+
+const POINT_LISTS: [keyof PointLists, PointKind][] = [
+  ['emails', 'email'],
+  ['phones', 'phone'],
+];
+
+/**
+ * Adds each email and phone after the contact's others (the first a contact has is the main one); one it has already
+ * gets the label given when it had none. Returns how many of each kind were new or relabelled.
+ */
+export function insertPoints(store: Store, contactId: string, lists: PointLists, clock: Clock): Record<PointKind, number> {
+  const changed: Record<PointKind, number> = { email: 0, phone: 0 };
+  for (const [list, kind] of POINT_LISTS) {
+    for (const { value, label } of lists[list] ?? []) {
+      if (kind === 'email') checkEmailFree(store, value, contactId);
+      const had = findPoint(store, contactId, kind, value);
+      if (had) {
+        if (label && had.label !== label) {
+          updatePointLabel(store, had.id, label, clock.timestamp);
+          changed[kind]++;
+        }
+        continue;
+      }
+      const point = { id: newId(), contactId, kind, value, label, position: nextPointPosition(store, contactId, kind), createdAt: clock.timestamp, updatedAt: clock.timestamp };
+      if (insertPoint(store, point)) changed[kind]++;
+    }
+  }
+  return changed;
 }
 
 export function checkMetOn(metOn: string | undefined, clock: Clock): void {
@@ -75,7 +111,6 @@ export function insertFacts(store: Store, contactId: string, lists: FactLists, c
 
 export function addContact(store: Store, input: AddInput, clock: Clock): ContactWithSummary {
   checkNameFree(store, input.name);
-  if (input.email) checkEmailFree(store, input.email);
   checkMetOn(input.metOn, clock);
   const id = newId();
   store.insertContact(
@@ -84,8 +119,8 @@ export function addContact(store: Store, input: AddInput, clock: Clock): Contact
       name: input.name,
       company: input.company ?? null,
       role: input.role ?? null,
-      email: input.email ?? null,
-      phone: input.phone ?? null,
+      email: null,
+      phone: null,
       metOn: input.metOn ?? null,
       howMet: input.howMet ?? null,
       everyDays: input.everyDays ?? null,
@@ -99,6 +134,7 @@ export function addContact(store: Store, input: AddInput, clock: Clock): Contact
     },
     toNameKey(input.name),
   );
+  insertPoints(store, id, input, clock);
   insertFacts(store, id, input, clock);
   saveImportantDates(store, id, input.dates ?? [], clock);
   store.refreshSummary(id);
@@ -106,7 +142,7 @@ export function addContact(store: Store, input: AddInput, clock: Clock): Contact
 }
 
 /** `net add`: the contact added, with the facts it was given, for the confirmation. */
-export function addContactWithFacts(store: Store, input: AddInput, clock: Clock): { contact: ContactWithSummary; facts: Fact[] } {
+export function addContactWithFacts(store: Store, input: AddInput, clock: Clock): { contact: ContactWithSummary; facts: Fact[]; points: ContactPoint[] } {
   const contact = addContact(store, input, clock);
-  return { contact, facts: store.listFacts(contact.id) };
+  return { contact, facts: store.listFacts(contact.id), points: listPoints(store, contact.id) };
 }

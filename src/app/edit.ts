@@ -4,7 +4,9 @@ import { toNameKey } from '../core/names.js';
 import type { Contact, ContactWithSummary, Fact } from '../core/types.js';
 import type { FactKind } from '../core/vocabulary.js';
 import type { ContactPatch, Store } from '../store/store.js';
-import { checkEmailFree, checkMetOn, checkNameFree, insertFacts, type FactLists, type ProfileFields } from './add.js';
+import { checkMetOn, checkNameFree, insertFacts, insertPoints, type FactLists, type PointLists, type ProfileFields } from './add.js';
+import { POINT_KINDS, type ContactPoint, type PointKind } from '../core/types.js';
+import { deletePoint, deletePoints, listPoints } from '../store/points.js';
 import type { Clock } from './clock.js';
 import { getContact } from './resolve.js';
 import { saveImportantDates } from './dates.js';
@@ -14,7 +16,7 @@ import type { ImportantDate } from '../core/important-dates.js';
 import { TEXT_RULES } from '../core/text.js';
 import { toThousands } from '../core/numbers.js';
 
-/** The fields `--clear` takes, as the user types them, and the contact field each one empties. */
+/** The fields `--clear` takes, as the user types them, and the contact field each one empties (email and phone: all). */
 export const CLEARABLE_FIELDS = {
   company: 'company',
   role: 'role',
@@ -27,11 +29,11 @@ export const CLEARABLE_FIELDS = {
   'given-name': 'givenName',
   'family-name': 'familyName',
   note: 'note',
-} as const satisfies Record<string, keyof ProfileFields>;
+} as const satisfies Record<string, keyof ProfileFields | PointKind>;
 export type ClearableField = keyof typeof CLEARABLE_FIELDS;
 
 export const EDIT_FLAGS =
-  '--name, --given-name, --family-name, --company, --role, --email, --phone, --met, --how-met, --every, --note, --append-note, --tag, --service, --goal, --family, --birthday, --date-of, --need, --ideal, --met-need, --untag, --forget, --clear';
+  '--name, --given-name, --family-name, --company, --role, --email, --phone, --met, --how-met, --every, --note, --append-note, --tag, --service, --goal, --family, --birthday, --date-of, --need, --ideal, --met-need, --untag, --forget, --forget-email, --forget-phone, --clear';
 
 export function parseClearField(text: string): ClearableField {
   const word = text.trim().toLowerCase().replace(/^--/, '').replace(/[\s_]+/g, '-');
@@ -40,7 +42,10 @@ export function parseClearField(text: string): ClearableField {
   return field;
 }
 
-export interface EditInput extends ProfileFields, FactLists, NeedsInput {
+export interface EditInput extends ProfileFields, FactLists, PointLists, NeedsInput {
+  /** Emails and phones to remove, by their value (compared as toPointKey compares them). */
+  forgetEmails?: string[];
+  forgetPhones?: string[];
   contactId: string;
   /** A new name. */
   name?: string;
@@ -68,6 +73,7 @@ export interface EditChanges {
 export interface EditResult {
   contact: ContactWithSummary;
   facts: Fact[];
+  points: ContactPoint[];
   changes: EditChanges;
 }
 
@@ -77,8 +83,6 @@ const PROFILE_FIELDS: [keyof ProfileFields, EditedField][] = [
   ['familyName', 'familyName'],
   ['company', 'company'],
   ['role', 'role'],
-  ['email', 'email'],
-  ['phone', 'phone'],
   ['metOn', 'metOn'],
   ['howMet', 'howMet'],
   ['everyDays', 'every'],
@@ -106,9 +110,11 @@ export function editContact(store: Store, input: EditInput, clock: Clock): EditR
   const contact = getContact(store, input.contactId);
   const changes: EditChanges = { set: [], cleared: [], added: noFacts(), removed: noFacts() };
   const patch: ContactPatch = {};
-  const cleared = new Set<keyof ProfileFields>((input.clear ?? []).map((f) => CLEARABLE_FIELDS[f]));
+  const cleared = new Set<keyof ProfileFields | PointKind>((input.clear ?? []).map((f) => CLEARABLE_FIELDS[f]));
 
   for (const [flag, field] of Object.entries(CLEARABLE_FIELDS)) {
+    // --clear email --email new@x replaces every email with the new one; a field takes one value or none.
+    if (field === 'email' || field === 'phone') continue;
     if (cleared.has(field) && input[field] !== undefined) throw new UsageError(`--${flag} and --clear ${flag} say opposite things`, `give one of them`);
   }
   if (input.name !== undefined && input.name !== contact.name) {
@@ -116,7 +122,6 @@ export function editContact(store: Store, input: EditInput, clock: Clock): EditR
     patch.name = input.name;
     changes.set.push('name');
   }
-  if (input.email !== undefined && input.email !== contact.email) checkEmailFree(store, input.email, contact.id);
   if (input.appendNote !== undefined && (input.note !== undefined || cleared.has('note'))) {
     throw new UsageError('--append-note goes without --note and --clear note', '--note replaces the note, --append-note adds to it: give one of them');
   }
@@ -128,13 +133,14 @@ export function editContact(store: Store, input: EditInput, clock: Clock): EditR
     if (value !== undefined && value !== contact[field]) {
       changed[field] = value;
       changes.set.push(viewName);
-    } else if (cleared.has(field) && contact[field] !== null) {
+    } else if (cleared.has(field) && contact[field] !== null && contact[field] !== undefined) {
       changed[field] = null;
       changes.cleared.push(viewName);
     }
   }
   Object.assign(patch, changed);
 
+  changePoints(store, contact, input, cleared, changes, clock);
   removeFacts(store, contact, input, changes);
   for (const [list, kind] of FACT_LISTS) {
     changes.added[kind] = insertFacts(store, contact.id, { [list]: input[list] ?? [] }, clock);
@@ -148,7 +154,30 @@ export function editContact(store: Store, input: EditInput, clock: Clock): EditR
   }
   store.updateContact(contact.id, patch, clock.timestamp, patch.name === undefined ? undefined : toNameKey(patch.name));
   store.refreshSummary(contact.id);
-  return { contact: getContact(store, contact.id), facts: listDatedFacts(store, contact.id), changes };
+  return { contact: getContact(store, contact.id), facts: listDatedFacts(store, contact.id), points: listPoints(store, contact.id), changes };
+}
+
+/** Emails and phones: cleared (--clear email), forgotten one by one, then added; each change named once in `changes`. */
+function changePoints(store: Store, contact: Contact, input: EditInput, cleared: ReadonlySet<string>, changes: EditChanges, clock: Clock): void {
+  const removed: Record<PointKind, number> = { email: 0, phone: 0 };
+  const forget: Record<PointKind, string[]> = { email: input.forgetEmails ?? [], phone: input.forgetPhones ?? [] };
+  for (const kind of POINT_KINDS) {
+    if (cleared.has(kind)) removed[kind] += deletePoints(store, contact.id, kind);
+    for (const value of forget[kind]) {
+      if (deletePoint(store, contact.id, kind, value)) {
+        removed[kind]++;
+        continue;
+      }
+      const have = listPoints(store, contact.id).filter((p) => p.kind === kind).map((p) => p.value);
+      const what = kind === 'email' ? 'email' : 'phone number';
+      throw new UsageError(`${contact.name} has no ${what} ${value}`, have.length ? `their ${what}s: ${have.join(', ')}` : `they have no ${what} yet`);
+    }
+  }
+  const added = insertPoints(store, contact.id, input, clock);
+  for (const kind of POINT_KINDS) {
+    if (added[kind]) changes.set.push(kind);
+    else if (removed[kind]) changes.cleared.push(kind);
+  }
 }
 
 function removeFacts(store: Store, contact: Contact, input: EditInput, changes: EditChanges): void {

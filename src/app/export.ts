@@ -4,6 +4,8 @@ import { round1, toStanding } from '../core/capital.js';
 import { JOURNAL_FORMAT, JOURNAL_FORMAT_VERSION, toCamel } from '../core/journal-json.js';
 import type { Store } from '../store/store.js';
 import { iterateContacts, iterateRows, listTableShapes, readSchema, toContact } from '../store/transfer.js';
+import { listPointsByContact } from '../store/points.js';
+import { POINT_KINDS, type ContactPoint, type PointKind } from '../core/types.js';
 import type { Clock } from './clock.js';
 import { bufferWrites, writeFileSafely } from './write-file.js';
 
@@ -68,17 +70,40 @@ export function toCsvCell(value: string | number | null): string {
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/**
+ * The columns after CSV_COLUMNS for the emails and phones of the contact who has the most: the label of the main one,
+ * then each other one with its label ("email label", "email 2", "email 2 label"…), as `net import` reads them back.
+ */
+function toPointColumns(most: Record<PointKind, number>, labelled: Record<PointKind, boolean>): string[] {
+  const columns = (kind: PointKind, i: number) => (i === 0 ? [] : [`${kind} ${i + 1}`]).concat(labelled[kind] ? [`${kind}${i === 0 ? '' : ` ${i + 1}`} label`] : []);
+  return POINT_KINDS.flatMap((kind) => Array.from({ length: most[kind] }, (_, i) => columns(kind, i)).flat());
+}
+
 /** One row per contact, with its standing today; `net import` reads it back. */
 export function writeContactsCsv(store: Store, clock: Clock, write: Write): ExportResult {
   const out = bufferWrites(write);
   const tags = store.listTagsByContact();
+  const points = listPointsByContact(store);
+  const most: Record<PointKind, number> = { email: 0, phone: 0 };
+  const labelled: Record<PointKind, boolean> = { email: false, phone: false };
+  for (const list of points.values()) {
+    for (const kind of POINT_KINDS) most[kind] = Math.max(most[kind], list.filter((p) => p.kind === kind).length);
+    for (const p of list) labelled[p.kind] ||= p.label !== null;
+  }
   const halfLife = store.halfLifeDays();
-  out.add(`${CSV_COLUMNS.join(',')}\r\n`);
+  out.add(`${[...CSV_COLUMNS, ...toPointColumns(most, labelled)].join(',')}\r\n`);
   let contacts = 0;
   for (const row of iterateContacts(store)) {
     const c = toContact(row);
     const standing = toStanding(c, clock.today, halfLife);
     const cells = [c.name, c.givenName ?? null, c.familyName ?? null, c.email, c.phone, c.company, c.role, (tags.get(c.id) ?? []).join(', '), c.metOn, c.lastTouchOn, round1(standing.balance), standing.stage, c.url ?? null, c.birthday ?? null, c.note ?? null];
+    for (const kind of POINT_KINDS) {
+      const own = (points.get(c.id) ?? []).filter((p) => p.kind === kind);
+      for (let i = 0; i < most[kind]; i++) {
+        if (i > 0) cells.push(own[i]?.value ?? null);
+        if (labelled[kind]) cells.push(own[i]?.label ?? null);
+      }
+    }
     out.add(`${cells.map(toCsvCell).join(',')}\r\n`);
     contacts++;
   }
@@ -119,12 +144,25 @@ function toStructuredName(c: { givenName?: string | null; familyName?: string | 
   return `${escapeVcard(c.familyName ?? '')};${escapeVcard(c.givenName ?? '')};;;`;
 }
 
-export function toVcard(c: ReturnType<typeof toContact>, tags: readonly string[]): string {
+/** vCard's TYPE for a label: its own words for work, home, mobile (cell) and fax; another label as an x- type, quoted. */
+function toVcardType(label: string | null): string {
+  if (!label) return '';
+  const own: Record<string, string> = { work: 'work', home: 'home', mobile: 'cell', fax: 'fax', pager: 'pager', main: 'x-main', other: 'x-other' };
+  return `;TYPE=${own[label] ?? `"x-${label.replace(/"/g, '')}"`}`;
+}
+
+export function toVcard(c: ReturnType<typeof toContact>, tags: readonly string[], points: readonly ContactPoint[] = []): string {
   const lines = ['BEGIN:VCARD', 'VERSION:4.0', `UID:urn:uuid:${c.id}`, `FN:${escapeVcard(c.name)}`];
   const n = toStructuredName(c);
   if (n !== undefined) lines.push(`N:${n}`);
-  if (c.email) lines.push(`EMAIL:${escapeVcard(c.email)}`);
-  if (c.phone) lines.push(`TEL;VALUE=text:${escapeVcard(c.phone)}`);
+  // Every email and phone, the main one first and preferred (PREF=1), each with its label as TYPE.
+  for (const kind of POINT_KINDS) {
+    const own = points.filter((x) => x.kind === kind);
+    for (const [i, p] of own.entries()) {
+      const params = `${i === 0 && own.length > 1 ? ';PREF=1' : ''}${toVcardType(p.label)}`;
+      lines.push(kind === 'email' ? `EMAIL${params}:${escapeVcard(p.value)}` : `TEL;VALUE=text${params}:${escapeVcard(p.value)}`);
+    }
+  }
   if (c.company) lines.push(`ORG:${escapeVcard(c.company)}`);
   if (c.role) lines.push(`TITLE:${escapeVcard(c.role)}`);
   if (c.birthday) lines.push(`BDAY:${c.birthday.replace(/-/g, '').replace(/^(?=\d{4}$)/, '--')}`);
@@ -138,10 +176,11 @@ export function toVcard(c: ReturnType<typeof toContact>, tags: readonly string[]
 export function writeContactsVcf(store: Store, write: Write): ExportResult {
   const out = bufferWrites(write);
   const tags = store.listTagsByContact();
+  const points = listPointsByContact(store);
   let contacts = 0;
   for (const row of iterateContacts(store)) {
     const c = toContact(row);
-    out.add(toVcard(c, tags.get(c.id) ?? []));
+    out.add(toVcard(c, tags.get(c.id) ?? [], points.get(c.id)));
     contacts++;
   }
   out.flush();

@@ -18,6 +18,7 @@ import { detectFormat } from '../core/import/detect.js';
 import { findLinkedinHeader, LINKEDIN_HINT } from '../core/import/linkedin.js';
 import {
   isLeftOut,
+  takeOtherPointLines,
   toContactRecord,
   toImportNote,
   type BadRecord,
@@ -50,6 +51,9 @@ import {
 } from '../store/transfer.js';
 import type { Row } from '../store/rows.js';
 import type { Clock } from './clock.js';
+import { insertPoints } from './add.js';
+import { findContactsByEmail, listPoints } from '../store/points.js';
+import { toPointKey } from '../core/profile.js';
 
 export interface ImportInput {
   file: string;
@@ -398,11 +402,21 @@ class RecordWriter {
  * (a record or contact without an email matches by name; two different emails are two people).
  */
 export function findSameContact(store: Store, r: NamedRecord): ContactWithSummary | undefined {
-  for (const email of r.emails) {
-    const found = store.findContactByEmail(email);
-    if (found) return found;
-  }
+  const byEmail = findContactsByEmail(store, r.emails)[0];
+  if (byEmail) return byEmail;
   return findContactsByNameKey(store, toNameKey(r.name)).find((c) => !c.email || !r.emails.length);
+}
+
+/**
+ * The record's emails and phones as the contact's points, each with its label: what the contact lacks is added after
+ * its own. An email that is another contact's already stays theirs: two people never share one.
+ */
+function addRecordPoints(store: Store, contactId: string, r: NamedRecord, clock: Clock): string[] {
+  const taken = new Set(findContactsByEmail(store, r.emails).filter((c) => c.id !== contactId).flatMap((c) => listPoints(store, c.id).filter((p) => p.kind === 'email').map((p) => toPointKey('email', p.value))));
+  const emails = r.emails.map((value, i) => ({ value, label: r.emailLabels?.[i] ?? null })).filter((e) => !taken.has(toPointKey('email', e.value)));
+  const phones = r.phones.map((value, i) => ({ value, label: r.phoneLabels?.[i] ?? null }));
+  const added = insertPoints(store, contactId, { emails, phones }, clock);
+  return [...(added.email ? ['emails'] : []), ...(added.phone ? ['phones'] : [])];
 }
 
 function insertTags(store: Store, contactId: string, tags: readonly string[], clock: Clock): number {
@@ -414,9 +428,9 @@ function insertTags(store: Store, contactId: string, tags: readonly string[], cl
 }
 
 /**
- * What an import changes on a contact already in the journal: the company, role, phone, URL, birthday and name parts
- * the file gives replace the old ones (address books move with people's jobs); an email is set when there was none;
- * the earlier "met" wins; the note and the tags are added to, never replaced.
+ * What an import changes on a contact already in the journal: the company, role, URL, birthday and name parts the
+ * file gives replace the old ones (address books move with people's jobs); the earlier "met" wins; the note and the
+ * tags are added to, never replaced. (Emails and phones the contact lacks are added after its own: addRecordPoints.)
  */
 export function toImportPatch(c: ContactWithSummary, r: NamedRecord): ContactPatch {
   const patch: ContactPatch = {};
@@ -429,8 +443,6 @@ export function toImportPatch(c: ContactWithSummary, r: NamedRecord): ContactPat
   replace('role', r.role);
   replace('url', r.url);
   replace('birthday', r.birthday);
-  if (r.phones[0] && r.phones[0] !== c.phone) patch.phone = r.phones[0];
-  if (r.emails[0] && !c.email) patch.email = r.emails[0];
   if (r.metOn && (!c.metOn || r.metOn < c.metOn)) patch.metOn = r.metOn;
   const note = toImportNote(r);
   if (note && !(c.note ?? '').includes(note)) patch.note = c.note ? `${c.note}\n\n${note}` : note;
@@ -449,8 +461,8 @@ function applyRecord(store: Store, r: NamedRecord, clock: Clock): ImportItem {
         familyName: r.familyName,
         company: r.company,
         role: r.role,
-        email: r.emails[0] ?? null,
-        phone: r.phones[0] ?? null,
+        email: null,
+        phone: null,
         metOn: r.metOn,
         howMet: null,
         everyDays: null,
@@ -463,6 +475,7 @@ function applyRecord(store: Store, r: NamedRecord, clock: Clock): ImportItem {
       },
       toNameKey(r.name),
     );
+    addRecordPoints(store, id, r, clock);
     insertTags(store, id, r.tags, clock);
     saveImportantDates(store, id, r.dates, clock);
     store.refreshSummary(id);
@@ -473,7 +486,8 @@ function applyRecord(store: Store, r: NamedRecord, clock: Clock): ImportItem {
   const newTags = r.tags.filter((t) => !known.has(t.toLowerCase()));
   const knownDates = listDates(store, same.id);
   const newDates = r.dates.filter((d) => !knownDates.some((k) => k.label.toLowerCase() === d.label.toLowerCase() && k.date === d.date));
-  const changed = [...Object.keys(patch), ...(newTags.length ? ['tags'] : []), ...(newDates.length ? ['dates'] : [])];
+  const points = addRecordPoints(store, same.id, r, clock);
+  const changed = [...Object.keys(patch), ...points, ...(newTags.length ? ['tags'] : []), ...(newDates.length ? ['dates'] : [])];
   if (!changed.length) return { line: r.line, name: same.name, action: 'skip', changed };
   if (Object.keys(patch).length) store.updateContact(same.id, patch, clock.timestamp);
   insertTags(store, same.id, newTags, clock);
@@ -505,8 +519,36 @@ function importJson(store: Store, f: ImportFile, input: ImportInput, progress?: 
   } catch (err) {
     throw new UsageError(`${basename(input.file)} is not valid JSON: ${(err as Error).message}`, 'import a file made by net export --json, unedited');
   }
-  const journal = readJournalFile(value, LATEST_VERSION);
+  const journal = upgradeJournalFile(readJournalFile(value, LATEST_VERSION));
   return inTransaction(store, input.dryRun, () => mergeJournal(store, journal, text, input, progress));
+}
+
+/**
+ * An export from before schema 10 as the journal holds it now, as migration 10 turns a journal: each contact's email and
+ * phone, and the "Other email: …" lines of its note, become contact points (the same ids migration 10 gives them, so
+ * that merging such an export into a migrated journal doubles nothing).
+ */
+function upgradeJournalFile(journal: JournalFile): JournalFile {
+  if (journal.header.schema >= 10 || journal.tables.has('contact_points')) return journal;
+  const points: Record<string, unknown>[] = [];
+  const contacts = (journal.tables.get('contacts') ?? []).map((value) => {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+    const c = value as Record<string, unknown>;
+    const note = typeof c.note === 'string' ? c.note : null;
+    const other = takeOtherPointLines(note);
+    const found = { email: [c.email, ...other.emails], phone: [c.phone, ...other.phones] };
+    for (const kind of ['email', 'phone'] as const) {
+      let position = 0;
+      for (const v of found[kind]) {
+        if (typeof v === 'string' && v) points.push({ id: `${String(c.id)}-${kind}-${position}`, contactId: c.id, kind, value: v, label: null, position: position++, createdAt: c.createdAt, updatedAt: c.createdAt });
+      }
+    }
+    return other.note === note ? c : { ...c, note: other.note };
+  });
+  const tables = new Map(journal.tables);
+  tables.set('contacts', contacts);
+  tables.set('contact_points', points);
+  return { ...journal, tables };
 }
 
 function lineOf(text: string, needle: string): number {

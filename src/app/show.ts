@@ -1,7 +1,8 @@
 /** `net show`: one contact's profile and the relationship's history. */
 import { toStanding, type Standing } from '../core/capital.js';
 import type { IsoDate } from '../core/dates.js';
-import type { ContactWithSummary, FollowUp, JournalEvent } from '../core/types.js';
+import type { ContactPoint, ContactWithSummary, FollowUp, JournalEvent } from '../core/types.js';
+import { listPoints } from '../store/points.js';
 import type { Store } from '../store/store.js';
 import { getContact } from './resolve.js';
 import { listDatedFacts, listIntroLinks, type DatedFact } from '../store/ideas.js';
@@ -12,6 +13,8 @@ export interface ShowResult {
   contact: ContactWithSummary;
   /** With the day each met need was met. */
   facts: DatedFact[];
+  /** Every email and phone, the main ones first. */
+  points: ContactPoint[];
   /** Newest first: all of them, or the latest `limit`. */
   events: JournalEvent[];
   /** How many older events were left out. */
@@ -37,6 +40,7 @@ export function showContact(store: Store, contactId: string, today: IsoDate, lim
   return {
     contact,
     facts: listDatedFacts(store, contactId),
+    points: listPoints(store, contactId),
     events,
     earlierEvents,
     followUps: store.listFollowUps(contactId, since),

@@ -1,10 +1,10 @@
 /** The profile flags that `net add` and `net edit` share, and their conversion to typed fields. */
 import type { Command } from 'commander';
-import type { FactLists, ProfileFields } from '../app/add.js';
+import type { FactLists, PointLists, ProfileFields } from '../app/add.js';
 import { parseInterval } from '../core/intervals.js';
 import { parseBirthday, parseDateOf, type ImportantDate } from '../core/important-dates.js';
 import { parseNamePart } from '../core/names.js';
-import { parseEmail, parsePhone, parseTag } from '../core/profile.js';
+import { parseEmail, parseLabelled, parsePhone, parseTag, type Labelled } from '../core/profile.js';
 import { parseFieldText, type TextField } from '../core/text.js';
 import type { CliContext } from './context.js';
 import { readOptionalDateFlag } from './dates.js';
@@ -15,8 +15,8 @@ export interface ProfileFlags {
   familyName?: string;
   company?: string;
   role?: string;
-  email?: string;
-  phone?: string;
+  email?: Labelled[];
+  phone?: Labelled[];
   met?: string;
   howMet?: string;
   every?: number;
@@ -37,8 +37,8 @@ export function addProfileFlags(cmd: Command): Command {
     .option('--family-name <name>', 'their family (last) name, for address books', (s) => parseNamePart(s, '--family-name'))
     .option('--company <name>', 'where they work', text('company', '--company'))
     .option('--role <title>', 'what they do there', text('role', '--role'))
-    .option('--email <address>', 'their email address', parseEmail)
-    .option('--phone <number>', 'their phone number', parsePhone)
+    .option('--email <address>', 'an email address, with its label if you like: work=jane@acme.example (repeatable; the first is the main one)', collect((s: string) => parseLabelled(s, parseEmail)))
+    .option('--phone <number>', 'a phone number, with its label if you like: mobile="+44 7700 900123" (repeatable)', collect((s: string) => parseLabelled(s, parsePhone)))
     .option('--tag <tag>', 'a label such as bni or client (repeatable)', collect(parseTag))
     .option('--met <date>', 'when you first met: known since (YYYY-MM-DD, "last friday", 24.11.2026)')
     .option('--how-met <text>', 'how you met, e.g. "BNI Tuesday breakfast"', text('howMet', '--how-met'))
@@ -51,14 +51,14 @@ export function addProfileFlags(cmd: Command): Command {
     .option('--date-of <label=date>', 'a day to remember, e.g. "work anniversary=2019-05-01" (repeatable)', collect(parseDateOf));
 }
 
-export async function toProfileFields(ctx: CliContext, flags: ProfileFlags): Promise<ProfileFields & FactLists & { dates: ImportantDate[] }> {
+export async function toProfileFields(ctx: CliContext, flags: ProfileFlags): Promise<ProfileFields & FactLists & PointLists & { dates: ImportantDate[] }> {
   return {
     givenName: flags.givenName,
     familyName: flags.familyName,
     company: flags.company,
     role: flags.role,
-    email: flags.email,
-    phone: flags.phone,
+    emails: flags.email ?? [],
+    phones: flags.phone ?? [],
     metOn: await readOptionalDateFlag(ctx, flags.met, 'past', 'write'), // add and edit write
     howMet: flags.howMet,
     everyDays: flags.every,

@@ -51,3 +51,62 @@ export function parseTag(text: string): string {
   }
   return tag;
 }
+
+/** An email address or phone number as typed or imported, with its label (null when the source gave none). */
+export interface Labelled {
+  value: string;
+  label: string | null;
+}
+
+/** The labels sources write, as net keeps them: vCard's cell is mobile, Outlook's business is work. */
+const LABEL_WORDS: Record<string, string | null> = {
+  cell: 'mobile', cellular: 'mobile', mobile: 'mobile', iphone: 'mobile', business: 'work', office: 'work', work: 'work',
+  home: 'home', personal: 'home', private: 'home', main: 'main', other: 'other', fax: 'fax', pager: 'pager',
+  // Types that say how, not where: no label.
+  internet: null, voice: null, pref: null, x400: null, text: null, msg: null, uri: null, smtp: null, ex: null,
+};
+
+/**
+ * A label from a source or a flag: lower case, one line, at most 30 characters; known synonyms folded (cell: mobile),
+ * Apple's `_$!<Mobile>!$_` unwrapped, vCard's `x-` prefix dropped; null for a type that is no label (internet, pref).
+ */
+export function toPointLabel(raw: string | null | undefined): string | null {
+  const text = (/^_\$!<(.+)>!\$_$/.exec(raw?.trim() ?? '')?.[1] ?? raw ?? '').replace(/^\*\s*/, '').trim().toLowerCase().replace(/^x-/, '').replace(/\s+/g, ' ');
+  if (!text) return null;
+  if (Object.hasOwn(LABEL_WORDS, text)) return LABEL_WORDS[text]!;
+  return /^[\p{L}\p{N}][\p{L}\p{N} _.-]{0,29}$/u.test(text) ? text : null;
+}
+
+/** The first of a source's types that is a label (`TYPE=work,voice` is work), or null. */
+export function findPointLabel(types: readonly string[]): string | null {
+  for (const t of types.flatMap((x) => x.split(','))) {
+    const label = toPointLabel(t);
+    if (label) return label;
+  }
+  return null;
+}
+
+/** What two entries of a kind are compared by: an email in lower case; a phone without its spaces and punctuation. */
+export function toPointKey(kind: 'email' | 'phone', value: string): string {
+  const lower = value.trim().toLowerCase();
+  return kind === 'email' ? lower : lower.replace(/[\s().\-/]/g, '');
+}
+
+/**
+ * `--email work=jane@acme.example` or `--email jane@acme.example`: the value read by `parse`, with its label. The text
+ * before "=" is a label only when the rest reads as a value; otherwise the whole text is the value.
+ */
+export function parseLabelled(text: string, parse: (s: string) => string): Labelled {
+  const eq = text.indexOf('=');
+  if (eq > 0) {
+    const label = toPointLabel(text.slice(0, eq));
+    let value: string | undefined;
+    try {
+      value = parse(text.slice(eq + 1));
+    } catch {
+      value = undefined;
+    }
+    if (label && value !== undefined) return { value, label };
+  }
+  return { value: parse(text), label: null };
+}

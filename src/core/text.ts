@@ -157,7 +157,7 @@ function cleanTexts<T extends object>(value: T, fieldOf: (key: string) => TextFi
 }
 
 /** The field of each key of an import record (core/import/records.ts); any other text is one line. */
-const RECORD_FIELDS: Record<string, TextField> = { name: 'name', givenName: 'name', familyName: 'name', emails: 'email', phones: 'phone', company: 'company', role: 'role', note: 'note', url: 'url', tags: 'tag' };
+const RECORD_FIELDS: Record<string, TextField> = { name: 'name', givenName: 'name', familyName: 'name', emails: 'email', phones: 'phone', emailLabels: 'tag', phoneLabels: 'tag', company: 'company', role: 'role', note: 'note', url: 'url', tags: 'tag' };
 
 /** A record that a vCard, LinkedIn or CSV file brought, its texts cleaned: what `net import` checks and writes. */
 export function toCleanRecord<T extends object>(record: T): Cleaned<T> {
@@ -167,6 +167,7 @@ export function toCleanRecord<T extends object>(record: T): Cleaned<T> {
 /** The field of each text column of the journal's tables, for a merged JSON export; any other text is one line. */
 const COLUMN_FIELDS: Record<string, Record<string, TextField>> = {
   contacts: { name: 'name', given_name: 'name', family_name: 'name', company: 'company', role: 'role', email: 'email', phone: 'phone', how_met: 'howMet', note: 'note', url: 'url' },
+  contact_points: { label: 'tag' },
   events: { note: 'note', prospect: 'prospect', status_note: 'note' },
   follow_ups: { note: 'note' },
   dates: { label: 'dateLabel' },
@@ -179,5 +180,6 @@ const FACT_FIELDS: Record<string, TextField> = { tag: 'tag', service: 'service',
 export function toCleanRow<T extends Record<string, unknown>>(table: string, row: T): Cleaned<T> {
   const columns = COLUMN_FIELDS[table] ?? {};
   const factField = table === 'facts' ? (FACT_FIELDS[String(row.kind)] ?? 'other') : 'other';
-  return cleanTexts(row, (column) => (table === 'facts' && column === 'text' ? factField : (columns[column] ?? 'other')));
+  const pointField: TextField = row.kind === 'phone' ? 'phone' : 'email';
+  return cleanTexts(row, (column) => (table === 'facts' && column === 'text' ? factField : table === 'contact_points' && column === 'value' ? pointField : (columns[column] ?? 'other')));
 }

@@ -7,6 +7,7 @@ export interface Contact {
   name: string;
   company: string | null;
   role: string | null;
+  /** The main email address and phone number: the first of the contact's points of each kind (ContactPoint). */
   email: string | null;
   phone: string | null;
   /** When the user first met them: "known since". */
@@ -25,6 +26,25 @@ export interface Contact {
   /** The parts of the name as a source or the user gave them (vCard N, first and last name columns); never guessed. */
   givenName?: string | null;
   familyName?: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** How to reach a contact: an email address or a phone number. */
+export const POINT_KINDS = ['email', 'phone'] as const;
+export type PointKind = (typeof POINT_KINDS)[number];
+
+/**
+ * One email address or phone number of a contact, with its label where the source gave one (work, home, mobile…).
+ * The first of each kind (position 0) is the main one: `Contact.email` and `Contact.phone` are kept equal to it.
+ */
+export interface ContactPoint {
+  id: string;
+  contactId: string;
+  kind: PointKind;
+  value: string;
+  label: string | null;
+  position: number;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,6 +1,9 @@
 /** Schema versions, held in PRAGMA user_version. Each migration and its version bump share one transaction. */
 import type Database from 'better-sqlite3';
 import { StoreError } from '../core/errors.js';
+import { takeOtherPointLines } from '../core/import/records.js';
+import { toPointKey } from '../core/profile.js';
+import { POINT_KINDS } from '../core/types.js';
 
 type Db = Database.Database;
 
@@ -339,7 +342,78 @@ const v9: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9];
+/**
+ * Version 10: several emails and phones per contact (issue 16). A contact had one email and one phone; an import put the
+ * others into the note as "Other email: …" and "Other phone: …" lines, where nothing could match them. Each is now a
+ * row of contact_points with its label where the source gave one (work, home, mobile) and its position (0: the main
+ * one). The contacts' email and phone columns stay, kept equal to the main point of each kind by triggers, so that
+ * lists and every reader of one email go on reading one column. value_key (an email in lower case, a phone without its
+ * spaces and punctuation: core/profile.ts toPointKey) lets net find a contact by any of its emails through an index.
+ * Existing emails and phones become the main points; the note lines become points after them, and leave the note (a
+ * value that is neither an email nor a phone stays there).
+ */
+const v10: Migration = {
+  version: 10,
+  name: 'several emails and phones',
+  up(db) {
+    db.exec(`
+      CREATE TABLE contact_points (
+        id TEXT PRIMARY KEY,
+        contact_id TEXT NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        value TEXT NOT NULL,
+        value_key TEXT NOT NULL,
+        label TEXT,
+        position INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (contact_id, kind, value_key)
+      );
+      CREATE INDEX contact_points_value ON contact_points(kind, value_key);
+      DROP INDEX contacts_email;
+    `);
+    for (const kind of POINT_KINDS) {
+      const main = `(SELECT value FROM contact_points p WHERE p.contact_id = contacts.id AND p.kind = '${kind}' ORDER BY position, created_at, id LIMIT 1)`;
+      db.exec(`
+        CREATE TRIGGER contact_points_${kind}_insert AFTER INSERT ON contact_points WHEN new.kind = '${kind}' BEGIN
+          UPDATE contacts SET ${kind} = ${main} WHERE id = new.contact_id;
+        END;
+        CREATE TRIGGER contact_points_${kind}_delete AFTER DELETE ON contact_points WHEN old.kind = '${kind}' BEGIN
+          UPDATE contacts SET ${kind} = ${main} WHERE id = old.contact_id;
+        END;
+        CREATE TRIGGER contact_points_${kind}_update AFTER UPDATE ON contact_points WHEN new.kind = '${kind}' OR old.kind = '${kind}' BEGIN
+          UPDATE contacts SET ${kind} = ${main} WHERE id IN (new.contact_id, old.contact_id);
+        END;
+      `);
+    }
+    const insert = db.prepare(
+      `INSERT INTO contact_points (id, contact_id, kind, value, value_key, label, position, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?) ON CONFLICT (contact_id, kind, value_key) DO NOTHING`,
+    );
+    const setNote = db.prepare('UPDATE contacts SET note = ? WHERE id = ?');
+    const rows = db.prepare('SELECT id, email, phone, note, created_at FROM contacts WHERE email IS NOT NULL OR phone IS NOT NULL OR note LIKE ?').all('%Other %') as {
+      id: string;
+      email: string | null;
+      phone: string | null;
+      note: string | null;
+      created_at: string;
+    }[];
+    for (const c of rows) {
+      const other = takeOtherPointLines(c.note);
+      const points = { email: [c.email, ...other.emails], phone: [c.phone, ...other.phones] };
+      for (const kind of POINT_KINDS) {
+        let position = 0;
+        for (const value of points[kind]) {
+          // Ids from the contact's own (a migration has no clock or random source of its own): stable, and unique.
+          if (value) insert.run(`${c.id}-${kind}-${position}`, c.id, kind, value, toPointKey(kind, value), position++, c.created_at, c.created_at);
+        }
+      }
+      if (other.note !== c.note) setNote.run(other.note, c.id);
+    }
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 

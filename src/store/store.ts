@@ -5,6 +5,7 @@ import { DEFAULT_DATE_WINDOW_DAYS } from '../core/important-dates.js';
 import type { Answer, Contact, ContactSummary, ContactWithSummary, Fact, FollowUp, JournalEvent } from '../core/types.js';
 import type { IsoDate } from '../core/dates.js';
 import type { NamedContact } from '../core/names.js';
+import { findContactsByEmail, insertPoint } from './points.js';
 import { PROFILE_KEYS, SUMMARY_KEYS, toAnswer, toColumn, toContact, toEvent, toFact, toFollowUp, toSelectList, type Row } from './rows.js';
 
 type Db = Database.Database;
@@ -12,7 +13,7 @@ type Db = Database.Database;
 /** The columns of an event that figures are computed from. */
 export type EventFigures = Pick<JournalEvent, 'type' | 'kind' | 'value' | 'occurredOn'>;
 
-export type ContactPatch = Partial<Pick<Contact, 'name' | 'company' | 'role' | 'email' | 'phone' | 'metOn' | 'howMet' | 'everyDays' | 'snoozedUntil' | 'note' | 'url' | 'birthday' | 'givenName' | 'familyName'>>;
+export type ContactPatch = Partial<Pick<Contact, 'name' | 'company' | 'role' | 'metOn' | 'howMet' | 'everyDays' | 'snoozedUntil' | 'note' | 'url' | 'birthday' | 'givenName' | 'familyName'>>;
 
 /** The summary columns, each read back under its field's name. */
 const SUMMARY_SELECT = SUMMARY_KEYS.map((k) => `${toColumn(k)} AS ${k}`).join(', ');
@@ -114,8 +115,16 @@ export class Store {
 
   // ---- contacts -------------------------------------------------------------------------------------------------
 
+  /**
+   * The contact's row; an email or phone given becomes its main point (contact_points, schema 10), which the email and
+   * phone columns are kept equal to.
+   */
   insertContact(c: Contact, nameKey: string): void {
-    this.stmt(PROFILE_INSERT).run({ ...c, note: c.note ?? null, url: c.url ?? null, birthday: c.birthday ?? null, givenName: c.givenName ?? null, familyName: c.familyName ?? null, nameKey });
+    this.stmt(PROFILE_INSERT).run({ ...c, email: null, phone: null, note: c.note ?? null, url: c.url ?? null, birthday: c.birthday ?? null, givenName: c.givenName ?? null, familyName: c.familyName ?? null, nameKey });
+    for (const kind of ['email', 'phone'] as const) {
+      const value = c[kind];
+      if (value) insertPoint(this, { id: `${c.id}-${kind}-0`, contactId: c.id, kind, value, label: null, position: 0, createdAt: c.createdAt, updatedAt: c.updatedAt });
+    }
   }
 
   updateContact(id: string, patch: ContactPatch, updatedAt: string, nameKey?: string): void {
@@ -135,9 +144,9 @@ export class Store {
     return row ? toContact(row) : undefined;
   }
 
+  /** The contact that has this email among its points, case-insensitive. */
   findContactByEmail(email: string): ContactWithSummary | undefined {
-    const row = this.stmt('SELECT * FROM contacts WHERE email = ? COLLATE NOCASE LIMIT 1').get(email) as Row | undefined;
-    return row ? toContact(row) : undefined;
+    return findContactsByEmail(this, [email])[0];
   }
 
   /** Contacts whose name key is exactly `key`: one look-up in the name index, in its order. */

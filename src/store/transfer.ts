@@ -3,6 +3,7 @@
  * or table added by a later migration is exported and merged without touching this file.
  */
 import { toNameKey } from '../core/names.js';
+import { toPointKey } from '../core/profile.js';
 import type { ContactWithSummary } from '../core/types.js';
 import { readSchemaVersion } from './migrations.js';
 import { SUMMARY_KEYS, toColumn, toContact, type Row } from './rows.js';
@@ -20,12 +21,16 @@ export interface TableShape {
   hasCreatedAt: boolean;
 }
 
-/** Columns computed from the others: the per-contact summary and the lower-case lookup keys. */
+/**
+ * Columns computed from the others: the per-contact summary, the lower-case lookup keys, and a contact's email and
+ * phone (kept equal to its main contact point by triggers, schema 10).
+ */
 function computedColumns(): Map<string, Set<string>> {
   const summary = SUMMARY_KEYS.map(toColumn);
   return new Map([
-    ['contacts', new Set(['name_key', ...summary])],
+    ['contacts', new Set(['name_key', 'email', 'phone', ...summary])],
     ['facts', new Set(['text_key'])],
+    ['contact_points', new Set(['value_key'])],
   ]);
 }
 
@@ -33,14 +38,21 @@ function computedColumns(): Map<string, Set<string>> {
 const COMPUTE_ON_WRITE: Record<string, Record<string, (row: Row) => unknown>> = {
   contacts: { name_key: (r) => toNameKey(String(r.name ?? '')) },
   facts: { text_key: (r) => String(r.text ?? '').toLowerCase() },
+  contact_points: { value_key: (r) => toPointKey(r.kind === 'phone' ? 'phone' : 'email', String(r.value ?? '')) },
 };
+
+/**
+ * Tables that hold no records of their own: what net derives from the others (the search index of schema 11 and
+ * SQLite's shadow tables of it). Never exported, never merged; rebuilt by the triggers that keep them.
+ */
+export const DERIVED_TABLE_PREFIX = 'search_';
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** The journal's tables in the order they are exported and merged: settings, contacts, then the rest by name. */
 export function listTableShapes(store: Store): TableShape[] {
   const computed = computedColumns();
-  const names = store.stmt("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  const names = (store.stmt("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]).filter((n) => !n.startsWith(DERIVED_TABLE_PREFIX));
   const rank = (n: string) => (n === 'settings' ? 0 : n === 'contacts' ? 1 : 2);
   const shapes: TableShape[] = [];
   for (const name of names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))) {

@@ -16,8 +16,11 @@ export function renderProfile(c: ContactView, p: Palette, today: string): string
   };
   add('given name', c.givenName);
   add('family name', c.familyName);
-  add('email', c.email);
-  add('phone', c.phone);
+  const labelled = (value: string, label: string | null) => (label ? `${value} (${label})` : value);
+  if (c.emails) c.emails.forEach((e, i) => add(i === 0 ? 'email' : '', labelled(e.address, e.label)));
+  else add('email', c.email);
+  if (c.phones) c.phones.forEach((e, i) => add(i === 0 ? 'phone' : '', labelled(e.number, e.label)));
+  else add('phone', c.phone);
   add('tags', c.tags.map((t) => `#${t}`).join(' '));
   add('services', c.services.join('; '));
   add('goals', c.goals.join('; '));

@@ -14,7 +14,7 @@ import { round1, type BalanceLine, type CheckAdvice, type CheckReason, type Netw
 import type { DepthPoint } from '../core/checklist.js';
 import type { DueAction, DueReason } from '../core/due.js';
 import { toIntervalText } from '../core/intervals.js';
-import type { ContactWithSummary, Fact, FollowUp, JournalEvent } from '../core/types.js';
+import type { ContactPoint, ContactWithSummary, Fact, FollowUp, JournalEvent } from '../core/types.js';
 import type { EditChanges, EditResult } from '../app/edit.js';
 import type { ContactRowCounts, RemoveResult } from '../app/rm.js';
 import type { ShowResult } from '../app/show.js';
@@ -57,12 +57,19 @@ export interface ContactView {
   lastTouch: string | null;
   /** The contact's own note (show, add, edit; a list leaves it out). */
   note?: string | null;
+  /** Every email and phone with its label, the main one first (show, add, edit; a list has the main ones alone). */
+  emails?: { address: string; label: string | null }[];
+  phones?: { number: string; label: string | null }[];
   createdAt: string;
   updatedAt: string;
 }
 
 /** Takes any contact with the profile columns (a list reads only those) and its facts' kinds and texts. */
-export function toContactView(c: ContactProfile, facts: readonly (Pick<Fact, 'kind' | 'text'> & { doneOn?: string | null })[]): ContactView {
+export function toContactView(
+  c: ContactProfile,
+  facts: readonly (Pick<Fact, 'kind' | 'text'> & { doneOn?: string | null })[],
+  points?: readonly Pick<ContactPoint, 'kind' | 'value' | 'label'>[],
+): ContactView {
   const texts = (kind: Fact['kind']) => facts.filter((f) => f.kind === kind).map((f) => f.text);
   return {
     id: c.id,
@@ -87,6 +94,12 @@ export function toContactView(c: ContactProfile, facts: readonly (Pick<Fact, 'ki
     snoozedUntil: c.snoozedUntil,
     lastTouch: c.lastTouchOn,
     ...('note' in c ? { note: c.note ?? null } : {}),
+    ...(points
+      ? {
+          emails: points.filter((p) => p.kind === 'email').map((p) => ({ address: p.value, label: p.label })),
+          phones: points.filter((p) => p.kind === 'phone').map((p) => ({ number: p.value, label: p.label })),
+        }
+      : {}),
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };
@@ -200,7 +213,7 @@ export function toStandingView(s: Standing): StandingView {
 
 export function toShowView(r: ShowResult): ShowView {
   return {
-    contact: toContactView(r.contact, r.facts),
+    contact: toContactView(r.contact, r.facts, r.points),
     timeline: r.events.map((e) => (r.introductions.has(e.id) ? { ...toEventView(e), introducedTo: r.introductions.get(e.id)! } : toEventView(e))),
     earlierEvents: r.earlierEvents,
     followUps: r.followUps.map(toFollowUpView),
@@ -215,7 +228,7 @@ export interface EditedView extends ContactView {
 }
 
 export function toEditedView(r: EditResult): EditedView {
-  return { ...toContactView(r.contact, r.facts), changes: r.changes };
+  return { ...toContactView(r.contact, r.facts, r.points), changes: r.changes };
 }
 
 export interface RemovedView {

@@ -27,9 +27,11 @@ describe('net edit', () => {
   it('sets every profile field, and reports it as JSON', () => {
     const v = j.json('edit', 'jane', '--role', 'estate agent', '--phone', '+44 20 7946 0958', '--met', '3 days ago', '--how-met', 'chamber lunch', '--every', '2m', '--goal', 'second office', '--family', 'Maria, wife', '--tag', 'client');
     expect(v).toMatchObject({
-      name: 'Jane Doe', role: 'estate agent', phone: '+44 20 7946 0958', metOn: '2026-11-19', howMet: 'chamber lunch', every: '2m', everyDays: 60,
+      name: 'Jane Doe', role: 'estate agent', phone: '555 0100', metOn: '2026-11-19', howMet: 'chamber lunch', every: '2m', everyDays: 60,
+      // --phone adds a number; the first stays the main one.
+      phones: [{ number: '555 0100', label: null }, { number: '+44 20 7946 0958', label: null }],
       goals: ['second office'], family: ['Maria, wife'], tags: ['bni', 'client', 'prospect'], // added at the same moment (NET_NOW): in name order
-      changes: { set: ['role', 'phone', 'metOn', 'howMet', 'every'], cleared: [], added: { tag: 1, service: 0, goal: 1, family: 1 }, removed: { tag: 0, service: 0, goal: 0, family: 0 } },
+      changes: { set: ['role', 'metOn', 'howMet', 'every', 'phone'], cleared: [], added: { tag: 1, service: 0, goal: 1, family: 1 }, removed: { tag: 0, service: 0, goal: 0, family: 0 } },
     });
     expect(jane()).toMatchObject({ goal_count: 1, family_count: 1 });
   });
@@ -67,7 +69,8 @@ describe('net edit', () => {
     [['edit', 'jane', '--untag', 'vip'], /^net: Jane Doe has no tag "vip"; their tags are bni, prospect\n$/],
     [['edit', 'jane', '--company', 'X', '--forget', 'lettings'], /^net: Jane Doe has no service, goal or family member "lettings"/],
     [['edit', 'jane', '--clear', 'name'], /^net: cannot clear "name"; --clear takes one of: company, role, email, phone, met, how-met, every, birthday, given-name, family-name, note\n$/],
-    [['edit', 'jane', '--phone', '555', '--clear', 'phone'], /^net: --phone and --clear phone say opposite things/],
+    [['edit', 'jane', '--forget-phone', '555 0199'], /^net: Jane Doe has no phone number 555 0199; their phone numbers: 555 0100\n$/],
+    [['edit', 'jane', '--email', 'ravi@EXAMPLE.com'], /^net: ravi@EXAMPLE\.com already belongs to Ravi Patel; /],
     [['edit', 'jane', '--tag', 'vip', '--untag', 'vip'], /^net: --tag vip and --untag vip say opposite things/],
     [['edit', 'jane', '--met', 'next week'], /^net: --met 2026-11-(29|30) is in the future/],
   ])('net %j is a usage error and changes nothing', (args, stderr) => {
@@ -112,7 +115,7 @@ describe('net edit', () => {
     expect(help).toMatch(/--forget <text>/);
     expect(help).toMatch(/--clear <field> +empty a field: company, role/);
     expect(help).toMatch(/--given-name <name> +their given \(first\) name/);
-    expect(help).toContain('Take them off with --untag <tag> and --forget <text>; empty a field with --clear <field>.');
+    expect(help).toContain('Take them off with --untag <tag>, --forget <text>, --forget-email\n<address> and --forget-phone <number>');
     expect(help).toMatch(/Examples:/);
   });
 });

@@ -97,7 +97,7 @@ describe('writing files', () => {
   it('creates the file owner-only and refuses to overwrite it without --force', () => {
     fill(j);
     const file = join(j.dir, 'out.json');
-    expect(j.run('--json', 'export', '--format', 'json', file)).toMatchObject({ code: 0, stderr: '', stdout: `{\n  "format": "json",\n  "file": "${file}",\n  "contacts": 2,\n  "records": 10\n}\n` });
+    expect(j.run('--json', 'export', '--format', 'json', file)).toMatchObject({ code: 0, stderr: '', stdout: `{\n  "format": "json",\n  "file": "${file}",\n  "contacts": 2,\n  "records": 12\n}\n` });
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const before = readFileSync(file, 'utf8');
     expect(j.run('export', file)).toEqual({ code: 2, stdout: '', stderr: `net: ${file} already exists; choose another file name, or add --force to replace it\n` });
@@ -176,9 +176,9 @@ describe('net export --csv and --vcf', () => {
     expect(JSON.parse(j.run('export', '--format', 'json').stdout)).toMatchObject({ format: 'net-journal' });
     const file = join(j.dir, 'journal.json');
     // One flag, one meaning: the confirmation of `net export --json file` is text, that of `net --json export file` JSON.
-    expect(j.run('export', '--json', file)).toEqual({ code: 0, stderr: '', stdout: `Exported the journal as JSON (2 contacts and 8 other records) to ${file}\n` });
+    expect(j.run('export', '--json', file)).toEqual({ code: 0, stderr: '', stdout: `Exported the journal as JSON (2 contacts and 10 other records) to ${file}\n` });
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'net-journal' });
-    expect(JSON.parse(j.run('--json', 'export', file, '--force').stdout)).toEqual({ format: 'json', file, contacts: 2, records: 10 });
+    expect(JSON.parse(j.run('--json', 'export', file, '--force').stdout)).toEqual({ format: 'json', file, contacts: 2, records: 12 });
     expect(j.run('export', '--format', 'xml')).toEqual({ code: 2, stdout: '', stderr: 'net: cannot export as "xml"; --format takes one of: json, csv, vcf\n' });
     expect(j.run('export', '--format', 'csv', '--vcf')).toMatchObject({ code: 2, stderr: 'net: --format csv and --vcf ask for two formats; export one at a time\n' });
   });

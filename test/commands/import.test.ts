@@ -20,6 +20,17 @@ function people(): Record<string, unknown[]> {
   return Object.fromEntries(contacts.map((c) => [c.name, [c.email, c.phone, c.company, c.role, tags(c.id)]]));
 }
 
+/** name -> every email and phone as [kind, value, label], in their order (the main one of each kind first). */
+function points(): Record<string, unknown[]> {
+  const { contacts, contact_points } = j.dump() as Dump & { contact_points: any[] };
+  const own = (id: string) =>
+    contact_points
+      .filter((p) => p.contact_id === id)
+      .sort((a, b) => a.kind.localeCompare(b.kind) || a.position - b.position)
+      .map((p) => [p.kind, p.value, p.label]);
+  return Object.fromEntries(contacts.map((c) => [c.name, own(c.id)]));
+}
+
 describe('net import: vCard', () => {
   it.each([
     ['google.vcf', { 'Jane Doe': ['jane@acme.example', '+44 7700 900123', 'Acme Ltd.', 'Estate agent', ['bni', 'clients']], 'Sam Lee': [null, '020 7946 0000', null, null, []] }],
@@ -34,12 +45,33 @@ describe('net import: vCard', () => {
     expect(people()).toEqual(expected);
   });
 
-  it('keeps the extra emails and phones in the note, with the birthday and the profile URL', () => {
+  it('keeps every email and phone as an entry with its label, and the note, the birthday and the profile URL', () => {
     j.run('import', fixture('google.vcf'));
     const { contacts } = j.dump() as Dump;
     expect(contacts.map((c) => [c.name, c.note, c.birthday, c.url])).toEqual([
-      ['Jane Doe', 'Met at the BNI Tuesday breakfast, sits next to Ravi.\nLikes cycling and long walks.\nOther email: jane.doe@mail.example', '1985-04-12', 'https://www.linkedin.com/in/janedoe'],
-      ['Sam Lee', 'Other phone: 07700 900999', null, null],
+      ['Jane Doe', 'Met at the BNI Tuesday breakfast, sits next to Ravi.\nLikes cycling and long walks.', '1985-04-12', 'https://www.linkedin.com/in/janedoe'],
+      ['Sam Lee', null, null, null],
+    ]);
+    expect(points()).toEqual({
+      'Jane Doe': [
+        ['email', 'jane@acme.example', 'work'],
+        ['email', 'jane.doe@mail.example', 'home'],
+        ['phone', '+44 7700 900123', 'mobile'],
+      ],
+      'Sam Lee': [
+        ['phone', '020 7946 0000', 'work'],
+        ['phone', '07700 900999', 'mobile'],
+      ],
+    });
+  });
+
+  it('matches a contact by any of their emails, and adds what the file has that they lack', () => {
+    j.run('add', 'J. Doe', '--email', 'home=JANE.DOE@mail.example');
+    expect(j.run('import', fixture('google.vcf'))).toMatchObject({ code: 0, stdout: 'Imported google.vcf (vCard): 1 added, 1 updated, 0 skipped (unchanged).\n' });
+    expect(points()['J. Doe']).toEqual([
+      ['email', 'JANE.DOE@mail.example', 'home'],
+      ['email', 'jane@acme.example', 'work'],
+      ['phone', '+44 7700 900123', 'mobile'],
     ]);
   });
 
@@ -146,7 +178,7 @@ describe('net import --dry-run', () => {
     const r = j.run('import', fixture('google.vcf'), '--dry-run');
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toBe(
-      '  update  Jane Doe  line 1  givenName, familyName, company, url, birthday, note, tags\n' +
+      '  update  Jane Doe  line 1  givenName, familyName, company, url, birthday, note, emails, phones, tags\n' +
         '  add     Sam Lee   line 17\n' +
         'Dry run of google.vcf (vCard): would add 1, update 1, skip 0 unchanged. Nothing was written.\n',
     );
@@ -204,7 +236,12 @@ describe('net import: real exports import whole (issue 14)', () => {
   it('06-vcard4-tel-uri-ext.vcf: the RFC 6350 card with a tel: URI and its extension', () => {
     expect(j.run('import', fixture('06-vcard4-tel-uri-ext.vcf'))).toEqual({ code: 0, stderr: '', stdout: 'Imported 06-vcard4-tel-uri-ext.vcf (vCard): 1 added, 0 updated, 0 skipped (unchanged).\n' });
     expect(columns('name', 'phone', 'email', 'company', 'birthday', 'url', 'note')).toEqual([
-      ['Rémi Tremblay', '+1-418-555-0100 ext. 102', 'remi.tremblay@example.ca', 'Exemplaire Inc', '--02-03', 'http://example.org/remi', 'Other phone: +1-418-555-0101'],
+      ['Rémi Tremblay', '+1-418-555-0100 ext. 102', 'remi.tremblay@example.ca', 'Exemplaire Inc', '--02-03', 'http://example.org/remi', null],
+    ]);
+    expect(points()['Rémi Tremblay']).toEqual([
+      ['email', 'remi.tremblay@example.ca', 'work'],
+      ['phone', '+1-418-555-0100 ext. 102', 'work'],
+      ['phone', '+1-418-555-0101', 'work'],
     ]);
     expect((j.dump() as { dates: Row[] }).dates.map((d) => [d.label, d.date])).toEqual([['anniversary', '2009-08-08']]);
   });
@@ -227,10 +264,15 @@ describe('net import: real exports import whole (issue 14)', () => {
   it('11-outlook-contacts.csv: M/D/YYYY birthdays, 0/0/00 as no date, every phone kept', () => {
     expect(j.run('import', fixture('11-outlook-contacts.csv'))).toEqual({ code: 0, stderr: '', stdout: 'Imported 11-outlook-contacts.csv (CSV): 2 added, 0 updated, 0 skipped (unchanged).\n' });
     expect(columns('name', 'email', 'phone', 'company', 'role', 'birthday', 'note')).toEqual([
-      ['Derek Hollis', 'derek@example.com', '07700 900111', 'Hollis Mortgages', 'Mortgage Broker', '1975-03-14', 'Prefers calls\nOther phone: +44 113 496 0000'],
+      ['Derek Hollis', 'derek@example.com', '07700 900111', 'Hollis Mortgages', 'Mortgage Broker', '1975-03-14', 'Prefers calls'],
       ['Fiona Grant', 'fiona@example.org', null, null, null, null, null],
     ]);
     expect(people()['Derek Hollis']![4]).toEqual(['bni', 'referral-partners']);
+    expect(points()['Derek Hollis']).toEqual([
+      ['email', 'derek@example.com', null],
+      ['phone', '07700 900111', 'mobile'],
+      ['phone', '+44 113 496 0000', 'work'],
+    ]);
   });
 
   it('says in one or two lines what was kept as text and what was left out, and why; --json lists them', () => {
@@ -243,7 +285,13 @@ describe('net import: real exports import whole (issue 14)', () => {
         '3 values kept as text in the note: line 8 birthday "circa 1800", line 8 email "john at doe dot example", line 8 phone "ask reception".\n' +
         'Left out 2 records: line 1 (a group, not a person), line 35 (nothing to call them by).\n',
     });
-    expect(columns('name', 'phone', 'note')[0]).toEqual(['John Doe', '+1-555-555-5555', 'Email: john at doe dot example\nPhone: ask reception\nBirthday: circa 1800\nOther phone: +1 555 123 4567,,102#, 1-800-FLOWERS']);
+    expect(columns('name', 'phone', 'note')[0]).toEqual(['John Doe', '+1-555-555-5555', 'Email: john at doe dot example\nPhone: ask reception\nBirthday: circa 1800']);
+    expect(points()['John Doe']).toEqual([
+      ['email', 'john@doe.example', null],
+      ['phone', '+1-555-555-5555', 'mobile'],
+      ['phone', '+1 555 123 4567,,102#', 'work'],
+      ['phone', '1-800-FLOWERS', 'work'],
+    ]);
     const k = makeJournal('2026-11-30', 'in-process');
     try {
       expect(k.json('import', fixture('vcard4-rfc6350.vcf'))).toMatchObject({

@@ -23,7 +23,7 @@ export function setup(cmd: Command, ctx: CliContext): void {
     else if (guided) input = await askAddInput(ctx);
     else throw new UsageError('net add needs a name', 'for example net add "Jane Doe" --company Acme');
     const added = await ctx.write((store) => addContactWithFacts(store, input, ctx.clock));
-    ctx.out.emit(toContactView(added.contact, added.facts), renderAdded);
+    ctx.out.emit(toContactView(added.contact, added.facts, added.points), renderAdded);
     if (guided && ctx.canAsk) await offerToLogMeeting(ctx, added.contact);
   });
 }

@@ -20,10 +20,14 @@ interface EditFlags extends ProfileFlags {
   ideal?: string[];
   metNeed?: string[];
   appendNote?: string;
+  forgetEmail?: string[];
+  forgetPhone?: string[];
 }
 
-const HOW_FACTS_CHANGE = `--tag, --service, --goal and --family add to what is there (one already there is left alone).
-Take them off with --untag <tag> and --forget <text>; empty a field with --clear <field>.`;
+const HOW_FACTS_CHANGE = `--tag, --service, --goal, --family, --email and --phone add to what is there (one already there is left
+alone; the first email and phone are the main ones). Take them off with --untag <tag>, --forget <text>, --forget-email
+<address> and --forget-phone <number>; empty a field with --clear <field> (--clear email removes every email, and
+with --email puts the new one in their place).`;
 
 export function setup(cmd: Command, ctx: CliContext): void {
   cmd
@@ -31,6 +35,8 @@ export function setup(cmd: Command, ctx: CliContext): void {
   addProfileFlags(cmd)
     .option('--append-note <text>', 'add a line at the end of the note', (s: string) => parseFieldText('note', s, '--append-note'))
     .option('--untag <tag>', 'take a tag off (repeatable)', collect(parseTag))
+    .option('--forget-email <address>', 'remove one of their email addresses (repeatable)', collect((s: string) => s.trim()))
+    .option('--forget-phone <number>', 'remove one of their phone numbers (repeatable)', collect((s: string) => s.trim()))
     .option('--need <text>', 'something they need now, e.g. "a wedding photographer" (repeatable; net ideas matches it)', collect((s: string) => parseFieldText('need', s, '--need')))
     .option('--ideal <text>', 'their ideal referral, e.g. "couples planning a spring wedding" (repeatable)', collect((s: string) => parseFieldText('ideal', s, '--ideal')))
     .option('--met-need <text>', 'mark a need met today: kept in the journal, never matched again (repeatable)', collect((s: string) => parseFieldText('need', s, '--met-need')))
@@ -41,6 +47,7 @@ export function setup(cmd: Command, ctx: CliContext): void {
     'net edit jane --company "Acme Homes" --service "home staging" --service valuations',
     'net edit "Jane Doe" --name "Jane Doe-Smith" --tag client --untag prospect',
     'net edit jane --forget "home staging" --clear phone --clear every',
+    'net edit jane --email home=jane@home.example --phone mobile="+44 7700 900123" --forget-email jane@old.example',
     'net edit maria --need "a wedding photographer" --ideal "couples planning a spring wedding"',
     'net edit maria --met-need "a wedding photographer"',
     'net edit "Dr. Ada Lovelace" --given-name Ada --family-name Lovelace   # the vCard export writes them as N',
@@ -48,7 +55,7 @@ export function setup(cmd: Command, ctx: CliContext): void {
   ]).action(async (query: string, flags: EditFlags) => {
     if (!Object.values(flags).some((v) => v !== undefined)) throw new UsageError('nothing to change', `give one or more of ${EDIT_FLAGS} (see net edit --help)`);
     const fields = await toProfileFields(ctx, flags);
-    const input = { ...fields, appendNote: flags.appendNote, name: flags.name, untag: flags.untag, forget: flags.forget, clear: flags.clear, needs: flags.need, ideals: flags.ideal, metNeeds: flags.metNeed };
+    const input = { ...fields, appendNote: flags.appendNote, forgetEmails: flags.forgetEmail, forgetPhones: flags.forgetPhone, name: flags.name, untag: flags.untag, forget: flags.forget, clear: flags.clear, needs: flags.need, ideals: flags.ideal, metNeeds: flags.metNeed };
     const result = await ctx.write((store, answers) => editContact(store, { ...input, contactId: resolveContact(store, query, answers).id }, ctx.clock));
     ctx.out.emit(toEditedView(result), (v, p) => renderEdited(v, p, ctx.today));
   });

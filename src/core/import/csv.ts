@@ -66,12 +66,14 @@ export function parseCsvRows(text: string, firstLine = 1, delimiter = ','): CsvR
   return rows.map((r) => toCsvRow(r, firstLine));
 }
 
-type Field = 'name' | 'first' | 'middle' | 'last' | 'email' | 'phone' | 'company' | 'role' | 'tags' | 'met' | 'note' | 'url' | 'birthday' | 'anniversary';
+type Field = 'name' | 'first' | 'middle' | 'last' | 'email' | 'phone' | 'emailLabel' | 'phoneLabel' | 'company' | 'role' | 'tags' | 'met' | 'note' | 'url' | 'birthday' | 'anniversary';
 
 /** A header's field, and its rank among columns of the same field (lower first: the first phone is the contact's). */
 export interface ColumnField {
   field: Field;
   rank: number;
+  /** The label the header itself gives its values (Outlook's "Mobile Phone": mobile). */
+  label?: string;
 }
 
 const EXACT: Record<string, Field> = {
@@ -90,10 +92,11 @@ const EXACT: Record<string, Field> = {
   anniversary: 'anniversary',
 };
 
-/** Outlook's phone columns, the one people call first ranked first; faxes and pagers last. */
-const OUTLOOK_PHONES = [
-  'primaryphone', 'mobilephone', 'businessphone', 'businessphone2', 'homephone', 'homephone2', 'otherphone', 'companymainphone',
-  'carphone', 'callback', 'radiophone', 'assistantsphone', 'isdn', 'ttytddphone', 'telex', 'pager', 'businessfax', 'homefax', 'otherfax',
+/** Outlook's phone columns, the one people call first ranked first, faxes and pagers last; each with its label. */
+const OUTLOOK_PHONES: [string, string][] = [
+  ['primaryphone', 'main'], ['mobilephone', 'mobile'], ['businessphone', 'work'], ['businessphone2', 'work'], ['homephone', 'home'], ['homephone2', 'home'],
+  ['otherphone', 'other'], ['companymainphone', 'work'], ['carphone', 'car'], ['callback', 'callback'], ['radiophone', 'radio'], ['assistantsphone', 'assistant'],
+  ['isdn', 'isdn'], ['ttytddphone', 'tty'], ['telex', 'telex'], ['pager', 'pager'], ['businessfax', 'work fax'], ['homefax', 'home fax'], ['otherfax', 'fax'],
 ];
 
 const key = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -103,13 +106,18 @@ export function toColumnField(header: string, column: number): ColumnField | und
   const k = key(header);
   const field = EXACT[k];
   if (field) return { field, rank: column };
-  const outlook = OUTLOOK_PHONES.indexOf(k);
-  if (outlook >= 0) return { field: 'phone', rank: outlook };
+  const outlook = OUTLOOK_PHONES.findIndex(([column]) => column === k);
+  if (outlook >= 0) return { field: 'phone', rank: outlook, label: OUTLOOK_PHONES[outlook]![1] };
   // E-mail Address, E-mail 2 Address (Outlook); E-mail 1 - Value (Google); Email, Email 2
   let m = /^e?mail(\d*)(?:address|value)?$/.exec(k) ?? /^emailaddress(\d+)$/.exec(k);
   if (m) return { field: 'email', rank: Number(m[1] || 1) };
+  // E-mail 1 - Label (Google), email label, email 2 label (net's own): the label of the email column of that number.
+  m = /^e?mail(\d*)(?:label|type)$/.exec(k);
+  if (m) return { field: 'emailLabel', rank: Number(m[1] || 1) };
+  m = /^phone(\d*)(?:label|type)$/.exec(k);
+  if (m) return { field: 'phoneLabel', rank: 100 + Number(m[1] || 0) };
   m = /^(?:phone|mobile|mobilephone|cell|cellphone|telephone|tel|workphone|phonenumber|mobilenumber)(\d*)(?:value|number)?$/.exec(k);
-  if (m) return { field: 'phone', rank: 100 + Number(m[1] || 0) };
+  if (m) return { field: 'phone', rank: 100 + Number(m[1] || 0), ...(/^(?:mobile|cell)/.test(k) ? { label: 'mobile' } : /^work/.test(k) ? { label: 'work' } : {}) };
   return undefined;
 }
 
@@ -160,9 +168,9 @@ export function toCsvRecord(columns: CsvColumns, row: CsvRow, o: CsvOptions): Im
   r.givenName = one('first');
   r.familyName = one('last');
   r.name = one('name') ?? ([one('first'), one('middle'), one('last')].filter(Boolean).join(' ') || null);
-  r.emails = get('email').flatMap((e) => e.split(/\s*(?::::|[;,])\s*/)).filter(Boolean);
   // Google joins several values with " ::: "; "; " parts numbers too (a ";" without a space is a wait in a dial string).
-  r.phones = get('phone').flatMap((p) => p.split(/\s*:::\s*|;\s+/)).filter(Boolean);
+  [r.emails, r.emailLabels] = readPoints(columns, row, 'email', /\s*(?::::|[;,])\s*/);
+  [r.phones, r.phoneLabels] = readPoints(columns, row, 'phone', /\s*:::\s*|;\s+/);
   r.company = one('company');
   r.role = one('role');
   r.note = one('note');
@@ -182,6 +190,25 @@ export function toCsvRecord(columns: CsvColumns, row: CsvRow, o: CsvOptions): Im
     if (date) addImportedDate(r, 'anniversary', date);
   }
   return r;
+}
+
+/** A row's emails or phones, in the order of their columns' ranks, each with the label its header or label column gives. */
+function readPoints(columns: CsvColumns, row: CsvRow, field: 'email' | 'phone', separator: RegExp): [string[], (string | null)[]] {
+  const values: string[] = [];
+  const labels: (string | null)[] = [];
+  const labelColumns = columns.byField.get(field === 'email' ? 'emailLabel' : 'phoneLabel') ?? [];
+  for (const i of columns.byField.get(field) ?? []) {
+    const cell = row.cells[i];
+    if (!cell) continue;
+    const column = columns.fields[i]!;
+    const labelColumn = labelColumns.find((j) => columns.fields[j]!.rank === column.rank);
+    const label = column.label ?? (labelColumn === undefined ? null : row.cells[labelColumn] || null);
+    for (const value of cell.split(separator).filter(Boolean)) {
+      values.push(value);
+      labels.push(label);
+    }
+  }
+  return [values, labels];
 }
 
 /**

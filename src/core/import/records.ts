@@ -5,7 +5,7 @@
  */
 import { findIsoDate, type DateOrder, type IsoDate } from '../dates.js';
 import { parseContactName, parseNamePart } from '../names.js';
-import { findPhone, parseEmail } from '../profile.js';
+import { findPhone, parseEmail, toPointKey, toPointLabel } from '../profile.js';
 import { NetError, UsageError } from '../errors.js';
 import { MAX_DATE_LABEL, type ImportantDate } from '../important-dates.js';
 
@@ -41,6 +41,9 @@ export interface ImportRecord {
   /** In the file's order, the preferred one first. */
   emails: string[];
   phones: string[];
+  /** The label of each email and phone where the source gives one (work, home, mobile), aligned with them by index. */
+  emailLabels?: (string | null)[];
+  phoneLabels?: (string | null)[];
   company: string | null;
   role: string | null;
   note: string | null;
@@ -236,7 +239,8 @@ function cleanText(r: ImportRecord, field: KeptField, value: string | null, max:
 export function toContactRecord(record: ImportRecord, today: IsoDate): NamedRecord | LeftOutRecord {
   const r: ImportRecord = { ...record, kept: [...record.kept] };
   const emails: string[] = [];
-  for (const raw of r.emails) {
+  const emailLabels: (string | null)[] = [];
+  for (const [i, raw] of r.emails.entries()) {
     const text = raw.trim().replace(/^mailto:/i, '');
     if (!text) continue;
     let email: string | undefined;
@@ -246,15 +250,22 @@ export function toContactRecord(record: ImportRecord, today: IsoDate): NamedReco
       if (!(err instanceof NetError)) throw err;
     }
     if (email === undefined) r.kept.push({ line: r.line, field: 'email', value: text });
-    else if (!emails.some((e) => e.toLowerCase() === email.toLowerCase())) emails.push(email);
+    else if (!emails.some((e) => toPointKey('email', e) === toPointKey('email', email))) {
+      emails.push(email);
+      emailLabels.push(toPointLabel(r.emailLabels?.[i]));
+    }
   }
   const phones: string[] = [];
-  for (const raw of r.phones) {
+  const phoneLabels: (string | null)[] = [];
+  for (const [i, raw] of r.phones.entries()) {
     const text = raw.trim();
     if (!text) continue;
     const phone = findPhone(text);
     if (phone === undefined) r.kept.push({ line: r.line, field: 'phone', value: text });
-    else if (!phones.includes(phone)) phones.push(phone);
+    else if (!phones.some((p) => toPointKey('phone', p) === toPointKey('phone', phone))) {
+      phones.push(phone);
+      phoneLabels.push(toPointLabel(r.phoneLabels?.[i]));
+    }
   }
   let metOn = r.metOn;
   if (metOn && metOn > today) {
@@ -273,7 +284,7 @@ export function toContactRecord(record: ImportRecord, today: IsoDate): NamedReco
   let note = r.note?.replace(/\r\n?/g, '\n').trim() || null;
   // A note of a whole book is cut, and says so where the user reads it.
   if (note && note.length > MAX_IMPORT_NOTE) note = `${note.slice(0, MAX_IMPORT_NOTE)}… (cut at ${MAX_IMPORT_NOTE.toLocaleString('en')} characters by net import)`;
-  return { ...r, name, givenName, familyName, emails, phones, company, role, url, metOn, note, tags: toTags(r.tags) };
+  return { ...r, name, givenName, familyName, emails, emailLabels, phones, phoneLabels, company, role, url, metOn, note, tags: toTags(r.tags) };
 }
 
 export function isLeftOut(r: NamedRecord | LeftOutRecord): r is LeftOutRecord {
@@ -293,14 +304,50 @@ const KEPT_LABELS: Record<KeptField, string> = {
 };
 
 /**
- * The note a record brings: its own note; then each value kept as text, one "Birthday: circa 1800" line each; then
- * the emails and phones beyond the first, which have no field of their own yet ("Other email: …", "Other phone: …",
- * comma-separated, the lines a later schema will turn into entries of their own).
+ * The note a record brings: its own note, then each value kept as text, one "Birthday: circa 1800" line each. (Its
+ * emails and phones are entries of their own; imports before schema 10 wrote the ones beyond the first into the note
+ * as "Other email: …" lines, which takeOtherPointLines takes out again.)
  */
-export function toImportNote(r: Pick<ImportRecord, 'note' | 'kept' | 'emails' | 'phones'>): string | null {
+export function toImportNote(r: Pick<ImportRecord, 'note' | 'kept'>): string | null {
   const lines = [r.note];
   for (const field of KEPT_FIELDS) for (const k of r.kept) if (k.field === field) lines.push(`${KEPT_LABELS[field]}: ${k.value.replace(/\s*\n\s*/g, ' ')}`);
-  if (r.emails.length > 1) lines.push(`Other email: ${r.emails.slice(1).join(', ')}`);
-  if (r.phones.length > 1) lines.push(`Other phone: ${r.phones.slice(1).join(', ')}`);
   return lines.filter(Boolean).join('\n') || null;
+}
+
+const OTHER_POINT_LINE = /^Other (email|phone): (.*)$/;
+
+/**
+ * The "Other email: a@x, b@y" and "Other phone: …" lines that imports before schema 10 wrote into a note, taken out:
+ * the addresses and numbers they list, and the note without them (null when nothing else is left). A value that does
+ * not read as an email or a phone stays in the note, on its line.
+ */
+export function takeOtherPointLines(note: string | null): { note: string | null; emails: string[]; phones: string[] } {
+  const found = { emails: [] as string[], phones: [] as string[] };
+  if (!note || !note.includes('Other ')) return { note, ...found };
+  const kept: string[] = [];
+  for (const line of note.split('\n')) {
+    const m = OTHER_POINT_LINE.exec(line.trim());
+    if (!m) {
+      kept.push(line);
+      continue;
+    }
+    const unread: string[] = [];
+    // Joined with ", ": a comma without a space is a phone's pause (+1 555 0100,,12#).
+    for (const value of m[2]!.split(/,\s+/).map((v) => v.trim()).filter(Boolean)) {
+      const read = m[1] === 'email' ? findEmail(value) : findPhone(value);
+      if (read === undefined) unread.push(value);
+      else (m[1] === 'email' ? found.emails : found.phones).push(read);
+    }
+    if (unread.length) kept.push(`Other ${m[1]}: ${unread.join(', ')}`);
+  }
+  return { note: kept.join('\n').replace(/\n{3,}/g, '\n\n').trim() || null, ...found };
+}
+
+function findEmail(text: string): string | undefined {
+  try {
+    return parseEmail(text);
+  } catch (err) {
+    if (err instanceof NetError) return undefined;
+    throw err;
+  }
 }

@@ -15,6 +15,7 @@
  */
 import type { DateOrder, IsoDate } from '../dates.js';
 import { decodeBytes } from './text.js';
+import { findPointLabel, toPointLabel } from '../profile.js';
 import { addImportedDate, emptyRecord, readDateValue, type BadRecord, type ImportRecord, type LeftOutRecord, type ParsedRecords } from './records.js';
 
 export interface VcardProperty {
@@ -159,10 +160,23 @@ function splitEscaped(value: string, sep: string): string[] {
 
 const isPreferred = (p: VcardProperty) => (p.params.get('TYPE') ?? []).includes('pref') || p.params.has('PREF');
 
-/** The preferred values first (TYPE=pref, 2.1's bare PREF, 4.0's PREF=1), otherwise in the card's order. */
-function byPreference(props: readonly VcardProperty[], read: (p: VcardProperty) => string): string[] {
+/**
+ * The preferred values first (TYPE=pref, 2.1's bare PREF, 4.0's PREF=1), otherwise in the card's order, each with its
+ * label: its TYPE (work, home, cell), or Apple's label of its group (item1.X-ABLabel:_$!<Mobile>!$_ or a label of the
+ * user's own).
+ */
+function byPreference(props: readonly VcardProperty[], all: readonly VcardProperty[], read: (p: VcardProperty) => string): { values: string[]; labels: (string | null)[] } {
   const sorted = [...props].sort((a, b) => Number(isPreferred(b)) - Number(isPreferred(a)));
-  return sorted.map((p) => read(p).trim()).filter(Boolean);
+  const values: string[] = [];
+  const labels: (string | null)[] = [];
+  for (const p of sorted) {
+    const value = read(p).trim();
+    if (!value) continue;
+    const apple = p.group ? all.find((q) => q.name === 'X-ABLABEL' && q.group === p.group)?.value : undefined;
+    values.push(value);
+    labels.push(toPointLabel(apple) ?? findPointLabel(p.params.get('TYPE') ?? []));
+  }
+  return { values, labels };
 }
 
 /** A `tel:` URI (vCard 4.0) as a number a person reads: `tel:+1-418-555-0100;ext=102` is "+1-418-555-0100 ext. 102". */
@@ -209,8 +223,9 @@ export function toVcardRecord(props: readonly VcardProperty[], line: number, o: 
   record.familyName = n[0] || null;
   record.givenName = n[1] || null;
   record.name = fn || [n[1], n[0]].filter(Boolean).join(' ') || null;
-  record.emails = byPreference(all('EMAIL'), (p) => unescape(decodeValue(p)));
-  record.phones = byPreference(all('TEL'), toPhoneText);
+  const emails = byPreference(all('EMAIL'), props, (p) => unescape(decodeValue(p)));
+  const phones = byPreference(all('TEL'), props, toPhoneText);
+  [record.emails, record.emailLabels, record.phones, record.phoneLabels] = [emails.values, emails.labels, phones.values, phones.labels];
   const org = first('ORG');
   record.company = org === undefined ? null : splitValue(org, ';')[0]!.trim() || null;
   record.role = unescape(first('TITLE') ?? first('ROLE') ?? '').trim() || null;

@@ -4,7 +4,7 @@ import type { DateOrder, IsoDate } from '../../core/dates.js';
 import { readDate } from '../read-date.js';
 import { parseInterval } from '../../core/intervals.js';
 import { parseContactName } from '../../core/names.js';
-import { parseEmail, parsePhone, parseTag } from '../../core/profile.js';
+import { parseEmail, parseLabelled, parsePhone, parseTag } from '../../core/profile.js';
 import { parseFieldText, type TextField } from '../../core/text.js';
 import { askConfirm, askParsed } from '../prompts.js';
 
@@ -38,12 +38,14 @@ export async function askAddInput(checks: AddFlowChecks): Promise<AddInput> {
   const input: AddInput = { name: name! };
   input.company = await askParsed('Company (Enter to skip):', text('company', 'the company'));
   input.role = await askParsed('Role (Enter to skip):', text('role', 'the role'));
-  input.email = await askParsed('Email (Enter to skip):', (s) => {
-    const email = parseEmail(s);
-    checks.checkEmailFree(email);
-    return email;
+  const email = await askParsed('Email (Enter to skip):', (s) => {
+    const labelled = parseLabelled(s, parseEmail);
+    checks.checkEmailFree(labelled.value);
+    return labelled;
   });
-  input.phone = await askParsed('Phone (Enter to skip):', parsePhone);
+  const phone = await askParsed('Phone (Enter to skip):', (s) => parseLabelled(s, parsePhone));
+  input.emails = email ? [email] : [];
+  input.phones = phone ? [phone] : [];
   input.tags = (await askParsed('Tags, comma separated (Enter to skip):', parseTagList)) ?? [];
   input.metOn = await askParsed('When did you first meet? e.g. 2025-03-01, "last friday" (Enter to skip):', async (s) => {
     const day = await readDate(s, checks.today, { direction: 'past', order: checks.order });

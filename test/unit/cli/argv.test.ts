@@ -110,7 +110,7 @@ afterEach(() => {
 const call = (fn: string, ...args: unknown[]) => ({ fn, args });
 const usage = (error: string) => ({ error, code: 2 });
 
-const PROFILE_NONE = { company: undefined, role: undefined, email: undefined, phone: undefined, metOn: undefined, howMet: undefined, everyDays: undefined, tags: [], services: [], goals: [], family: [], birthday: undefined, dates: [] };
+const PROFILE_NONE = { company: undefined, role: undefined, emails: [], phones: [], metOn: undefined, howMet: undefined, everyDays: undefined, tags: [], services: [], goals: [], family: [], birthday: undefined, dates: [] };
 
 describe.each<[string, string[], unknown]>([
   // add

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyRecord, findBirthday, findExportDate, isNoDate, parseImportFormat, toContactRecord, toImportNote, toTag, type ImportRecord } from '../../../../src/core/import/records.js';
+import { emptyRecord, findBirthday, findExportDate, isNoDate, parseImportFormat, takeOtherPointLines, toContactRecord, toImportNote, toTag, type ImportRecord } from '../../../../src/core/import/records.js';
 
 const TODAY = '2026-11-22';
 
@@ -93,18 +93,25 @@ describe('import records', () => {
     expect(r).toMatchObject({ name: 'Ada L', emails: ['a@x.example'], phones: ['+44 20 1234'], note: 'a\nb', tags: ['bni'], kept: [] });
   });
 
-  it('writes the note: its own, then each value kept as text, then the other emails and phones', () => {
+  it('writes the note: its own, then each value kept as text (emails and phones are entries of their own)', () => {
     const note = toImportNote({
       note: 'Met at the chamber lunch.',
       kept: [
         { line: 2, field: 'phone', value: 'ask reception' },
         { line: 2, field: 'birthday', value: 'circa\n1800' },
       ],
-      emails: ['a@x.example', 'b@x.example', 'c@x.example'],
-      phones: ['+1 555 0100', '+1 555 0101,,12#'],
     });
-    expect(note).toBe('Met at the chamber lunch.\nPhone: ask reception\nBirthday: circa 1800\nOther email: b@x.example, c@x.example\nOther phone: +1 555 0101,,12#');
-    expect(toImportNote({ note: null, kept: [], emails: ['a@x.example'], phones: [] })).toBeNull();
+    expect(note).toBe('Met at the chamber lunch.\nPhone: ask reception\nBirthday: circa 1800');
+    expect(toImportNote({ note: null, kept: [] })).toBeNull();
+  });
+
+  it.each([
+    ['Met at the chamber.\nOther email: b@x.example, c@x.example\nOther phone: +1 555 0101,,12#', 'Met at the chamber.', ['b@x.example', 'c@x.example'], ['+1 555 0101,,12#']],
+    ['Other email: b@x.example', null, ['b@x.example'], []],
+    ['Own words\n\nBirthday: circa 1800\nOther email: b@x.example, not an address', 'Own words\n\nBirthday: circa 1800\nOther email: not an address', ['b@x.example'], []],
+    ['Other emails are elsewhere', 'Other emails are elsewhere', [], []],
+  ])('takes the "Other email" lines of imports before schema 10 out of %j', (note, left, emails, phones) => {
+    expect(takeOtherPointLines(note)).toEqual({ note: left, emails, phones });
   });
 
   it.each([
