@@ -32,6 +32,7 @@ export const COMMANDS = [
   { name: 'ideas', usage: '[options] [name]', summary: 'who can I help? Ways to give to one contact, or the best introductions across your network', load: () => import('./commands/ideas.js') },
   { name: 'intro', usage: '[options] <a> <b>', summary: 'record an introduction between two contacts: one give to each, linked (checked first, like net check --to-refer)', load: () => import('./commands/intro.js') },
   { name: 'show', usage: '[options] <name>', summary: "a contact's profile and the relationship's timeline, newest first (the latest 20 events; JSON has all)", load: () => import('./commands/show.js') },
+  { name: 'search', usage: '[options] <words...>', summary: 'find contacts and events by what was written about them: names, companies, roles, services, notes…, best first', load: () => import('./commands/search.js') },
   { name: 'list', usage: '[options]', summary: 'list contacts in name order: role and company, tags, last touch', load: () => import('./commands/list.js') },
   { name: 'edit', usage: '[options] <name>', summary: 'change a contact: set fields, add or remove tags and facts, clear fields', load: () => import('./commands/edit.js') },
   { name: 'deepen', usage: '[options] <name>', summary: 'answer the checklist points only you can: how deep the relationship is (a checklist on a terminal)', load: () => import('./commands/deepen.js') },

@@ -413,7 +413,93 @@ const v10: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10];
+/** What a contact's search document says about them beyond its own columns: its facts, one a line. */
+const CONTACT_ABOUT = (id: string) => `(SELECT group_concat(text, char(10) ORDER BY kind, created_at, text_key) FROM facts WHERE contact_id = ${id})`;
+
+/**
+ * Version 11: the full-text index of `net search` (issue 16). SQLite's FTS5, with the unicode61 tokenizer that folds
+ * case and takes accents off (remove_diacritics 2: "cafe" finds "Café", "muller" "Müller"), and prefix indexes of two
+ * and three characters, so that the first letters of a word find it at once. Two indexes: one document per contact
+ * (name, company, role, how met, its facts — services, goals, needs, ideal referrals, family, tags — and its note)
+ * and one per event that has words (its note, the prospect of a referral, the note on how it went).
+ *
+ * Each index reads its text from a table of documents (external content: snippets come from there) whose rowid is an
+ * INTEGER PRIMARY KEY, so that no VACUUM can renumber it under the index. Triggers keep the documents equal to the
+ * journal's rows and the indexes equal to the documents, in the transaction of every write, whatever writes: a command,
+ * an import, a merge. The tables' names start with search_: derived from the others, they are never exported.
+ */
+const v11: Migration = {
+  version: 11,
+  name: 'full-text search',
+  up(db) {
+    const tokenize = "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'";
+    db.exec(`
+      CREATE TABLE search_contact_docs (doc_id INTEGER PRIMARY KEY, contact_id TEXT NOT NULL UNIQUE, name TEXT, company TEXT, role TEXT, how_met TEXT, about TEXT, note TEXT);
+      CREATE TABLE search_event_docs (doc_id INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, contact_id TEXT NOT NULL, note TEXT, prospect TEXT, outcome TEXT);
+      INSERT INTO search_contact_docs (contact_id, name, company, role, how_met, about, note)
+        SELECT id, name, company, role, how_met, ${CONTACT_ABOUT('contacts.id')}, note FROM contacts ORDER BY created_at, id;
+      INSERT INTO search_event_docs (event_id, contact_id, note, prospect, outcome)
+        SELECT id, contact_id, note, prospect, status_note FROM events WHERE coalesce(note, prospect, status_note) IS NOT NULL ORDER BY created_at, id;
+      CREATE VIRTUAL TABLE search_contacts USING fts5(name, company, role, how_met, about, note, content = 'search_contact_docs', content_rowid = 'doc_id', ${tokenize});
+      CREATE VIRTUAL TABLE search_events USING fts5(note, prospect, outcome, content = 'search_event_docs', content_rowid = 'doc_id', ${tokenize});
+      INSERT INTO search_contacts (search_contacts) VALUES ('rebuild');
+      INSERT INTO search_events (search_events) VALUES ('rebuild');
+    `);
+    // The documents to the indexes: FTS5's external-content triggers.
+    const sync = (docs: string, index: string, columns: string[]) => {
+      const list = columns.join(', ');
+      const values = (row: string) => columns.map((c) => `${row}.${c}`).join(', ');
+      return `
+        CREATE TRIGGER ${docs}_insert AFTER INSERT ON ${docs} BEGIN
+          INSERT INTO ${index} (rowid, ${list}) VALUES (new.doc_id, ${values('new')});
+        END;
+        CREATE TRIGGER ${docs}_delete AFTER DELETE ON ${docs} BEGIN
+          INSERT INTO ${index} (${index}, rowid, ${list}) VALUES ('delete', old.doc_id, ${values('old')});
+        END;
+        CREATE TRIGGER ${docs}_update AFTER UPDATE ON ${docs} BEGIN
+          INSERT INTO ${index} (${index}, rowid, ${list}) VALUES ('delete', old.doc_id, ${values('old')});
+          INSERT INTO ${index} (rowid, ${list}) VALUES (new.doc_id, ${values('new')});
+        END;`;
+    };
+    db.exec(sync('search_contact_docs', 'search_contacts', ['name', 'company', 'role', 'how_met', 'about', 'note']));
+    db.exec(sync('search_event_docs', 'search_events', ['note', 'prospect', 'outcome']));
+    // The journal's rows to the documents.
+    const event = (row: string) => `${row}.id, ${row}.contact_id, ${row}.note, ${row}.prospect, ${row}.status_note`;
+    db.exec(`
+      CREATE TRIGGER search_contact_insert AFTER INSERT ON contacts BEGIN
+        INSERT INTO search_contact_docs (contact_id, name, company, role, how_met, about, note)
+          VALUES (new.id, new.name, new.company, new.role, new.how_met, ${CONTACT_ABOUT('new.id')}, new.note);
+      END;
+      CREATE TRIGGER search_contact_update AFTER UPDATE OF name, company, role, how_met, note ON contacts BEGIN
+        UPDATE search_contact_docs SET name = new.name, company = new.company, role = new.role, how_met = new.how_met, note = new.note WHERE contact_id = new.id;
+      END;
+      CREATE TRIGGER search_contact_delete AFTER DELETE ON contacts BEGIN
+        DELETE FROM search_contact_docs WHERE contact_id = old.id;
+      END;
+      CREATE TRIGGER search_fact_insert AFTER INSERT ON facts BEGIN
+        UPDATE search_contact_docs SET about = ${CONTACT_ABOUT('new.contact_id')} WHERE contact_id = new.contact_id;
+      END;
+      CREATE TRIGGER search_fact_delete AFTER DELETE ON facts BEGIN
+        UPDATE search_contact_docs SET about = ${CONTACT_ABOUT('old.contact_id')} WHERE contact_id = old.contact_id;
+      END;
+      CREATE TRIGGER search_fact_update AFTER UPDATE OF kind, text ON facts BEGIN
+        UPDATE search_contact_docs SET about = ${CONTACT_ABOUT('new.contact_id')} WHERE contact_id = new.contact_id;
+      END;
+      CREATE TRIGGER search_event_insert AFTER INSERT ON events WHEN coalesce(new.note, new.prospect, new.status_note) IS NOT NULL BEGIN
+        INSERT INTO search_event_docs (event_id, contact_id, note, prospect, outcome) VALUES (${event('new')});
+      END;
+      CREATE TRIGGER search_event_update AFTER UPDATE OF note, prospect, status_note ON events BEGIN
+        DELETE FROM search_event_docs WHERE event_id = new.id;
+        INSERT INTO search_event_docs (event_id, contact_id, note, prospect, outcome) SELECT ${event('new')} WHERE coalesce(new.note, new.prospect, new.status_note) IS NOT NULL;
+      END;
+      CREATE TRIGGER search_event_delete AFTER DELETE ON events BEGIN
+        DELETE FROM search_event_docs WHERE event_id = old.id;
+      END;
+    `);
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 

@@ -30,11 +30,17 @@ export function readPathState(path: string): PathState {
   return { folderExists, files, kind: 'file', sha256: sha256(path), entries: null };
 }
 
-/** Every table's rows of a journal file, opened read-only. */
+/**
+ * Every table's rows of a journal file, opened read-only. The search index's own tables (FTS5's virtual and shadow
+ * tables) are left out: they are SQLite's encoding of the search documents, which are dumped.
+ */
 export function dumpJournal(path: string): Record<string, unknown[]> {
   const conn = new Database(path, { readonly: true, fileMustExist: true });
   try {
-    const tables = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+    const tables = (conn.pragma('table_list') as { name: string; type: string; schema: string }[])
+      .filter((t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_'))
+      .map((t) => t.name)
+      .sort();
     return Object.fromEntries(tables.map((t) => [t, conn.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
   } finally {
     conn.close();

@@ -2,12 +2,12 @@
  * Runs net against a temporary journal, as a user would, and reads the journal back: the real bin/net.js in a process
  * of its own ('spawn'), or net's run() in this process ('in-process', see in-process.ts) for tests of its rules.
  */
-import Database from 'better-sqlite3';
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runInProcess } from './in-process.js';
+import { dumpJournal } from './journal-state.js';
 
 export const BIN = resolve(import.meta.dirname, '../../bin/net.js');
 
@@ -56,15 +56,7 @@ export function makeJournal(now = TODAY, runner: Runner = 'spawn'): Journal {
       if (r.code !== 0 && r.code !== 3) throw new Error(`net ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
       return JSON.parse(r.stdout);
     },
-    dump() {
-      const conn = new Database(db, { readonly: true, fileMustExist: true });
-      try {
-        const tables = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
-        return Object.fromEntries(tables.map((t) => [t, conn.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
-      } finally {
-        conn.close();
-      }
-    },
+    dump: () => dumpJournal(db),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

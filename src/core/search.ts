@@ -1,0 +1,53 @@
+/**
+ * What `net search` looks for: the words typed, as a full-text query. A word is letters and digits, as the index's
+ * tokenizer cuts them (unicode61: anything else separates words, "café-bar" is café and bar); each must be found, as
+ * the start of a word ("mortg" finds "mortgage"), in one contact's text or in one event's.
+ */
+import { UsageError } from './errors.js';
+
+/** The most records of each kind that are ranked: beyond, the most recently written of the matches. */
+export const SEARCH_WINDOW = 2000;
+
+/** The words of a search, lower case, in order, each once. */
+export function toSearchWords(text: string): string[] {
+  const words = text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+  return [...new Set(words)];
+}
+
+/** The FTS5 query for the words typed: every word, each a prefix, each quoted so that no word reads as an operator. */
+export function parseSearchQuery(text: string): { words: string[]; match: string } {
+  const words = toSearchWords(text);
+  if (!words.length) throw new UsageError(`nothing to search for in "${text}"`, 'give one or more words, for example net search mortgage chamber');
+  return { words, match: words.map((w) => `"${w}"*`).join(' ') };
+}
+
+/** A piece of text with the matching words marked: `marks` are [start, end) offsets into `text`. */
+export interface MarkedText {
+  text: string;
+  marks: [number, number][];
+}
+
+/** A snippet as FTS5 gives it, the matches between `open` and `close`, as text and offsets. */
+export function toMarkedText(snippet: string, open: string, close: string): MarkedText {
+  const marks: [number, number][] = [];
+  let text = '';
+  let at = 0;
+  while (at < snippet.length) {
+    const start = snippet.indexOf(open, at);
+    if (start < 0) {
+      text += snippet.slice(at);
+      break;
+    }
+    const end = snippet.indexOf(close, start + open.length);
+    if (end < 0) {
+      text += snippet.slice(at).split(open).join('');
+      break;
+    }
+    text += snippet.slice(at, start);
+    const word = snippet.slice(start + open.length, end);
+    marks.push([text.length, text.length + word.length]);
+    text += word;
+    at = end + close.length;
+  }
+  return { text, marks };
+}
