@@ -5,7 +5,24 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'rolldown';
 
-export default defineConfig({
+/**
+ * What tab completion knows of the commands (src/cli/completion/spec.ts), made from the command tree with every
+ * command's module loaded, once, here: completing a word then loads none of them.
+ */
+async function completionSpec() {
+  const { buildProgram } = await import('./dist/cli/program.js');
+  const { toCompletionSpec } = await import('./dist/cli/completion/spec.js');
+  return toCompletionSpec(await buildProgram({}, [], { loadAll: true }));
+}
+
+const SPEC = 'net:completion-spec';
+const completionSpecPlugin = {
+  name: 'net-completion-spec',
+  resolveId: (id) => (id === SPEC ? `\0${SPEC}` : null),
+  load: async (id) => (id === `\0${SPEC}` ? `export default ${JSON.stringify(await completionSpec())};` : null),
+};
+
+export default defineConfig([{
   input: { main: 'dist/cli/main.js' },
   platform: 'node',
   // A start-up trick (README, "Start-up tricks"): commander gets a node:child_process that loads on first use.
@@ -24,4 +41,13 @@ export default defineConfig({
     chunkFileNames: 'chunks/[name]-[hash].cjs',
     sourcemap: true,
   },
-});
+},
+// The completion bundle (dist/bundle/complete.cjs), which bin/net.js runs for `net complete …` on every Tab: one file
+// of its own, sharing no chunk with the program's, so that it loads nothing but what completing takes.
+{
+  input: { complete: 'dist/cli/completion/main.js' },
+  platform: 'node',
+  plugins: [completionSpecPlugin],
+  logLevel: 'warn',
+  output: { format: 'cjs', dir: 'dist/bundle', cleanDir: false, entryFileNames: '[name].cjs', codeSplitting: false },
+}]);

@@ -47,6 +47,7 @@ export const COMMANDS = [
   { name: 'backup', usage: '[options] [file]', summary: 'copy the journal file safely, even while another net writes (default: net-backup-YYYY-MM-DD.db here)', load: () => import('./commands/backup.js') },
   { name: 'config', usage: '[options] [key] [value]', summary: 'show or change the journal settings (half-life: how fast investments fade; date-window: how early dates show; date-order: how 04/12 reads; synonyms: words net ideas treats as one)', load: () => import('./commands/config.js') },
   { name: 'doctor', usage: '[options]', summary: 'check the journal file: damage, schema version, permissions, orphan rows, summaries (exit 5 when something is wrong)', load: () => import('./commands/doctor.js') },
+  { name: 'completion', usage: '<shell>', summary: 'print the tab completion script for bash, zsh or fish (see --help to install it)', load: () => import('./commands/completion.js') },
   { name: 'where', usage: '', summary: 'print which journal file is in use', load: () => import('./commands/where.js') },
 ] as const satisfies readonly CommandEntry[];
 

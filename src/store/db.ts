@@ -1,31 +1,14 @@
 /** Opens the journal file: owner-only permissions, WAL, foreign keys, a busy timeout, migrated to the latest schema. */
-import Database from 'better-sqlite3';
-import { createRequire } from 'node:module';
+import type Database from 'better-sqlite3';
+import { newDatabase } from './sqlite.js';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { StoreError } from '../core/errors.js';
 import { LATEST_VERSION, migrate, readSchemaVersion } from './migrations.js';
 
 export type Db = Database.Database;
 
-/*
- * better-sqlite3's JavaScript is bundled with net's; its compiled addon is loaded on the first open, so `net --help`
- * and `net where` never load SQLite. Named directly, the addon loads without the `bindings` package's search of a dozen
- * paths (about 4 ms a start); where the build put it elsewhere, better-sqlite3 finds it as usual.
- */
-let nativeBinding: string | null | undefined;
-function findNativeBinding(): string | null {
-  if (nativeBinding === undefined) {
-    const addon = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
-    nativeBinding = existsSync(addon) ? addon : null;
-  }
-  return nativeBinding;
-}
-
-export function newDatabase(path: string, options: Database.Options = {}): Db {
-  const addon = findNativeBinding();
-  return new Database(path, addon ? { ...options, nativeBinding: addon } : options);
-}
+export { newDatabase } from './sqlite.js';
 
 export interface OpenOptions {
   /** Create the file (and, when allowed, its folder) if missing. Reads of a missing journal get an empty one in memory. */
