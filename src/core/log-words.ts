@@ -233,6 +233,10 @@ export async function parseLogWords(words: readonly string[], today: IsoDate, re
     if (flags.said[field] !== undefined) throw new UsageError(`${flags.flagOf(field)} and the words after the name both say ${FIELD_WORDS[field]}`, 'say it once, with the flag or with words');
     merged[field] = value;
   }
+  // A note and a date alone ("coffee, sent her the article" yesterday): what happened is said outside the quotes.
+  if (!merged.touch && !merged.gave && !merged.received && !merged.next) {
+    throw new UsageError('nothing to log: the words after the name say no channel, gave <kind> or received <kind>', 'say what happened outside the quotes, for example net log jane coffee "sent her the article" yesterday');
+  }
   return merged;
 }
 

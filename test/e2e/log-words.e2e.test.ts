@@ -67,7 +67,7 @@ describe('net log <name> <words>', () => {
     [['jane', 'coffee', 'lunch'], 'net: "lunch" says how you were in touch a second time; say each thing once\n'],
     [['jane', 'coffee', '--touch', 'lunch'], 'net: --touch and the words after the name both say how you were in touch; say it once, with the flag or with words\n'],
     [['jane', 'coffee', 'in 2 weeks'], 'net: "in 2 weeks" is in the future (2026-12-14); log what has happened; schedule what is to come with next, for example next "in 2 weeks"\n'],
-    [['jane', 'coffee, sent her the article', 'yesterday'], 'net: nothing to log; say what happened with --touch, --gave or --received (or schedule --next)\n'],
+    [['jane', 'coffee, sent her the article', 'yesterday'], 'net: nothing to log: the words after the name say no channel, gave <kind> or received <kind>; say what happened outside the quotes, for example net log jane coffee "sent her the article" yesterday\n'],
   ])('refuses net log %j in one line, writing nothing', (words, stderr) => {
     const before = j.dump();
     expect(j.run('log', ...words)).toEqual({ code: 2, stdout: '', stderr });

@@ -67,6 +67,7 @@ describe('the words after the name', () => {
     [['next', 'someday'], /^cannot read the date after "next": "someday"; /],
     [['next', 'yesterday'], /^next yesterday is in the past \(2026-11-29\); /],
     [['for'], /^"for" needs whom the referral was for after it; /],
+    [['coffee, sent her the article', 'yesterday'], /^nothing to log: the words after the name say no channel, gave <kind> or received <kind>; say what happened outside the quotes/],
   ])('refuses %j with what was wrong', async (words, message) => {
     expect(await refusal(...words)).toMatch(message);
   });
