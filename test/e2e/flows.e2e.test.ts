@@ -10,11 +10,14 @@ beforeEach(() => {
 });
 afterEach(() => j.cleanup());
 
-/** After the contact is chosen: coffee (the default), no give, nothing received, a note, today, no follow-up. */
-const coffeeWithNote = (note: string) => [
-  { wait: 'How were you in touch?', send: KEY.enter },
-  { wait: 'Did you give them something?', send: KEY.enter },
-  { wait: 'Did they give you something?', send: KEY.enter },
+/**
+ * After the contact is chosen: coffee (the default), no give, nothing received, a note, today, no follow-up. The
+ * questions name the contact when the command line did (net log jane), and say "them" when it was picked from a list.
+ */
+const coffeeWithNote = (note: string, named?: string) => [
+  { wait: named ? `How were you in touch with ${named}?` : 'How were you in touch?', send: KEY.enter },
+  { wait: `Did you give ${named ?? 'them'} something?`, send: KEY.enter },
+  { wait: `Did ${named ?? 'they'} give you something?`, send: KEY.enter },
   { wait: 'Note', send: `${note}${KEY.enter}` },
   { wait: 'When did it happen?', send: KEY.enter },
   { wait: 'Follow-up', send: KEY.enter },
@@ -157,8 +160,8 @@ describe('guided net log from a name', () => {
   it('offers to add a name not in the journal, then asks what happened', () => {
     const r = runNetInPty(j, ['log', 'Mia Chen'], [
       { wait: 'is not in your journal yet. Add them now?', send: KEY.enter },
-      ...coffeeWithNote('met at the chamber lunch').map((step) => (step.wait === 'How were you in touch?' ? { ...step, wait: 'How were you in touch with Mia Chen?' } : step)).filter((s) => !s.wait.startsWith('Did')),
-    ].flatMap((step) => (step.wait === 'How were you in touch with Mia Chen?' ? [step, { wait: 'Did you give Mia Chen something?', send: KEY.enter }, { wait: 'Did Mia Chen give you something?', send: KEY.enter }] : [step])));
+      ...coffeeWithNote('met at the chamber lunch', 'Mia Chen'),
+    ]);
     expect(r).toMatchObject({ code: 0, stuckOn: null });
     expect(r.screen).toContain('Logged coffee with Mia Chen on Sun 2026-11-22.');
     expect((j.dump().contacts as any[]).map((c) => c.name)).toEqual(['Mia Chen']);
