@@ -62,7 +62,7 @@ describe('emails and phones', () => {
     expect(j.dump()).toEqual(before);
   });
 
-  it('go out with their labels in vCard (TYPE, PREF) and CSV, and come back the same through net import', () => {
+  it('go out with their labels in vCard (TYPE, PREF), CSV and JSON, and come back the same through net import', () => {
     j.run('add', 'Jane Doe', '--email', 'work=jane@acme.example', '--email', 'home=jane@home.example', '--phone', 'mobile=+44 7700 900123', '--phone', 'assistant=020 7946 0000');
     j.run('add', 'Ravi Patel', '--email', 'ravi@patel.example');
     const vcf = j.run('export', '--vcf').stdout;
@@ -71,9 +71,10 @@ describe('emails and phones', () => {
     const csv = j.run('export', '--csv').stdout.split('\r\n');
     expect(csv[0]).toBe('name,given name,family name,email,phone,company,role,tags,met,last touch,balance,stage,url,birthday,note,email label,email 2,email 2 label,phone label,phone 2,phone 2 label');
     expect(csv[1]).toMatch(/^Jane Doe,,,jane@acme\.example,\+44 7700 900123,.*,work,jane@home\.example,home,mobile,020 7946 0000,assistant$/);
-    for (const format of ['vcf', 'csv']) {
+    for (const format of ['vcf', 'csv', 'json']) {
       const file = join(j.dir, `out.${format}`);
-      writeFileSync(file, format === 'vcf' ? vcf : csv.join('\r\n'));
+      if (format === 'json') expect(j.run('export', '--format', 'json', file).code).toBe(0);
+      else writeFileSync(file, format === 'vcf' ? vcf : csv.join('\r\n'));
       const other = makeJournal(TODAY, 'in-process');
       try {
         expect(other.run('import', file).code).toBe(0);
