@@ -40,6 +40,9 @@ const STEPS: [args: string[], code: number][] = [
   [['import', VCF], 0],
   [['export', '--csv'], 0],
   [['report'], 0],
+  [['log', 'jane', 'lunch', 'gave', 'idea', 'a pricing workshop for her team', 'yesterday'], 0],
+  [['search', 'pricing'], 0],
+  [['completion', 'bash'], 0],
   [['rm', 'ravi'], 2],
   [['rm', 'ravi', '--yes'], 0],
 ];
