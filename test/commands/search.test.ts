@@ -68,6 +68,11 @@ describe('net search', () => {
     expect(found(...words).contacts).toEqual(contacts);
   });
 
+  it('matches a letter of its own (ł, not an l with an accent) as written, as README says', () => {
+    expect(found('łodz').contacts).toEqual(['Zofia Król']);
+    expect(found('lodz').contacts).toEqual([]);
+  });
+
   it('keeps the index in step with every write: edits, removals, notes, facts', () => {
     expect(found('sailing').contacts).toEqual([]);
     j.run('edit', 'jane', '--append-note', 'goes sailing on Sundays');
