@@ -77,7 +77,10 @@ export function generate(path, size, today, { seed = 42, onProgress } = {}) {
       const kind = type === 'touch' ? pick(CHANNELS) : type === 'ask' ? pick(ASK_KINDS) : pick(GIVE_KINDS);
       const value = type === 'touch' ? null : type === 'ask' ? ASK_SIZE[kind] : 1 + Math.floor(rand() * 5);
       const outcome = type === 'ask' ? (rand() < 0.1 ? 'pending' : pick(['yes', 'no'])) : null;
-      store.insertEvent({ id: randomUUID(), contactId, type, kind, value, note: rand() < 0.3 ? 'talked about the spring campaign' : null, occurredOn: day, outcome, outcomeOn: outcome && outcome !== 'pending' ? day : null, premature: false, createdAt: ts, updatedAt: ts });
+      // A common note, and one rare one (for net search's benchmark), taken without changing the random sequence.
+      const common = rand() < 0.3;
+      const note = n % 10_007 === 5 ? 'introduced them to the Łódź printers' : common ? 'talked about the spring campaign' : null;
+      store.insertEvent({ id: randomUUID(), contactId, type, kind, value, note, occurredOn: day, outcome, outcomeOn: outcome && outcome !== 'pending' ? day : null, premature: false, createdAt: ts, updatedAt: ts });
       if (type === 'touch' && rand() < 0.1) {
         const due = addDays(day, 7 + Math.floor(rand() * 60));
         store.insertFollowUp({ id: randomUUID(), contactId, dueOn: due, note: null, scheduledOn: day, doneOn: due < today && rand() < 0.9 ? due : null, createdAt: ts, updatedAt: ts });
