@@ -197,7 +197,8 @@ export async function parseLogWords(words: readonly string[], today: IsoDate, re
     if (/\s/.test(w) && !isDate) found.push([{ fields: { note: parseFieldText('note', w, 'the note') }, flags: [`--note ${JSON.stringify(w)}`] }, i + 1]);
     if (!found.length && !isKeyword(w)) {
       const closest = findClosestWord(w);
-      const hint = closest || i > 0 ? READ_HINT : `a name of several words goes in quotes (net log "jane doe" coffee); ${READ_HINT}`;
+      // The shell takes the quotes off "pricing": a note of one word cannot be told from a word net does not know.
+      const hint = closest ? READ_HINT : i > 0 ? `a note of one word goes with --note ${quote(w)}; ${READ_HINT}` : `a name of several words goes in quotes (net log "jane doe" coffee); ${READ_HINT}`;
       stop(i, new UsageError(`cannot read "${w}" in what happened${closest ? ` (did you mean ${closest}?)` : ''}`, hint));
     }
     return found;

@@ -64,6 +64,7 @@ describe('net log <name> <words>', () => {
     [['jane', 'other'], 'net: "other" could be read three ways: --touch other, or --gave other, or --received other; say gave other or received other, or use --touch other\n'],
     [['jane', 'gave', 'article', '5', 'sept'], 'net: "gave article 5 sept" could be read two ways: --gave article --date "5 sept", or --gave article --value 5 --date sept; say which with the flags\n'],
     [['jane', 'cofee'], 'net: cannot read "cofee" in what happened (did you mean coffee?); say what happened with a channel (coffee, call…), gave <kind>, received <kind>, a date, next <when>, for <whom> or a note in quotes; see net log --help\n'],
+    [['jane', 'coffee', 'pricing'], 'net: cannot read "pricing" in what happened; a note of one word goes with --note pricing; say what happened with a channel (coffee, call…), gave <kind>, received <kind>, a date, next <when>, for <whom> or a note in quotes; see net log --help\n'],
     [['jane', 'coffee', 'lunch'], 'net: "lunch" says how you were in touch a second time; say each thing once\n'],
     [['jane', 'coffee', '--touch', 'lunch'], 'net: --touch and the words after the name both say how you were in touch; say it once, with the flag or with words\n'],
     [['jane', 'coffee', 'in 2 weeks'], 'net: "in 2 weeks" is in the future (2026-12-14); log what has happened; schedule what is to come with next, for example next "in 2 weeks"\n'],

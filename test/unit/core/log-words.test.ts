@@ -59,6 +59,7 @@ describe('the words after the name', () => {
   it.each([
     [['cofee'], /^cannot read "cofee" in what happened \(did you mean coffee\?\); say what happened/],
     [['doe', 'coffee'], /^cannot read "doe" in what happened; a name of several words goes in quotes \(net log "jane doe" coffee\)/],
+    [['coffee', 'pricing'], /^cannot read "pricing" in what happened; a note of one word goes with --note pricing; say what happened/],
     [['coffee', 'lunch'], /^"lunch" says how you were in touch a second time; say each thing once$/],
     [['coffee', 'in 2 weeks'], /^"in 2 weeks" is in the future \(2026-12-14\); log what has happened; schedule what is to come with next, for example next "in 2 weeks"$/],
     [['gave'], /^"gave" needs a kind after it; for example gave referral, gave introduction, gave article/],
