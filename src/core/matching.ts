@@ -189,7 +189,10 @@ export function toSearchKeys(terms: Iterable<string>, synonyms: Synonyms): strin
 
 // ---- matches --------------------------------------------------------------------------------------------------------
 
-export type OfferField = 'service' | 'role' | 'tag' | 'company';
+/** What a contact offers (service, role, tag, company); `need`: what makes them a client, for an ideal referral. */
+export type OfferField = 'service' | 'role' | 'tag' | 'company' | 'need';
+/** An ideal referral describes clients, not providers: it is matched to what people need and are, never to services. */
+export const CLIENT_FIELDS: readonly OfferField[] = ['need', 'role', 'tag'];
 export interface Offer {
   contactId: string;
   field: OfferField;
@@ -232,12 +235,13 @@ export interface Match {
  *   role      0.9           goal    0.6      0.5
  *   tag       0.7           ideal   0.8      0.35 (an ideal describes people, not a service)
  *   company   0.5
+ *   need      1.0           (an ideal referral meets clients: their needs, role and tags, never services)
  *
  * A match also needs one shared term that is not generic: "more clients" alone matches no one.
  * "a wedding photographer" (wedding 1, photographer 2) against "wedding photography": 3/3 → 1.0; against the role
  * "photographer": 2/3 → 0.6; against "wedding planner": 1/3, no match.
  */
-export const FIELD_WEIGHT: Record<OfferField, number> = { service: 1, role: 0.9, tag: 0.7, company: 0.5 };
+export const FIELD_WEIGHT: Record<OfferField, number> = { service: 1, role: 0.9, tag: 0.7, company: 0.5, need: 1 };
 export const WISH_WEIGHT: Record<WishKind, number> = { need: 1, goal: 0.6, ideal: 0.8 };
 export const MIN_COVERAGE: Record<WishKind, number> = { need: 0.5, goal: 0.5, ideal: 0.35 };
 
@@ -285,6 +289,7 @@ export class Matcher {
   }
 
   match(wish: Wish, offer: Offer): Match | undefined {
+    if (wish.kind === 'ideal' ? !CLIENT_FIELDS.includes(offer.field) : offer.field === 'need') return undefined;
     const terms = this.terms(wish.text);
     const offered = this.terms(offer.text);
     // A need is for its head: "a florist for a wedding shoot" is not answered by "wedding shoot styling".

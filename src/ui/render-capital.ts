@@ -6,20 +6,24 @@ import { plural, toDayText, withArticle } from './messages/words.js';
 
 const one = (n: number) => n.toFixed(1);
 
+/** Marks that read without colour: met, not met, and a plain fact. */
+const MARKS = { met: '✓', 'not-met': '✗', info: '·' } as const;
+
+/** The first line says what to do: "PREMATURE  give first, before you ask Wendy Wu for a referral". */
 function verdictLine(v: CheckView, p: Palette): string {
-  const ready = v.verdict === 'ready';
-  const word = ready ? p.green.bold('READY') : p.yellow.bold('PREMATURE');
-  const what = v.ask === null ? `${ready ? 'to refer' : 'referring'} ${v.name} to your contacts` : `${ready ? 'to ask' : 'asking'} ${v.name} for ${withArticle(v.ask)}`;
-  return `${word}  ${what}`;
+  if (v.verdict === 'ready') return `${p.green.bold('READY')}  ${v.subject}`;
+  return `${p.yellow.bold('PREMATURE')}  ${v.firstStep}, before you ${v.subject}`;
 }
 
 export function renderCheck(v: CheckView, p: Palette): string {
-  const facts = [v.stage, `balance ${one(v.balance)}`, `depth ${v.depth.score}/${v.depth.of}`, v.received > 0 ? `their investment ${one(v.received)}` : ''].filter(Boolean);
-  const lines = [verdictLine(v, p), p.dim(`${v.name}: ${facts.join(' · ')}`), '', 'Why:', ...v.reasons.map((r) => `  - ${r}`)];
+  const facts = [v.stage, `balance ${one(v.balance)}`, `depth ${v.depth.score} of ${v.depth.of}`];
+  const mark = (m: CheckView['reasonMarks'][number]) => (m === 'met' ? p.green(MARKS.met) : m === 'not-met' ? p.yellow(MARKS['not-met']) : p.dim(MARKS.info));
+  const lines = [verdictLine(v, p), p.dim(`${v.name}: ${facts.join(' · ')}`), '', ...v.reasons.map((r, i) => `  ${mark(v.reasonMarks[i] ?? 'info')} ${r}`)];
   if (v.suggestions.length) {
     lines.push('', v.verdict === 'premature' ? 'What to do first:' : 'Keep investing:');
     for (const s of v.suggestions) lines.push(`  - ${s}`);
   }
+  if (v.thanks) lines.push('', v.thanks);
   return lines.join('\n');
 }
 

@@ -43,8 +43,8 @@ describe('net ask', () => {
     const r = j.run('ask', 'richard', '--for', 'introduction');
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('Nothing recorded: asking Richard Branson for an introduction looks premature. Invest first, or add --anyway to record it all the same.\n');
-    expect(r.stderr).toMatch(/^net: PREMATURE {2}asking Richard Branson for an introduction\n/);
-    expect(r.stderr).toContain('  - known for 1 day (since 2026-11-21); an introduction ask needs 180\n');
+    expect(r.stderr).toMatch(/^net: PREMATURE {2}give it time, before you ask Richard Branson for an introduction\n/);
+    expect(r.stderr).toContain('  ✗ known for 1 day (since 2026-11-21); asking for an introduction needs 180 days\n');
     expect(r.stderr).toContain('What to do first:\n');
     expect(j.dump()).toEqual(before);
   });
@@ -54,7 +54,7 @@ describe('net ask', () => {
     const r = j.run('ask', 'richard', '--for', 'introduction', '--anyway', '--note', 'meet Virgin');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('Asked Richard Branson for an introduction on Sun 2026-11-22 (size 5/5), marked premature.\nWhen you hear back: net ask "Richard Branson" --outcome yes|no\n');
-    expect(r.stderr).toMatch(/^net: PREMATURE {2}asking Richard Branson for an introduction\n/);
+    expect(r.stderr).toMatch(/^net: PREMATURE {2}meet them first, before you ask Richard Branson for an introduction\n/);
     expect(asks()).toMatchObject([{ kind: 'introduction', value: 5, premature: 1, outcome: 'pending' }]);
     expect(j.json('show', 'richard').timeline).toMatchObject([{ type: 'ask', kind: 'introduction', premature: true, outcome: 'pending' }]);
   });
@@ -79,7 +79,7 @@ describe('net ask', () => {
     ok(j.run('ask', 'sam', '--for', 'favour', '--size', '1'));
     const r = j.run('check', 'sam');
     expect(r.code).toBe(3);
-    expect(r.stdout).toContain('  - your ask of 2026-11-22 is still open');
+    expect(r.stdout).toContain('  ✗ your ask of 2026-11-22 is still open');
     expect(r.stdout).toContain('close the loop on it first (net ask "Sam Lee" --outcome yes|no)');
     ok(j.run('ask', 'sam', '--outcome', 'yes'));
     expect(j.run('check', 'sam').code).toBe(0);

@@ -75,8 +75,8 @@ describe('net deepen', () => {
       ['--yes', 'likes-cats'],
       'net: unknown checklist point "likes-cats"; --yes takes: trust, asked-how-to-help, call-at-night, ask-for-help, enjoy-time, enjoy-their-success, top-of-mind, open-talks\n',
     ],
-    ['the same point yes and no', ['--yes', 'trust', '--no', 'trust'], 'net: trust is both --yes and --no; give each point one answer\n'],
-    ['no answers off a terminal', [], 'net: net deepen needs --yes or --no off a terminal; for example net deepen jane --yes trust,enjoy-time --no call-at-night\n'],
+    ['the same point yes and no', ['--yes', 'trust', '--no', 'trust'], 'net: trust both holds and does not (--holds and --not); give each point one answer\n'],
+    ['no answers off a terminal', [], 'net: net deepen needs --holds or --not off a terminal; for example net deepen jane --holds trust,enjoy-time --not call-at-night\n'],
     ['an empty list', ['--yes', ','], 'net: --yes needs checklist ids; for example --yes trust,enjoy-time\n'],
   ])('%s is a usage error that writes nothing', (_, flags, stderr) => {
     ok(j.run('add', 'Jane Doe'));

@@ -20,6 +20,11 @@ export function withArticle(phrase: string): string {
   return `${/^[aeiou]/i.test(phrase) ? 'an' : 'a'} ${phrase}`;
 }
 
+/** What an ask is for, as a sentence says it: "a favour", "business" (never "a business"), "an introduction". */
+export function askPhrase(kind: string): string {
+  return kind === 'business' ? 'business' : withArticle(kind);
+}
+
 const WEEKDAY_WORDS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** "Tue 2026-11-24": every command that stores a date echoes it so, and a date read wrongly shows at once. */
@@ -35,7 +40,7 @@ export const toWord = (n: number): string => WORDS[n] ?? String(n);
 /** Kinds of give that take no article: one gives time, not "a time". */
 const UNCOUNTED = new Set(['time', 'work']);
 
-/** "coffee", "gave a referral (4/5)", "received an introduction (3/5)", "asked a favour". */
+/** "coffee", "gave a referral (4/5)", "received an introduction (3/5)", "asked for a favour". */
 export function describeEvent(e: Pick<EventView, 'type' | 'kind' | 'value'>): string {
   const kind = UNCOUNTED.has(e.kind) ? e.kind : withArticle(e.kind);
   const worth = e.value === null ? '' : ` (${e.value}/5)`;
@@ -47,6 +52,6 @@ export function describeEvent(e: Pick<EventView, 'type' | 'kind' | 'value'>): st
     case 'received':
       return `received ${kind}${worth}`;
     case 'ask':
-      return `asked ${kind}`;
+      return `asked for ${askPhrase(e.kind)}`;
   }
 }

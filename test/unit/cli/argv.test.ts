@@ -176,7 +176,7 @@ describe.each<[string, string[], unknown]>([
   ['edit with nothing to change', ['edit', 'jane'], usage(expect.stringMatching(/^net: nothing to change; give one or more of --name, --given-name, --family-name, --company/))],
   // deepen
   ['deepen', ['deepen', 'jane', '--yes', 'trust,enjoy-time', '--no', 'call-at-night'], call('deepenContact', { yes: ['trust', 'enjoy-time'], no: ['call-at-night'], contactId: 'id(jane)' }, CLOCK)],
-  ['deepen without answers off a terminal', ['deepen', 'jane'], usage('net: net deepen needs --yes or --no off a terminal; for example net deepen jane --yes trust,enjoy-time --no call-at-night')],
+  ['deepen without answers off a terminal', ['deepen', 'jane'], usage('net: net deepen needs --holds or --not off a terminal; for example net deepen jane --holds trust,enjoy-time --not call-at-night')],
   // balance
   ['balance', ['balance'], call('listBalances', { sort: 'balance', limit: undefined, tag: undefined }, TODAY)],
   ['balance --sort --limit --tag', ['balance', '--sort', 'Depth', '--limit', '20', '--tag', 'bni'], call('listBalances', { sort: 'depth', limit: 20, tag: 'bni' }, TODAY)],
