@@ -2,7 +2,7 @@
 import { maxOf, toThousands } from '../core/numbers.js';
 import type { Palette } from './palette.js';
 import type { AskView, BalanceView, CheckView, DepthView, OutcomeView, PointView, SettingChangedView, SettingView } from './views.js';
-import { plural, toDayText, withArticle } from './messages/words.js';
+import { askPhrase, plural, toDayText } from './messages/words.js';
 
 const one = (n: number) => n.toFixed(1);
 
@@ -29,17 +29,27 @@ export function renderCheck(v: CheckView, p: Palette): string {
 
 export function renderAsk(v: AskView, p: Palette): string {
   const kind = v.check.ask ?? 'favour';
-  if (!v.recorded || !v.event) return `Nothing recorded: asking ${v.contact.name} for ${withArticle(kind)} looks premature. Invest first, or add --anyway to record it all the same.`;
+  if (!v.recorded || !v.event) return `Nothing recorded: asking ${v.contact.name} for ${askPhrase(kind)} looks premature. Invest first, or add --anyway to record it all the same.`;
   const marked = v.event.premature ? p.yellow(', marked premature') : '';
   return [
-    `${p.green('Asked')} ${p.bold(v.contact.name)} for ${withArticle(kind)} on ${toDayText(v.event.date)} (size ${v.event.value}/5)${marked}.`,
+    `${p.green('Asked')} ${p.bold(v.contact.name)} for ${askPhrase(kind)} on ${toDayText(v.event.date)} (size ${v.event.value}/5)${marked}.`,
     p.dim(`When you hear back: net ask "${v.contact.name}" --outcome yes|no`),
   ].join('\n');
 }
 
+/** After --anyway: one line, and where the reasons are, as net intro --anyway says it. */
+export function renderAskAnyway(v: AskView, _p: Palette): string {
+  return `recorded anyway, although the relationship is not ready yet: ${v.check.firstStep} (net check ${JSON.stringify(v.contact.name)}${v.check.ask && v.check.ask !== 'favour' ? ` --for ${v.check.ask}` : ''} says why)`;
+}
+
+/** "3f2a9c1e: business, 2026-11-22 — buy my course": an open ask as a choice. */
+export function describeOpenAsk(a: { id: string; kind: string; occurredOn: string; note: string | null }): string {
+  return `${a.id.slice(0, 8)}: ${askPhrase(a.kind)}, asked ${a.occurredOn}${a.note ? ` (${a.note.split('\n')[0]})` : ''}`;
+}
+
 export function renderOutcome(v: OutcomeView, p: Palette): string {
-  const ask = `your ${v.event.kind} ask of ${v.event.date}`;
-  if (v.event.outcome === 'pending') return `${p.bold(v.contact.name)}: ${ask} is open again.`;
+  const ask = `your ask for ${askPhrase(v.event.kind)} of ${v.event.date}`;
+  if (v.event.outcome === 'pending') return `${p.bold(v.contact.name)}: ${ask} is ${v.previous === 'pending' ? 'still open' : 'open again'}.`;
   const said = `${v.event.outcome === 'yes' ? p.green('said yes') : 'said no'}${v.event.outcomeOn ? ` on ${toDayText(v.event.outcomeOn)}` : ''}`;
   return `${p.bold(v.contact.name)} ${said} to ${ask}${v.event.outcome === 'yes' ? ': thank them, and keep giving.' : '. Keep giving: the relationship matters more than the ask.'}`;
 }

@@ -5,7 +5,7 @@
 import type { DueResult } from '../app/due.js';
 import type { LogResult } from '../app/log.js';
 import type { SnoozeResult } from '../app/snooze.js';
-import type { AskResult } from '../app/ask.js';
+import type { AskResult, OutcomeResult } from '../app/ask.js';
 import type { BalanceResult } from '../app/balance.js';
 import type { CheckOutcome } from '../app/check.js';
 import type { SetResult, SettingEntry, SettingKey } from '../app/config.js';
@@ -358,10 +358,12 @@ export function toAskView(check: CheckOutcome, recorded: AskResult | null): AskV
 export interface OutcomeView {
   contact: { id: string; name: string };
   event: EventView;
+  /** The outcome before: pending when the ask was open. */
+  previous: string;
 }
 
-export function toOutcomeView(r: AskResult): OutcomeView {
-  return { contact: { id: r.contact.id, name: r.contact.name }, event: toEventView(r.event) };
+export function toOutcomeView(r: OutcomeResult): OutcomeView {
+  return { contact: { id: r.contact.id, name: r.contact.name }, event: toEventView(r.event), previous: r.previous };
 }
 
 export interface BalanceEntryView {
