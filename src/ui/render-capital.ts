@@ -83,15 +83,15 @@ export function renderShape(v: BalanceView): string {
 export function renderBalance(v: BalanceView, p: Palette): string {
   if (!v.contacts.length) return renderShape(v);
   const nameWidth = Math.min(28, maxOf(v.contacts.map((c) => c.name.length), 4));
-  const header = `${pad('NAME', nameWidth)}  ${pad('BALANCE', 7, true)}  ${pad('DEPTH', 5, true)}  ${pad('STAGE', 12)}  ${pad('LAST TOUCH', 10)}  THEIR INVESTMENT`;
+  // No column of what they gave beside your balance: two numbers side by side invite the "I'm ahead" comparison.
+  const header = `${pad('NAME', nameWidth)}  ${pad('BALANCE', 7, true)}  ${pad('DEPTH', 5, true)}  ${pad('STAGE', 12)}  LAST TOUCH`;
   const rows = v.contacts.map((c) =>
     [
       pad(c.name, nameWidth),
       pad(one(c.balance), 7, true),
       pad(`${c.depth.score}/${c.depth.of}`, 5, true),
       pad(c.stage, 12),
-      pad(c.lastTouch ?? '-', 10),
-      c.received > 0 ? one(c.received) : p.dim('-'),
+      c.lastTouch ?? '-',
     ].join('  '),
   );
   const more = v.contacts.length < v.total ? [p.dim(`Showing ${v.contacts.length} of ${toThousands(v.total)}.`)] : [];

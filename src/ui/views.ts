@@ -20,6 +20,9 @@ import type { ContactRowCounts, RemoveResult } from '../app/rm.js';
 import type { ShowResult } from '../app/show.js';
 import type { DoctorCheckId, DoctorFinding, DoctorResult } from '../app/doctor.js';
 import type { IdeasResult } from '../app/ideas.js';
+import type { PrematureResult } from '../app/premature.js';
+import type { EarlyWhy, RepairGive } from '../core/premature.js';
+import { describeEarlyAsk, describeRepair } from './messages/premature.js';
 import type { IntroCheck, IntroResult } from '../app/intro.js';
 import { describeCheckAdvice, describeCheckReason, describeCheckSubject, describeFirstStep, describeThanks } from './messages/check.js';
 import { CHECKLIST_TEXT, describePointWhy } from './messages/checklist.js';
@@ -611,6 +614,32 @@ export interface SynonymsView {
   /** What this command changed. */
   added: string[] | null;
   removed: string[] | null;
+}
+
+// ---- premature asks -------------------------------------------------------------------------------------------
+
+/** `net asks --premature` and the report's section: asks made before the relationship was ready. */
+export interface PrematureView {
+  since: string;
+  until: string;
+  /** Every ask in the window. */
+  asks: number;
+  /** Per contact, the contacts with the latest premature ask first. */
+  people: { id: string; name: string; asks: { kind: string; on: string; note: string | null; why: EarlyWhy; text: string }[]; repair: string; repairCode: RepairGive }[];
+  /** Where the user's asks outweigh what they gave in the last `latelyDays` days. */
+  outweighed: { id: string; name: string; repair: string; repairCode: RepairGive }[];
+  latelyDays: number;
+}
+
+export function toPrematureView(r: PrematureResult): PrematureView {
+  return {
+    since: r.since,
+    until: r.until,
+    asks: r.asks,
+    people: r.habits.map((h) => ({ id: h.contactId, name: h.name, asks: h.asks.map((a) => ({ ...a, text: describeEarlyAsk(a) })), repair: describeRepair(h.repair, h.name), repairCode: h.repair })),
+    outweighed: r.outweighed.map((o) => ({ id: o.contactId, name: o.name, repair: describeRepair(o.repair, o.name), repairCode: o.repair })),
+    latelyDays: r.latelyDays,
+  };
 }
 
 // ---- doctor ---------------------------------------------------------------------------------------------------
