@@ -66,9 +66,9 @@ describe('the giving side says yes when it should', () => {
     expect(leo.map((i: { with: string }) => i.with)).not.toContain('Fiona Green');
     const across = j.json('ideas');
     expect(across.some((i: { for: string; with: string }) => [i.for, i.with].includes('Fiona Green') && [i.for, i.with].includes('Leo Marsh'))).toBe(false);
-    ok(j.run('edit', 'cara', '--forget', 'a photographer for our wedding', '--need', 'a venue', '--tag', 'engaged'));
+    ok(j.run('edit', 'cara', '--forget', 'a photographer for our wedding', '--need', 'a venue', '--tag', 'engaged-couple'));
     ok(j.run('edit', 'leo', '--ideal', 'engaged couples'));
-    expect(j.json('ideas', 'leo')).toContainEqual(expect.objectContaining({ kind: 'referral', with: 'Cara Diaz', because: "Leo's ideal referral is engaged couples; Cara is tagged #engaged" }));
+    expect(j.json('ideas', 'leo')).toContainEqual(expect.objectContaining({ kind: 'referral', with: 'Cara Diaz', because: "Leo's ideal referral is engaged couples; Cara is tagged #engaged-couple" }));
   });
 
   it('net ideas: what can be done today first, two or three lines an idea, no bare score, no step printed twice', () => {
