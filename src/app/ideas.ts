@@ -137,7 +137,7 @@ function pairIdeals(store: Store, matcher: Matcher, people: People, ideals: read
       const m = matcher.match(ideal, { contactId: need.contactId, field: 'need', text: need.text });
       if (m) found.push({ match: m, helped: 'seeker', rough: (m.score * (seeker.weight + people.get(need.contactId).weight)) / 2 });
     }
-    pairs.push(...found.sort((a, b) => b.rough - a.rough).slice(0, PROVIDERS_PER_WISH));
+    for (const pair of found.sort((a, b) => b.rough - a.rough).slice(0, PROVIDERS_PER_WISH)) pairs.push(pair);
   }
   return pairs;
 }

@@ -48,9 +48,15 @@ export function renderIntroCheck(v: IntroView, p: Palette): string {
 /** After `--anyway`: one line that names who was not ready, and where to see why. */
 export function renderIntroAnyway(v: IntroView, _p: Palette): string {
   const held = v.contacts.filter((c) => c.verdict !== 'ready');
-  const vouched = held.filter((c) => c.role !== 'receiving').map((c) => `net check ${JSON.stringify(c.name)} --to-refer`);
-  const see = vouched.length ? ` (${vouched.join(' and ')} ${vouched.length > 1 ? 'say' : 'says'} what to learn first)` : '';
-  return `recorded anyway, although ${held.map(sideLine).join(' and ')}${see}`;
+  const vouched = held.filter((c) => c.role !== 'receiving').map((c) => c.name);
+  const unmet = held.filter((c) => c.role === 'receiving').map((c) => c.name);
+  const checks = vouched.map((n) => `net check ${JSON.stringify(n)} --to-refer`);
+  const why = [
+    vouched.length ? `you may not know ${vouched.join(' or ')} well enough yet to vouch for them` : '',
+    unmet.length ? `you have not met ${unmet.join(' or ')} yet` : '',
+  ].filter(Boolean);
+  const see = checks.length ? ` (${checks.join(' and ')} ${checks.length > 1 ? 'say' : 'says'} what to learn first)` : '';
+  return `recorded anyway, although ${why.join(', and ')}${see}`;
 }
 
 export function renderIntro(v: IntroView, p: Palette): string {

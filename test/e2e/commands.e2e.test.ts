@@ -40,6 +40,7 @@ const STEPS: [args: string[], code: number][] = [
   [['import', VCF], 0],
   [['export', '--csv'], 0],
   [['report'], 0],
+  [['asks', '--premature'], 0],
   [['rm', 'ravi'], 2],
   [['rm', 'ravi', '--yes'], 0],
 ];
