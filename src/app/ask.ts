@@ -140,11 +140,6 @@ function pickAsk(store: Store, contact: ContactWithSummary, id: string | undefin
   return open[0]!;
 }
 
-/** The asks still open, for the person to pick one on a terminal. */
-export function listOpenAsksOf(store: Store, contactId: string): JournalEvent[] {
-  return listOpenAsks(store, contactId);
-}
-
 /** Closes the loop on an ask: the only open one, or the one named by --id. */
 export function closeAsk(store: Store, input: OutcomeInput, clock: Clock): OutcomeResult {
   const contact = getContact(store, input.contactId);

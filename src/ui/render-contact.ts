@@ -1,7 +1,7 @@
 /** Text for the commands that write a contact or an interaction. */
 import type { Palette } from './palette.js';
 import type { ContactView, LoggedView } from './views.js';
-import { describeEvent, plural, toDayText } from './messages/words.js';
+import { describeLogged, plural, toDayText } from './messages/words.js';
 
 export function renderAdded(c: ContactView, p: Palette): string {
   const about = [c.role, c.company].filter(Boolean).join(', ');
@@ -13,8 +13,7 @@ export function renderAdded(c: ContactView, p: Palette): string {
 export function renderLogged(v: LoggedView, p: Palette): string {
   const lines: string[] = [];
   if (v.events.length) {
-    const what = v.events.map(describeEvent).join(', ');
-    lines.push(`${p.green('Logged')} ${what} with ${p.bold(v.contact.name)} on ${toDayText(v.events[0]!.date)}.`);
+    lines.push(`${p.green('Logged')} ${describeLogged(v.events, p.bold(v.contact.name), toDayText(v.events[0]!.date))}.`);
   }
   if (v.closedFollowUps) lines.push(p.dim(`Closed ${v.closedFollowUps === 1 ? 'the follow-up' : plural(v.closedFollowUps, 'follow-up')} you had scheduled.`));
   if (v.followUp) lines.push(`${v.events.length ? 'Follow-up' : `${p.green('Scheduled')} a follow-up with ${p.bold(v.contact.name)}`} on ${toDayText(v.followUp.dueOn)}.`);

@@ -6,7 +6,7 @@ import { formatAmount } from '../core/referrals.js';
 import { toBar, toSparkline } from '../core/report.js';
 import { SHAPE_WORDS } from './messages/report.js';
 import type { Palette } from './palette.js';
-import { plural, toDayText, withArticle } from './messages/words.js';
+import { giveKindPhrase, plural, toDayText } from './messages/words.js';
 import { renderPrematureLines } from './render-premature.js';
 import { toPrematureView, type PrematureView } from './views.js';
 
@@ -57,8 +57,7 @@ const toActivity = (a: ActivityCounts): ActivityView => ({ gives: a.gave, touchp
 
 /** "Wendy Wu gave you a referral on Sun 2026-11-08: a client for my kitchen work". */
 export function describeGift(t: { name: string; kind: string; on: string; note: string | null }): string {
-  const what = t.kind === 'time' || t.kind === 'work' ? t.kind : withArticle(t.kind);
-  return `${t.name} gave you ${what} on ${toDayText(t.on)}${t.note ? `: ${t.note.split('\n')[0]}` : ''}`;
+  return `${t.name} gave you ${giveKindPhrase(t.kind)} on ${toDayText(t.on)}${t.note ? `: ${t.note.split('\n')[0]}` : ''}`;
 }
 
 export function toReportView(r: ReportResult): ReportView {

@@ -18,7 +18,7 @@ import { describeDueAction, describeDueReason, describeOccasion } from '../../..
 import { describeIdeaAction, describeIdeaReason, describeLearnFirst, toShortNames } from '../../../src/ui/messages/ideas.js';
 import { LEFT_OUT_WORDS } from '../../../src/ui/messages/import.js';
 import { SHAPE_WORDS } from '../../../src/ui/messages/report.js';
-import { askPhrase, describeEvent, plural, toDayText, toWord, withArticle } from '../../../src/ui/messages/words.js';
+import { askPhrase, describeEvent, describeLogged, plural, toDayText, toWord, withArticle } from '../../../src/ui/messages/words.js';
 import { toThousands } from '../../../src/core/numbers.js';
 
 const DAY = '2026-11-22';
@@ -51,6 +51,20 @@ describe('the one plural and the one article', () => {
     [askPhrase('introduction'), 'an introduction'],
     [describeEvent({ type: 'touch', kind: 'coffee', value: null }), 'coffee'],
     [describeEvent({ type: 'touch', kind: 'other', value: null }), 'a touchpoint'],
+    [describeLogged([{ type: 'touch', kind: 'coffee', value: null }], 'Jane Doe', 'Sun 2026-11-22'), 'coffee with Jane Doe on Sun 2026-11-22'],
+    [
+      describeLogged([{ type: 'touch', kind: 'coffee', value: null }, { type: 'gave', kind: 'article', value: 3 }], 'Jane Doe', 'Sun 2026-11-22'),
+      'coffee with Jane Doe on Sun 2026-11-22: you gave them an article (3/5)',
+    ],
+    [describeLogged([{ type: 'received', kind: 'referral', value: 4 }], 'Jo Lin', 'Sun 2026-11-22'), 'on Sun 2026-11-22: Jo Lin gave you a referral (4/5)'],
+    [
+      describeLogged([{ type: 'gave', kind: 'time', value: 2 }, { type: 'received', kind: 'introduction', value: 3 }], 'Jo Lin', 'Sun 2026-11-22'),
+      'on Sun 2026-11-22: you gave Jo Lin time (2/5) and they gave you an introduction (3/5)',
+    ],
+    [
+      describeLogged([{ type: 'touch', kind: 'lunch', value: null }, { type: 'received', kind: 'referral', value: 4 }], 'Jo Lin', 'Sat 2026-11-21'),
+      'lunch with Jo Lin on Sat 2026-11-21: they gave you a referral (4/5)',
+    ],
   ])('%s', (said, expected) => expect(said).toBe(expected));
 });
 
