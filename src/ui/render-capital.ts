@@ -42,7 +42,7 @@ export function renderAskAnyway(v: AskView, _p: Palette): string {
   return `recorded anyway, although the relationship is not ready yet: ${v.check.firstStep} (net check ${JSON.stringify(v.contact.name)}${v.check.ask && v.check.ask !== 'favour' ? ` --for ${v.check.ask}` : ''} says why)`;
 }
 
-/** "3f2a9c1e: business, 2026-11-22 — buy my course": an open ask as a choice. */
+/** "3f2a9c1e: business, asked 2026-11-22 (buy my course)": an open ask as a choice. */
 export function describeOpenAsk(a: { id: string; kind: string; occurredOn: string; note: string | null }): string {
   return `${a.id.slice(0, 8)}: ${askPhrase(a.kind)}, asked ${a.occurredOn}${a.note ? ` (${a.note.split('\n')[0]})` : ''}`;
 }

@@ -16,6 +16,8 @@ import { CHECKLIST_TEXT, describePointWhy } from '../../../src/ui/messages/check
 import { describeFinding } from '../../../src/ui/messages/doctor.js';
 import { describeDueAction, describeDueReason, describeOccasion } from '../../../src/ui/messages/due.js';
 import { describeIdeaAction, describeIdeaReason, describeLearnFirst, toShortNames } from '../../../src/ui/messages/ideas.js';
+import type { RepairGive } from '../../../src/core/premature.js';
+import { describeEarlyAsk, describeRepair } from '../../../src/ui/messages/premature.js';
 import { LEFT_OUT_WORDS } from '../../../src/ui/messages/import.js';
 import { SHAPE_WORDS } from '../../../src/ui/messages/report.js';
 import { askPhrase, describeEvent, describeLogged, plural, toDayText, toWord, withArticle } from '../../../src/ui/messages/words.js';
@@ -290,6 +292,19 @@ describe('net report', () => {
     ['deep', 'deep: three or more deep referral relationships'],
     ['growing', 'still growing: fewer than three deep referral relationships'],
   ] as const)('the %s shape', (shape, expected) => expect(SHAPE_WORDS[shape]).toBe(expected));
+});
+
+describe('net asks --premature', () => {
+  it.each<[Parameters<typeof describeEarlyAsk>[0], string]>([
+    [{ kind: 'business', on: DAY, note: 'buy my course', why: 'marked' }, 'asked for business on Sun 2026-11-22, recorded although net check found it premature (buy my course)'],
+    [{ kind: 'favour', on: '2026-01-05', note: null, why: 'not-met' }, 'asked for a favour on Mon 2026-01-05, before you had met'],
+    [{ kind: 'introduction', on: DAY, note: 'to your CFO\nsoon', why: 'too-soon' }, 'asked for an introduction on Sun 2026-11-22, before you had known each other long enough (to your CFO)'],
+  ])('early ask %j', (ask, expected) => expect(describeEarlyAsk(ask)).toBe(expected));
+
+  it.each<[RepairGive, string]>([
+    ['meet-first', 'meet them first, with no ask attached: invite them to a one-to-one (net log "Gary Hook" --next "in 1 week")'],
+    ['give-first', 'give first, with no ask attached: something useful to them (net log "Gary Hook" --gave article)'],
+  ])('repair %s', (repair, expected) => expect(describeRepair(repair, 'Gary Hook')).toBe(expected));
 });
 
 describe('net import', () => {
