@@ -37,7 +37,8 @@ export function renderDue(v: DueListView, p: Palette): string {
   if (!v.items.length) return `Nobody is due ${when}: your relationships are well tended. Keep giving first: share something useful with someone you value.`;
   const lines = v.on === null ? [] : [p.dim(`As of ${v.on}:`)];
   for (const item of v.items) {
-    for (const [i, l] of wrapWords(`${item.name} → ${item.nextAction}`, WIDTH, '    ').entries()) lines.push(i === 0 ? l.replace(item.name, p.bold(item.name)).replace('→', p.cyan('→')) : l);
+    // A next step too long for one line goes on at two columns, apart from the reasons at four.
+    for (const [i, l] of wrapWords(`${item.name} → ${item.nextAction}`, WIDTH, '  ').entries()) lines.push(i === 0 ? l.replace(item.name, p.bold(item.name)).replace('→', p.cyan('→')) : l);
     for (const r of item.reasons) for (const l of wrapWords(r, WIDTH, '      ', '    ')) lines.push(l);
     if (v.explain && item.terms) {
       for (const t of item.terms.filter((t) => t.score > 0)) lines.push(p.dim(`    ${t.term.padEnd(10)} ${t.value.toFixed(3)} × ${String(t.weight).padStart(2)} = ${t.score.toFixed(3)}`));

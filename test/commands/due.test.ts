@@ -113,6 +113,7 @@ describe('net due', () => {
     expect([0, 3]).toContain(asked.code);
     // Recorded although premature: the next step is to give, not to ask how it went.
     expect(j.json('due')).toMatchObject([{ name: 'Tom Lee', reasons: ['your ask of 2026-11-02 has waited 20 days for an outcome'], nextActionCode: 'give-after-early-ask' }]);
+    expect(j.run('due').stdout).toBe('Tom Lee → give first: something useful, no ask (your ask came early)\n    your ask of 2026-11-02 has waited 20 days for an outcome\n');
     expect(names('--on', '2026-11-16')).toEqual([]); // 14 days: not yet
     ok(j.run('ask', 'tom', '--outcome', 'yes'));
     expect(names()).toEqual([]);

@@ -112,6 +112,7 @@ describe('net due', () => {
     ['ask-how-it-went', 'ask how it went, then net referral "Jane Doe" --status contacted|won|lost'],
     ['call-today', 'get in touch today: a call or a message'],
     ['mark-the-day', 'remember the day: a message or a card on the day'],
+    ['give-after-early-ask', 'give first: something useful, no ask (your ask came early)'],
   ])('action %s', (action, expected) => expect(describeDueAction(action, 'Jane Doe')).toBe(expected));
 });
 
