@@ -131,9 +131,10 @@ function pairIdeals(store: Store, matcher: Matcher, people: People, ideals: read
   const pairs: Pair[] = [];
   for (const ideal of ideals) {
     const seeker = people.get(ideal.contactId);
+    const offers = listOffersOf(store, seeker.row);
     const found: Pair[] = [];
     for (const need of needs) {
-      if (need.contactId === ideal.contactId) continue;
+      if (need.contactId === ideal.contactId || !matcher.isClientNeed(need.text, offers)) continue;
       const m = matcher.match(ideal, { contactId: need.contactId, field: 'need', text: need.text });
       if (m) found.push({ match: m, helped: 'seeker', rough: (m.score * (seeker.weight + people.get(need.contactId).weight)) / 2 });
     }
@@ -239,7 +240,11 @@ export function findIntroRoles(store: Store, a: ContactWithSummary, b: ContactWi
   const matcher = loadMatcher(store);
   const wishes = [listWishesOf(store, a.id), listWishesOf(store, b.id)] as const;
   const offers = [listOffersOf(store, a), listOffersOf(store, b)] as const;
-  const asClient = (i: 0 | 1): Offer[] => [...wishes[i].filter((w) => w.kind === 'need').map((w) => ({ contactId: w.contactId, field: 'need' as const, text: w.text })), ...offers[i]];
+  // The other's needs make them a client only for what the provider offers (Matcher.isClientNeed).
+  const asClient = (i: 0 | 1): Offer[] => [
+    ...wishes[i].filter((w) => w.kind === 'need' && matcher.isClientNeed(w.text, offers[i === 0 ? 1 : 0])).map((w) => ({ contactId: w.contactId, field: 'need' as const, text: w.text })),
+    ...offers[i],
+  ];
   // Does `provider` answer a need of the other, or is the other their ideal referral?
   const provides = (provider: 0 | 1) => {
     const other = provider === 0 ? 1 : 0;

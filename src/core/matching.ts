@@ -302,6 +302,16 @@ export class Matcher {
   }
 
   /**
+   * Does a need make its holder a client of this provider? Only when the provider offers what the need is for (its
+   * head): "a photographer for our wedding" makes Cara a client of Leo, a wedding photographer, whose ideal referral
+   * is couples planning a wedding; "a florist for a styled wedding shoot" does not, wedding or not.
+   */
+  isClientNeed(need: string, providerOffers: readonly OfferText[]): boolean {
+    const heads = [...this.terms(need).heads];
+    return heads.length > 0 && providerOffers.some((o) => o.field !== 'need' && heads.some((h) => this.terms(o.text).has(h)));
+  }
+
+  /**
    * Each wish against distinct offer texts (a network repeats the same services and tags across many contacts): an
    * index of the texts by term, so that a wish meets only texts that share a term with it. Best first.
    */

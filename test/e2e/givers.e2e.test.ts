@@ -64,6 +64,8 @@ describe('the giving side says yes when it should', () => {
     const leo = j.json('ideas', 'leo').filter((i: { with: string | null }) => i.with);
     expect(leo.map((i: { with: string }) => i.with)).toContain('Cara Diaz');
     expect(leo.map((i: { with: string }) => i.with)).not.toContain('Fiona Green');
+    // Sara's need mentions a wedding, but she needs a florist: she is not one of the couples Leo wants as clients.
+    expect(leo.map((i: { with: string }) => i.with)).not.toContain('Sara Lane');
     const across = j.json('ideas');
     expect(across.some((i: { for: string; with: string }) => [i.for, i.with].includes('Fiona Green') && [i.for, i.with].includes('Leo Marsh'))).toBe(false);
     ok(j.run('edit', 'cara', '--forget', 'a photographer for our wedding', '--need', 'a venue', '--tag', 'engaged-couple'));

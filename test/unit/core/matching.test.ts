@@ -129,6 +129,16 @@ describe('Matcher.match', () => {
     else expect(m?.score).toBeCloseTo(score, 3);
   });
 
+  it.each<[string, [OfferField, string][], boolean]>([
+    ['a photographer for our wedding', [['role', 'wedding photographer']], true],
+    ['a florist for a styled wedding shoot', [['role', 'wedding photographer'], ['service', 'wedding photos']], false],
+    ['a bookkeeper for my café', [['service', 'bookkeeping']], true],
+    ['a bookkeeper for my café', [['tag', 'café']], false],
+    ['wedding', [['service', 'wedding photography']], true],
+  ])('a need %j makes its holder a client of a provider of %j: %s', (need, offers, client) => {
+    expect(matcher.isClientNeed(need, offers.map(([field, text]) => ({ field, text })))).toBe(client);
+  });
+
   it('matches a synonym the user added', () => {
     const own = new Matcher(toSynonyms([...DEFAULT_SYNONYMS, ['bakery', 'patisserie']]));
     expect(own.match(wish('need', 'a patisserie'), offer('service', 'bakery'))?.score).toBe(1);
