@@ -2,10 +2,11 @@
 import { newId } from './ids.js';
 import { ASK_SIZE } from '../core/capital.js';
 import type { IsoDate } from '../core/dates.js';
-import { UsageError } from '../core/errors.js';
+import { NotFoundError, UsageError } from '../core/errors.js';
 import type { ContactWithSummary, JournalEvent } from '../core/types.js';
 import { MAX_VALUE, MIN_VALUE, type AskKind, type AskOutcome } from '../core/vocabulary.js';
-import { findLatestOpenAsk } from '../store/capital.js';
+import { appendEventNote, findAsksByIdPrefix, listOpenAsks } from '../store/capital.js';
+import { MIN_ID_PREFIX, toShortId } from '../core/referrals.js';
 import type { Store } from '../store/store.js';
 import { checkContact, type CheckOutcome } from './check.js';
 import type { Clock } from './clock.js';
@@ -100,18 +101,56 @@ export interface OutcomeInput {
   outcome: AskOutcome;
   /** The day the answer came; today when left out. */
   date?: IsoDate;
+  /** What came of it, added to the ask's note. */
+  note?: string;
+  /** The ask's id or a prefix of it (net show and this command's error list them); the only open ask when left out. */
+  id?: string;
 }
 
-/** Closes the loop on the contact's latest open ask. */
-export function closeAsk(store: Store, input: OutcomeInput, clock: Clock): AskResult {
+export interface OutcomeResult extends AskResult {
+  /** The outcome the ask had before: pending for an ask that was open. */
+  previous: AskOutcome;
+}
+
+/** Several asks are open and none was named: the person picks one (--id, or a choice on a terminal). */
+export class SeveralOpenAsksError extends UsageError {
+  constructor(
+    readonly contactName: string,
+    readonly asks: readonly JournalEvent[],
+  ) {
+    super(
+      `${contactName} has ${asks.length} open asks: ${asks.map((a) => `${toShortId(a.id)} (${a.kind}, ${a.occurredOn}${a.note ? `: ${a.note.split('\n')[0]}` : ''})`).join('; ')}`,
+      `name one with --id, for example net ask ${JSON.stringify(contactName)} --outcome yes --id ${toShortId(asks[0]!.id)}`,
+    );
+  }
+}
+
+function pickAsk(store: Store, contact: ContactWithSummary, id: string | undefined): JournalEvent {
+  if (id !== undefined) {
+    const prefix = id.trim();
+    if (!/^[0-9a-f-]+$/i.test(prefix) || prefix.length < MIN_ID_PREFIX) throw new UsageError(`"${id}" is not an ask id`, `give at least ${MIN_ID_PREFIX} characters of the id net show prints`);
+    const found = findAsksByIdPrefix(store, contact.id, prefix);
+    if (found.length === 0) throw new NotFoundError(`${contact.name} has no ask with id ${id}`, [], `net ask ${JSON.stringify(contact.name)} --outcome yes, without --id, lists the open ones`);
+    if (found.length > 1) throw new NotFoundError(`the id ${id} could mean several asks`, found.map((e) => toShortId(e.id)), 'give more of the id');
+    return found[0]!;
+  }
+  const open = listOpenAsks(store, contact.id);
+  if (!open.length) throw new UsageError(`${contact.name} has no open ask`, `record one first, for example net ask "${contact.name}" --for favour`);
+  if (open.length > 1) throw new SeveralOpenAsksError(contact.name, open);
+  return open[0]!;
+}
+
+/** Closes the loop on an ask: the only open one, or the one named by --id. */
+export function closeAsk(store: Store, input: OutcomeInput, clock: Clock): OutcomeResult {
   const contact = getContact(store, input.contactId);
-  const open = findLatestOpenAsk(store, contact.id);
-  if (!open) throw new UsageError(`${contact.name} has no open ask`, `record one first, for example net ask "${contact.name}" --for favour`);
+  const ask = pickAsk(store, contact, input.id);
   const day = input.date ?? clock.today;
   checkDate(day, clock.today, '--date');
-  if (day < open.occurredOn) throw new UsageError(`--date ${day} is before the ask of ${open.occurredOn}`, 'give the day the answer came');
+  if (day < ask.occurredOn) throw new UsageError(`--date ${day} is before the ask of ${ask.occurredOn}`, 'give the day the answer came');
   const outcomeOn = input.outcome === 'pending' ? null : day;
-  store.updateEventOutcome(open.id, input.outcome, outcomeOn as string, clock.timestamp);
+  store.updateEventOutcome(ask.id, input.outcome, outcomeOn as string, clock.timestamp);
+  if (input.note) appendEventNote(store, ask.id, input.note, clock.timestamp);
   store.refreshSummary(contact.id);
-  return { contact: getContact(store, contact.id), event: { ...open, outcome: input.outcome, outcomeOn, updatedAt: clock.timestamp } };
+  const note = input.note ? (ask.note ? `${ask.note}\n${input.note}` : input.note) : ask.note;
+  return { contact: getContact(store, contact.id), event: { ...ask, outcome: input.outcome, outcomeOn, note, updatedAt: clock.timestamp }, previous: ask.outcome as AskOutcome };
 }

@@ -52,9 +52,9 @@ export interface DeepenResult extends DepthResult {
 }
 
 export function checkDeepenInput(input: Omit<DeepenInput, 'contactId'>): void {
-  if (!input.yes.length && !input.no.length) throw new UsageError('nothing to answer', 'give --yes and/or --no with checklist ids, for example --yes trust,enjoy-time --no call-at-night');
+  if (!input.yes.length && !input.no.length) throw new UsageError('nothing to answer', 'give --holds and/or --not with checklist ids, for example --holds trust,enjoy-time --not call-at-night');
   const both = input.yes.filter((id) => input.no.includes(id));
-  if (both.length) throw new UsageError(`${both.join(', ')} is both --yes and --no`, 'give each point one answer');
+  if (both.length) throw new UsageError(`${both.join(', ')} both holds and does not (--holds and --not)`, 'give each point one answer');
 }
 
 export function toDepthResult(store: Store, contactId: string, today: IsoDate): DepthResult {

@@ -1,7 +1,7 @@
 /** `net due`: the morning list, most urgent first. */
-import { scoreDue, type DueItem } from '../core/due.js';
+import { scoreDue, withEarlyAsk, type DueItem } from '../core/due.js';
 import type { IsoDate } from '../core/dates.js';
-import { listDueContacts } from '../store/due.js';
+import { listDueContacts, listEarlyOpenAsks } from '../store/due.js';
 import type { Store } from '../store/store.js';
 
 export interface DueInput {
@@ -28,5 +28,7 @@ export function listDue(store: Store, input: DueInput): DueResult {
   const page = listDueContacts(store, { day: input.day, tag: input.tag, limit: input.limit, halfLifeDays, dateWindowDays });
   // The store ranked them with the same score; here each gets its reasons and next action.
   const items = page.contacts.flatMap((c) => scoreDue(c, input.day, halfLifeDays, dateWindowDays) ?? []);
+  const early = listEarlyOpenAsks(store, items.filter((i) => i.nextAction === 'close-the-loop').map((i) => i.id));
+  for (const [n, item] of items.entries()) if (early.has(item.id)) items[n] = withEarlyAsk(item);
   return { day: input.day, items, total: page.total, emptyJournal: page.total === 0 && store.countContacts() === 0 };
 }

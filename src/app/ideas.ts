@@ -1,8 +1,9 @@
 /** `net ideas`: whom the user could help and how, for one contact or across the network. */
 import { checkReferral, hasMet, toStanding, type Stage, type Standing } from '../core/capital.js';
 import type { IsoDate } from '../core/dates.js';
-import { rankIdeas, toFallbackIdeas, toPairIdea, toRelationshipWeight, type Candidate, type Idea } from '../core/ideas.js';
-import { DEFAULT_SYNONYMS, Matcher, toSearchKeys, toSynonyms, type Match, type Offer, type TextMatch, type Wish } from '../core/matching.js';
+import { rankIdeas, toFallbackIdeas, toPairIdea, toRelationshipWeight, type Candidate, type Idea, type IntroRole } from '../core/ideas.js';
+import type { ContactWithSummary } from '../core/types.js';
+import { CLIENT_FIELDS, DEFAULT_SYNONYMS, Matcher, toSearchKeys, toSynonyms, type Match, type Offer, type TextMatch, type Wish } from '../core/matching.js';
 import {
   findOfferTexts,
   findWishesLike,
@@ -112,7 +113,37 @@ function searchKeys(matcher: Matcher, texts: readonly string[]): string[] {
  */
 function pairWishes(store: Store, matcher: Matcher, people: People, wishes: readonly Wish[]): Pair[] {
   const keys = searchKeys(matcher, wishes.map((w) => w.text));
-  const hits = matcher.matchTexts(wishes, findOfferTexts(store, keys.length <= MAX_SEARCH_KEYS ? keys : null));
+  const texts = findOfferTexts(store, keys.length <= MAX_SEARCH_KEYS ? keys : null);
+  const ideals = wishes.filter((w) => w.kind === 'ideal');
+  // An ideal referral meets clients: roles and tags here, needs in pairIdeals; what others needs, services answer.
+  const hits = new Map([
+    ...matcher.matchTexts(wishes.filter((w) => w.kind !== 'ideal'), texts),
+    ...matcher.matchTexts(ideals, texts.filter((t) => CLIENT_FIELDS.includes(t.field))),
+  ]);
+  return [...pairOffers(store, matcher, people, wishes, hits), ...pairIdeals(store, matcher, people, ideals)];
+}
+
+/** Each ideal referral against the needs of others: a contact who needs what the provider does is their client. */
+function pairIdeals(store: Store, matcher: Matcher, people: People, ideals: readonly Wish[]): Pair[] {
+  if (!ideals.length) return [];
+  const needs = findWishesLike(store, ['need'], searchKeys(matcher, ideals.map((w) => w.text)), '');
+  people.load([...ideals, ...needs].map((w) => w.contactId));
+  const pairs: Pair[] = [];
+  for (const ideal of ideals) {
+    const seeker = people.get(ideal.contactId);
+    const offers = listOffersOf(store, seeker.row);
+    const found: Pair[] = [];
+    for (const need of needs) {
+      if (need.contactId === ideal.contactId || !matcher.isClientNeed(need.text, offers)) continue;
+      const m = matcher.match(ideal, { contactId: need.contactId, field: 'need', text: need.text });
+      if (m) found.push({ match: m, helped: 'seeker', rough: (m.score * (seeker.weight + people.get(need.contactId).weight)) / 2 });
+    }
+    for (const pair of found.sort((a, b) => b.rough - a.rough).slice(0, PROVIDERS_PER_WISH)) pairs.push(pair);
+  }
+  return pairs;
+}
+
+function pairOffers(store: Store, matcher: Matcher, people: People, wishes: readonly Wish[], hits: Map<Wish, TextMatch[]>): Pair[] {
   const texts = [...new Map([...hits.values()].flat().map((h) => [offerKey(h.offer), h.offer])).values()];
   const holders = listOfferHolders(store, texts, HOLDERS_PER_TEXT);
   people.load([...wishes.map((w) => w.contactId), ...[...holders.values()].flat()]);
@@ -180,9 +211,12 @@ export function findIdeasFor(store: Store, contactId: string, limit: number, tod
     if (best) pairs.push({ match: best, helped: 'provider', rough: (best.score * (people.get(wish.contactId).weight + me.weight)) / 2 });
   }
   let ideas = toIdeas(store, people, pairs, limit);
-  if (!ideas.length) {
+  // Something to do today: a plain give when no introduction is ready yet.
+  if (!ideas.some((i) => i.ready)) {
     const self = people.candidates([contact.id]).get(contact.id)!;
-    ideas = toFallbackIdeas(self, wishes.filter((w) => w.kind === 'need').map((w) => w.text));
+    const answered = new Set(ideas.map((i) => (i.for.id === contact.id ? i.because.code === 'match' && i.because.wish.text : '')));
+    const needs = wishes.filter((w) => w.kind === 'need');
+    ideas = [...toFallbackIdeas(self, needs.filter((w) => !answered.has(w.text)).map((w) => w.text), needs.length > 0), ...ideas];
   }
   return { contact: { id: contact.id, name: contact.name, stage: me.standing.stage }, ideas: ideas.slice(0, limit), total: ideas.length, wishes: wishes.filter((w) => w.kind !== 'goal').length };
 }
@@ -195,6 +229,31 @@ export function findIdeasAcross(store: Store, limit: number, today: IsoDate): Id
   const people = new People(store, today);
   const ideas = toIdeas(store, people, pairWishes(store, matcher, people, wishes), limit);
   return { contact: null, ideas: ideas.slice(0, limit), total: ideas.length, wishes: wishes.length };
+}
+
+/**
+ * Which way an introduction between two contacts vouches (core/ideas.ts toIntroSide): a provider whose offer answers
+ * the other's need, or whose ideal referral the other is, is recommended, and the other receives; two peers (neither,
+ * or both ways) are each recommended.
+ */
+export function findIntroRoles(store: Store, a: ContactWithSummary, b: ContactWithSummary): [IntroRole, IntroRole] {
+  const matcher = loadMatcher(store);
+  const wishes = [listWishesOf(store, a.id), listWishesOf(store, b.id)] as const;
+  const offers = [listOffersOf(store, a), listOffersOf(store, b)] as const;
+  // The other's needs make them a client only for what the provider offers (Matcher.isClientNeed).
+  const asClient = (i: 0 | 1): Offer[] => [
+    ...wishes[i].filter((w) => w.kind === 'need' && matcher.isClientNeed(w.text, offers[i === 0 ? 1 : 0])).map((w) => ({ contactId: w.contactId, field: 'need' as const, text: w.text })),
+    ...offers[i],
+  ];
+  // Does `provider` answer a need of the other, or is the other their ideal referral?
+  const provides = (provider: 0 | 1) => {
+    const other = provider === 0 ? 1 : 0;
+    const needsAnswered = wishes[other].some((w) => w.kind !== 'ideal' && offers[provider].some((o) => matcher.match(w, o)));
+    return needsAnswered || wishes[provider].some((w) => w.kind === 'ideal' && asClient(other).some((o) => matcher.match(w, o)));
+  };
+  const [aProvides, bProvides] = [provides(0), provides(1)];
+  if (aProvides === bProvides) return ['recommended', 'recommended'];
+  return aProvides ? ['recommended', 'receiving'] : ['receiving', 'recommended'];
 }
 
 export function findIdeas(store: Store, input: IdeasInput, today: IsoDate): IdeasResult {

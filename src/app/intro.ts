@@ -1,6 +1,8 @@
 /** `net intro`: one introduction between two contacts, recorded as a give to each, the two gives linked. */
 import { newId } from './ids.js';
-import { toBalance } from '../core/capital.js';
+import { hasMet, toBalance, type CheckAdvice } from '../core/capital.js';
+import { toIntroSide, type IntroRole } from '../core/ideas.js';
+import { findIntroRoles } from './ideas.js';
 import type { IsoDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
 import type { ContactWithSummary, JournalEvent } from '../core/types.js';
@@ -22,8 +24,12 @@ export interface IntroInput {
 }
 
 export interface IntroCheck {
-  /** Each as the one being recommended: `net check --to-refer`. */
+  /** `net check --to-refer` on each. */
   checks: [CheckOutcome, CheckOutcome];
+  /** Whom the introduction vouches for (recommended) and who receives them (core/ideas.ts toIntroSide). */
+  roles: [IntroRole, IntroRole];
+  /** Each side's readiness in its role, and what to do first. */
+  sides: [{ ready: boolean; learnFirst: CheckAdvice[] }, { ready: boolean; learnFirst: CheckAdvice[] }];
   ready: boolean;
 }
 
@@ -59,11 +65,14 @@ function checkInput(a: ContactWithSummary, b: ContactWithSummary, store: Store, 
   }
 }
 
-/** Does the user know each of them well enough to vouch for them? */
+/** Can the user vouch for the one recommended, and have they met the one who receives them? */
 function checkBoth(store: Store, a: ContactWithSummary, b: ContactWithSummary, today: IsoDate): IntroCheck {
   const check = (id: string) => checkContact(store, { contactId: id, kind: 'introduction', toRefer: true }, today);
   const checks: [CheckOutcome, CheckOutcome] = [check(a.id), check(b.id)];
-  return { checks, ready: checks.every((c) => c.result.verdict === 'ready') };
+  const roles = findIntroRoles(store, a, b);
+  const side = (i: 0 | 1) => toIntroSide(roles[i], { name: checks[i].contact.name, met: hasMet(checks[i].contact), referral: checks[i].result });
+  const sides: IntroCheck['sides'] = [side(0), side(1)];
+  return { checks, roles, sides, ready: sides.every((s) => s.ready) };
 }
 
 /**

@@ -2,8 +2,10 @@
 import { STAGES, toNetworkShape, toStanding, type NetworkShape, type Stage } from '../core/capital.js';
 import { addDays, daysBetween, type IsoDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
-import { ACTIVITY_TYPES, REPORT_LIST_LIMIT, TOP_GIVERS, toMoves, toWeekStarts, type ActivityType, type StageMove } from '../core/report.js';
-import { countActivityByWeek, countReferrals, listStandingPairs, listTopGivers, type GiverRow } from '../store/report.js';
+import { ACTIVITY_TYPES, GIFTS_TO_THANK, REPORT_LIST_LIMIT, toMoves, toWeekStarts, type ActivityType, type StageMove } from '../core/report.js';
+import { countActivityByWeek, countReferrals, listStandingPairs } from '../store/report.js';
+import { listGifts } from '../store/premature.js';
+import { findPrematureAsks, type PrematureResult } from './premature.js';
 import type { Store } from '../store/store.js';
 
 export interface ReportInput {
@@ -40,7 +42,10 @@ export interface ReportResult {
   newContacts: number;
   stages: Record<Stage, number>;
   shape: NetworkShape;
-  topGivers: GiverRow[];
+  /** What people gave the user in the window, latest first: people to thank, never a ranking. */
+  toThank: { id: string; name: string; kind: string; on: IsoDate; note: string | null }[];
+  /** Asks made before the relationship was ready, and asks that outweigh gives lately. */
+  premature: PrematureResult;
 }
 
 const zero = (): ActivityCounts => ({ gave: 0, touch: 0, ask: 0, received: 0 });
@@ -97,7 +102,8 @@ export function buildReport(store: Store, input: ReportInput): ReportResult {
     newContacts,
     stages,
     shape: toNetworkShape(stages),
-    topGivers: listTopGivers(store, { since, until }, TOP_GIVERS),
+    toThank: listGifts(store, since, until, GIFTS_TO_THANK),
+    premature: findPrematureAsks(store, { since, until }),
   };
 }
 

@@ -30,6 +30,7 @@ export const COMMANDS = [
   { name: 'check', usage: '[options] <name>', summary: 'before you ask: is the relationship ready? Reasons, and what to do first (exit 0 ready, 3 premature)', load: () => import('./commands/check.js') },
   { name: 'ask', usage: '[options] <name>', summary: 'record an ask (checked first, like net check), or its outcome with --outcome', load: () => import('./commands/ask.js') },
   { name: 'ideas', usage: '[options] [name]', summary: 'who can I help? Ways to give to one contact, or the best introductions across your network', load: () => import('./commands/ideas.js') },
+  { name: 'asks', usage: '[options]', summary: 'asks made before the relationship was ready, across your network, with the give that would repair each (--premature)', load: () => import('./commands/asks.js') },
   { name: 'intro', usage: '[options] <a> <b>', summary: 'record an introduction between two contacts: one give to each, linked (checked first, like net check --to-refer)', load: () => import('./commands/intro.js') },
   { name: 'show', usage: '[options] <name>', summary: "a contact's profile and the relationship's timeline, newest first (the latest 20 events; JSON has all)", load: () => import('./commands/show.js') },
   { name: 'search', usage: '[options] <words...>', summary: 'find contacts and events by what was written about them: names, companies, roles, services, notes…, best first', load: () => import('./commands/search.js') },

@@ -46,6 +46,8 @@ export interface BalanceBreakdown {
   balance: number;
   /** Asks since the last give or touchpoint. */
   asksSinceLastDeposit: number;
+  /** The day they last gave the user something: a reason to thank them. */
+  lastReceivedOn: IsoDate | null;
 }
 
 /** One contact's balance traced to its events; `balance` equals toBalance over the stored summary. */
@@ -53,6 +55,7 @@ export function toBalanceBreakdown(events: readonly Pick<JournalEvent, 'type' | 
   const line = (): BalanceLine => ({ count: 0, points: 0, faded: 0 });
   const b = { gave: line(), touch: line(), ask: line(), received: line() };
   let lastDeposit = '';
+  let lastReceivedOn: IsoDate | null = null;
   const todayScale = toEpochScale(today, halfLifeDays);
   let day = '';
   let dayScale = 0;
@@ -67,9 +70,10 @@ export function toBalanceBreakdown(events: readonly Pick<JournalEvent, 'type' | 
     l.points += weight;
     l.faded += (weight * dayScale) / todayScale;
     if ((e.type === 'gave' || e.type === 'touch') && e.occurredOn > lastDeposit) lastDeposit = e.occurredOn;
+    if (e.type === 'received' && (lastReceivedOn === null || e.occurredOn > lastReceivedOn)) lastReceivedOn = e.occurredOn;
   }
   const asksSinceLastDeposit = events.filter((e) => e.type === 'ask' && e.occurredOn >= lastDeposit).length;
-  return { ...b, balance: b.gave.faded + b.touch.faded - b.ask.faded, asksSinceLastDeposit };
+  return { ...b, balance: b.gave.faded + b.touch.faded - b.ask.faded, asksSinceLastDeposit, lastReceivedOn };
 }
 
 /**
@@ -202,8 +206,13 @@ export interface CheckResult {
   knownSince: IsoDate | null;
   lastTouch: IsoDate | null;
   breakdown: BalanceBreakdown;
-  /** What the verdict rests on, failing needs first. */
-  reasons: CheckReason[];
+  /** What the verdict rests on, failing needs first, each marked met (ok) or not; last-touch is neither. */
+  reasons: JudgedReason[];
+  /**
+   * What they gave the user, when they did: a reason to thank them and to give, never a reason in the verdict on the
+   * user's own ask. Null when they have given nothing.
+   */
+  thanks: { count: number; lastOn: IsoDate } | null;
   /** What to do first when premature (and ways to keep investing when ready). */
   suggestions: CheckAdvice[];
 }
@@ -216,21 +225,22 @@ export interface CheckResult {
  *   not-met       (no touchpoint, give or met date yet)
  *   known-for     days known, since when, the days the ask needs
  *   balance       the breakdown, the balance the ask needs
- *   depth         depth, the depth needed, the points missing
+ *   depth         depth, the depth needed, the nearest few points missing (none when depth is enough), the points
+ *                 only the user can answer that are still unanswered
  *   ask-open      the day of the ask still open
  *   last-touch    its day
- *   they-gave     how often they gave, worth how much today
  *   trust         whether the user said they trust their work, and whether that answer is over a year old
  *   services      what the journal knows of their services (the knows-services point's why)
  */
+export type JudgedReason = CheckReason & { ok: boolean };
+
 export type CheckReason =
   | { code: 'not-met' }
   | { code: 'known-for'; days: number; since: IsoDate; need: number; ask: AskKind | null }
   | { code: 'balance'; breakdown: BalanceBreakdown; need: number; ask: AskKind }
-  | { code: 'depth'; depth: Depth; need: number; missing: ChecklistId[] }
+  | { code: 'depth'; depth: Depth; need: number; missing: ChecklistId[]; unanswered: ChecklistId[] }
   | { code: 'ask-open'; askedOn: IsoDate }
   | { code: 'last-touch'; on: IsoDate }
-  | { code: 'they-gave'; count: number; worth: number }
   | { code: 'trust'; holds: boolean; stale: boolean }
   | { code: 'services'; why: PointWhy };
 
@@ -246,6 +256,7 @@ export type AdvisedPoint = (typeof ADVISED_POINTS)[number];
  *   farm            schedule more times to connect: the ask fits in `days` more days of knowing each other
  *   give-first      share something useful or pass them a referral
  *   point           what to learn or do for a missing checklist point
+ *   deepen          answer the points only the user can (net deepen --holds …): what holds depth back
  *   close-ask       close the loop on the open ask first
  *   see-their-work  see their work first-hand, then say you trust it
  *   keep-giving     (ready) keep sharing and referring
@@ -256,6 +267,7 @@ export type CheckAdvice =
   | { code: 'farm'; days: number; ask: AskKind | null }
   | { code: 'give-first' }
   | { code: 'point'; point: AdvisedPoint }
+  | { code: 'deepen'; points: ChecklistId[] }
   | { code: 'close-ask' }
   | { code: 'see-their-work' }
   | { code: 'keep-giving' }
@@ -280,18 +292,20 @@ interface Need {
 
 const adviceKey = (a: CheckAdvice) => JSON.stringify(a);
 
-function judge(needs: Need[], base: Omit<CheckResult, 'verdict' | 'reasons' | 'suggestions'>, keepGiving: CheckAdvice): CheckResult {
+function judge(needs: Need[], base: Omit<CheckResult, 'verdict' | 'reasons' | 'suggestions' | 'thanks'>, keepGiving: CheckAdvice): CheckResult {
   const failing = needs.filter((n) => !n.ok);
   const advice = new Map(failing.flatMap((n) => (n.suggestion ? [[adviceKey(n.suggestion), n.suggestion] as const] : [])));
+  const received = base.breakdown.received;
   return {
     ...base,
     verdict: failing.length ? 'premature' : 'ready',
-    reasons: [...failing, ...needs.filter((n) => n.ok)].flatMap((n) => (n.reason ? [n.reason] : [])),
+    reasons: [...failing, ...needs.filter((n) => n.ok)].flatMap((n) => (n.reason ? [{ ...n.reason, ok: n.ok }] : [])),
+    thanks: received.count && base.breakdown.lastReceivedOn ? { count: received.count, lastOn: base.breakdown.lastReceivedOn } : null,
     suggestions: failing.length ? [...advice.values()] : [keepGiving],
   };
 }
 
-function toBase(i: CheckInputs): Omit<CheckResult, 'verdict' | 'reasons' | 'suggestions'> {
+function toBase(i: CheckInputs): Omit<CheckResult, 'verdict' | 'reasons' | 'suggestions' | 'thanks'> {
   const standing = toStanding(i.contact, i.today, i.halfLifeDays);
   const breakdown = toBalanceBreakdown(i.events, i.today, i.halfLifeDays);
   return {
@@ -321,8 +335,34 @@ function missingPoints(points: DepthPoint[], limit = 3, skip: ChecklistId[] = []
     .slice(0, limit);
 }
 
+/** How many missing points the depth reason names: the nearest few, not the whole checklist. */
+export const NEAREST_POINTS = 3;
+
+/**
+ * The missing points nearest to holding: those only the user can answer and has not yet (answering is all they
+ * take), then the journal's points, then the answers that were no.
+ */
+function nearestMissing(points: DepthPoint[]): ChecklistId[] {
+  const rank = (p: DepthPoint) => (p.state === 'unanswered' ? 0 : p.source === 'journal' ? 1 : 2);
+  return points
+    .filter((p) => p.state !== 'yes')
+    .sort((a, b) => rank(a) - rank(b))
+    .map((p) => p.id);
+}
+
+const unansweredOf = (points: DepthPoint[]) => points.filter((p) => p.state === 'unanswered').map((p) => p.id);
+
 function depthReason(d: Depth, points: DepthPoint[], need: number): CheckReason {
-  return { code: 'depth', depth: d, need, missing: points.filter((p) => p.state !== 'yes').map((p) => p.id) };
+  const short = d.score < need;
+  return { code: 'depth', depth: d, need, missing: short ? nearestMissing(points).slice(0, NEAREST_POINTS) : [], unanswered: short ? unansweredOf(points) : [] };
+}
+
+/** When unanswered points are what holds depth back, answering them comes first: the Alex story. */
+function depthAdvice(d: Depth, points: DepthPoint[], need: number, skip: ChecklistId[], askedElsewhere: ChecklistId[] = []): CheckAdvice[] {
+  const unanswered = unansweredOf(points).filter((id) => !askedElsewhere.includes(id));
+  const deepen: CheckAdvice[] = unanswered.length ? [{ code: 'deepen', points: unanswered }] : [];
+  const learn = missingPoints(points, 3, skip);
+  return d.score + unanswered.length >= need ? [...deepen, ...learn].slice(0, 3) : [...learn.slice(0, 2), ...deepen];
 }
 
 /** Is the relationship ready for this ask? */
@@ -334,12 +374,14 @@ export function checkAsk(i: CheckInputs, kind: AskKind): CheckResult {
   const needs: Need[] = [
     knownNeed(base, i.today, need.knownDays, kind),
     { ok: base.balance >= need.balance, reason: { code: 'balance', breakdown: b, need: need.balance, ask: kind }, suggestion: giveFirst },
-    { ok: base.depth.score >= need.depth, reason: depthReason(base.depth, base.points, need.depth), suggestion: missingPoints(base.points, 3, ['trust'])[0] ?? giveFirst },
   ];
-  if (base.depth.score < need.depth) for (const s of missingPoints(base.points, 3, ['trust']).slice(1)) needs.push({ ok: false, suggestion: s });
+  const depthShort = base.depth.score < need.depth;
+  const [firstDepth, ...moreDepth] = depthShort ? depthAdvice(base.depth, base.points, need.depth, ['trust']) : [];
+  needs.push({ ok: !depthShort, reason: depthReason(base.depth, base.points, need.depth), suggestion: firstDepth ?? giveFirst });
+  for (const s of moreDepth) needs.push({ ok: false, suggestion: s });
   if (i.contact.openAskOn) needs.push({ ok: false, reason: { code: 'ask-open', askedOn: i.contact.openAskOn }, suggestion: { code: 'close-ask' } });
   if (i.contact.lastTouchOn) needs.push({ ok: true, reason: { code: 'last-touch', on: i.contact.lastTouchOn } });
-  if (b.received.count) needs.push({ ok: true, reason: { code: 'they-gave', count: b.received.count, worth: b.received.faded } });
+  // What they gave is not a reason for the user's own ask: it is in `thanks`, a reason to thank them and to give.
   return judge(needs, base, { code: 'keep-giving' });
 }
 
@@ -353,7 +395,10 @@ export function checkReferral(i: CheckInputs): CheckResult {
     { ok: trust.state === 'yes', reason: { code: 'trust', holds: trust.state === 'yes', stale: trust.stale ?? false }, suggestion: { code: 'see-their-work' } },
     { ok: services.state === 'yes', reason: { code: 'services', why: services.why! }, suggestion: { code: 'point', point: 'knows-services' } },
     knownNeed(base, i.today, REFER_NEEDS.knownDays, null),
-    { ok: base.depth.score >= REFER_NEEDS.depth, reason: depthReason(base.depth, base.points, REFER_NEEDS.depth), suggestion: missingPoints(base.points, 3, REFER_NEEDS.points)[0] },
   ];
+  const depthShort = base.depth.score < REFER_NEEDS.depth;
+  const [firstDepth, ...moreDepth] = depthShort ? depthAdvice(base.depth, base.points, REFER_NEEDS.depth, REFER_NEEDS.points, ['trust']) : [];
+  needs.push({ ok: !depthShort, reason: depthReason(base.depth, base.points, REFER_NEEDS.depth), suggestion: firstDepth });
+  for (const s of moreDepth) needs.push({ ok: false, suggestion: s });
   return judge(needs, base, { code: 'refer-with-care' });
 }

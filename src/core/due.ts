@@ -183,7 +183,8 @@ export type DueAction =
   | 'thank-for-referral'
   | 'ask-how-it-went'
   | 'call-today'
-  | 'mark-the-day';
+  | 'mark-the-day'
+  | 'give-after-early-ask';
 
 export interface DueItem {
   id: string;
@@ -350,5 +351,16 @@ export function scoreDue(c: DueContact, day: IsoDate, halfLifeDays: number, date
     .filter((t) => t.score > 0)
     .sort((a, b) => b.score - a.score)
     .map((t) => said[t.term]());
-  return { id: c.id, name: c.name, score, reasons: reasons.map((w) => w.reason), nextAction: reasons[0]!.action, lastTouch: c.lastTouchOn, stage: s.stage, cadenceDays: s.cadenceDays, terms };
+  // A gift not yet acknowledged comes first, whatever term ranks them: Givers Gain starts with thanks.
+  const thanks = reasons.find((r) => r.action === 'thank-for-referral') ?? reasons.find((r) => r.action === 'thank');
+  const nextAction = thanks?.action ?? reasons[0]!.action;
+  return { id: c.id, name: c.name, score, reasons: reasons.map((w) => w.reason), nextAction, lastTouch: c.lastTouchOn, stage: s.stage, cadenceDays: s.cadenceDays, terms };
+}
+
+/**
+ * An open ask that was made before the relationship was ready (recorded with --anyway, or imported so) is not a
+ * loop to close by asking how it went: the next step is to give, with no ask attached.
+ */
+export function withEarlyAsk(item: DueItem): DueItem {
+  return item.nextAction === 'close-the-loop' ? { ...item, nextAction: 'give-after-early-ask' } : item;
 }

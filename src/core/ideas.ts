@@ -1,7 +1,7 @@
 /**
- * Ideas: ways to give. An introduction between two contacts is a give to both and vouches for each to the other: it
- * is ready only when both pass the `net check --to-refer` check, otherwise it is shown as not ready with what to
- * learn first. When nothing matches, a plain give that fits the relationship's stage.
+ * Ideas: ways to give. An introduction is a give to both; it vouches for the one recommended (see toIntroSide), and
+ * is shown as not ready, with what to learn first, until the user can. When nothing matches, a plain give that fits
+ * the relationship's stage.
  * Pure: the app gathers the people, their standing and their referral checks.
  */
 import type { CheckAdvice, CheckResult, Standing } from './capital.js';
@@ -24,7 +24,7 @@ export interface Idea {
   need: string | null;
   because: IdeaReason;
   score: number;
-  /** False when the user does not yet know the one recommended well enough, or has not met the one receiving. */
+  /** False when the user cannot yet vouch for the one recommended, or has not met the one receiving (toIntroSide). */
   ready: boolean;
   /** What to learn first, about whom (the advice of their `net check --to-refer`). */
   learnFirst: { name: string; advice: CheckAdvice }[];
@@ -84,6 +84,31 @@ export const NOT_READY_FACTOR = 0.5;
 /** Fixed scores of the plain gives, below any good match. */
 export const FALLBACK_SCORE: Record<'article' | 'one-to-one' | 'ask-how-to-help', number> = { article: 0.3, 'one-to-one': 0.25, 'ask-how-to-help': 0.2 };
 
+/**
+ * What an introduction needs of each side. Sending someone with a need to a provider you can vouch for is the most
+ * natural give there is: what must be ready is your trust in the one you recommend, not in the one who needs help.
+ *
+ *   the introduction                          recommended (you vouch for them)   the other side
+ *   a need answered by a provider             the provider: net check --to-refer  you have met them
+ *   a referral passed to a provider (ideal)   the provider: net check --to-refer  you have met them (the client)
+ *   two peers (neither answers the other)     each: net check --to-refer          (each is recommended)
+ *
+ * `net ideas` and `net intro` both judge with this one rule.
+ */
+export type IntroRole = 'recommended' | 'receiving';
+
+export interface IntroSideInputs {
+  name: string;
+  met: boolean;
+  referral?: CheckResult;
+}
+
+export function toIntroSide(role: IntroRole, c: IntroSideInputs): { ready: boolean; learnFirst: CheckAdvice[] } {
+  if (role === 'receiving') return c.met ? { ready: true, learnFirst: [] } : { ready: false, learnFirst: [{ code: 'meet-first' }] };
+  const ready = c.referral?.verdict === 'ready';
+  return { ready, learnFirst: ready ? [] : (c.referral?.suggestions ?? []) };
+}
+
 /** Who vouches for whom in a match, and who it helps first. */
 function toRoles(m: Match, seeker: Candidate, provider: Candidate, helped: 'seeker' | 'provider') {
   if (helped === 'provider') return { kind: 'referral' as const, helped: provider, other: seeker, recommended: provider, receiving: seeker };
@@ -98,10 +123,12 @@ function toRoles(m: Match, seeker: Candidate, provider: Candidate, helped: 'seek
  */
 export function toPairIdea(m: Match, seeker: Candidate, provider: Candidate, helped: 'seeker' | 'provider' = 'seeker'): Idea {
   const r = toRoles(m, seeker, provider, helped);
-  // An introduction vouches for each to the other: both must pass the --to-refer check, as net intro asks.
-  const vouched = (c: Candidate) => c.referral?.verdict === 'ready';
-  const ready = vouched(r.recommended) && vouched(r.receiving);
-  const learnFirst = [r.recommended, r.receiving].flatMap((c) => (vouched(c) ? [] : (c.referral?.suggestions ?? []).map((advice) => ({ name: c.name, advice }))));
+  const sides = [
+    { c: r.recommended, ...toIntroSide('recommended', r.recommended) },
+    { c: r.receiving, ...toIntroSide('receiving', r.receiving) },
+  ];
+  const ready = sides.every((s) => s.ready);
+  const learnFirst = sides.flatMap((s) => s.learnFirst.map((advice) => ({ name: s.c.name, advice })));
   const relationship = (toRelationshipWeight(seeker.standing) + toRelationshipWeight(provider.standing)) / 2;
   return {
     kind: r.kind,
@@ -120,7 +147,7 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
-/** Best first; one idea per pair (the best), none for a pair already introduced. */
+/** What can be done today first, then best first; one idea per pair (the best), none for a pair already introduced. */
 export function rankIdeas(ideas: readonly Idea[], introduced: ReadonlySet<string>, limit: number): Idea[] {
   const best = new Map<string, Idea>();
   for (const idea of ideas) {
@@ -130,7 +157,7 @@ export function rankIdeas(ideas: readonly Idea[], introduced: ReadonlySet<string
     if (!had || idea.score > had.score) best.set(key, idea);
   }
   return [...best.values()]
-    .sort((a, b) => b.score - a.score || byText(a.for.name, b.for.name) || byText(a.with?.name ?? '', b.with?.name ?? ''))
+    .sort((a, b) => Number(b.ready) - Number(a.ready) || b.score - a.score || byText(a.for.name, b.for.name) || byText(a.with?.name ?? '', b.with?.name ?? ''))
     .slice(0, limit);
 }
 
@@ -138,12 +165,12 @@ export function rankIdeas(ideas: readonly Idea[], introduced: ReadonlySet<string
  * Plain gives for when no contact answers what they need: an article on a need they spoke of, a one-to-one while the
  * relationship is young, or the question "how can I help?" when the journal does not know what they need.
  */
-export function toFallbackIdeas(c: Candidate, openNeeds: readonly string[]): Idea[] {
+export function toFallbackIdeas(c: Candidate, openNeeds: readonly string[], needsKnown = openNeeds.length > 0): Idea[] {
   const me = { id: c.id, name: c.name };
   const idea = (kind: keyof typeof FALLBACK_SCORE, because: IdeaReason, need: string | null = null): Idea => ({ kind, for: me, with: null, need, because, score: FALLBACK_SCORE[kind], ready: true, learnFirst: [] });
   if (!c.met) return [idea('one-to-one', { code: 'not-met', name: c.name })];
   const ideas = openNeeds.slice(0, 3).map((need) => idea('article', { code: 'need-unanswered', name: c.name, need }, need));
-  if (!openNeeds.length) ideas.push(idea('ask-how-to-help', { code: 'needs-unknown', name: c.name }));
+  if (!needsKnown) ideas.push(idea('ask-how-to-help', { code: 'needs-unknown', name: c.name }));
   if (c.standing.stage === 'acquaintance') ideas.push(idea('one-to-one', { code: 'acquaintance', name: c.name }));
   return ideas;
 }

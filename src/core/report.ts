@@ -10,7 +10,8 @@ import { maxOf } from './numbers.js';
 export const DEFAULT_REPORT_DAYS = 90;
 /** How many names each list of the report shows. */
 export const REPORT_LIST_LIMIT = 10;
-export const TOP_GIVERS = 5;
+/** How many gifts to thank for the report lists, latest first. */
+export const GIFTS_TO_THANK = 10;
 
 export const ACTIVITY_TYPES = ['gave', 'touch', 'ask', 'received'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];

@@ -6,12 +6,20 @@ import { toEvent, toRowReader, toSelectList, type Row } from './rows.js';
 import { DEPTH_SQL, NET_SQL, STAGE_SQL, toStandingParams } from './standing-sql.js';
 import type { Store } from './store.js';
 
-/** The contact's most recent ask still waiting for an outcome. */
-export function findLatestOpenAsk(store: Store, contactId: string): JournalEvent | undefined {
-  const row = store
-    .stmt("SELECT * FROM events WHERE contact_id = ? AND type = 'ask' AND outcome = 'pending' ORDER BY occurred_on DESC, created_at DESC, id DESC LIMIT 1")
-    .get(contactId) as Row | undefined;
-  return row ? toEvent(row) : undefined;
+/** The contact's asks still waiting for an outcome, latest first. */
+export function listOpenAsks(store: Store, contactId: string): JournalEvent[] {
+  return (store.stmt("SELECT * FROM events WHERE contact_id = ? AND type = 'ask' AND outcome = 'pending' ORDER BY occurred_on DESC, created_at DESC, id DESC").all(contactId) as Row[]).map(toEvent);
+}
+
+/** The contact's asks whose id starts with the prefix (case-insensitive), at most five. */
+export function findAsksByIdPrefix(store: Store, contactId: string, prefix: string): JournalEvent[] {
+  const like = `${prefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return (store.stmt("SELECT * FROM events WHERE contact_id = ? AND type = 'ask' AND lower(id) LIKE ? ESCAPE '\\' ORDER BY id LIMIT 5").all(contactId, like) as Row[]).map(toEvent);
+}
+
+/** What came of an ask, said in a note: added to the note the ask was recorded with, on a line of its own. */
+export function appendEventNote(store: Store, id: string, note: string, updatedAt: string): void {
+  store.stmt("UPDATE events SET note = CASE WHEN note IS NULL OR note = '' THEN ? ELSE note || char(10) || ? END, updated_at = ? WHERE id = ?").run(note, note, updatedAt, id);
 }
 
 export interface StandingRow extends StandingInputs {

@@ -270,3 +270,10 @@ export function iterateOpenFollowUps(store: Store, filter: Omit<DueFilter, 'day'
     )
     .iterate({ tag: filter.tag === undefined ? null : filter.tag.toLowerCase() }) as IterableIterator<OpenFollowUp>;
 }
+
+/** Of these contacts, those whose open ask was recorded as premature: one query for the page shown. */
+export function listEarlyOpenAsks(store: Store, ids: readonly string[]): Set<string> {
+  if (!ids.length) return new Set();
+  const sql = "SELECT DISTINCT contact_id FROM events WHERE contact_id IN (SELECT value FROM json_each(?)) AND type = 'ask' AND outcome = 'pending' AND premature = 1";
+  return new Set(store.stmt(sql).pluck().all(JSON.stringify(ids)) as string[]);
+}

@@ -52,26 +52,6 @@ export function countReferrals(store: Store, w: Window): ReferralCounts[] {
     .all(w) as ReferralCounts[];
 }
 
-export interface GiverRow {
-  id: string;
-  name: string;
-  count: number;
-  value: number;
-}
-
-/** Who gave the user the most in the window: the values of what they gave, then how often. */
-export function listTopGivers(store: Store, w: Window, limit: number): GiverRow[] {
-  return store
-    .stmt(
-      `SELECT c.id, c.name, g.n AS count, g.v AS value FROM (
-         SELECT contact_id, count(*) AS n, total(value) AS v FROM events
-         WHERE type = 'received' AND occurred_on >= @since AND occurred_on <= @until GROUP BY contact_id
-       ) g JOIN contacts c ON c.id = g.contact_id
-       ORDER BY g.v DESC, g.n DESC, c.name_key, c.id LIMIT @limit`,
-    )
-    .all({ ...w, limit }) as GiverRow[];
-}
-
 export interface StandingPair {
   id: string;
   name: string;

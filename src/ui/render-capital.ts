@@ -2,40 +2,54 @@
 import { maxOf, toThousands } from '../core/numbers.js';
 import type { Palette } from './palette.js';
 import type { AskView, BalanceView, CheckView, DepthView, OutcomeView, PointView, SettingChangedView, SettingView } from './views.js';
-import { plural, toDayText, withArticle } from './messages/words.js';
+import { askPhrase, plural, toDayText } from './messages/words.js';
 
 const one = (n: number) => n.toFixed(1);
 
+/** Marks that read without colour: met, not met, and a plain fact. */
+const MARKS = { met: '✓', 'not-met': '✗', info: '·' } as const;
+
+/** The first line says what to do: "PREMATURE  give first, before you ask Wendy Wu for a referral". */
 function verdictLine(v: CheckView, p: Palette): string {
-  const ready = v.verdict === 'ready';
-  const word = ready ? p.green.bold('READY') : p.yellow.bold('PREMATURE');
-  const what = v.ask === null ? `${ready ? 'to refer' : 'referring'} ${v.name} to your contacts` : `${ready ? 'to ask' : 'asking'} ${v.name} for ${withArticle(v.ask)}`;
-  return `${word}  ${what}`;
+  if (v.verdict === 'ready') return `${p.green.bold('READY')}  ${v.subject}`;
+  return `${p.yellow.bold('PREMATURE')}  ${v.firstStep}, before you ${v.subject}`;
 }
 
 export function renderCheck(v: CheckView, p: Palette): string {
-  const facts = [v.stage, `balance ${one(v.balance)}`, `depth ${v.depth.score}/${v.depth.of}`, v.received > 0 ? `their investment ${one(v.received)}` : ''].filter(Boolean);
-  const lines = [verdictLine(v, p), p.dim(`${v.name}: ${facts.join(' · ')}`), '', 'Why:', ...v.reasons.map((r) => `  - ${r}`)];
+  const facts = [v.stage, `balance ${one(v.balance)}`, `depth ${v.depth.score} of ${v.depth.of}`];
+  const mark = (m: CheckView['reasonMarks'][number]) => (m === 'met' ? p.green(MARKS.met) : m === 'not-met' ? p.yellow(MARKS['not-met']) : p.dim(MARKS.info));
+  const lines = [verdictLine(v, p), p.dim(`${v.name}: ${facts.join(' · ')}`), '', ...v.reasons.map((r, i) => `  ${mark(v.reasonMarks[i] ?? 'info')} ${r}`)];
   if (v.suggestions.length) {
     lines.push('', v.verdict === 'premature' ? 'What to do first:' : 'Keep investing:');
     for (const s of v.suggestions) lines.push(`  - ${s}`);
   }
+  if (v.thanks) lines.push('', v.thanks);
   return lines.join('\n');
 }
 
 export function renderAsk(v: AskView, p: Palette): string {
   const kind = v.check.ask ?? 'favour';
-  if (!v.recorded || !v.event) return `Nothing recorded: asking ${v.contact.name} for ${withArticle(kind)} looks premature. Invest first, or add --anyway to record it all the same.`;
+  if (!v.recorded || !v.event) return `Nothing recorded: asking ${v.contact.name} for ${askPhrase(kind)} looks premature. Invest first, or add --anyway to record it all the same.`;
   const marked = v.event.premature ? p.yellow(', marked premature') : '';
   return [
-    `${p.green('Asked')} ${p.bold(v.contact.name)} for ${withArticle(kind)} on ${toDayText(v.event.date)} (size ${v.event.value}/5)${marked}.`,
+    `${p.green('Asked')} ${p.bold(v.contact.name)} for ${askPhrase(kind)} on ${toDayText(v.event.date)} (size ${v.event.value}/5)${marked}.`,
     p.dim(`When you hear back: net ask "${v.contact.name}" --outcome yes|no`),
   ].join('\n');
 }
 
+/** After --anyway: one line, and where the reasons are, as net intro --anyway says it. */
+export function renderAskAnyway(v: AskView, _p: Palette): string {
+  return `recorded anyway, although the relationship is not ready yet: ${v.check.firstStep} (net check ${JSON.stringify(v.contact.name)}${v.check.ask && v.check.ask !== 'favour' ? ` --for ${v.check.ask}` : ''} says why)`;
+}
+
+/** "3f2a9c1e: business, asked 2026-11-22 (buy my course)": an open ask as a choice. */
+export function describeOpenAsk(a: { id: string; kind: string; occurredOn: string; note: string | null }): string {
+  return `${a.id.slice(0, 8)}: ${askPhrase(a.kind)}, asked ${a.occurredOn}${a.note ? ` (${a.note.split('\n')[0]})` : ''}`;
+}
+
 export function renderOutcome(v: OutcomeView, p: Palette): string {
-  const ask = `your ${v.event.kind} ask of ${v.event.date}`;
-  if (v.event.outcome === 'pending') return `${p.bold(v.contact.name)}: ${ask} is open again.`;
+  const ask = `your ask for ${askPhrase(v.event.kind)} of ${v.event.date}`;
+  if (v.event.outcome === 'pending') return `${p.bold(v.contact.name)}: ${ask} is ${v.previous === 'pending' ? 'still open' : 'open again'}.`;
   const said = `${v.event.outcome === 'yes' ? p.green('said yes') : 'said no'}${v.event.outcomeOn ? ` on ${toDayText(v.event.outcomeOn)}` : ''}`;
   return `${p.bold(v.contact.name)} ${said} to ${ask}${v.event.outcome === 'yes' ? ': thank them, and keep giving.' : '. Keep giving: the relationship matters more than the ask.'}`;
 }
@@ -69,15 +83,15 @@ export function renderShape(v: BalanceView): string {
 export function renderBalance(v: BalanceView, p: Palette): string {
   if (!v.contacts.length) return renderShape(v);
   const nameWidth = Math.min(28, maxOf(v.contacts.map((c) => c.name.length), 4));
-  const header = `${pad('NAME', nameWidth)}  ${pad('BALANCE', 7, true)}  ${pad('DEPTH', 5, true)}  ${pad('STAGE', 12)}  ${pad('LAST TOUCH', 10)}  THEIR INVESTMENT`;
+  // No column of what they gave beside your balance: two numbers side by side invite the "I'm ahead" comparison.
+  const header = `${pad('NAME', nameWidth)}  ${pad('BALANCE', 7, true)}  ${pad('DEPTH', 5, true)}  ${pad('STAGE', 12)}  LAST TOUCH`;
   const rows = v.contacts.map((c) =>
     [
       pad(c.name, nameWidth),
       pad(one(c.balance), 7, true),
       pad(`${c.depth.score}/${c.depth.of}`, 5, true),
       pad(c.stage, 12),
-      pad(c.lastTouch ?? '-', 10),
-      c.received > 0 ? one(c.received) : p.dim('-'),
+      c.lastTouch ?? '-',
     ].join('  '),
   );
   const more = v.contacts.length < v.total ? [p.dim(`Showing ${v.contacts.length} of ${toThousands(v.total)}.`)] : [];

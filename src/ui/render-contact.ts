@@ -1,7 +1,7 @@
 /** Text for the commands that write a contact or an interaction. */
 import type { Palette } from './palette.js';
 import type { ContactView, LoggedView } from './views.js';
-import { describeEvent, plural, toDayText } from './messages/words.js';
+import { describeLogged, plural, toDayText } from './messages/words.js';
 
 export function renderAdded(c: ContactView, p: Palette): string {
   const about = [c.role, c.company].filter(Boolean).join(', ');
@@ -13,9 +13,7 @@ export function renderAdded(c: ContactView, p: Palette): string {
 export function renderLogged(v: LoggedView, p: Palette): string {
   const lines: string[] = [];
   if (v.events.length) {
-    // What was recorded, said back: the prospect of a referral, the day with its weekday, and the note.
-    const what = v.events.map((e) => `${describeEvent(e)}${e.referral?.prospect ? ` ${e.type === 'gave' ? 'for' : 'through'} ${e.referral.prospect}` : ''}`).join(', ');
-    lines.push(`${p.green('Logged')} ${what} with ${p.bold(v.contact.name)} on ${toDayText(v.events[0]!.date)}.`);
+    lines.push(`${p.green('Logged')} ${describeLogged(v.events, p.bold(v.contact.name), toDayText(v.events[0]!.date))}.`);
   }
   const note = v.events[0]?.note ?? v.followUp?.note;
   if (note) lines.push(`${p.dim('Note:')} ${note}`);

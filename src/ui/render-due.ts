@@ -3,6 +3,27 @@ import type { Palette } from './palette.js';
 import type { CalendarWrittenView, DueListView, SnoozeView } from './views.js';
 import { plural, toDayText } from './messages/words.js';
 
+/** net due fits an 80-column terminal: each person on a short line, the reasons indented below. */
+const WIDTH = 80;
+
+/**
+ * Words laid into lines of at most `width` columns, never broken inside a word (a word longer than a line stands
+ * alone); `first` starts the first line, `indent` the others.
+ */
+export function wrapWords(text: string, width: number, indent: string, first = ''): string[] {
+  const lines: string[] = [];
+  let line = first;
+  for (const word of text.split(' ')) {
+    const start = line === first || line === indent;
+    if (!start && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = indent + word;
+    } else line = start ? line + word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines;
+}
+
 export function renderDue(v: DueListView, p: Palette): string {
   if (v.emptyJournal) {
     return [
@@ -16,7 +37,9 @@ export function renderDue(v: DueListView, p: Palette): string {
   if (!v.items.length) return `Nobody is due ${when}: your relationships are well tended. Keep giving first: share something useful with someone you value.`;
   const lines = v.on === null ? [] : [p.dim(`As of ${v.on}:`)];
   for (const item of v.items) {
-    lines.push(`${p.bold(item.name)}: ${item.reasons.join('; ')} ${p.cyan('→')} ${item.nextAction}`);
+    // A next step too long for one line goes on at two columns, apart from the reasons at four.
+    for (const [i, l] of wrapWords(`${item.name} → ${item.nextAction}`, WIDTH, '  ').entries()) lines.push(i === 0 ? l.replace(item.name, p.bold(item.name)).replace('→', p.cyan('→')) : l);
+    for (const r of item.reasons) for (const l of wrapWords(r, WIDTH, '      ', '    ')) lines.push(l);
     if (v.explain && item.terms) {
       for (const t of item.terms.filter((t) => t.score > 0)) lines.push(p.dim(`    ${t.term.padEnd(10)} ${t.value.toFixed(3)} × ${String(t.weight).padStart(2)} = ${t.score.toFixed(3)}`));
       lines.push(p.dim(`    ${'urgency'.padEnd(10)} ${item.score.toFixed(3)}`));

@@ -6,7 +6,9 @@ import { formatAmount } from '../core/referrals.js';
 import { toBar, toSparkline } from '../core/report.js';
 import { SHAPE_WORDS } from './messages/report.js';
 import type { Palette } from './palette.js';
-import { plural } from './messages/words.js';
+import { giveKindPhrase, plural, toDayText } from './messages/words.js';
+import { renderPrematureLines } from './render-premature.js';
+import { toPrematureView, type PrematureView } from './views.js';
 
 export interface ActivityView {
   gives: number;
@@ -45,10 +47,18 @@ export interface ReportView {
   newContacts: number;
   stages: Record<Stage, number>;
   shape: NetworkShape;
-  topGivers: { id: string; name: string; count: number; value: number }[];
+  /** What people gave you in the window, latest first: people to thank (it replaced topGivers, a ranking). */
+  toThank: { id: string; name: string; kind: string; on: string; note: string | null; text: string }[];
+  /** Asks made before the relationship was ready (as net asks --premature). */
+  prematureAsks: PrematureView;
 }
 
 const toActivity = (a: ActivityCounts): ActivityView => ({ gives: a.gave, touchpoints: a.touch, asks: a.ask, received: a.received });
+
+/** "Wendy Wu gave you a referral on Sun 2026-11-08: a client for my kitchen work". */
+export function describeGift(t: { name: string; kind: string; on: string; note: string | null }): string {
+  return `${t.name} gave you ${giveKindPhrase(t.kind)} on ${toDayText(t.on)}${t.note ? `: ${t.note.split('\n')[0]}` : ''}`;
+}
 
 export function toReportView(r: ReportResult): ReportView {
   return {
@@ -65,7 +75,8 @@ export function toReportView(r: ReportResult): ReportView {
     newContacts: r.newContacts,
     stages: r.stages,
     shape: r.shape,
-    topGivers: r.topGivers,
+    toThank: r.toThank.map((t) => ({ ...t, text: describeGift(t) })),
+    prematureAsks: toPrematureView(r.premature),
   };
 }
 
@@ -123,10 +134,12 @@ export function renderReport(v: ReportView, p: Palette, htmlFile?: string): stri
   const width = String(most).length;
   for (const s of [...STAGES].reverse()) out.push(`  ${s.padEnd(13)}${String(v.stages[s]).padStart(width)} ${toBar(v.stages[s], most, 40)}`.trimEnd());
 
-  out.push('', p.bold('Who gave you the most'));
-  if (!v.topGivers.length) out.push(`  ${p.dim('nobody logged a give to you in this window (net log <name> --received referral)')}`);
-  const nameWidth = maxOf(v.topGivers.map((t) => t.name.length), 0);
-  for (const t of v.topGivers) out.push(`  ${t.name.padEnd(nameWidth)}  ${plural(t.count, 'give')}, worth ${t.value} in all`);
+  out.push('', p.bold('People to thank'));
+  if (!v.toThank.length) out.push(`  ${p.dim('nobody logged a give to you in this window (net log <name> --received referral)')}`);
+  for (const t of v.toThank) out.push(`  ${t.text}`);
+
+  out.push('', p.bold('Asks made before the relationship was ready'));
+  for (const line of renderPrematureLines(v.prematureAsks, p)) out.push(line ? `  ${line}` : '');
   if (htmlFile !== undefined) out.push('', `${p.green('Wrote')} the report to ${htmlFile}: open it in a browser.`);
   return out.join('\n');
 }

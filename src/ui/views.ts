@@ -5,7 +5,7 @@
 import type { DueResult } from '../app/due.js';
 import type { LogResult } from '../app/log.js';
 import type { SnoozeResult } from '../app/snooze.js';
-import type { AskResult } from '../app/ask.js';
+import type { AskResult, OutcomeResult } from '../app/ask.js';
 import type { BalanceResult } from '../app/balance.js';
 import type { CheckOutcome } from '../app/check.js';
 import type { SetResult, SettingEntry, SettingKey } from '../app/config.js';
@@ -20,8 +20,11 @@ import type { ContactRowCounts, RemoveResult } from '../app/rm.js';
 import type { ShowResult } from '../app/show.js';
 import type { DoctorCheckId, DoctorFinding, DoctorResult } from '../app/doctor.js';
 import type { IdeasResult } from '../app/ideas.js';
+import type { PrematureResult } from '../app/premature.js';
+import type { EarlyWhy, RepairGive } from '../core/premature.js';
+import { describeEarlyAsk, describeRepair } from './messages/premature.js';
 import type { IntroCheck, IntroResult } from '../app/intro.js';
-import { describeCheckAdvice, describeCheckReason } from './messages/check.js';
+import { describeCheckAdvice, describeCheckReason, describeCheckSubject, describeFirstStep, describeThanks } from './messages/check.js';
 import { CHECKLIST_TEXT, describePointWhy } from './messages/checklist.js';
 import { describeFinding } from './messages/doctor.js';
 import { SETTING_WORDS } from './messages/settings.js';
@@ -294,7 +297,15 @@ export interface CheckView {
   lastTouch: string | null;
   needs: { balance: number | null; depth: number; knownDays: number };
   reasons: string[];
+  /** Each reason marked: met, not-met, or info (the last touch, which is neither). */
+  reasonMarks: ('met' | 'not-met' | 'info')[];
+  /** What to do, in a few words, for the first line. */
+  firstStep: string;
+  /** What is checked: "ask Tom Baker for business", "refer Tom Baker to your contacts". */
+  subject: string;
   suggestions: string[];
+  /** What they gave you, as a reason to thank them and give: never among the reasons for your own ask. */
+  thanks: string | null;
   points: PointView[];
   breakdown: { gave: BalanceLineView; touch: BalanceLineView; ask: BalanceLineView; received: BalanceLineView; asksSinceLastDeposit: number };
   halfLifeDays: number;
@@ -330,7 +341,11 @@ export function toCheckView(o: CheckOutcome): CheckView {
     lastTouch: r.lastTouch,
     needs: { balance: o.needs.balance ?? null, depth: o.needs.depth, knownDays: o.needs.knownDays },
     reasons: r.reasons.map(describeCheckReason),
+    reasonMarks: r.reasons.map((x) => (x.code === 'last-touch' ? 'info' : x.ok ? 'met' : 'not-met')),
+    firstStep: describeFirstStep(r.suggestions[0] ?? { code: 'keep-giving' }),
+    subject: describeCheckSubject(o.contact.name, o.kind),
     suggestions: r.suggestions.map((a) => describeCheckAdvice(a, o.contact.name)),
+    thanks: r.thanks ? describeThanks(o.contact.name, r.thanks) : null,
     points: r.points.map(toPointView),
     breakdown: { gave: line('gave', b.gave), touch: line('touch', b.touch), ask: line('ask', b.ask), received: line('received', b.received), asksSinceLastDeposit: b.asksSinceLastDeposit },
     halfLifeDays: o.halfLifeDays,
@@ -362,10 +377,12 @@ export function toAskView(check: CheckOutcome, recorded: AskResult | null): AskV
 export interface OutcomeView {
   contact: { id: string; name: string };
   event: EventView;
+  /** The outcome before: pending when the ask was open. */
+  previous: string;
 }
 
-export function toOutcomeView(r: AskResult): OutcomeView {
-  return { contact: { id: r.contact.id, name: r.contact.name }, event: toEventView(r.event) };
+export function toOutcomeView(r: OutcomeResult): OutcomeView {
+  return { contact: { id: r.contact.id, name: r.contact.name }, event: toEventView(r.event), previous: r.previous };
 }
 
 export interface BalanceEntryView {
@@ -563,7 +580,10 @@ export function toIdeasView(r: IdeasResult): IdeasView {
 export interface IntroSideView {
   id: string;
   name: string;
-  /** `net check --to-refer` on them: can the user vouch for them? */
+  /** recommended: the introduction vouches for them (they must pass net check --to-refer); receiving: they are sent
+   * to the one recommended (the user must have met them). */
+  role: string;
+  /** Ready in their role. */
   verdict: Verdict;
   /** Before, and after when recorded. */
   balance: number;
@@ -587,14 +607,16 @@ export interface IntroView {
 export function toIntroView(check: IntroCheck, date: string, note: string | null, recorded: IntroResult | null): IntroView {
   const side = (i: 0 | 1): IntroSideView => {
     const o = check.checks[i];
+    const s = check.sides[i];
     return {
       id: o.contact.id,
       name: o.contact.name,
-      verdict: o.result.verdict,
+      role: check.roles[i],
+      verdict: s.ready ? 'ready' : 'premature',
       balance: round1(o.result.balance),
       balanceAfter: recorded ? round1(recorded.balances[i]) : null,
-      learnFirst: o.result.verdict === 'ready' ? [] : o.result.suggestions.map((a) => describeCheckAdvice(a, o.contact.name)),
-      learnFirstCodes: o.result.verdict === 'ready' ? [] : o.result.suggestions.map(toAdviceCode),
+      learnFirst: s.learnFirst.map((a) => describeCheckAdvice(a, o.contact.name)),
+      learnFirstCodes: s.learnFirst.map(toAdviceCode),
     };
   };
   return { recorded: recorded !== null, ready: check.ready, date, note, contacts: [side(0), side(1)], events: recorded ? recorded.events.map(toEventView) : [] };
@@ -608,6 +630,32 @@ export interface SynonymsView {
   /** What this command changed. */
   added: string[] | null;
   removed: string[] | null;
+}
+
+// ---- premature asks -------------------------------------------------------------------------------------------
+
+/** `net asks --premature` and the report's section: asks made before the relationship was ready. */
+export interface PrematureView {
+  since: string;
+  until: string;
+  /** Every ask in the window. */
+  asks: number;
+  /** Per contact, the contacts with the latest premature ask first. */
+  people: { id: string; name: string; asks: { kind: string; on: string; note: string | null; why: EarlyWhy; text: string }[]; repair: string; repairCode: RepairGive }[];
+  /** Where the user's asks outweigh what they gave in the last `latelyDays` days. */
+  outweighed: { id: string; name: string; repair: string; repairCode: RepairGive }[];
+  latelyDays: number;
+}
+
+export function toPrematureView(r: PrematureResult): PrematureView {
+  return {
+    since: r.since,
+    until: r.until,
+    asks: r.asks,
+    people: r.habits.map((h) => ({ id: h.contactId, name: h.name, asks: h.asks.map((a) => ({ ...a, text: describeEarlyAsk(a) })), repair: describeRepair(h.repair, h.name), repairCode: h.repair })),
+    outweighed: r.outweighed.map((o) => ({ id: o.contactId, name: o.name, repair: describeRepair(o.repair, o.name), repairCode: o.repair })),
+    latelyDays: r.latelyDays,
+  };
 }
 
 // ---- doctor ---------------------------------------------------------------------------------------------------

@@ -43,8 +43,8 @@ describe('net ask', () => {
     const r = j.run('ask', 'richard', '--for', 'introduction');
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('Nothing recorded: asking Richard Branson for an introduction looks premature. Invest first, or add --anyway to record it all the same.\n');
-    expect(r.stderr).toMatch(/^net: PREMATURE {2}asking Richard Branson for an introduction\n/);
-    expect(r.stderr).toContain('  - known for 1 day (since 2026-11-21); an introduction ask needs 180\n');
+    expect(r.stderr).toMatch(/^net: PREMATURE {2}give it time, before you ask Richard Branson for an introduction\n/);
+    expect(r.stderr).toContain('  ✗ known for 1 day (since 2026-11-21); asking for an introduction needs 180 days\n');
     expect(r.stderr).toContain('What to do first:\n');
     expect(j.dump()).toEqual(before);
   });
@@ -54,7 +54,8 @@ describe('net ask', () => {
     const r = j.run('ask', 'richard', '--for', 'introduction', '--anyway', '--note', 'meet Virgin');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('Asked Richard Branson for an introduction on Sun 2026-11-22 (size 5/5), marked premature.\nWhen you hear back: net ask "Richard Branson" --outcome yes|no\n');
-    expect(r.stderr).toMatch(/^net: PREMATURE {2}asking Richard Branson for an introduction\n/);
+    // Recorded anyway: one line, the full reasons only when nothing was recorded.
+    expect(r.stderr).toBe('net: recorded anyway, although the relationship is not ready yet: meet them first (net check "Richard Branson" --for introduction says why)\n');
     expect(asks()).toMatchObject([{ kind: 'introduction', value: 5, premature: 1, outcome: 'pending' }]);
     expect(j.json('show', 'richard').timeline).toMatchObject([{ type: 'ask', kind: 'introduction', premature: true, outcome: 'pending' }]);
   });
@@ -79,24 +80,34 @@ describe('net ask', () => {
     ok(j.run('ask', 'sam', '--for', 'favour', '--size', '1'));
     const r = j.run('check', 'sam');
     expect(r.code).toBe(3);
-    expect(r.stdout).toContain('  - your ask of 2026-11-22 is still open');
+    expect(r.stdout).toContain('  ✗ your ask of 2026-11-22 is still open');
     expect(r.stdout).toContain('close the loop on it first (net ask "Sam Lee" --outcome yes|no)');
     ok(j.run('ask', 'sam', '--outcome', 'yes'));
     expect(j.run('check', 'sam').code).toBe(0);
   });
 
-  it('--outcome closes the latest open ask, then the one before; with none open it is a usage error', () => {
+  it('--outcome with several open asks names them; --id picks one, --note says what came of it; none open is a usage error', () => {
     ok(j.run('add', 'Jane Doe'));
     expect(j.run('ask', 'jane', '--for', 'favour', '--date', '2026-10-01', '--anyway').code).toBe(0);
     expect(j.run('ask', 'jane', '--for', 'referral', '--date', '2026-11-01', '--anyway').code).toBe(0);
-    const r = j.run('ask', 'jane', '--outcome', 'no', '--date', '2026-11-05');
+    const [favourId, referralId] = asks().map((a) => String(a.id));
+    const several = j.run('ask', 'jane', '--outcome', 'no');
+    expect(several).toMatchObject({ code: 2, stdout: '' });
+    expect(several.stderr).toBe(
+      `net: Jane Doe has 2 open asks: ${referralId!.slice(0, 8)} (referral, 2026-11-01); ${favourId!.slice(0, 8)} (favour, 2026-10-01); name one with --id, for example net ask "Jane Doe" --outcome yes --id ${referralId!.slice(0, 8)}\n`,
+    );
+    const r = j.run('ask', 'jane', '--outcome', 'no', '--date', '2026-11-05', '--id', referralId!.slice(0, 6), '--note', 'no clients in that field');
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toBe('Jane Doe said no on Thu 2026-11-05 to your referral ask of 2026-11-01. Keep giving: the relationship matters more than the ask.\n');
+    expect(r.stdout).toBe('Jane Doe said no on Thu 2026-11-05 to your ask for a referral of 2026-11-01. Keep giving: the relationship matters more than the ask.\n');
+    expect(asks().find((a) => a.id === referralId)).toMatchObject({ note: 'no clients in that field' });
     expect(asks().map((a) => [a.kind, a.outcome, a.outcome_on])).toEqual([
       ['favour', 'pending', null],
       ['referral', 'no', '2026-11-05'],
     ]);
-    expect(j.run('ask', 'jane', '--outcome', 'yes').stdout).toBe('Jane Doe said yes on Sun 2026-11-22 to your favour ask of 2026-10-01: thank them, and keep giving.\n');
+    expect(j.run('ask', 'jane', '--outcome', 'pending').stdout).toBe('Jane Doe: your ask for a favour of 2026-10-01 is still open.\n');
+    expect(j.run('ask', 'jane', '--outcome', 'yes').stdout).toBe('Jane Doe said yes on Sun 2026-11-22 to your ask for a favour of 2026-10-01: thank them, and keep giving.\n');
+    expect(j.run('ask', 'jane', '--outcome', 'pending', '--id', referralId!.slice(0, 8)).stdout).toBe('Jane Doe: your ask for a referral of 2026-11-01 is open again.\n');
+    ok(j.run('ask', 'jane', '--outcome', 'no', '--id', referralId!.slice(0, 8)));
     expect((j.dump().contacts as { open_ask_on: string | null }[])[0]!.open_ask_on).toBeNull();
     const before = j.dump();
     expect(j.run('ask', 'jane', '--outcome', 'yes')).toMatchObject({
@@ -107,12 +118,19 @@ describe('net ask', () => {
     expect(j.dump()).toEqual(before);
   });
 
+  it('asks for a favour when --for is left out, as net check does (Alex)', () => {
+    logFriend();
+    const r = j.run('ask', 'sam', '--note', 'a review of my new site');
+    expect(r.stdout).toMatch(/^Asked Sam Lee for a favour on /);
+    expect(asks()).toMatchObject([{ kind: 'favour', note: 'a review of my new site' }]);
+  });
+
   it.each<[string, string[], RegExp]>([
-    ['no --for', ['ask', 'sam'], /^net: say what you ask for; for example net ask jane --for favour/],
+    ['--id without --outcome', ['ask', 'sam', '--id', 'abcd'], /^net: --id goes with --outcome/],
     ['an unknown kind', ['ask', 'sam', '--for', 'loan'], /^net: unknown ask kind "loan"/],
     ['a size of 9', ['ask', 'sam', '--for', 'favour', '--size', '9'], /^net: size "9" is not a whole number from 1 to 5; use --size 1/],
     ['a future date', ['ask', 'sam', '--for', 'favour', '--date', '2027-01-01'], /^net: --date 2027-01-01 is in the future/],
-    ['--outcome with --for', ['ask', 'sam', '--for', 'favour', '--outcome', 'yes'], /^net: --outcome closes the last ask; --for, --size, --note and --anyway record a new one/],
+    ['--outcome with --for', ['ask', 'sam', '--for', 'favour', '--outcome', 'yes'], /^net: --outcome closes an ask; --for, --size and --anyway record a new one/],
     ['an unknown outcome', ['ask', 'sam', '--outcome', 'maybe'], /^net: unknown outcome "maybe"/],
   ])('%s is a usage error that writes nothing', (_, args, stderr) => {
     logFriend();

@@ -25,17 +25,17 @@ function logNetwork(): void {
 }
 
 describe('net balance', () => {
-  it('lists every contact with balance, depth, stage, last touch and their investment, and the shape of the network', () => {
+  it('lists every contact with balance, depth, stage and last touch (never what they gave beside it), and the shape of the network', () => {
     logNetwork();
     const r = j.run('balance');
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toBe(
       [
-        'NAME        BALANCE  DEPTH  STAGE         LAST TOUCH  THEIR INVESTMENT',
-        'Bob Baker       4.6   0/13  acquaintance  2026-11-01  2.8',
-        'Ann Archer      2.2  10/13  deep          2026-09-01  -',
-        'Dee Dunn        0.0   0/13  stranger      -           -',
-        'Cy Cole        -3.8   0/13  acquaintance  2026-11-20  -',
+        'NAME        BALANCE  DEPTH  STAGE         LAST TOUCH',
+        'Bob Baker       4.6   0/13  acquaintance  2026-11-01',
+        'Ann Archer      2.2  10/13  deep          2026-09-01',
+        'Dee Dunn        0.0   0/13  stranger      -',
+        'Cy Cole        -3.8   0/13  acquaintance  2026-11-20',
         '',
         '4 contacts: 1 deep, 0 growing, 2 acquaintances, 1 stranger. Growing: keep giving first, and these relationships will deepen.',
         '',

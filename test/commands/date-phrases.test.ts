@@ -82,7 +82,7 @@ describe('every command that stores a date echoes it with its weekday', () => {
     j.run('edit', 'jane', '--met', '2024-01-01');
     j.run('log', 'jane', '--gave', 'referral', '--value', '5', '--date', '2026-11-01', '--prospect', 'Tom');
     expect(j.run('ask', 'jane', '--for', 'favour', '--date', 'tuesday', '--anyway').stdout).toMatch(/^Asked Jane Doe for a favour on Tue 2026-11-24 \(size 2\/5\)/);
-    expect(j.run('ask', 'jane', '--outcome', 'yes', '--date', 'yesterday').stdout).toMatch(/^Jane Doe said yes on Sun 2026-11-29 to your favour ask of 2026-11-24/);
+    expect(j.run('ask', 'jane', '--outcome', 'yes', '--date', 'yesterday').stdout).toMatch(/^Jane Doe said yes on Sun 2026-11-29 to your ask for a favour of 2026-11-24/);
     expect(j.run('referral', 'jane', '--status', 'contacted').stdout).toMatch(/: open → contacted on Mon 2026-11-30\.\n/);
     expect(j.run('deepen', 'jane', '--yes', 'trust').stdout).toMatch(/^Answered 1 point for Jane Doe on Mon 2026-11-30\.\n/);
     expect(j.run('intro', 'jane', 'tom', '--date', 'friday', '--anyway').stdout).toMatch(/^Introduced Jane Doe and Tom Baker on Fri 2026-11-27: a give to both\.\n/);

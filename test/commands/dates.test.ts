@@ -72,7 +72,7 @@ describe('net due and important dates', () => {
     // Met, with a long cadence: net due speaks of nothing but their birthdays.
     j.run('add', 'Jane Doe', '--birthday', '1980-11-25', '--met', 'today', '--every', '2y');
     j.run('add', 'Ravi Patel', '--birthday', '12-13', '--met', 'today', '--every', '2y');
-    expect(j.run('due')).toEqual({ code: 0, stderr: '', stdout: 'Jane Doe: birthday in 3 days, November 25 (turns 46) → remember the day: a message or a card on the day\n' });
+    expect(j.run('due')).toEqual({ code: 0, stderr: '', stdout: 'Jane Doe → remember the day: a message or a card on the day\n    birthday in 3 days, November 25 (turns 46)\n' });
     expect(dueNames(j, '--on', '2026-12-08')).toEqual(['Ravi Patel']);
     // Once a year: gone after the day, back the next year.
     expect(dueNames(j, '--on', '2026-11-26')).toEqual([]);

@@ -36,6 +36,20 @@ describe('net deepen', () => {
     expect((j.dump().contacts as { answers_yes: number }[])[0]!.answers_yes).toBe(2);
   });
 
+  it('--holds and --not are the spelling; --yes and --no still work and record the same', () => {
+    ok(j.run('add', 'Jane Doe', '--met', '2025-06-01'));
+    ok(j.run('add', 'John Roe', '--met', '2025-06-01'));
+    const holds = j.run('deepen', 'jane', '--holds', 'trust,enjoy-time', '--not', 'call-at-night');
+    const yes = j.run('deepen', 'john', '--yes', 'trust,enjoy-time', '--no', 'call-at-night');
+    expect(holds).toMatchObject({ code: 0, stderr: '' });
+    expect(holds.stdout).toBe(yes.stdout.replaceAll('John Roe', 'Jane Doe'));
+    const rows = (j.dump().answers as (AnswerRow & { contact_id: string })[]).map((a) => [a.contact_id, a.point, a.answer]);
+    const byContact = (id: string) => rows.filter((r) => r[0] === id).map((r) => r.slice(1)).sort();
+    const [jane, john] = (j.dump().contacts as { id: string; name: string }[]).sort((a, b) => a.name.localeCompare(b.name)).map((c) => c.id);
+    expect(byContact(jane!)).toEqual(byContact(john!));
+    expect(byContact(jane!)).toHaveLength(3);
+  });
+
   it('answers again in place: one answer per point, re-dated', () => {
     ok(j.run('add', 'Jane Doe'));
     ok(j.runWith({ now: '2026-01-10' }, 'deepen', 'jane', '--yes', 'trust'));
@@ -75,8 +89,8 @@ describe('net deepen', () => {
       ['--yes', 'likes-cats'],
       'net: unknown checklist point "likes-cats"; --yes takes: trust, asked-how-to-help, call-at-night, ask-for-help, enjoy-time, enjoy-their-success, top-of-mind, open-talks\n',
     ],
-    ['the same point yes and no', ['--yes', 'trust', '--no', 'trust'], 'net: trust is both --yes and --no; give each point one answer\n'],
-    ['no answers off a terminal', [], 'net: net deepen needs --yes or --no off a terminal; for example net deepen jane --yes trust,enjoy-time --no call-at-night\n'],
+    ['the same point yes and no', ['--yes', 'trust', '--no', 'trust'], 'net: trust both holds and does not (--holds and --not); give each point one answer\n'],
+    ['no answers off a terminal', [], 'net: net deepen needs --holds or --not off a terminal; for example net deepen jane --holds trust,enjoy-time --not call-at-night\n'],
     ['an empty list', ['--yes', ','], 'net: --yes needs checklist ids; for example --yes trust,enjoy-time\n'],
   ])('%s is a usage error that writes nothing', (_, flags, stderr) => {
     ok(j.run('add', 'Jane Doe'));

@@ -59,7 +59,7 @@ describe('net due', () => {
     expect(r).toEqual({
       code: 0,
       stderr: '',
-      stdout: 'Jane Doe: a catch-up is overdue by 15 days (every 30 days; last touch 6 weeks ago) → give first: send them an article or an idea\n',
+      stdout: 'Jane Doe → give first: send them an article or an idea\n    a catch-up is overdue by 15 days (every 30 days; last touch 6 weeks ago)\n',
     });
     const [item] = j.json('due');
     expect(item).toMatchObject({ name: 'Jane Doe', score: 2, reasons: ['a catch-up is overdue by 15 days (every 30 days; last touch 6 weeks ago)'], lastTouch: '2026-10-08', nextAction: 'give first: send them an article or an idea' });
@@ -111,10 +111,38 @@ describe('net due', () => {
     addTouched('Tom Lee', 20);
     const asked = j.run('ask', 'tom', '--for', 'favour', '--anyway', '--date', '20 days ago');
     expect([0, 3]).toContain(asked.code);
-    expect(j.json('due')).toMatchObject([{ name: 'Tom Lee', reasons: ['your ask of 2026-11-02 has waited 20 days for an outcome'], nextAction: 'close the loop: ask how it went' }]);
+    // Recorded although premature: the next step is to give, not to ask how it went.
+    expect(j.json('due')).toMatchObject([{ name: 'Tom Lee', reasons: ['your ask of 2026-11-02 has waited 20 days for an outcome'], nextActionCode: 'give-after-early-ask' }]);
+    expect(j.run('due').stdout).toBe('Tom Lee → give first: something useful, no ask (your ask came early)\n    your ask of 2026-11-02 has waited 20 days for an outcome\n');
     expect(names('--on', '2026-11-16')).toEqual([]); // 14 days: not yet
     ok(j.run('ask', 'tom', '--outcome', 'yes'));
     expect(names()).toEqual([]);
+  });
+
+  it('asks how it went when the ask was ready when made', () => {
+    ok(j.run('add', 'Tom Lee', '--met', '2026-01-01', '--service', 'a', '--service', 'b', '--service', 'c'));
+    ok(j.run('log', 'tom', '--gave', 'referral', '--value', '5', '--date', '40 days ago'));
+    ok(j.runWith({ now: '2026-11-02' }, 'ask', 'tom', '--for', 'favour'));
+    expect(j.json('due')).toMatchObject([{ name: 'Tom Lee', nextActionCode: 'close-the-loop' }]);
+  });
+
+  it('thanks first whoever gave something not yet acknowledged, whatever term ranks them (Wendy)', () => {
+    addTouched('Wendy Wu', 170, '--every', '30d');
+    ok(j.run('log', 'wendy', '--received', 'referral', '--value', '4', '--date', '14 days ago'));
+    const [wendy] = j.json('due');
+    expect(wendy.reasonCodes).toEqual(['cadence-overdue', 'received']);
+    expect(wendy.nextActionCode).toBe('thank');
+    expect(j.run('due').stdout.split('\n')[0]).toBe('Wendy Wu → thank them: log a touchpoint or a give');
+  });
+
+  it('fits an 80-column terminal: no line wider, no word broken', () => {
+    addTouched('Wendy Wu', 170, '--every', '30d');
+    ok(j.run('log', 'wendy', '--received', 'referral', '--value', '4', '--date', '14 days ago'));
+    ok(j.runWith({ now: '2026-10-01' }, 'add', 'Nina New'));
+    const out = j.run('due').stdout;
+    const lines = out.trimEnd().split('\n');
+    for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(80);
+    expect(lines.join(' ').replace(/\s+/g, ' ')).toContain('they gave you something 2 weeks ago and you have not been in touch since: Givers Gain');
   });
 
   it('nudges gently about someone added weeks ago and not met yet', () => {
@@ -127,8 +155,10 @@ describe('net due', () => {
     const r = j.run('due', '--limit', '2');
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout.split('\n')).toEqual([
-      expect.stringMatching(/^Cat C: a catch-up is overdue by 30 days/),
-      expect.stringMatching(/^Bob B: a catch-up is overdue by 20 days/),
+      'Cat C → give first: send them an article or an idea',
+      expect.stringMatching(/^ {4}a catch-up is overdue by 30 days/),
+      'Bob B → give first: send them an article or an idea',
+      expect.stringMatching(/^ {4}a catch-up is overdue by 20 days/),
       '1 more contact is due today: net due --all shows everyone.',
       '',
     ]);
@@ -156,7 +186,8 @@ describe('net due', () => {
     addTouched('Jane Doe', 45, '--every', '30d');
     expect(j.run('due', '--explain').stdout).toBe(
       [
-        'Jane Doe: a catch-up is overdue by 15 days (every 30 days; last touch 6 weeks ago) → give first: send them an article or an idea',
+        'Jane Doe → give first: send them an article or an idea',
+        '    a catch-up is overdue by 15 days (every 30 days; last touch 6 weeks ago)',
         '    cadence    0.333 ×  6 = 2.000',
         '    urgency    2.000',
         '',
@@ -181,7 +212,7 @@ describe('net due', () => {
     expect(names()).toEqual([]);
     expect(names('--on', 'in 2 weeks')).toEqual(['Jane Doe']);
     const r = j.run('due', '--on', '2026-12-06');
-    expect(r.stdout).toBe('As of 2026-12-06:\nJane Doe: a catch-up is overdue by 4 days (every 30 days; last touch 5 weeks ago) → give first: send them an article or an idea\n');
+    expect(r.stdout).toBe('As of 2026-12-06:\nJane Doe → give first: send them an article or an idea\n    a catch-up is overdue by 4 days (every 30 days; last touch 5 weeks ago)\n');
     expect(j.run('due', '--on', '2026-12-01')).toMatchObject({ code: 0, stdout: 'Nobody is due on 2026-12-01: your relationships are well tended. Keep giving first: share something useful with someone you value.\n' });
     expect(j.run('due', '--on', 'someday')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^net: cannot read date "someday"/) });
   });

@@ -31,7 +31,7 @@ describe('net ideas <name>', () => {
     expect(r.stdout).toBe(
       [
         'Ways to help Maria Lopez (growing)',
-        ' 1. introduce Maria Lopez to Tom Baker  1.00',
+        ' 1. introduce Maria Lopez to Tom Baker',
         '    Maria needs a wedding photographer; Tom offers wedding photography',
         '    net intro "Maria Lopez" "Tom Baker"',
         '',
@@ -63,7 +63,7 @@ describe('net ideas <name>', () => {
     ok(j.run('edit', 'maria', '--need', 'a wedding photographer'));
     const r = j.run('ideas');
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout.split('\n').slice(0, 3)).toEqual(['Give opportunities this week', ' 1. introduce Maria Lopez to Tom Baker  1.00', '    Maria needs a wedding photographer; Tom offers wedding photography']);
+    expect(r.stdout.split('\n').slice(0, 3)).toEqual(['Give opportunities this week', ' 1. introduce Maria Lopez to Tom Baker', '    Maria needs a wedding photographer; Tom offers wedding photography']);
     expect(j.json('ideas')).toMatchObject([{ kind: 'introduction', for: 'Maria Lopez', with: 'Tom Baker', ready: true }]);
   });
 
@@ -75,10 +75,10 @@ describe('net ideas <name>', () => {
     const [idea] = j.json('ideas', 'maria');
     expect(idea).toMatchObject({ kind: 'introduction', with: 'Tom Baker', ready: false });
     expect(idea.score).toBeCloseTo(0.5 * ((1 + 0.6) / 2), 5); // not ready counts half; Tom is an acquaintance
-    expect(idea.learnFirst).toEqual(expect.arrayContaining([expect.stringMatching(/^Tom Baker: see their work first-hand; when you trust it, say so \(net deepen "Tom Baker" --yes trust\)$/), expect.stringMatching(/^Tom Baker: farm, don't hunt/)]));
+    expect(idea.learnFirst).toEqual(expect.arrayContaining([expect.stringMatching(/^Tom Baker: see their work first-hand; when you trust it, say so \(net deepen "Tom Baker" --holds trust\)$/), expect.stringMatching(/^Tom Baker: farm, don't hunt/)]));
     const text = j.run('ideas', 'maria').stdout;
     expect(text).toContain(' 1. not ready: introduce Maria Lopez to Tom Baker');
-    expect(text).toContain('    learn first: Tom Baker: see their work first-hand');
+    expect(text).toContain('    first, Tom Baker: see their work first-hand');
     expect(text).not.toContain('net intro');
     expect(j.json('ideas')).toMatchObject([{ with: 'Tom Baker', ready: false }]);
   });
@@ -110,7 +110,7 @@ describe('net ideas <name>', () => {
     // "bakery" is the head of the need ("for the shop" is not): 2 of 3.
     expect(ideas.map((i: { with: string; because: string; score: number }) => [i.with, i.because, i.score])).toEqual([
       ['Ravi Patel', 'Maria needs a good accountant; Ravi offers bookkeeping', 1],
-      ['Ann Cole', 'Maria needs a bakery for the shop; Ann offers patisserie', 0.67],
+      ['Ann Cole', 'Maria needs a bakery for the shop; Ann offers patisserie', 0.8],
     ]);
     expect(j.json('config', 'synonyms')).toEqual({ builtIn: expect.arrayContaining([['accountant', 'bookkeeper']]), yours: [['bakery', 'patisserie']], added: null, removed: null });
     ok(j.run('config', 'synonyms', 'patisserie=bakery', '--remove'));

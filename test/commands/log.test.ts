@@ -12,7 +12,7 @@ describe('net log', () => {
     expect(j.run('add', 'Jane Doe').code).toBe(0);
     const r = j.run('log', 'jane', '--touch', 'coffee', '--gave', 'article', '--value', '3', '--note', 'pricing piece', '--next', 'in 2 weeks');
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toContain('Logged coffee, gave an article (3/5) with Jane Doe on Sun 2026-11-22.');
+    expect(r.stdout).toContain('Logged coffee with Jane Doe on Sun 2026-11-22: you gave them an article (3/5).');
     expect(r.stdout).toContain('Follow-up on Sun 2026-12-06.');
     const { events, follow_ups } = j.dump() as { events: any[]; follow_ups: any[] };
     expect(events.map((e) => [e.type, e.kind, e.value, e.note, e.occurred_on])).toEqual([
@@ -20,6 +20,12 @@ describe('net log', () => {
       ['gave', 'article', 3, 'pricing piece', '2026-11-22'],
     ]);
     expect(follow_ups).toMatchObject([{ due_on: '2026-12-06', done_on: null }]);
+  });
+
+  it('says who gave whom: Jo Lin gave you a referral, never "received a referral with Jo Lin"', () => {
+    expect(j.run('add', 'Jo Lin').code).toBe(0);
+    expect(j.run('log', 'jo', '--received', 'referral', '--value', '4')).toEqual({ code: 0, stderr: '', stdout: 'Logged on Sun 2026-11-22: Jo Lin gave you a referral (4/5).\n' });
+    expect((j.dump().events as { type: string; kind: string }[]).map((e) => [e.type, e.kind])).toEqual([['received', 'referral']]);
   });
 
   it('rejects an unreadable date and writes nothing', () => {

@@ -90,7 +90,7 @@ describe('net due and referrals', () => {
   it('asks how a referral given three weeks ago went, and stops once it has an outcome', () => {
     j.run('log', 'ravi', '--touch', 'coffee', '--gave', 'referral', '--prospect', 'Sue', '--date', '2026-10-25');
     expect(j.json('due').map((i: any) => i.name)).toEqual(['Ravi Patel']);
-    expect(j.run('due').stdout).toBe('Ravi Patel: the referral you gave them 4 weeks ago has no outcome yet → ask how it went, then net referral "Ravi Patel" --status contacted|won|lost\n');
+    expect(j.run('due').stdout).toBe('Ravi Patel → ask how it went, then net referral "Ravi Patel" --status\n  contacted|won|lost\n    the referral you gave them 4 weeks ago has no outcome yet\n');
     expect(j.json('due', '--on', '2026-11-14')).toEqual([]); // 20 days: not yet
     j.run('referral', 'ravi', '--status', 'lost');
     expect(j.json('due')).toEqual([]);

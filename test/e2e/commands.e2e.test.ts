@@ -43,6 +43,7 @@ const STEPS: [args: string[], code: number][] = [
   [['log', 'jane', 'lunch', 'gave', 'idea', 'a pricing workshop for her team', 'yesterday'], 0],
   [['search', 'pricing'], 0],
   [['completion', 'bash'], 0],
+  [['asks', '--premature'], 0],
   [['rm', 'ravi'], 2],
   [['rm', 'ravi', '--yes'], 0],
 ];

@@ -60,7 +60,7 @@ describe('guided net log', () => {
     ]);
     expect(r).toMatchObject({ code: 0, stuckOn: null });
     expect(r.screen.indexOf('Zoe Recent')).toBeLessThan(r.screen.indexOf('Ann Early'));
-    expect(r.screen).toContain('Logged lunch, gave a referral (4/5) for Tom Baker, needs a bookkeeper with Zoe Recent on Sat 2026-11-21.');
+    expect(r.screen).toContain('Logged lunch with Zoe Recent on Sat 2026-11-21: you gave them a referral (4/5) for Tom Baker, needs a bookkeeper.');
     const { events, follow_ups } = j.dump() as { events: any[]; follow_ups: any[] };
     expect(events.slice(1).map((e) => [e.type, e.kind, e.value, e.note, e.occurred_on])).toEqual([
       ['touch', 'lunch', null, null, '2026-11-21'],

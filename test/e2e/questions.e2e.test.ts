@@ -51,6 +51,21 @@ describe('questions on a terminal', () => {
     expect(events().map((e) => [e.contact_id, e.type, e.kind, e.premature])).toEqual([[idOf('Ravi Patel'), 'ask', 'favour', 1]]);
   });
 
+  it('net ask --outcome: with several open asks, names them and closes the one picked, with its note', () => {
+    expect(j.run('ask', 'ravi', '--for', 'favour', '--date', '2026-10-01', '--anyway', '--note', 'a review').code).toBe(0);
+    expect(j.run('ask', 'ravi', '--for', 'referral', '--date', '2026-11-01', '--anyway').code).toBe(0);
+    const r = runNetInPty(j, ['ask', 'ravi', '--outcome', 'yes', '--note', 'sent it on Friday'], [{ wait: "Which of Ravi Patel's open asks?", send: KEY.down + KEY.enter }]);
+    expect(r).toMatchObject({ code: 0, stuckOn: null });
+    expect(r.screen).toMatch(/[0-9a-f]{8}: a referral, asked 2026-11-01/);
+    expect(r.screen).toMatch(/[0-9a-f]{8}: a favour, asked 2026-10-01 \(a review\)/);
+    expect(r.screen).toContain('Ravi Patel said yes on Sun 2026-11-22 to your ask for a favour of 2026-10-01: thank them, and keep giving.');
+    const asks = (j.dump().events as { kind: string; outcome: string; note: string | null }[]).map((e) => [e.kind, e.outcome, e.note]);
+    expect(asks.sort()).toEqual([
+      ['favour', 'yes', 'a review\nsent it on Friday'],
+      ['referral', 'pending', null],
+    ]);
+  });
+
   it('net intro: picks for an ambiguous name, then records an introduction that is not ready when the person says yes', () => {
     const r = runNetInPty(j, ['intro', 'jane', 'ravi', '--note', 'a buyer'], [
       { wait: 'Which one?', send: KEY.enter },

@@ -100,7 +100,13 @@ describe('net report', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const html = readFileSync(file, 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
-    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)|@import|url\(/);
+    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)|@import|url\((?!#fill-)/);
+    // The weekly chart: full width, every series named in the legend, each with a fill that reads without colour.
+    expect(html).toMatch(/<svg class="chart" id="weekly"[^>]* width="100%"/);
+    for (const k of ['gives', 'touchpoints', 'asks', 'received']) expect(html).toMatch(new RegExp(`<g class="legend ${k}">.*?>${k} \\(\\d+\\)</text></g>`));
+    for (const k of ['touchpoints', 'asks', 'received']) expect(html).toContain(`<pattern id="fill-${k}"`);
+    expect(html).toContain('<h2>People to thank</h2>');
+    expect(html).toContain('<h2>Asks made before the relationship was ready</h2>');
     expect(html.match(/<svg /g)).toHaveLength(2);
     writeFileSync(file, 'mine');
     expect(j.run('report', '--html', file)).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/already exists; choose another file name, or add --force/) });

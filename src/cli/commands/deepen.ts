@@ -11,6 +11,8 @@ import type { CliContext } from '../context.js';
 import { withExamples } from '../options.js';
 
 interface DeepenFlags {
+  holds?: ChecklistId[];
+  not?: ChecklistId[];
   yes?: ChecklistId[];
   no?: ChecklistId[];
 }
@@ -19,12 +21,16 @@ const ids = (flag: string) => (text: string, previous: ChecklistId[] = []) => [.
 
 export function setup(cmd: Command, ctx: CliContext): void {
   cmd
-    .option('--yes <ids>', `points that hold, comma-separated: ${ANSWERED_IDS.join(', ')}`, ids('--yes'))
-    .option('--no <ids>', 'points that do not hold, comma-separated', ids('--no'));
-  withExamples(cmd, ['net deepen jane                 # a checklist, on a terminal', 'net deepen jane --yes trust,enjoy-time --no call-at-night']).action(async (name: string, flags: DeepenFlags) => {
-    const prompted = !flags.yes && !flags.no;
-    if (prompted && (!ctx.interactive || ctx.out.json)) throw new UsageError('net deepen needs --yes or --no off a terminal', 'for example net deepen jane --yes trust,enjoy-time --no call-at-night');
-    let answered: Omit<DeepenInput, 'contactId'> = { yes: flags.yes ?? [], no: flags.no ?? [] };
+    .option('--holds <ids>', `points that hold, comma-separated: ${ANSWERED_IDS.join(', ')}`, ids('--holds'))
+    .option('--not <ids>', 'points that do not hold, comma-separated', ids('--not'))
+    // One flag, one meaning: --yes means "do not ask me" elsewhere (net rm). The old spellings still work here.
+    .option('--yes <ids>', 'the same as --holds', ids('--yes'))
+    .option('--no <ids>', 'the same as --not', ids('--no'));
+  withExamples(cmd, ['net deepen jane                 # a checklist, on a terminal', 'net deepen jane --holds trust,enjoy-time --not call-at-night']).action(async (name: string, flags: DeepenFlags) => {
+    const [holds, not] = [[...(flags.holds ?? []), ...(flags.yes ?? [])], [...(flags.not ?? []), ...(flags.no ?? [])]];
+    const prompted = !holds.length && !not.length;
+    if (prompted && (!ctx.interactive || ctx.out.json)) throw new UsageError('net deepen needs --holds or --not off a terminal', 'for example net deepen jane --holds trust,enjoy-time --not call-at-night');
+    let answered: Omit<DeepenInput, 'contactId'> = { yes: holds, no: not };
     if (prompted) {
       // The checklist shows the answers as they are; the ticks replace them all, so a change meanwhile is overwritten.
       ctx.open('write');

@@ -7,9 +7,11 @@ import type { CliContext } from '../context.js';
 import { parseCount, withExamples } from '../options.js';
 
 const HOW_IT_MATCHES = `
-A need (net edit --need) or an ideal referral (--ideal) matches another contact's services,
-role, tags and company by meaning: case, plurals and word forms ("photographer" and
-"photography") match, and so do synonyms (net config synonyms accountant=bookkeeper).
+A need (net edit --need) matches another contact's services, role, tags and company by
+meaning: its head ("florist" in "a florist for a wedding shoot") must be offered, whatever
+words surround it; word forms ("photographer", "photography") and synonyms (net config
+synonyms accountant=bookkeeper) match. An ideal referral (--ideal) matches people who are
+such clients: their needs, role and tags.
 An introduction is ready when you can vouch for the one recommended (net check --to-refer)
 and have met the other; a pair you have introduced (net intro) is not suggested again.`;
 

@@ -22,7 +22,7 @@ export function setup(cmd: Command, ctx: CliContext): void {
     .option('--date <when>', 'when you introduced them (default today)')
     .option('--value <1-5>', 'what it is worth to each of them (default 2)', parseValue)
     .option('--anyway', 'record it even when you may not know one of them well enough (needed off a terminal)');
-  withExamples(cmd, ['net intro "Maria Lopez" "Tom Baker" --note "wedding photos for June"', 'net intro maria tom --date yesterday --value 4', 'net intro maria sam --anyway   # recorded although not ready']).action(
+  withExamples(cmd, ['net intro "Maria Lopez" "Tom Baker" --note "wedding photos for June"', 'net intro maria tom --date yesterday --value 4', 'net intro nina tom             # Nina needs a bookkeeper; you can vouch for Tom, a bookkeeper']).action(
     async (aName: string, bName: string, flags: IntroFlags) => {
       const date = await readOptionalDateFlag(ctx, flags.date, 'past', 'write');
       const request: IntroRequest = { a: aName, b: bName, note: flags.note, date, value: flags.value, anyway: Boolean(flags.anyway) };

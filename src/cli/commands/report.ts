@@ -36,7 +36,7 @@ export function setup(cmd: Command, ctx: CliContext): void {
 }
 
 /** An interval (90d, 6m) counts back from today; anything else is read as a date. */
-async function readSince(ctx: CliContext, text: string | undefined, today: string): Promise<string> {
+export async function readSince(ctx: CliContext, text: string | undefined, today: string): Promise<string> {
   if (text === undefined) return toDefaultSince(today, DEFAULT_REPORT_DAYS);
   if (/^\s*\d+\s*[a-z]+\s*$/i.test(text) && !/ago|from now/i.test(text)) {
     try {

@@ -55,6 +55,7 @@ const ACTIONS: Record<Exclude<DueAction, 'ask-how-it-went'>, string> = {
   'thank-for-referral': 'thank them: a call or a card, then log it as a touchpoint or a give',
   'call-today': 'get in touch today: a call or a message',
   'mark-the-day': 'remember the day: a message or a card on the day',
+  'give-after-early-ask': 'give first: something useful, no ask (your ask came early)',
 };
 
 /** The next step for the contact named, flags included. */

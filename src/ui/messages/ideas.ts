@@ -15,6 +15,8 @@ export function describeOffer(name: string, o: Pick<Offer, 'field' | 'text'>): s
       return `${name} is tagged #${o.text}`;
     case 'company':
       return `${name} works at ${o.text}`;
+    case 'need':
+      return `${name} needs ${o.text}`;
   }
 }
 

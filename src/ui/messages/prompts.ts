@@ -1,6 +1,7 @@
 /** The questions net asks on a terminal, and what it says when the answer is no. */
 export const PROMPTS = {
   recordPrematureAsk: 'Record this ask anyway? It will be marked premature.',
+  whichAsk: (name: string) => `Which of ${name}'s open asks?`,
   recordIntroAnyway: 'Record this introduction anyway?',
   whichHold: (name: string) => `Which hold for ${name}? (space ticks, enter saves)`,
   removeContact: (name: string, rows: string) => `Remove ${name}${rows ? ` and their ${rows}` : ''}? This cannot be undone.`,

@@ -20,6 +20,11 @@ export function withArticle(phrase: string): string {
   return `${/^[aeiou]/i.test(phrase) ? 'an' : 'a'} ${phrase}`;
 }
 
+/** What an ask is for, as a sentence says it: "a favour", "business" (never "a business"), "an introduction". */
+export function askPhrase(kind: string): string {
+  return kind === 'business' ? 'business' : withArticle(kind);
+}
+
 const WEEKDAY_WORDS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** "Tue 2026-11-24": every command that stores a date echoes it so, and a date read wrongly shows at once. */
@@ -35,9 +40,12 @@ export const toWord = (n: number): string => WORDS[n] ?? String(n);
 /** Kinds of give that take no article: one gives time, not "a time". */
 const UNCOUNTED = new Set(['time', 'work']);
 
-/** "coffee", "gave a referral (4/5)", "received an introduction (3/5)", "asked a favour". */
+/** A kind of give as a sentence names it: "a referral", "an article", "time". */
+export const giveKindPhrase = (kind: string): string => (UNCOUNTED.has(kind) ? kind : withArticle(kind));
+
+/** "coffee", "gave a referral (4/5)", "received an introduction (3/5)", "asked for a favour". */
 export function describeEvent(e: Pick<EventView, 'type' | 'kind' | 'value'>): string {
-  const kind = UNCOUNTED.has(e.kind) ? e.kind : withArticle(e.kind);
+  const kind = giveKindPhrase(e.kind);
   const worth = e.value === null ? '' : ` (${e.value}/5)`;
   switch (e.type) {
     case 'touch':
@@ -47,6 +55,26 @@ export function describeEvent(e: Pick<EventView, 'type' | 'kind' | 'value'>): st
     case 'received':
       return `received ${kind}${worth}`;
     case 'ask':
-      return `asked ${kind}`;
+      return `asked for ${askPhrase(e.kind)}`;
   }
+}
+
+/**
+ * What `net log` recorded, after "Logged": "coffee with Jane Doe on Sun 2026-11-22: you gave them an article (3/5)",
+ * "on Sun 2026-11-22: Jo Lin gave you a referral (4/5)". Who gave whom is said, never "received a referral with Jo Lin".
+ */
+export function describeLogged(events: readonly (Pick<EventView, 'type' | 'kind' | 'value'> & { referral?: { prospect: string | null } | null })[], name: string, day: string): string {
+  const touches = events.filter((e) => e.type === 'touch').map(describeEvent);
+  const named = touches.length === 0;
+  const others = events.filter((e) => e.type !== 'touch').map((e, i) => {
+    const first = named && i === 0;
+    // A referral's prospect is said back with it: whom it was for (given) or who came through it (received).
+    const prospect = e.referral?.prospect ? ` ${e.type === 'gave' ? 'for' : 'through'} ${e.referral.prospect}` : '';
+    const what = `${giveKindPhrase(e.kind)}${e.value === null ? '' : ` (${e.value}/5)`}${prospect}`;
+    if (e.type === 'received') return `${first ? name : 'they'} gave you ${what}`;
+    if (e.type === 'ask') return `you asked ${first ? name : 'them'} for ${askPhrase(e.kind)}`;
+    return `you gave ${first ? name : 'them'} ${what}`;
+  });
+  if (named) return `on ${day}: ${others.join(' and ')}`;
+  return `${touches.join(', ')} with ${name} on ${day}${others.length ? `: ${others.join(' and ')}` : ''}`;
 }

@@ -151,9 +151,10 @@ describe.each<[string, string[], unknown]>([
   // ask
   ['ask', ['ask', 'jane', '--for', 'favour', '--note', 'feedback'], call('askContact', { name: 'jane', kind: 'favour', size: undefined, note: 'feedback', date: undefined, anyway: false, eventIds: false }, CLOCK, '<answers>')],
   ['ask --anyway --size --date', ['ask', 'ravi', '--for', 'introduction', '--anyway', '--size', '4', '--date', '2026-11-20'], call('askContact', { name: 'ravi', kind: 'introduction', size: 4, note: undefined, date: '2026-11-20', anyway: true, eventIds: false }, CLOCK, '<answers>')],
-  ['ask --outcome', ['ask', 'jane', '--outcome', 'yes', '--date', 'yesterday'], call('closeAsk', { contactId: 'id(jane)', outcome: 'yes', date: '2026-11-21' }, CLOCK)],
-  ['ask without --for', ['ask', 'jane'], usage('net: say what you ask for; for example net ask jane --for favour; or close the last ask with --outcome yes|no')],
-  ['ask --outcome with --for', ['ask', 'jane', '--outcome', 'no', '--for', 'favour'], usage('net: --outcome closes the last ask; --for, --size, --note and --anyway record a new one; give one or the other')],
+  ['ask --outcome', ['ask', 'jane', '--outcome', 'yes', '--date', 'yesterday'], call('closeAsk', { contactId: 'id(jane)', outcome: 'yes', date: '2026-11-21', note: undefined, id: undefined }, CLOCK)],
+  ['ask without --for: a favour', ['ask', 'jane', '--note', 'a review'], call('askContact', { name: 'jane', kind: 'favour', size: undefined, note: 'a review', date: undefined, anyway: false, eventIds: false }, CLOCK, '<answers>')],
+  ['ask --outcome --note --id', ['ask', 'jane', '--outcome', 'no', '--note', 'not now', '--id', '3f2a'], call('closeAsk', { contactId: 'id(jane)', outcome: 'no', date: undefined, note: 'not now', id: '3f2a' }, CLOCK)],
+  ['ask --outcome with --for', ['ask', 'jane', '--outcome', 'no', '--for', 'favour'], usage('net: --outcome closes an ask; --for, --size and --anyway record a new one; give one or the other')],
   // ideas
   ['ideas', ['ideas'], call('findIdeas', { contactId: undefined, limit: 10 }, TODAY)],
   ['ideas for one', ['ideas', 'maria', '--limit', '3'], call('findIdeas', { contactId: 'id(maria)', limit: 3 }, TODAY)],
@@ -176,7 +177,7 @@ describe.each<[string, string[], unknown]>([
   ['edit with nothing to change', ['edit', 'jane'], usage(expect.stringMatching(/^net: nothing to change; give one or more of --name, --given-name, --family-name, --company/))],
   // deepen
   ['deepen', ['deepen', 'jane', '--yes', 'trust,enjoy-time', '--no', 'call-at-night'], call('deepenContact', { yes: ['trust', 'enjoy-time'], no: ['call-at-night'], contactId: 'id(jane)' }, CLOCK)],
-  ['deepen without answers off a terminal', ['deepen', 'jane'], usage('net: net deepen needs --yes or --no off a terminal; for example net deepen jane --yes trust,enjoy-time --no call-at-night')],
+  ['deepen without answers off a terminal', ['deepen', 'jane'], usage('net: net deepen needs --holds or --not off a terminal; for example net deepen jane --holds trust,enjoy-time --not call-at-night')],
   // balance
   ['balance', ['balance'], call('listBalances', { sort: 'balance', limit: undefined, tag: undefined }, TODAY)],
   ['balance --sort --limit --tag', ['balance', '--sort', 'Depth', '--limit', '20', '--tag', 'bni'], call('listBalances', { sort: 'depth', limit: 20, tag: 'bni' }, TODAY)],

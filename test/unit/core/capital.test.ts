@@ -178,7 +178,7 @@ describe('checkAsk: the stories', () => {
   it('met once at an event yesterday: an introduction is premature (003)', () => {
     const r = said(checkAsk(inputs({ events: [touch(ago(1), 'event')] }), 'introduction'));
     expect(r.verdict).toBe('premature');
-    expect(r.reasons[0]).toBe('known for 1 day (since 2026-11-21); an introduction ask needs 180');
+    expect(r.reasons[0]).toBe('known for 1 day (since 2026-11-21); asking for an introduction needs 180 days');
     expect(r.suggestions[0]).toMatch(/^farm, don't hunt: schedule more times to connect/);
   });
 
@@ -210,11 +210,12 @@ describe('checkAsk: the rules', () => {
     expect(r.reasons).toContain(`your ask of ${ago(3)} is still open`);
   });
 
-  it('what they gave is a reason to give back, never a debt', () => {
-    const r = said(checkAsk(inputs({ events: [touch(ago(40)), received(ago(20), 4)] }), 'favour'));
-    const text = [...r.reasons, ...r.suggestions].join('\n');
-    expect(text).toContain('a reason to give back');
-    expect(text).not.toMatch(/\bowe/);
+  it('what they gave is a reason to thank them and give, never a reason in the verdict on your own ask', () => {
+    const result = checkAsk(inputs({ events: [touch(ago(40)), received(ago(20), 4), received(ago(10), 2)] }), 'favour');
+    const r = said(result);
+    expect(result.thanks).toEqual({ count: 2, lastOn: ago(10) });
+    expect(result.reasons.map((x) => x.code)).not.toContain('they-gave');
+    expect([...r.reasons, ...r.suggestions].join('\n')).not.toMatch(/gave you|\bowe/);
   });
 
   const justEnoughFor = (kind: AskKind) => {
@@ -240,8 +241,8 @@ describe('checkReferral', () => {
 
   it.each<[string, Journal, string]>([
     ['no trust', { metOn: ago(400), services: 3, answers: allYes.filter((a) => a.point !== 'trust') }, 'you have not said you trust their work'],
-    ['two services', { metOn: ago(400), services: 2, answers: allYes }, 'you know 2 of 3 services recorded'],
-    ['known a month', { metOn: ago(30), services: 3, answers: allYes }, 'known for 30 days (since 2026-10-23); referring them needs 180'],
+    ['two services', { metOn: ago(400), services: 2, answers: allYes }, '2 services of theirs recorded (referring them needs 3)'],
+    ['known a month', { metOn: ago(30), services: 3, answers: allYes }, 'known for 30 days (since 2026-10-23); referring them needs 180 days'],
   ])('is premature with %s', (_, j, reason) => {
     const r = said(checkReferral(inputs(j)));
     expect(r.verdict).toBe('premature');

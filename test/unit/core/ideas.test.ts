@@ -36,21 +36,31 @@ describe('toRelationshipWeight', () => {
 
 describe('toPairIdea', () => {
   const maria = person('m', 'Maria Lopez', 'growing', false);
-  it('is ready when the user can vouch for both: the provider of a need and the seeker', () => {
+  it('is ready when the user can vouch for the provider of a need and has met the seeker', () => {
     const idea = said(toPairIdea(match('need'), person('m', 'Maria Lopez', 'growing', true), person('t', 'Tom Baker', 'growing', true)));
     expect(idea).toMatchObject({ kind: 'introduction', for: { name: 'Maria Lopez' }, with: { name: 'Tom Baker' }, action: 'introduce Maria Lopez to Tom Baker', ready: true, learnFirst: [], score: 1 });
   });
 
   it('halves an idea that is not ready and says what to learn first, about whom', () => {
-    const idea = said(toPairIdea(match('need'), person('m', 'Maria Lopez', 'growing', false), person('t', 'Tom Baker', 'acquaintance', false)));
+    const idea = said(toPairIdea(match('need'), person('m', 'Maria Lopez', 'growing', false, false), person('t', 'Tom Baker', 'acquaintance', false)));
     expect(idea.ready).toBe(false);
     expect(idea.score).toBeCloseTo(0.5 * ((1 + 0.6) / 2), 10);
-    expect(idea.learnFirst).toEqual(['Tom Baker: see their work first-hand before you vouch for it', 'Maria Lopez: see their work first-hand before you vouch for it']);
+    expect(idea.learnFirst).toEqual(['Tom Baker: see their work first-hand before you vouch for it', 'Maria Lopez: meet them first: invite them to a one-to-one (net log "Maria Lopez" --next "in 1 week")']);
   });
 
-  it('is not ready when the user can vouch for the provider but not for the seeker', () => {
+  it('is ready when the user can vouch for the provider, though not (yet) for the one with the need: Nina and Tom', () => {
     const idea = said(toPairIdea(match('need'), person('m', 'Maria Lopez', 'growing', false), person('t', 'Tom Baker', 'growing', true)));
-    expect(idea).toMatchObject({ ready: false, learnFirst: ['Maria Lopez: see their work first-hand before you vouch for it'] });
+    expect(idea).toMatchObject({ ready: true, learnFirst: [] });
+  });
+
+  it('is not ready when the user has not met the one with the need', () => {
+    const idea = said(toPairIdea(match('need'), person('m', 'Maria Lopez', 'stranger', false, false), person('t', 'Tom Baker', 'growing', true)));
+    expect(idea).toMatchObject({ ready: false, learnFirst: ['Maria Lopez: meet them first: invite them to a one-to-one (net log "Maria Lopez" --next "in 1 week")'] });
+  });
+
+  it('is not ready when the user cannot vouch for the provider, whoever needs them', () => {
+    const idea = said(toPairIdea(match('need'), person('m', 'Maria Lopez', 'growing', true), person('t', 'Tom Baker', 'growing', false)));
+    expect(idea).toMatchObject({ ready: false, learnFirst: ['Tom Baker: see their work first-hand before you vouch for it'] });
   });
 
   it('vouches for the seeker when the provider fits their ideal referral', () => {
@@ -66,6 +76,11 @@ describe('toPairIdea', () => {
 
 describe('rankIdeas', () => {
   const idea = (a: string, b: string, score: number): Idea => ({ kind: 'introduction', for: { id: a, name: a }, with: { id: b, name: b }, need: null, because: { code: 'acquaintance', name: a }, score, ready: true, learnFirst: [] });
+  it('puts what can be done today first, whatever the scores', () => {
+    const notReady = { ...idea('x', 'y', 0.9), ready: false };
+    expect(rankIdeas([notReady, idea('a', 'b', 0.2)], new Set(), 5).map((i) => i.ready)).toEqual([true, false]);
+  });
+
   it('keeps the best idea per pair, drops pairs already introduced, best first, to the limit', () => {
     const ranked = rankIdeas([idea('a', 'b', 0.4), idea('b', 'a', 0.9), idea('a', 'c', 0.8), idea('c', 'd', 0.7), idea('d', 'e', 0.1)], new Set([pairKey('d', 'c')]), 2);
     expect(ranked.map((i) => [i.for.id, i.with!.id, i.score])).toEqual([

@@ -22,15 +22,18 @@ describe('toStem', () => {
     [['engineer', 'engineering', 'engineers'], 'engin'],
     [['consultant', 'consulting', 'consultancy', 'consultation'], 'consult'],
     [['coach', 'coaches', 'coaching'], 'coach'],
-    [['finance', 'financial', 'financing'], 'financ'],
+    [['finance', 'financing', 'finances'], 'financ'],
     [['insurance', 'insurer'], 'insur'],
     [['therapist', 'therapy', 'therapies'], 'therap'],
     [['business', 'businesses'], 'busi'],
     [['management', 'manager', 'managing', 'manage'], 'manag'],
     [['caterer', 'catering'], 'cater'],
     [['bookkeeper', 'bookkeeping'], 'bookkeep'],
-    [['electrician', 'electrical', 'electric'], 'electr'],
-    [['lawyer', 'law', 'laws'], 'law'],
+    [['electrical', 'electric'], 'electr'],
+    [['electrician', 'electricians'], 'electric'],
+    [['plumber', 'plumbing', 'plumbers'], 'plumb'],
+    [['law', 'laws'], 'law'],
+    [['lawyer', 'lawyers'], 'lawy'],
   ])('%j all become %s', (words, stem) => {
     for (const w of words) expect(toStem(w), w).toBe(stem);
   });
@@ -87,11 +90,12 @@ describe('toTerms', () => {
   const none = toSynonyms([]);
   it.each([
     ['a wedding photographer', { wed: 1, photograph: 2 }],
-    ['couples planning a wedding in spring', { coupl: 1, plan: 1, wed: 2, spring: 1 }],
-    ['more corporate clients', { corp: 1, client: 1 }],
+    ['couples planning a wedding in spring', { coupl: 1, plan: 1, wed: 2.5, spring: 0.5 }],
+    ['a florist for a styled wedding shoot', { flor: 2, style: 0.5, wed: 0.5, shoot: 0.5 }],
+    ['more corporate clients', { corpor: 1, client: 1 }],
     ['help with marketing', { market: 2 }],
     ['A good ACCOUNTANT', { account: 2 }],
-  ])('%j: the head counts double, generic words half, stop words not at all', (text, terms) => {
+  ])('%j: the head weighs as much as the rest (at least 2), words after it half, generic words half, stop words not at all', (text, terms) => {
     expect(Object.fromEntries(toTerms(text, none))).toEqual(terms);
   });
 });
@@ -111,14 +115,28 @@ describe('Matcher.match', () => {
     ['need', 'a good accountant', 'company', 'Acme Accounting', 0.5],
     ['need', 'more clients', 'tag', 'client', undefined],
     ['need', 'more corporate clients', 'tag', 'corporate', 0.35],
-    ['ideal', 'couples planning a wedding in spring', 'role', 'wedding planner', 0.432],
-    ['ideal', 'couples planning a wedding in spring', 'service', 'wedding photography', 0.32],
+    ['ideal', 'couples planning a wedding in spring', 'role', 'wedding planner', 0.504],
+    ['ideal', 'couples planning a wedding in spring', 'service', 'wedding photography', undefined],
+    ['ideal', 'couples planning a wedding in spring', 'need', 'a photographer for our wedding', 0.4],
+    ['need', 'a florist for a styled wedding shoot', 'role', 'florist', 0.514],
+    ['need', 'a florist for a styled wedding shoot', 'service', 'wedding shoot styling', undefined],
+    ['need', 'a web designer for my bakery', 'role', 'interior designer', undefined],
     ['goal', 'open a second bakery', 'service', 'bakery design', 0.3],
     ['need', 'a patisserie', 'service', 'bakery', undefined],
   ])('%s %j against %s %j scores %s', (kind, wishText, field, offerText, score) => {
     const m = matcher.match(wish(kind, wishText), offer(field, offerText));
     if (score === undefined) expect(m).toBeUndefined();
     else expect(m?.score).toBeCloseTo(score, 3);
+  });
+
+  it.each<[string, [OfferField, string][], boolean]>([
+    ['a photographer for our wedding', [['role', 'wedding photographer']], true],
+    ['a florist for a styled wedding shoot', [['role', 'wedding photographer'], ['service', 'wedding photos']], false],
+    ['a bookkeeper for my café', [['service', 'bookkeeping']], true],
+    ['a bookkeeper for my café', [['tag', 'café']], false],
+    ['wedding', [['service', 'wedding photography']], true],
+  ])('a need %j makes its holder a client of a provider of %j: %s', (need, offers, client) => {
+    expect(matcher.isClientNeed(need, offers.map(([field, text]) => ({ field, text })))).toBe(client);
   });
 
   it('matches a synonym the user added', () => {

@@ -10,14 +10,17 @@ import { ADVISED_POINTS, type BalanceBreakdown, type CheckAdvice, type CheckReas
 import type { PointWhy } from '../../../src/core/checklist.js';
 import type { DueAction, DueReason } from '../../../src/core/due.js';
 import type { Idea, IdeaReason } from '../../../src/core/ideas.js';
-import { describeCheckAdvice, describeCheckReason } from '../../../src/ui/messages/check.js';
+import { describeCheckAdvice, describeCheckReason, describeCheckSubject, describeFirstStep, describeThanks } from '../../../src/ui/messages/check.js';
+import type { AskKind } from '../../../src/core/vocabulary.js';
 import { CHECKLIST_TEXT, describePointWhy } from '../../../src/ui/messages/checklist.js';
 import { describeFinding } from '../../../src/ui/messages/doctor.js';
 import { describeDueAction, describeDueReason, describeOccasion } from '../../../src/ui/messages/due.js';
 import { describeIdeaAction, describeIdeaReason, describeLearnFirst, toShortNames } from '../../../src/ui/messages/ideas.js';
+import type { RepairGive } from '../../../src/core/premature.js';
+import { describeEarlyAsk, describeRepair } from '../../../src/ui/messages/premature.js';
 import { LEFT_OUT_WORDS } from '../../../src/ui/messages/import.js';
 import { SHAPE_WORDS } from '../../../src/ui/messages/report.js';
-import { describeEvent, plural, toDayText, toWord, withArticle } from '../../../src/ui/messages/words.js';
+import { askPhrase, describeEvent, describeLogged, plural, toDayText, toWord, withArticle } from '../../../src/ui/messages/words.js';
 import { toThousands } from '../../../src/core/numbers.js';
 
 const DAY = '2026-11-22';
@@ -43,9 +46,27 @@ describe('the one plural and the one article', () => {
     [describeEvent({ type: 'gave', kind: 'introduction', value: 3 }), 'gave an introduction (3/5)'],
     [describeEvent({ type: 'gave', kind: 'time', value: 2 }), 'gave time (2/5)'],
     [describeEvent({ type: 'received', kind: 'referral', value: 4 }), 'received a referral (4/5)'],
-    [describeEvent({ type: 'ask', kind: 'favour', value: 2 }), 'asked a favour'],
+    [describeEvent({ type: 'ask', kind: 'favour', value: 2 }), 'asked for a favour'],
+    [describeEvent({ type: 'ask', kind: 'business', value: 4 }), 'asked for business'],
+    [describeEvent({ type: 'ask', kind: 'referral', value: 4 }), 'asked for a referral'],
+    [askPhrase('business'), 'business'],
+    [askPhrase('introduction'), 'an introduction'],
     [describeEvent({ type: 'touch', kind: 'coffee', value: null }), 'coffee'],
     [describeEvent({ type: 'touch', kind: 'other', value: null }), 'a touchpoint'],
+    [describeLogged([{ type: 'touch', kind: 'coffee', value: null }], 'Jane Doe', 'Sun 2026-11-22'), 'coffee with Jane Doe on Sun 2026-11-22'],
+    [
+      describeLogged([{ type: 'touch', kind: 'coffee', value: null }, { type: 'gave', kind: 'article', value: 3 }], 'Jane Doe', 'Sun 2026-11-22'),
+      'coffee with Jane Doe on Sun 2026-11-22: you gave them an article (3/5)',
+    ],
+    [describeLogged([{ type: 'received', kind: 'referral', value: 4 }], 'Jo Lin', 'Sun 2026-11-22'), 'on Sun 2026-11-22: Jo Lin gave you a referral (4/5)'],
+    [
+      describeLogged([{ type: 'gave', kind: 'time', value: 2 }, { type: 'received', kind: 'introduction', value: 3 }], 'Jo Lin', 'Sun 2026-11-22'),
+      'on Sun 2026-11-22: you gave Jo Lin time (2/5) and they gave you an introduction (3/5)',
+    ],
+    [
+      describeLogged([{ type: 'touch', kind: 'lunch', value: null }, { type: 'received', kind: 'referral', value: 4 }], 'Jo Lin', 'Sat 2026-11-21'),
+      'lunch with Jo Lin on Sat 2026-11-21: they gave you a referral (4/5)',
+    ],
   ])('%s', (said, expected) => expect(said).toBe(expected));
 });
 
@@ -91,41 +112,45 @@ describe('net due', () => {
     ['ask-how-it-went', 'ask how it went, then net referral "Jane Doe" --status contacted|won|lost'],
     ['call-today', 'get in touch today: a call or a message'],
     ['mark-the-day', 'remember the day: a message or a card on the day'],
+    ['give-after-early-ask', 'give first: something useful, no ask (your ask came early)'],
   ])('action %s', (action, expected) => expect(describeDueAction(action, 'Jane Doe')).toBe(expected));
 });
 
 describe('net check', () => {
   const line = (count: number, faded: number) => ({ count, points: 0, faded });
-  const breakdown = (over: Partial<BalanceBreakdown> = {}): BalanceBreakdown => ({ gave: line(0, 0), touch: line(0, 0), ask: line(0, 0), received: line(0, 0), balance: 0, asksSinceLastDeposit: 0, ...over });
+  const breakdown = (over: Partial<BalanceBreakdown> = {}): BalanceBreakdown => ({ gave: line(0, 0), touch: line(0, 0), ask: line(0, 0), received: line(0, 0), balance: 0, asksSinceLastDeposit: 0, lastReceivedOn: null, ...over });
   it.each<[CheckReason, string]>([
     [{ code: 'not-met' }, 'you have not met yet'],
-    [{ code: 'known-for', days: 1, since: '2026-11-21', need: 180, ask: 'introduction' }, 'known for 1 day (since 2026-11-21); an introduction ask needs 180'],
-    [{ code: 'known-for', days: 30, since: '2026-10-23', need: 180, ask: null }, 'known for 30 days (since 2026-10-23); referring them needs 180'],
-    [{ code: 'balance', breakdown: breakdown(), need: 2, ask: 'favour' }, 'balance 0.0: nothing invested yet; a favour needs 2'],
+    [{ code: 'known-for', days: 1, since: '2026-11-21', need: 180, ask: 'introduction' }, 'known for 1 day (since 2026-11-21); asking for an introduction needs 180 days'],
+    [{ code: 'known-for', days: 30, since: '2026-10-23', need: 180, ask: null }, 'known for 30 days (since 2026-10-23); referring them needs 180 days'],
+    [{ code: 'balance', breakdown: breakdown(), need: 2, ask: 'favour' }, 'balance 0.0: nothing invested yet; asking for a favour needs 2.0'],
     [
       { code: 'balance', breakdown: breakdown({ gave: line(1, 0.06), touch: line(2, 1.5), ask: line(3, 5.24), balance: -3.68, asksSinceLastDeposit: 3 }), need: 2, ask: 'favour' },
-      'balance -3.7 from 1 give (+0.1), 2 touchpoints (+1.5), 3 asks (−5.2), faded to today; a favour needs 2; drawn down by 3 asks since you last gave or met',
+      'balance -3.7 from 1 give (+0.1), 2 touchpoints (+1.5), 3 asks (−5.2), faded to today; asking for a favour needs 2.0; drawn down by 3 asks since you last gave or met',
     ],
-    [{ code: 'depth', depth: { score: 3, of: 13 }, need: 5, missing: ['trust', 'knows-goals'] }, 'depth 3/13 (needs 5); missing: trust, knows-goals'],
-    [{ code: 'depth', depth: { score: 13, of: 13 }, need: 6, missing: [] }, 'depth 13/13 (needs 6)'],
+    [{ code: 'depth', depth: { score: 3, of: 13 }, need: 5, missing: ['trust', 'knows-goals'], unanswered: [] }, 'depth 3 of 13 (needs 5); nearest missing: trust, knows-goals'],
+    [{ code: 'depth', depth: { score: 3, of: 13 }, need: 5, missing: ['trust'], unanswered: ['trust'] }, 'depth 3 of 13 (needs 5); nearest missing: trust; 1 point only you can answer is unanswered'],
+    [{ code: 'depth', depth: { score: 1, of: 13 }, need: 5, missing: ['trust', 'enjoy-time', 'top-of-mind'], unanswered: ['trust', 'enjoy-time', 'top-of-mind'] }, 'depth 1 of 13 (needs 5); nearest missing: trust, enjoy-time, top-of-mind; 3 points only you can answer are unanswered'],
+    [{ code: 'depth', depth: { score: 13, of: 13 }, need: 6, missing: [], unanswered: [] }, 'depth 13 of 13 (needs 6)'],
     [{ code: 'ask-open', askedOn: '2026-11-19' }, 'your ask of 2026-11-19 is still open'],
     [{ code: 'last-touch', on: '2026-11-01' }, 'last touch 2026-11-01'],
-    [{ code: 'they-gave', count: 1, worth: 4 }, 'they have given you 1 time (4.0): a reason to give back'],
-    [{ code: 'they-gave', count: 2, worth: 2.25 }, 'they have given you 2 times (2.3): a reason to give back'],
     [{ code: 'trust', holds: true, stale: false }, 'you trust their work'],
     [{ code: 'trust', holds: true, stale: true }, 'you trust their work (answered over a year ago)'],
     [{ code: 'trust', holds: false, stale: false }, 'you have not said you trust their work'],
-    [{ code: 'services', why: { code: 'services', count: 2, need: 3 } }, 'you know 2 of 3 services recorded'],
+    [{ code: 'services', why: { code: 'services', count: 2, need: 3 } }, '2 services of theirs recorded (referring them needs 3)'],
+    [{ code: 'services', why: { code: 'services', count: 0, need: 3 } }, '0 services of theirs recorded (referring them needs 3)'],
+    [{ code: 'services', why: { code: 'services', count: 1, need: 3 } }, '1 service of theirs recorded (referring them needs 3)'],
   ])('reason %j', (reason, expected) => expect(describeCheckReason(reason)).toBe(expected));
 
   it.each<[CheckAdvice, string]>([
     [{ code: 'meet-first' }, 'meet them first: invite them to a one-to-one (net log "Jane Doe" --next "in 1 week")'],
-    [{ code: 'farm', days: 179, ask: 'introduction' }, "farm, don't hunt: schedule more times to connect; an introduction ask fits in 179 more days of knowing each other"],
+    [{ code: 'farm', days: 179, ask: 'introduction' }, "farm, don't hunt: schedule more times to connect; asking for an introduction fits in 179 more days of knowing each other"],
     [{ code: 'farm', days: 150, ask: null }, "farm, don't hunt: schedule more times to connect; referring them fits in 150 more days of knowing each other"],
     [{ code: 'give-first' }, 'give first: share something useful (an article, an idea) or pass them a referral (net log "Jane Doe" --gave article)'],
     [{ code: 'keep-giving' }, 'keep giving: share something useful (an article, an idea) or pass them a referral (net log "Jane Doe" --gave article)'],
     [{ code: 'close-ask' }, 'close the loop on it first (net ask "Jane Doe" --outcome yes|no)'],
-    [{ code: 'see-their-work' }, 'see their work first-hand; when you trust it, say so (net deepen "Jane Doe" --yes trust)'],
+    [{ code: 'see-their-work' }, 'see their work first-hand; when you trust it, say so (net deepen "Jane Doe" --holds trust)'],
+    [{ code: 'deepen', points: ['trust', 'enjoy-time'] }, 'answer the points only you can: if they hold, say so (net deepen "Jane Doe" --holds trust,enjoy-time)'],
     [{ code: 'refer-with-care' }, 'refer with care: tell both sides why you are connecting them'],
     [{ code: 'point', point: 'knows-services' }, 'learn three of their services and record them (net edit "Jane Doe" --service "…")'],
     [{ code: 'point', point: 'knows-goals' }, 'ask about their goals for the year and record five (net edit "Jane Doe" --goal "…")'],
@@ -135,6 +160,26 @@ describe('net check', () => {
     [{ code: 'point', point: 'trust' }, 'see their work first-hand before you vouch for it'],
     [{ code: 'point', point: 'open-talks' }, 'talk openly about how you can help each other'],
   ])('advice %j', (advice, expected) => expect(describeCheckAdvice(advice, 'Jane Doe')).toBe(expected));
+
+  it.each<[CheckAdvice, string]>([
+    [{ code: 'give-first' }, 'give first'],
+    [{ code: 'meet-first' }, 'meet them first'],
+    [{ code: 'deepen', points: ['trust'] }, 'answer the checklist'],
+    [{ code: 'close-ask' }, 'close your open ask first'],
+    [{ code: 'see-their-work' }, 'see their work first-hand'],
+  ])('first step %j', (advice, expected) => expect(describeFirstStep(advice)).toBe(expected));
+
+  it.each<[string, AskKind | null, string]>([
+    ['Gary Hook', 'business', 'ask Gary Hook for business'],
+    ['Gary Hook', 'referral', 'ask Gary Hook for a referral'],
+    ['Gary Hook', 'introduction', 'ask Gary Hook for an introduction'],
+    ['Tom Baker', null, 'refer Tom Baker to your contacts'],
+  ])('subject %s %s', (name, ask, expected) => expect(describeCheckSubject(name, ask)).toBe(expected));
+
+  it.each([
+    [{ count: 1, lastOn: '2026-11-08' }, 'Wendy Wu gave you something on 2026-11-08: a reason to thank them and to give, not to ask'],
+    [{ count: 3, lastOn: '2026-11-08' }, 'Wendy Wu gave you something 3 times, last on 2026-11-08: a reason to thank them and to give, not to ask'],
+  ])('thanks %j', (t, expected) => expect(describeThanks('Wendy Wu', t)).toBe(expected));
 
   it('has advice for every point core advises on', () => {
     for (const point of ADVISED_POINTS) expect(describeCheckAdvice({ code: 'point', point }, 'Jane Doe').length).toBeGreaterThan(10);
@@ -168,6 +213,7 @@ describe('net ideas', () => {
     [{ code: 'match', wish: { kind: 'goal', text: 'a second studio' }, offer: { field: 'role', text: 'estate agent' }, seeker: 'Maria Lopez', provider: 'Ann Cole' }, 'Maria has a goal: a second studio; Ann is an estate agent'],
     [{ code: 'match', wish: { kind: 'need', text: 'an accountant' }, offer: { field: 'tag', text: 'bookkeeper' }, seeker: 'Tom Baker', provider: 'Tom Hill' }, 'Tom Baker needs an accountant; Tom Hill is tagged #bookkeeper'],
     [{ code: 'match', wish: { kind: 'need', text: 'a printer' }, offer: { field: 'company', text: 'Print & Co' }, seeker: 'Maria Lopez', provider: 'Ann Cole' }, 'Maria needs a printer; Ann works at Print & Co'],
+    [{ code: 'match', wish: { kind: 'ideal', text: 'couples planning a wedding' }, offer: { field: 'need', text: 'a wedding photographer' }, seeker: 'Leo Marsh', provider: 'Cara Diaz' }, "Leo's ideal referral is couples planning a wedding; Cara needs a wedding photographer"],
     [{ code: 'not-met', name: 'Sam Lee' }, 'you have not met Sam yet: learn what they do and what they need'],
     [{ code: 'need-unanswered', name: 'Sam Lee', need: 'a van' }, 'Sam needs a van and no one in your journal offers it yet: something useful on it is a real give'],
     [{ code: 'needs-unknown', name: 'Sam Lee' }, 'you have not recorded what Sam needs: ask, then record it (net edit "Sam Lee" --need "…")'],
@@ -184,7 +230,7 @@ describe('net ideas', () => {
   ])('action %#', (idea, expected) => expect(describeIdeaAction(idea)).toBe(expected));
 
   it('says what to learn first, about whom', () => {
-    expect(describeLearnFirst({ name: 'Tom Baker', advice: { code: 'see-their-work' } })).toBe('Tom Baker: see their work first-hand; when you trust it, say so (net deepen "Tom Baker" --yes trust)');
+    expect(describeLearnFirst({ name: 'Tom Baker', advice: { code: 'see-their-work' } })).toBe('Tom Baker: see their work first-hand; when you trust it, say so (net deepen "Tom Baker" --holds trust)');
     expect(toShortNames('Tom Baker', 'Tom Hill')).toEqual(['Tom Baker', 'Tom Hill']);
   });
 });
@@ -247,6 +293,19 @@ describe('net report', () => {
     ['deep', 'deep: three or more deep referral relationships'],
     ['growing', 'still growing: fewer than three deep referral relationships'],
   ] as const)('the %s shape', (shape, expected) => expect(SHAPE_WORDS[shape]).toBe(expected));
+});
+
+describe('net asks --premature', () => {
+  it.each<[Parameters<typeof describeEarlyAsk>[0], string]>([
+    [{ kind: 'business', on: DAY, note: 'buy my course', why: 'marked' }, 'asked for business on Sun 2026-11-22, recorded although net check found it premature (buy my course)'],
+    [{ kind: 'favour', on: '2026-01-05', note: null, why: 'not-met' }, 'asked for a favour on Mon 2026-01-05, before you had met'],
+    [{ kind: 'introduction', on: DAY, note: 'to your CFO\nsoon', why: 'too-soon' }, 'asked for an introduction on Sun 2026-11-22, before you had known each other long enough (to your CFO)'],
+  ])('early ask %j', (ask, expected) => expect(describeEarlyAsk(ask)).toBe(expected));
+
+  it.each<[RepairGive, string]>([
+    ['meet-first', 'meet them first, with no ask attached: invite them to a one-to-one (net log "Gary Hook" --next "in 1 week")'],
+    ['give-first', 'give first, with no ask attached: something useful to them (net log "Gary Hook" --gave article)'],
+  ])('repair %s', (repair, expected) => expect(describeRepair(repair, 'Gary Hook')).toBe(expected));
 });
 
 describe('net import', () => {

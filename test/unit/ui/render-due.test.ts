@@ -1,0 +1,35 @@
+/** net due on an 80-column terminal: a person's line, and a next step too long for it, stay apart from the reasons. */
+import { describe, expect, it } from 'vitest';
+import { makePalette } from '../../../src/ui/palette.js';
+import { renderDue, wrapWords } from '../../../src/ui/render-due.js';
+import type { DueItemView } from '../../../src/ui/views.js';
+
+const plain = makePalette({ env: {}, isTTY: false, flagNoColor: true, json: false });
+
+describe('net due in 80 columns', () => {
+  it('wraps between words, never inside one', () => {
+    expect(wrapWords('one two three four', 9, '  ')).toEqual(['one two', '  three', '  four']);
+    expect(wrapWords('a-very-long-word b', 5, ' ')).toEqual(['a-very-long-word', ' b']);
+  });
+
+  it('goes on with a long next step at two columns; the reasons stand at four', () => {
+    const item: DueItemView = {
+      id: 'x',
+      name: 'Maria Lopez-Fernandez',
+      score: 1,
+      reasons: ['the referral you gave them 4 weeks ago has no outcome yet'],
+      nextAction: 'ask how it went, then net referral "Maria Lopez-Fernandez" --status contacted|won|lost',
+      lastTouch: null,
+      stage: 'growing',
+      cadenceDays: null,
+      reasonCodes: ['referral-open'],
+      nextActionCode: 'ask-how-it-went',
+    };
+    const out = renderDue({ on: null, items: [item], total: 1, emptyJournal: false, explain: false }, plain);
+    expect(out.split('\n')).toEqual([
+      'Maria Lopez-Fernandez → ask how it went, then net referral "Maria',
+      '  Lopez-Fernandez" --status contacted|won|lost',
+      '    the referral you gave them 4 weeks ago has no outcome yet',
+    ]);
+  });
+});
