@@ -244,5 +244,5 @@ export async function parseLogWords(words: readonly string[], today: IsoDate, re
 
 
 function toLogWords(reading: Reading): LogWords {
-  return Object.assign({}, ...reading.map((p) => p.fields)) as LogWords;
+  return reading.reduce<LogWords>((words, p) => Object.assign(words, p.fields), {});
 }

@@ -22,20 +22,20 @@ export function openNameIndex(path: string): NameIndex | undefined {
   } catch {
     return undefined;
   }
-  const query = <T>(sql: string, ...params: unknown[]): T[] => {
+  const query = <T>(sql: string, params: unknown[]): T[] => {
     try {
-      return db.prepare(sql).pluck().all(...params) as T[];
+      return db.prepare(sql).pluck().all(params) as T[];
     } catch {
       return []; // not a journal, or locked past the short timeout: nothing to offer
     }
   };
   return {
     names(key, limit) {
-      const starting = query<string>('SELECT name FROM contacts WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT ?', key, `${key}${MAX}`, limit);
-      return starting.length || !key ? starting : query<string>("SELECT name FROM contacts WHERE instr(name_key, ' ' || ?) > 0 ORDER BY name_key LIMIT ?", key, limit);
+      const starting = query<string>('SELECT name FROM contacts WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT ?', [key, `${key}${MAX}`, limit]);
+      return starting.length || !key ? starting : query<string>("SELECT name FROM contacts WHERE instr(name_key, ' ' || ?) > 0 ORDER BY name_key LIMIT ?", [key, limit]);
     },
     tags(key, limit) {
-      return query<string>("SELECT min(text) FROM facts WHERE kind = 'tag' AND text_key >= ? AND text_key < ? GROUP BY text_key ORDER BY text_key LIMIT ?", key, `${key}${MAX}`, limit);
+      return query<string>("SELECT min(text) FROM facts WHERE kind = 'tag' AND text_key >= ? AND text_key < ? GROUP BY text_key ORDER BY text_key LIMIT ?", [key, `${key}${MAX}`, limit]);
     },
     close: () => db.close(),
   };

@@ -67,7 +67,8 @@ export function findContactsByEmail(store: Store, emails: readonly string[]): Co
   const keys = JSON.stringify(emails.map((e) => toPointKey('email', e)));
   const rows = store
     .stmt(
-      `SELECT c.* FROM json_each(?) k JOIN contact_points p ON p.kind = 'email' AND p.value_key = k.value JOIN contacts c ON c.id = p.contact_id
+      // CROSS JOIN keeps the emails first: otherwise SQLite may read every email point and look each up in the list.
+      `SELECT c.* FROM json_each(?) k CROSS JOIN contact_points p ON p.kind = 'email' AND p.value_key = k.value JOIN contacts c ON c.id = p.contact_id
        GROUP BY c.id ORDER BY min(k.key)`,
     )
     .all(keys) as Row[];

@@ -62,7 +62,7 @@ function highlight(f: SearchFieldView, p: Palette): string {
 
 /** "    role     mortgage broker": each field that matched, its label padded to the widest of the record's. */
 function toMatchLines(matches: readonly SearchFieldView[], p: Palette): string[] {
-  const width = Math.max(0, ...matches.map((m) => FIELD_WORDS[m.field].length));
+  const width = matches.reduce((most, m) => Math.max(most, FIELD_WORDS[m.field].length), 0);
   return matches.map((m) => `    ${p.dim(FIELD_WORDS[m.field].padEnd(width))}  ${highlight(m, p)}`);
 }
 
@@ -75,7 +75,7 @@ export function renderSearch(v: SearchView, p: Palette): string {
     lines.push(p.bold(`Contacts (${count(v.contacts.length, v.contactCount, v.contactsMore)})`));
     for (const c of v.contacts) {
       lines.push(`  ${p.bold(c.name)}`);
-      lines.push(...toMatchLines(c.matches.filter((x) => x.field !== 'name'), p));
+      for (const line of toMatchLines(c.matches.filter((x) => x.field !== 'name'), p)) lines.push(line);
     }
   }
   if (v.events.length) {
@@ -84,7 +84,7 @@ export function renderSearch(v: SearchView, p: Palette): string {
     for (const e of v.events) {
       const what = describeEvent({ type: e.type as 'touch', kind: e.kind, value: null });
       lines.push(`  ${p.dim(toDayText(e.date))}  ${p.bold(e.contact.name)}, ${what}`);
-      lines.push(...toMatchLines(e.matches, p));
+      for (const line of toMatchLines(e.matches, p)) lines.push(line);
     }
   }
   const more = v.contactsMore || v.eventsMore || v.contacts.length < v.contactCount || v.events.length < v.eventCount;

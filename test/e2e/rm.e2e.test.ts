@@ -34,7 +34,8 @@ describe('net rm', () => {
     expect(j.run('rm', 'jane', '--yes')).toEqual({ code: 0, stderr: '', stdout: 'Removed Jane Doe and their 2 events, 1 follow-up and 2 profile facts.\n' });
     const after = j.dump();
     // Whatever tables the schema has, none keeps a row of Jane's (and she had some before).
-    expect(Object.values(rowsOf(before, jane.id)).flat().length).toBe(6);
+    // The contact, 2 facts, 2 events, 1 follow-up, and the contact's document of the search index (migration 11).
+    expect(Object.values(rowsOf(before, jane.id)).flat().length).toBe(7);
     expect(rowsOf(after, jane.id)).toEqual(Object.fromEntries(Object.keys(before).map((t) => [t, []])));
     expect(rowsOf(after, ravi.id)).toEqual(rowsOf(before, ravi.id)); // byte-identical, summary columns included
     expect(after.settings).toEqual(before.settings);
