@@ -5,7 +5,7 @@ import { rankIdeas, toFallbackIdeas, toPairIdea, toRelationshipWeight, type Cand
 import { DEFAULT_SYNONYMS, Matcher, toSearchKeys, toSynonyms, type Match, type Offer, type TextMatch, type Wish } from '../core/matching.js';
 import {
   findOfferTexts,
-  findWishesLike,
+  findWishTexts,
   listAnswersById,
   listContactsById,
   listIntroducedPairs,
@@ -15,6 +15,7 @@ import {
   listServiceTexts,
   listStandingsById,
   listWishesOf,
+  listWishHolders,
   offerKey,
   readSynonymGroups,
   type StandingRow,
@@ -173,11 +174,14 @@ export function findIdeasFor(store: Store, contactId: string, limit: number, tod
   // Their needs, ideal referral and goals against what others offer; others' needs against what they offer.
   const pairs = pairWishes(store, matcher, people, wishes);
   const offers: Offer[] = listOffersOf(store, contact);
-  const others = findWishesLike(store, ['need'], searchKeys(matcher, offers.map((o) => o.text)), contact.id);
-  people.load(others.map((w) => w.contactId));
-  for (const wish of others) {
-    const best = offers.map((o) => matcher.match(wish, o)).reduce<Match | undefined>((a, m) => (m && (!a || m.score > a.score) ? m : a), undefined);
-    if (best) pairs.push({ match: best, helped: 'provider', rough: (best.score * (people.get(wish.contactId).weight + me.weight)) / 2 });
+  // Each need text others wrote is matched once; of those who share it, the best known are taken, as pairWishes takes
+  // an offer's holders (a need shared by 2,800 contacts on the extreme journal weighed every one of them).
+  for (const key of findWishTexts(store, 'need', searchKeys(matcher, offers.map((o) => o.text)))) {
+    const best = offers.map((o) => matcher.match({ contactId: '', kind: 'need', text: key }, o)).reduce<Match | undefined>((a, m) => (m && (!a || m.score > a.score) ? m : a), undefined);
+    if (!best) continue;
+    const holders = listWishHolders(store, 'need', key, HOLDERS_PER_TEXT, contact.id);
+    people.load(holders.map((w) => w.contactId));
+    for (const wish of holders) pairs.push({ match: { ...best, wish }, helped: 'provider', rough: (best.score * (people.get(wish.contactId).weight + me.weight)) / 2 });
   }
   let ideas = toIdeas(store, people, pairs, limit);
   if (!ideas.length) {
