@@ -14,7 +14,7 @@ export function setup(cmd: Command, ctx: CliContext): void {
   withExamples(cmd, ['net list', 'net list --tag bni', 'net list | grep -i acme        # into a pipe: every line, never paged', 'net --json list --tag client']).action(
     async (flags: { tag?: string; pager: boolean }) => {
       // No transaction: the list is printed while it is read (a pager may hold it for minutes); one statement reads it.
-      const result = ctx.open('read').use((store) => listContacts(store, flags));
+      const result = ctx.open('read').use((store) => listContacts(store, { tag: flags.tag }));
       if (result.widths.count === 0) {
         ctx.out.emit([], () => renderEmptyList({ today: ctx.today, tag: flags.tag, journalEmpty: result.journalEmpty }));
         return;
