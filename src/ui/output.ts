@@ -18,6 +18,8 @@ export interface Output {
    * the sink is closed (a pager quit before the end).
    */
   stream<V>(items: Iterable<V>, sink: Sink, line: Renderer<V>, toJson: (item: V) => unknown): Promise<void>;
+  /** The text stream() writes, in batches, for a caller that writes it as it comes (inside a read transaction). */
+  format<V>(items: Iterable<V>, line: Renderer<V>, toJson: (item: V) => unknown): Iterable<string>;
   /** A one-line warning or hint on stderr, or a block rendered from a view (as emit renders it). */
   warn(message: string): void;
   warn<V>(view: V, render: Renderer<V>): void;
@@ -52,7 +54,7 @@ export function createOutput(json: boolean, palette: Palette, streams: Streams):
       const text = toText(view, render);
       if (text) streams.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     },
-    async stream<V>(items: Iterable<V>, sink: Sink, line: Renderer<V>, toJson: (item: V) => unknown) {
+    *format<V>(items: Iterable<V>, line: Renderer<V>, toJson: (item: V) => unknown) {
       let batch = '';
       let first = true;
       for (const item of items) {
@@ -60,13 +62,18 @@ export function createOutput(json: boolean, palette: Palette, streams: Streams):
         else batch += `${toText(item, line)}\n`;
         first = false;
         if (batch.length >= BATCH) {
-          await sink.write(batch);
+          yield batch;
           batch = '';
-          if (sink.closed) return;
         }
       }
       if (json) batch += first ? '[]\n' : '\n]\n';
-      if (batch) await sink.write(batch);
+      if (batch) yield batch;
+    },
+    async stream<V>(items: Iterable<V>, sink: Sink, line: Renderer<V>, toJson: (item: V) => unknown) {
+      for (const batch of this.format(items, line, toJson)) {
+        await sink.write(batch);
+        if (sink.closed) return;
+      }
     },
     warn<V>(message: string | V, render?: Renderer<V>) {
       const text = render ? toText(message as V, render) : toTerminalField(String(message));
