@@ -22,7 +22,7 @@ import {
   type DueTerm,
   type DueWeights,
 } from '../core/due.js';
-import { MET_SQL, NET_SQL, REF_JD_SQL, STAGE_SQL, toStandingParams } from './standing-sql.js';
+import { FRESH_DAYS_SQL, FRESH_SQL, MET_SQL, NET_SQL, REF_JD_SQL, STAGE_SQL, toStandingParams } from './standing-sql.js';
 import { DEFAULT_DATE_WINDOW_DAYS, toMonthDaysAhead } from '../core/important-dates.js';
 import { maxOf, minOf } from '../core/numbers.js';
 import { REFERRAL_CHECK_DAYS, REFERRAL_CHECK_UNTIL_DAYS } from '../core/referrals.js';
@@ -201,9 +201,18 @@ export function countDue(store: Store, filter: DueFilter & { halfLifeDays: numbe
   const params = toDueParams(filter);
   const where = listed(filter.tag);
   const dueForGood = store.stmt(`SELECT count(*) FROM contacts WHERE ${DUE_FROM_SQL} <= @day AND ${where}`).pluck().get(params) as number;
-  // Not due for good: only the passing terms and the cadence can make them due today.
-  const dueToday = store.stmt(`SELECT count(*) FROM contacts WHERE ${DUE_FROM_SQL} > @day AND ${where} AND (${PASSING_DUE} OR ${PACE_DUE})`).pluck().get(params) as number;
-  return dueForGood + dueToday;
+  // Not due for good: only the passing terms and the cadence can make them due today. The fresh apart (never due for
+  // good): without a tag, one of each day's stands for all of that day; with one, each is asked.
+  const dueToday = `${DUE_FROM_SQL} > @day AND ${where} AND (${PASSING_DUE} OR ${PACE_DUE})`;
+  const rest = store.stmt(`SELECT count(*) FROM contacts WHERE ${FRESH_SQL} = 0 AND ${dueToday}`).pluck().get(params) as number;
+  const fresh = (
+    filter.tag === undefined
+      ? store.stmt(`SELECT coalesce(sum(fresh_count), 0) FROM ${FRESH_DAYS_SQL} JOIN contacts ON contacts.rowid = fresh_one WHERE ${dueToday}`)
+      : store.stmt(`SELECT count(*) FROM contacts WHERE ${FRESH_SQL} = 1 AND ${dueToday}`)
+  )
+    .pluck()
+    .get(params) as number;
+  return dueForGood + rest + fresh;
 }
 
 /**
