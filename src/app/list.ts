@@ -25,7 +25,7 @@ export function listContacts(store: Store, filter: ListFilter): ListResult {
   const widths = findListWidths(store, filter.tag);
   return {
     widths,
-    journalEmpty: widths.count === 0 && store.countContacts() === 0,
+    journalEmpty: widths.none && store.countContacts() === 0,
     contacts: { [Symbol.iterator]: () => iterateListedContacts(store, filter.tag) },
     factsOf: (contactId) => listProfileFacts(store, contactId),
   };

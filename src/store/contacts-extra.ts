@@ -24,9 +24,10 @@ const LISTED_COLUMNS = `c.id, c.name, c.given_name AS givenName, c.family_name A
 const TAGGED = "WHERE c.id IN (SELECT contact_id FROM facts WHERE kind = 'tag' AND text_key = @tag)";
 const withTag = (tag: string | undefined) => ({ tag: tag === undefined ? null : tag.toLowerCase() });
 
-/** The widest of each column a list shows, in characters, and how many contacts it lists. */
+/** The widest of each column a list shows, in characters, and whether it lists anyone. */
 export interface ListWidths {
-  count: number;
+  /** Nobody to list (none in the journal, or none with the tag). */
+  none: boolean;
   name: number;
   /** "role, company", or the one of them there is. */
   about: number;
@@ -38,16 +39,24 @@ export interface ListWidths {
  * Worked out by SQLite before the first line is printed, so that a list can be written one contact at a time and still
  * line up: the name and "role, company" from the contacts, the tags from an index of the tags alone.
  */
+/** What the list's second column shows: role and company, or either. Migration 13 indexes its length, as the name's. */
+export const ABOUT_SQL = "CASE WHEN role <> '' AND company <> '' THEN role || ', ' || company ELSE coalesce(role, company, '') END";
+
 export function findListWidths(store: Store, tag?: string): ListWidths {
-  const where = tag === undefined ? '' : TAGGED;
-  const row = store
-    .stmt(
-      `SELECT count(*), coalesce(max(length(c.name)), 0),
-         coalesce(max(length(CASE WHEN c.role <> '' AND c.company <> '' THEN c.role || ', ' || c.company ELSE coalesce(c.role, c.company, '') END)), 0)
-       FROM contacts c ${where}`,
-    )
-    .raw()
-    .get(withTag(tag)) as [number, number, number];
+  // The whole journal: whether it is empty and each width from an index, never reading the rows (200,000 contacts: a 250 MB scan).
+  // With a tag, from its contacts' rows.
+  const row = (
+    tag === undefined
+      ? [
+          store.stmt('SELECT NOT EXISTS (SELECT 1 FROM contacts)').pluck().get() === 1,
+          store.stmt('SELECT coalesce(max(length(name)), 0) FROM contacts').pluck().get(),
+          store.stmt(`SELECT coalesce(max(length(${ABOUT_SQL})), 0) FROM contacts`).pluck().get(),
+        ]
+      : store
+          .stmt(`SELECT count(*) = 0, coalesce(max(length(c.name)), 0), coalesce(max(length(${ABOUT_SQL.replace(/\b(role|company)\b/g, 'c.$1')})), 0) FROM contacts c ${TAGGED}`)
+          .raw()
+          .get(withTag(tag))
+  ) as [boolean | number, number, number];
   // "#a #b": each tag and its # and a space, less the last space. Grouped from the tags' index, never per contact.
   const tags = store
     .stmt(
@@ -56,7 +65,7 @@ export function findListWidths(store: Store, tag?: string): ListWidths {
     )
     .pluck()
     .get(withTag(tag)) as number;
-  return { count: row[0], name: row[1], about: row[2], tags };
+  return { none: Boolean(row[0]), name: row[1], about: row[2], tags };
 }
 
 /** Contacts in name order (only those with the tag, when one is given), read one at a time: a list's memory stays flat. */

@@ -15,7 +15,7 @@ export function setup(cmd: Command, ctx: CliContext): void {
     async (flags: { tag?: string; pager: boolean }) => {
       // No transaction: the list is printed while it is read (a pager may hold it for minutes); one statement reads it.
       const result = ctx.open('read').use((store) => listContacts(store, { tag: flags.tag }));
-      if (result.widths.count === 0) {
+      if (result.widths.none) {
         ctx.out.emit([], () => renderEmptyList({ today: ctx.today, tag: flags.tag, journalEmpty: result.journalEmpty }));
         return;
       }

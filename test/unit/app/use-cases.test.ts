@@ -187,7 +187,7 @@ describe('reading use cases', () => {
     expect(balances.entries[0]!.standing.balance).toBeCloseTo(check.result.balance, 9);
     expect([...listContacts(store, { tag: 'BNI' }).contacts].map((c) => c.name)).toEqual(['Jane Doe']);
     const none = listContacts(new Store(openMemory(), null), {});
-    expect([[...none.contacts], none.journalEmpty, none.widths.count]).toEqual([[], true, 0]);
+    expect([[...none.contacts], none.journalEmpty, none.widths.none]).toEqual([[], true, true]);
   });
 
   it('lists who is due, and their calendar entries', () => {
