@@ -13,7 +13,21 @@ export const SIZES = {
   quick: { contacts: 300, events: 6_000 },
   heavy: { contacts: 5_000, events: 200_000 },
   extreme: { contacts: 50_000, events: 1_000_000 },
+  // A mile wide and an inch deep: 10,000 contacts kept as the heavy journal keeps its 5,000, and 190,000 more from a
+  // large address-book import three weeks ago, never met (name, company, email, phone; a birthday on a few).
+  wide: { contacts: 200_000, events: 200_000, kept: 10_000, importedDaysAgo: 21 },
 };
+
+/** What an import brings of a contact from an address book: no events, no facts, never met. */
+function importedContact(i, rand, pick, createdAt) {
+  const name = contactName(i);
+  return {
+    id: randomUUID(), name, company: rand() < 0.4 ? `${pick(LAST)} ${pick(['Ltd', '& Co', 'Studio', 'Group'])}` : null, role: null,
+    email: rand() < 0.8 ? `c${i}@example.com` : null, phone: rand() < 0.6 ? `+44 20 7946 ${String(i % 10_000).padStart(4, '0')}` : null,
+    metOn: null, howMet: null, everyDays: null, snoozedUntil: null, birthday: rand() < 0.05 ? `19${50 + Math.floor(rand() * 50)}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}` : null,
+    createdAt, updatedAt: createdAt,
+  };
+}
 
 export const TAGS = ['bni', 'client', 'chamber', 'supplier', 'alumni', 'friend', 'prospect', 'mentor', 'partner', 'press'];
 const FIRST = ['Ada', 'Ben', 'Cleo', 'Dev', 'Ema', 'Finn', 'Gia', 'Hugo', 'Ines', 'Jon', 'Kira', 'Leo', 'Maya', 'Nils', 'Omar', 'Pia', 'Quin', 'Rosa', 'Sami', 'Tara', 'Uma', 'Vic', 'Wes', 'Xena', 'Yara', 'Zane'];
@@ -38,7 +52,8 @@ export function contactName(i) {
 }
 
 export function generate(path, size, today, { seed = 42, onProgress } = {}) {
-  const { contacts, events } = SIZES[size];
+  const { contacts, events, kept = contacts, importedDaysAgo = 0 } = SIZES[size];
+  const importedAt = `${addDays(today, -importedDaysAgo)}T19:30:00.000Z`;
   const rand = prng(seed);
   const pick = (xs) => xs[Math.floor(rand() * xs.length)];
   const store = new Store(openDatabase(path, { write: true, createFolder: false }), path);
@@ -46,7 +61,11 @@ export function generate(path, size, today, { seed = 42, onProgress } = {}) {
   const ts = `${today}T08:00:00.000Z`;
   const ids = [];
   store.tx(() => {
-    for (let i = 0; i < contacts; i++) {
+    for (let i = kept; i < contacts; i++) {
+      const c = importedContact(i, rand, pick, importedAt);
+      store.insertContact(c, toNameKey(c.name));
+    }
+    for (let i = 0; i < kept; i++) {
       const id = randomUUID();
       ids.push(id);
       const name = contactName(i);
@@ -70,7 +89,7 @@ export function generate(path, size, today, { seed = 42, onProgress } = {}) {
     }
     for (let n = 0; n < events; n++) {
       // Skewed: a few relationships carry most of the events, as in a real journal.
-      const contactId = ids[Math.floor(rand() ** 2 * contacts)];
+      const contactId = ids[Math.floor(rand() ** 2 * kept)];
       const day = addDays(start, Math.floor(rand() * 5 * 365));
       const r = rand();
       const type = r < 0.5 ? 'touch' : r < 0.75 ? 'gave' : r < 0.9 ? 'received' : 'ask';

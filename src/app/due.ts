@@ -1,7 +1,7 @@
 /** `net due`: the morning list, most urgent first. */
 import { scoreDue, withEarlyAsk, type DueItem } from '../core/due.js';
 import type { IsoDate } from '../core/dates.js';
-import { listDueContacts, listEarlyOpenAsks } from '../store/due.js';
+import { iterateAllDue, listDueContacts, listEarlyOpenAsks } from '../store/due.js';
 import type { Store } from '../store/store.js';
 
 export interface DueInput {
@@ -31,4 +31,24 @@ export function listDue(store: Store, input: DueInput): DueResult {
   const early = listEarlyOpenAsks(store, items.filter((i) => i.nextAction === 'close-the-loop').map((i) => i.id));
   for (const [n, item] of items.entries()) if (early.has(item.id)) items[n] = withEarlyAsk(item);
   return { day: input.day, items, total: page.total, emptyJournal: page.total === 0 && store.countContacts() === 0 };
+}
+
+export interface AllDueResult extends Omit<DueResult, 'items'> {
+  /** Everyone due, most urgent first, scored as they are read: `net due --all` prints each as it comes. */
+  items: Iterable<DueItem>;
+}
+
+/** `net due --all`: everyone due, without holding them all (a big address-book import leaves 190,000 due). */
+export function listAllDue(store: Store, input: Omit<DueInput, 'limit'>): AllDueResult {
+  const halfLifeDays = store.halfLifeDays();
+  const dateWindowDays = store.dateWindowDays();
+  const all = iterateAllDue(store, { day: input.day, tag: input.tag, halfLifeDays, dateWindowDays });
+  function* items(): Generator<DueItem> {
+    for (const c of all.contacts) {
+      const item = scoreDue(c, input.day, halfLifeDays, dateWindowDays);
+      // Few items close a loop; each of those asks the journal about its own open asks, as the page does in one go.
+      if (item) yield item.nextAction === 'close-the-loop' && listEarlyOpenAsks(store, [item.id]).size ? withEarlyAsk(item) : item;
+    }
+  }
+  return { day: input.day, items: { [Symbol.iterator]: items }, total: all.total, emptyJournal: all.total === 0 && store.countContacts() === 0 };
 }

@@ -6,7 +6,7 @@ import type { ContactWithSummary } from '../core/types.js';
 import { CLIENT_FIELDS, DEFAULT_SYNONYMS, Matcher, toSearchKeys, toSynonyms, type Match, type Offer, type TextMatch, type Wish } from '../core/matching.js';
 import {
   findOfferTexts,
-  findWishesLike,
+  findWishTexts,
   listAnswersById,
   listContactsById,
   listIntroducedPairs,
@@ -16,6 +16,7 @@ import {
   listServiceTexts,
   listStandingsById,
   listWishesOf,
+  listWishHolders,
   offerKey,
   readSynonymGroups,
   type StandingRow,
@@ -126,7 +127,9 @@ function pairWishes(store: Store, matcher: Matcher, people: People, wishes: read
 /** Each ideal referral against the needs of others: a contact who needs what the provider does is their client. */
 function pairIdeals(store: Store, matcher: Matcher, people: People, ideals: readonly Wish[]): Pair[] {
   if (!ideals.length) return [];
-  const needs = findWishesLike(store, ['need'], searchKeys(matcher, ideals.map((w) => w.text)), '');
+  // Each need text is read once, with the best known of those who wrote it, as pairOffers takes an offer's holders.
+  const texts = findWishTexts(store, 'need', searchKeys(matcher, ideals.map((w) => w.text)));
+  const needs = texts.flatMap((key) => listWishHolders(store, 'need', key, HOLDERS_PER_TEXT, ''));
   people.load([...ideals, ...needs].map((w) => w.contactId));
   const pairs: Pair[] = [];
   for (const ideal of ideals) {
@@ -204,11 +207,14 @@ export function findIdeasFor(store: Store, contactId: string, limit: number, tod
   // Their needs, ideal referral and goals against what others offer; others' needs against what they offer.
   const pairs = pairWishes(store, matcher, people, wishes);
   const offers: Offer[] = listOffersOf(store, contact);
-  const others = findWishesLike(store, ['need'], searchKeys(matcher, offers.map((o) => o.text)), contact.id);
-  people.load(others.map((w) => w.contactId));
-  for (const wish of others) {
-    const best = offers.map((o) => matcher.match(wish, o)).reduce<Match | undefined>((a, m) => (m && (!a || m.score > a.score) ? m : a), undefined);
-    if (best) pairs.push({ match: best, helped: 'provider', rough: (best.score * (people.get(wish.contactId).weight + me.weight)) / 2 });
+  // Each need text others wrote is matched once; of those who share it, the best known are taken, as pairWishes takes
+  // an offer's holders (a need shared by 2,800 contacts on the extreme journal weighed every one of them).
+  for (const key of findWishTexts(store, 'need', searchKeys(matcher, offers.map((o) => o.text)))) {
+    const best = offers.map((o) => matcher.match({ contactId: '', kind: 'need', text: key }, o)).reduce<Match | undefined>((a, m) => (m && (!a || m.score > a.score) ? m : a), undefined);
+    if (!best) continue;
+    const holders = listWishHolders(store, 'need', key, HOLDERS_PER_TEXT, contact.id);
+    people.load(holders.map((w) => w.contactId));
+    for (const wish of holders) pairs.push({ match: { ...best, wish }, helped: 'provider', rough: (best.score * (people.get(wish.contactId).weight + me.weight)) / 2 });
   }
   let ideas = toIdeas(store, people, pairs, limit);
   // Something to do today: a plain give when no introduction is ready yet.

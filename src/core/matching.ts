@@ -6,6 +6,7 @@
  */
 import { stemmer } from 'stemmer';
 import { UsageError } from './errors.js';
+import { lazyRegExp } from './lazy-regexp.js';
 
 // ---- stems ----------------------------------------------------------------------------------------------------------
 
@@ -121,12 +122,14 @@ export function toSynonyms(groups: readonly (readonly string[])[]): Synonyms {
   };
 }
 
+const SINGLE_WORD = lazyRegExp(String.raw`^[\p{L}\p{N}][\p{L}\p{N}-]{0,39}$`, 'u');
+
 /** `accountant=bookkeeper`: single words joined by =, at least two. */
 export function parseSynonymGroup(text: string): string[] {
   const words = text.split('=').map((w) => w.trim().toLowerCase());
   const hint = 'write single words joined by =, for example accountant=bookkeeper or lawyer=solicitor=attorney';
   if (words.length < 2 || words.some((w) => !w)) throw new UsageError(`"${text}" is not a synonym group`, hint);
-  const bad = words.find((w) => !/^[\p{L}\p{N}][\p{L}\p{N}-]{0,39}$/u.test(w));
+  const bad = words.find((w) => !SINGLE_WORD().test(w));
   if (bad) throw new UsageError(`"${bad}" is not a single word`, hint);
   const stop = words.find((w) => STOP_WORDS.has(w));
   if (stop) throw new UsageError(`"${stop}" is too common a word to match on`, hint);

@@ -5,6 +5,7 @@
 import { UsageError } from './errors.js';
 import { minOf } from './numbers.js';
 import { refuseOddCharacters, TEXT_RULES } from './text.js';
+import { lazyRegExp } from './lazy-regexp.js';
 
 export interface NamedContact {
   id: string;
@@ -16,11 +17,13 @@ export type NameMatch<T extends NamedContact> =
   | { kind: 'ambiguous'; candidates: T[] }
   | { kind: 'unknown' };
 
+const MARK = lazyRegExp(String.raw`\p{M}`, 'gu');
+
 /** The key names are compared by: lower case, accents removed, spaces collapsed. */
 export function toNameKey(name: string): string {
   return name
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    .replace(MARK(), '')
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();

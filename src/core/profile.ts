@@ -1,6 +1,7 @@
 /** Checks on the profile fields a user types: one clear error each, before anything is written. */
 import { UsageError } from './errors.js';
 import { parseFieldText, TEXT_RULES } from './text.js';
+import { lazyRegExp } from './lazy-regexp.js';
 
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]{2,}$/;
 /**
@@ -43,10 +44,12 @@ export function parseText(text: string, what: string, max = 10_000): string {
   return parseFieldText({ ...TEXT_RULES.note, max }, text, what);
 }
 
+const TAG = lazyRegExp(String.raw`^[\p{L}\p{N}][\p{L}\p{N}_./-]{0,39}$`, 'u');
+
 /** A tag is a short label: letters, digits and - _ . / (spaces become dashes). */
 export function parseTag(text: string): string {
   const tag = text.trim().toLowerCase().replace(/\s+/g, '-');
-  if (!/^[\p{L}\p{N}][\p{L}\p{N}_./-]{0,39}$/u.test(tag)) {
+  if (!TAG().test(tag)) {
     throw new UsageError(`"${text}" is not a tag`, 'a tag is a short word such as bni, client or photographer');
   }
   return tag;

@@ -12,6 +12,7 @@
  */
 import { UsageError } from './errors.js';
 import { toThousands } from './numbers.js';
+import { lazyRegExp } from './lazy-regexp.js';
 
 export interface TextRule {
   /** The most characters the field keeps. */
@@ -58,7 +59,7 @@ export const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 /** Characters that show nothing: zero-width space, word joiner, invisible operators, BOM, soft hyphen, Hangul fillers. */
 const INVISIBLE = /[\u200b\u2060-\u2064\ufeff\u00ad\u180e\u115f\u1160\u3164\uffa0]/g;
 /** Zero-width joiners belong inside a word or an emoji sequence (Persian, Hindi, 👩‍💻); anywhere else they hide. */
-const STRAY_JOINER = /(?<![\p{L}\p{M}\p{Extended_Pictographic}\uFE0F])[\u200c\u200d]|[\u200c\u200d](?![\p{L}\p{M}\p{Extended_Pictographic}])/gu;
+const STRAY_JOINER = lazyRegExp(String.raw`(?<![\p{L}\p{M}\p{Extended_Pictographic}\uFE0F])[\u200c\u200d]|[\u200c\u200d](?![\p{L}\p{M}\p{Extended_Pictographic}])`, 'gu');
 /* eslint-enable no-control-regex */
 
 const has = (re: RegExp, text: string) => {
@@ -79,7 +80,7 @@ export function findOddCharacters(field: TextField | TextRule, text: string): Od
   if (!rule.multiline && has(LINE_BREAK, text)) return 'line-break';
   if (has(CONTROL, text) || (!rule.multiline && text.includes('\t'))) return 'control';
   if (has(BIDI, text)) return 'bidi';
-  if (rule.visibleOnly && (has(INVISIBLE, text) || has(STRAY_JOINER, text))) return 'invisible';
+  if (rule.visibleOnly && (has(INVISIBLE, text) || has(STRAY_JOINER(), text))) return 'invisible';
   return undefined;
 }
 
@@ -121,7 +122,7 @@ export function toCleanText(field: TextField, text: string): CleanText {
   const lines = text.replace(LINE_BREAK, rule.multiline ? '\n' : ' ');
   let clean = lines.replace(CONTROL, '').replace(BIDI, '');
   if (!rule.multiline) clean = clean.replace(/\t/g, ' ');
-  if (rule.visibleOnly) clean = clean.replace(INVISIBLE, '').replace(STRAY_JOINER, '');
+  if (rule.visibleOnly) clean = clean.replace(INVISIBLE, '').replace(STRAY_JOINER(), '');
   const changed = clean !== (rule.multiline ? text.replace(LINE_BREAK, '\n') : text);
   return { text: clean, changed };
 }

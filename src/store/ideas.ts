@@ -52,11 +52,25 @@ function anyKey(column: string, keys: readonly string[]): string {
   return keys.length ? `(${keys.map(() => `instr(${column}, ?) > 0`).join(' OR ')})` : '0';
 }
 
-/** Open needs of other contacts whose text contains one of the keys. */
-export function findWishesLike(store: Store, kinds: readonly WishKind[], keys: readonly string[], exceptId: string): Wish[] {
+/** The distinct texts (lower-case keys) of other contacts' wishes of a kind that contain one of the keys, from the index. */
+export function findWishTexts(store: Store, kind: WishKind, keys: readonly string[]): string[] {
   if (!keys.length) return [];
-  const sql = `SELECT contact_id AS contactId, kind, text FROM facts WHERE kind IN (${kinds.map((k) => `'${k}'`).join(', ')}) AND contact_id <> ? AND ${anyKey('text_key', keys)}`;
-  return store.stmt(sql).all(exceptId, ...keys) as Wish[];
+  return store.stmt(`${distinctSql('facts', 'text_key', 'kind = ?')} AND ${anyKey('v', keys)}`).pluck().all(kind, kind, ...keys) as string[];
+}
+
+/**
+ * Who wishes for this text (a lower-case key), other than `exceptId`, with the words they wrote: at most `perText`,
+ * those the journal knows best first, as listOfferHolders takes an offer's holders.
+ */
+export function listWishHolders(store: Store, kind: WishKind, key: string, perText: number, exceptId: string): Wish[] {
+  const holders = store.stmt('SELECT count(*) FROM facts WHERE kind = ? AND text_key = ?').pluck().get(kind, key) as number;
+  const sql =
+    holders > perText * WALK_FACTOR
+      ? `SELECT c.id AS contactId, (SELECT f.text FROM facts f WHERE f.contact_id = c.id AND f.kind = @kind AND f.text_key = @key LIMIT 1) AS text FROM contacts c
+         WHERE c.id <> @exceptId AND EXISTS (SELECT 1 FROM facts f WHERE f.contact_id = c.id AND f.kind = @kind AND f.text_key = @key) ORDER BY ${knownOrder('c.id')} LIMIT @perText`
+      : `SELECT c.id AS contactId, f.text FROM facts f JOIN contacts c ON c.id = f.contact_id
+         WHERE f.kind = @kind AND f.text_key = @key AND c.id <> @exceptId ORDER BY ${knownOrder('c.id')} LIMIT @perText`;
+  return (store.stmt(sql).all({ kind, key, exceptId, perText }) as { contactId: string; text: string }[]).map((r) => ({ contactId: r.contactId, kind, text: r.text }));
 }
 
 /** What a contact offers: services, tags, role and company. */

@@ -18,7 +18,7 @@
  * Every number comes from core's tables (STAGE_RULES, JOURNAL_POINT_NEEDS, REGULAR_DEFAULT_DAYS), written into the SQL
  * when this module loads: a rule changed in core changes the SQL with it.
  *
- * The day-free parts (ROW_EXPRESSIONS) are the columns of migration 6's index contacts_due_rest, built here to the
+ * The day-free parts (ROW_EXPRESSIONS) are the columns of migration 6's index contacts_due_rest (rebuilt by 13), built here to the
  * letter of that index: SQLite then reads them from the index instead of working them out for every row. They are used
  * as values (`CASE x WHEN 1`, `x = 1`), never as bare conditions, which SQLite would not match against the index. When
  * a rule they carry changes, test/unit/store/frozen-indexes.test.ts fails and asks for a migration that rebuilds it.
@@ -63,6 +63,25 @@ export function toStandingParams(day: IsoDate, halfLifeDays: number): StandingPa
 
 /** julianday of the day the cadence counts from: the last touch, else the day they met, else the day they were added. */
 export const REF_JD_SQL = 'julianday(coalesce(last_touch_on, met_on, substr(created_at, 1, 10)))';
+/**
+ * A contact with nothing but its name and the day it was added: never met, no event, no follow-up, no cadence, no
+ * snooze, no date, no checklist point (as a big address-book import leaves most of its contacts). Every column the
+ * rules of due and of the stage read is then empty, so that all such contacts added on one day are due, and stand, as
+ * any one of them does: `net due` and `net balance` count them a day at a time (migration 13's index contacts_fresh)
+ * instead of one by one. Migration 13 indexes it, first in contacts_fresh and contacts_due_rest: used as a value
+ * (`= 1`, `= 0`), never as a bare condition, as ROW_EXPRESSIONS are. test/unit/store/frozen-indexes.test.ts checks it.
+ */
+export const FRESH_SQL = `(first_event_on IS NULL AND met_on IS NULL AND next_follow_up_on IS NULL AND every_days IS NULL AND snoozed_until IS NULL
+  AND birthday IS NULL AND important_dates IS NULL AND answers_yes = 0 AND service_count = 0 AND family_count = 0 AND goal_count = 0
+  AND touch_count = 0 AND give_count = 0 AND invested = 0 AND withdrawn = 0 AND last_touch_on IS NULL AND last_received_on IS NULL
+  AND open_ask_on IS NULL AND won_referral_on IS NULL AND referral_check_on IS NULL AND recent_touch_gap IS NULL)`;
+
+/**
+ * The fresh contacts, a row per day they were added: how many (fresh_count) and one of them (fresh_one, its rowid).
+ * Joined to contacts on that row, any expression of the rules is worked out once for the day's fresh contacts.
+ */
+export const FRESH_DAYS_SQL = `(SELECT count(*) AS fresh_count, min(rowid) AS fresh_one FROM contacts WHERE ${FRESH_SQL} = 1 GROUP BY substr(created_at, 1, 10))`;
+
 /** The stored fading sum of the balance: divided by @scale it is the balance of the day. */
 export const NET_SQL = '(invested - withdrawn)';
 /** 1 when they have met, else 0. */

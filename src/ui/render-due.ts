@@ -1,6 +1,6 @@
 /** Text for `net due` and `net snooze`. */
 import type { Palette } from './palette.js';
-import type { CalendarWrittenView, DueListView, SnoozeView } from './views.js';
+import type { CalendarWrittenView, DueItemView, DueListView, SnoozeView } from './views.js';
 import { plural, toDayText } from './messages/words.js';
 
 /** net due fits an 80-column terminal: each person on a short line, the reasons indented below. */
@@ -35,18 +35,26 @@ export function renderDue(v: DueListView, p: Palette): string {
   }
   const when = v.on === null ? 'today' : `on ${v.on}`;
   if (!v.items.length) return `Nobody is due ${when}: your relationships are well tended. Keep giving first: share something useful with someone you value.`;
-  const lines = v.on === null ? [] : [p.dim(`As of ${v.on}:`)];
-  for (const item of v.items) {
-    // A next step too long for one line goes on at two columns, apart from the reasons at four.
-    for (const [i, l] of wrapWords(`${item.name} → ${item.nextAction}`, WIDTH, '  ').entries()) lines.push(i === 0 ? l.replace(item.name, p.bold(item.name)).replace('→', p.cyan('→')) : l);
-    for (const r of item.reasons) for (const l of wrapWords(r, WIDTH, '      ', '    ')) lines.push(l);
-    if (v.explain && item.terms) {
-      for (const t of item.terms.filter((t) => t.score > 0)) lines.push(p.dim(`    ${t.term.padEnd(10)} ${t.value.toFixed(3)} × ${String(t.weight).padStart(2)} = ${t.score.toFixed(3)}`));
-      lines.push(p.dim(`    ${'urgency'.padEnd(10)} ${item.score.toFixed(3)}`));
-    }
-  }
+  const lines = v.on === null ? [] : [renderDueHeading(v.on, p)];
+  for (const item of v.items) lines.push(renderDueItem(item, p));
   const more = v.total - v.items.length;
   if (more > 0) lines.push(p.dim(`${plural(more, 'more contact')} ${plural(more, 'is', 'are', null)} due ${when}: net due --all shows everyone.`));
+  return lines.join('\n');
+}
+
+/** The line above a list for another day than today. */
+export const renderDueHeading = (on: string, p: Palette): string => p.dim(`As of ${on}:`);
+
+/** One due contact: name, reasons, next step; with --explain (terms present) each term's part of the urgency. */
+export function renderDueItem(item: DueItemView, p: Palette): string {
+  const lines: string[] = [];
+  // A next step too long for one line goes on at two columns, apart from the reasons at four.
+  for (const [i, l] of wrapWords(`${item.name} → ${item.nextAction}`, WIDTH, '  ').entries()) lines.push(i === 0 ? l.replace(item.name, p.bold(item.name)).replace('→', p.cyan('→')) : l);
+  for (const r of item.reasons) for (const l of wrapWords(r, WIDTH, '      ', '    ')) lines.push(l);
+  if (item.terms) {
+    for (const t of item.terms.filter((t) => t.score > 0)) lines.push(p.dim(`    ${t.term.padEnd(10)} ${t.value.toFixed(3)} × ${String(t.weight).padStart(2)} = ${t.score.toFixed(3)}`));
+    lines.push(p.dim(`    ${'urgency'.padEnd(10)} ${item.score.toFixed(3)}`));
+  }
   return lines.join('\n');
 }
 

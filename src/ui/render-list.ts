@@ -1,8 +1,6 @@
 /** `net list`: one line per contact, in columns: name, role and company, tags, last touch. */
 import { toRelativeDays } from '../core/dates.js';
-import { maxOf } from '../core/numbers.js';
 import type { Palette } from './palette.js';
-import type { ContactView } from './views.js';
 
 export interface ListTextOptions {
   today: string;
@@ -10,7 +8,23 @@ export interface ListTextOptions {
   journalEmpty: boolean;
 }
 
-export function toAbout(c: Pick<ContactView, 'role' | 'company'>): string {
+/** What a line of the list shows of a contact. */
+export interface ListLine {
+  name: string;
+  role: string | null;
+  company: string | null;
+  tags: readonly string[];
+  lastTouchOn: string | null;
+}
+
+/** The widest name, "role, company" and tags, in characters (code points): SQLite's length(), which finds them. */
+export interface ListColumns {
+  name: number;
+  about: number;
+  tags: number;
+}
+
+export function toAbout(c: Pick<ListLine, 'role' | 'company'>): string {
   if (c.role && c.company) return `${c.role}, ${c.company}`;
   return c.role ?? c.company ?? '';
 }
@@ -19,22 +33,22 @@ export function toLastTouchText(lastTouch: string | null, today: string): string
   return lastTouch ? toRelativeDays(lastTouch, today) : 'no touch yet';
 }
 
-export function renderList(contacts: readonly ContactView[], p: Palette, o: ListTextOptions): string {
-  if (!contacts.length) {
-    return o.journalEmpty
-      ? 'Your journal has no contacts yet. Start with: net add "Jane Doe" (or net add on its own to be asked).'
-      : `No contacts are tagged ${o.tag}. See everyone with: net list`;
-  }
-  const rows = contacts.map((c) => ({
-    name: c.name,
-    about: toAbout(c),
-    tags: c.tags.map((t) => `#${t}`).join(' '),
-    touch: toLastTouchText(c.lastTouch, o.today),
-  }));
-  const width = (key: 'name' | 'about' | 'tags') => maxOf(rows.map((r) => r[key].length), 0);
-  const [nameW, aboutW, tagsW] = [width('name'), width('about'), width('tags')];
-  const cell = (text: string, w: number) => (w ? `${text.padEnd(w)}  ` : '');
-  return rows
-    .map((r) => `${p.bold(cell(r.name, nameW))}${cell(r.about, aboutW)}${p.cyan(cell(r.tags, tagsW))}${p.dim(r.touch)}`.trimEnd())
-    .join('\n');
+/** What an empty list says. */
+export function renderEmptyList(o: ListTextOptions): string {
+  return o.journalEmpty
+    ? 'Your journal has no contacts yet. Start with: net add "Jane Doe" (or net add on its own to be asked).'
+    : `No contacts are tagged ${o.tag}. See everyone with: net list`;
+}
+
+const length = (text: string) => {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+};
+
+/** One contact's line, its columns as wide as `w` says (the list is printed a line at a time, so the widths come first). */
+export function renderListLine(c: ListLine, w: ListColumns, p: Palette, today: string): string {
+  const cell = (text: string, width: number) => (width ? `${text}${' '.repeat(Math.max(0, width - length(text)))}  ` : '');
+  const tags = c.tags.map((t) => `#${t}`).join(' ');
+  return `${p.bold(cell(c.name, w.name))}${cell(toAbout(c), w.about)}${p.cyan(cell(tags, w.tags))}${p.dim(toLastTouchText(c.lastTouchOn, today))}`.trimEnd();
 }

@@ -12,7 +12,8 @@ import type { SetResult, SettingEntry, SettingKey } from '../app/config.js';
 import type { DeepenResult, DepthResult } from '../app/deepen.js';
 import { round1, type BalanceLine, type CheckAdvice, type CheckReason, type NetworkShape, type Stage, type Standing, type Verdict } from '../core/capital.js';
 import type { DepthPoint } from '../core/checklist.js';
-import type { DueAction, DueReason } from '../core/due.js';
+import type { IsoDate } from '../core/dates.js';
+import type { DueAction, DueItem, DueReason } from '../core/due.js';
 import { toIntervalText } from '../core/intervals.js';
 import type { ContactPoint, ContactWithSummary, Fact, FollowUp, JournalEvent } from '../core/types.js';
 import type { EditChanges, EditResult } from '../app/edit.js';
@@ -489,23 +490,26 @@ export interface DueListView {
 
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
+/** One due contact's line: its reasons in words (as of `day`), and the terms with --explain. */
+export function toDueItemView(i: DueItem, day: IsoDate, explain: boolean): DueItemView {
+  const view: DueItemView = {
+    id: i.id,
+    name: i.name,
+    score: round3(i.score),
+    reasons: i.reasons.map((reason) => describeDueReason(reason, day)),
+    nextAction: describeDueAction(i.nextAction, i.name),
+    lastTouch: i.lastTouch,
+    stage: i.stage,
+    cadenceDays: i.cadenceDays,
+    reasonCodes: i.reasons.map((reason) => reason.code),
+    nextActionCode: i.nextAction,
+  };
+  if (explain) view.terms = i.terms.map((t) => ({ term: t.term, value: round3(t.value), weight: t.weight, score: round3(t.score) }));
+  return view;
+}
+
 export function toDueListView(r: DueResult, opts: { on: string | null; explain: boolean }): DueListView {
-  const items = r.items.map((i): DueItemView => {
-    const view: DueItemView = {
-      id: i.id,
-      name: i.name,
-      score: round3(i.score),
-      reasons: i.reasons.map((reason) => describeDueReason(reason, r.day)),
-      nextAction: describeDueAction(i.nextAction, i.name),
-      lastTouch: i.lastTouch,
-      stage: i.stage,
-      cadenceDays: i.cadenceDays,
-      reasonCodes: i.reasons.map((reason) => reason.code),
-      nextActionCode: i.nextAction,
-    };
-    if (opts.explain) view.terms = i.terms.map((t) => ({ term: t.term, value: round3(t.value), weight: t.weight, score: round3(t.score) }));
-    return view;
-  });
+  const items = r.items.map((i) => toDueItemView(i, r.day, opts.explain));
   return { on: opts.on, items, total: r.total, emptyJournal: r.emptyJournal, explain: opts.explain };
 }
 

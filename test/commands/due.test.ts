@@ -168,6 +168,19 @@ describe('net due', () => {
     expect(j.run('due', '--limit', 'x')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^net: --limit "x" is not a whole number/) });
   });
 
+  it('--all prints, one at a time, what a page as long prints: text, --on and --explain, JSON; and the empty list', () => {
+    expect(j.run('due', '--all')).toEqual(j.run('due'));
+    for (const [i, name] of ['Ann A', 'Bob B', 'Cat C'].entries()) addTouched(name, 40 + i * 10, '--every', '30d');
+    ok(j.run('add', 'Dan D', '--birthday', '1980-12-01'));
+    for (const extra of [[], ['--on', '2026-12-01', '--explain'], ['--tag', 'nobody']]) {
+      const all = j.run('due', '--all', ...extra);
+      expect(all).toMatchObject({ code: 0, stderr: '' });
+      expect(all).toEqual(j.run('due', '--limit', '4', ...extra));
+      expect(j.run('--json', 'due', '--all', ...extra)).toEqual(j.run('--json', 'due', '--limit', '4', ...extra));
+    }
+    expect(j.run('due', '--all', '--on', '2026-12-01', '--explain').stdout).toMatch(/^As of 2026-12-01:\nDan D → .*\n {4}birthday .*\n {4}added .*\n {4}neverMet/);
+  });
+
   it('lists ten by default', () => {
     for (let i = 0; i < 12; i++) addTouched(`Person ${String(i).padStart(2, '0')}`, 40 + i, '--every', '30d');
     expect(names()).toHaveLength(10);

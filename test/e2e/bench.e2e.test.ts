@@ -10,7 +10,9 @@ it('runs the benchmark on a small journal and reports every command', () => {
   const results = JSON.parse(r.stdout);
   expect(results.baseline.median).toBeGreaterThan(0);
   const commands = results.sizes.quick.commands;
-  expect(Object.keys(commands)).toEqual(['help', 'due', 'check', 'balance', 'show', 'log', 'list', 'ideas', 'ics', 'complete', 'search', 'search-rare']);
+  expect(results.environment).toMatch(/no NODE_EXTRA_CA_CERTS, no NODE_OPTIONS/);
+  expect(Object.keys(commands)).toEqual(['addon', 'query', 'help', 'due', 'check', 'balance', 'show', 'log', 'ideas', 'list-tag', 'list-tty', 'list-head', 'ics', 'due-all', 'list-all', 'complete', 'search', 'search-rare']);
+  expect(commands.query.reference).toMatch(/one query/);
   for (const c of Object.values(commands) as { median: number; ratio: number; pass: boolean | null }[]) {
     expect(c.median).toBeGreaterThan(0);
     expect(c.ratio).toBeGreaterThan(0);

@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import { iterateCalendarEntries, loadIcsWriter, type CalendarInput } from '../../app/calendar.js';
 import { writeFileSafely } from '../../app/write-file.js';
-import { listDue } from '../../app/due.js';
+import { listAllDue, listDue } from '../../app/due.js';
 import { UsageError } from '../../core/errors.js';
 import { parseTag } from '../../core/profile.js';
-import { renderCalendarWritten, renderDue } from '../../ui/render-due.js';
-import { toDueListView } from '../../ui/views.js';
+import { renderCalendarWritten, renderDue, renderDueHeading, renderDueItem } from '../../ui/render-due.js';
+import { toDueItemView, toDueListView, type DueItemView } from '../../ui/views.js';
+import type { IsoDate } from '../../core/dates.js';
+import type { DueItem } from '../../core/due.js';
 import type { CliContext } from '../context.js';
 import { readDateFlag } from '../dates.js';
 import { parseCount, withExamples } from '../options.js';
@@ -37,10 +39,29 @@ export function setup(cmd: Command, ctx: CliContext): void {
     const day = flags.on === undefined ? ctx.today : await readDateFlag(ctx, flags.on, 'future', 'read');
     if (flags.force && typeof flags.ics !== 'string') throw new UsageError('--force goes with --ics <file>', 'for example net due --ics due.ics --force');
     if (flags.ics !== undefined) return emitCalendar(ctx, { day, tag: flags.tag }, flags.ics, Boolean(flags.force));
-    const result = await ctx.read((store) => listDue(store, { day, tag: flags.tag, limit: flags.all ? undefined : (flags.limit ?? DEFAULT_DUE_LIMIT) }));
-    const view = toDueListView(result, { on: flags.on === undefined ? null : day, explain: Boolean(flags.explain) });
-    ctx.out.emit(view, renderDue, (v) => v.items);
+    const on = flags.on === undefined ? null : day;
+    const explain = Boolean(flags.explain);
+    if (flags.all) return emitAll(ctx, { day, tag: flags.tag }, on, explain);
+    const result = await ctx.read((store) => listDue(store, { day, tag: flags.tag, limit: flags.limit ?? DEFAULT_DUE_LIMIT }));
+    ctx.out.emit(toDueListView(result, { on, explain }), renderDue, (v) => v.items);
   });
+}
+
+/**
+ * `--all`: everyone due, printed as each is scored (text or JSON, as `net due` prints its page), in one read
+ * transaction, so that memory does not grow with the number due.
+ */
+async function emitAll(ctx: CliContext, input: { day: IsoDate; tag?: string }, on: string | null, explain: boolean): Promise<void> {
+  await ctx.read((store) => {
+    const result = listAllDue(store, input);
+    if (result.total === 0) return ctx.out.emit(toDueListView({ ...result, items: [] }, { on, explain }), renderDue, (v) => v.items);
+    if (on !== null && !ctx.out.json) ctx.io.stdout.write(`${renderDueHeading(on, ctx.out.palette)}\n`);
+    for (const text of ctx.out.format(views(result.items, result.day, explain), renderDueItem, (v) => v)) ctx.io.stdout.write(text);
+  });
+}
+
+function* views(items: Iterable<DueItem>, day: IsoDate, explain: boolean): Generator<DueItemView> {
+  for (const item of items) yield toDueItemView(item, day, explain);
 }
 
 /** `--ics`: the calendar to stdout, or to a file (then --json prints what was written). */

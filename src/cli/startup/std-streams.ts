@@ -4,7 +4,7 @@
  * asking `process.stdin.isTTY` builds stdin's stream too. Prompts still use node's own streams. NET_NODE_STREAMS=1
  * turns it off (cli/startup/index.ts).
  */
-import { writeSync } from 'node:fs';
+import { fstatSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describeWriteFailure } from '../../app/write-failure.js';
 import { OutputError } from '../../core/errors.js';
@@ -19,6 +19,8 @@ export interface Io {
   stdout: Writer;
   stderr: Writer;
   isTerminal(fd: 0 | 1 | 2): boolean;
+  /** The terminal's width, when fd is one (help wraps to it). */
+  columns?(fd: 1 | 2): number | undefined;
 }
 
 /** Waits about a millisecond without spinning: a pipe whose reader is slow can refuse a write for a moment. */
@@ -59,17 +61,30 @@ export const stdout: Writer = toWriter(1, exitQuietly, failOutput);
 // When stderr itself cannot be written to, there is nowhere left to say so: the exit code still does.
 export const stderr: Writer = toWriter(2, () => undefined, () => undefined);
 
-/** Loaded when asked: node:tty brings node's socket and stream code with it, which most commands never need. */
+/**
+ * node:tty brings node's socket and stream code with it, which most commands never need: a pipe or a file, never a
+ * terminal, is told apart by fstat alone, and node:tty is loaded only for a character device (a terminal, /dev/null).
+ */
 export function isTerminal(fd: 0 | 1 | 2): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false; // a closed descriptor
+  }
   const tty = createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
   return tty.isatty(fd);
 }
 
-export const processIo = (): Io => ({ env: process.env, stdout, stderr, isTerminal });
+/** Only a terminal has a width; asking node's stream for it builds the stream, so it is asked only of a terminal. */
+function columns(fd: 1 | 2): number | undefined {
+  return isTerminal(fd) ? (fd === 1 ? process.stdout : process.stderr).columns : undefined;
+}
+
+export const processIo = (): Io => ({ env: process.env, stdout, stderr, isTerminal, columns });
 
 /** The trick turned off: node's own process.stdout and process.stderr (a closed pipe then ends net quietly too). */
 export function nodeStreamsIo(): Io {
   const quiet = () => undefined;
   process.stdout.on('error', (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' ? process.exit(process.exitCode ?? 0) : quiet()));
-  return { env: process.env, stdout: { write: (t) => void process.stdout.write(t) }, stderr: { write: (t) => void process.stderr.write(t) }, isTerminal };
+  return { env: process.env, stdout: { write: (t) => void process.stdout.write(t) }, stderr: { write: (t) => void process.stderr.write(t) }, isTerminal, columns };
 }

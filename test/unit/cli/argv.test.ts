@@ -32,7 +32,7 @@ const { Called, STORE, ANSWERS, mockApp } = vi.hoisted(() => {
 
 vi.mock('../../../src/app/add.js', mockApp(['addContactWithFacts']));
 vi.mock('../../../src/app/log.js', mockApp(['logInteraction']));
-vi.mock('../../../src/app/due.js', mockApp(['listDue']));
+vi.mock('../../../src/app/due.js', mockApp(['listDue', 'listAllDue']));
 vi.mock('../../../src/app/calendar.js', mockApp(['iterateCalendarEntries']));
 vi.mock('../../../src/app/check.js', mockApp(['checkContact']));
 vi.mock('../../../src/app/ask.js', mockApp(['askContact', 'closeAsk']));
@@ -138,7 +138,7 @@ describe.each<[string, string[], unknown]>([
   ['log without a name off a terminal', ['log'], usage('net: net log needs a name; for example net log jane coffee')],
   // due
   ['due', ['due'], call('listDue', { day: TODAY, tag: undefined, limit: 10 })],
-  ['due --all --tag', ['due', '--all', '--tag', 'BNI'], call('listDue', { day: TODAY, tag: 'bni', limit: undefined })],
+  ['due --all --tag', ['due', '--all', '--tag', 'BNI'], call('listAllDue', { day: TODAY, tag: 'bni' })],
   ['due --on next monday --limit 3', ['due', '--on', 'next monday', '--limit', '3'], call('listDue', { day: '2026-11-23', tag: undefined, limit: 3 })],
   ['due --ics', ['due', '--ics', '--tag', 'bni'], call('iterateCalendarEntries', { day: TODAY, tag: 'bni' })],
   ['due --limit with --all', ['due', '--all', '--limit', '3'], usage('net: --limit and --all do not go together; give one of them')],
