@@ -5,6 +5,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSy
 import { dirname, join } from 'node:path';
 import { StoreError } from '../core/errors.js';
 import { LATEST_VERSION, migrate, readSchemaVersion } from './migrations.js';
+import { ensureCapture } from './sync-capture.js';
 
 export type Db = Database.Database;
 
@@ -120,6 +121,7 @@ export function openDatabase(path: string, opts: OpenOptions): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     migrate(db);
+    ensureCapture(db);
     return db;
   } catch (err) {
     db?.close();
@@ -132,6 +134,7 @@ export function openMemory(): Db {
   const db = newDatabase(':memory:');
   db.pragma('foreign_keys = ON');
   migrate(db);
+  ensureCapture(db);
   return db;
 }
 
