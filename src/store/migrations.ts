@@ -383,7 +383,7 @@ const v14: Migration = {
         pending INTEGER NOT NULL DEFAULT 0,
         base TEXT,
         PRIMARY KEY (tbl, id, col)
-      ) WITHOUT ROWID;
+      );
       CREATE INDEX sync_fields_pending ON sync_fields(tbl, id) WHERE pending = 1;
       CREATE TABLE sync_shadow (
         tbl TEXT NOT NULL,
@@ -393,7 +393,7 @@ const v14: Migration = {
         dead INTEGER NOT NULL,
         row TEXT NOT NULL,
         PRIMARY KEY (tbl, id)
-      ) WITHOUT ROWID;
+      );
       CREATE INDEX sync_shadow_parent ON sync_shadow(parent, dead) WHERE parent IS NOT NULL;
       CREATE INDEX sync_shadow_ukey ON sync_shadow(tbl, ukey, dead) WHERE ukey IS NOT NULL;
       CREATE TABLE sync_machines (
