@@ -56,8 +56,8 @@ export async function unwrapKey(bytes: Uint8Array, passphrase: string): Promise<
     text = await d.decrypt(bytes, 'text');
   } catch (err) {
     const message = (err as Error).message ?? '';
-    if (/no identity matched|incorrect passphrase|failed to decrypt/i.test(message)) throw new SyncError('the passphrase does not open the remote\'s key', 'give the passphrase this remote was set up with (NET_PASSPHRASE, or type it on a terminal); nothing was changed', 6);
-    throw new SyncError(`the remote's key.age is damaged (${message})`, 'restore key.age on the remote from its git history; nothing was changed', 6);
+    if (/no identity matched|incorrect passphrase|failed to decrypt/i.test(message)) throw new SyncError('the passphrase does not open the remote\'s key', 'give the passphrase this remote was set up with (NET_PASSPHRASE, or type it on a terminal); the journal is unchanged', 6);
+    throw new SyncError(`the remote's key.age is damaged (${message})`, 'restore key.age on the remote from its git history; the journal is unchanged', 6);
   }
   return readIdentityText(text, 'key.age');
 }
@@ -79,12 +79,12 @@ export async function unseal(bytes: Uint8Array, identity: string, name: string):
     plain = await d.decrypt(bytes);
   } catch (err) {
     const message = (err as Error).message ?? String(err);
-    if (/no identity matched/i.test(message)) throw new SyncError(`${name} on the remote is encrypted to another key`, 'the remote was set up again with other keys: join it again with net sync init <remote> --start-over; nothing was changed', 6);
-    throw new SyncError(`${name} on the remote is damaged or was changed (${message})`, 'restore it from the remote\'s git history, or ask whoever changed it; nothing was changed', 6);
+    if (/no identity matched/i.test(message)) throw new SyncError(`${name} on the remote is encrypted to another key`, 'the remote was set up again with other keys: join it again with net sync init <remote> --start-over; the journal is unchanged', 6);
+    throw new SyncError(`${name} on the remote is damaged or was changed (${message})`, 'restore it from the remote\'s git history; the journal is unchanged', 6);
   }
   try {
     return gunzipSync(plain);
   } catch {
-    throw new SyncError(`${name} on the remote is damaged (not what net wrote)`, 'restore it from the remote\'s git history; nothing was changed', 6);
+    throw new SyncError(`${name} on the remote is damaged (not what net wrote)`, 'restore it from the remote\'s git history; the journal is unchanged', 6);
   }
 }

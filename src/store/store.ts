@@ -121,6 +121,11 @@ export class Store {
     await this.db.backup(file);
   }
 
+  /** The whole journal file as bytes, one consistent snapshot (for an encrypted backup). */
+  serialize(): Buffer {
+    return this.read(() => this.db.serialize());
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

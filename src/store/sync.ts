@@ -64,6 +64,16 @@ export function readSyncState(store: Store): SyncState {
   };
 }
 
+/** The recipient sync encrypts to, when sync is set up (an encrypted backup uses it too). */
+export function findSyncRecipient(store: Store): string | undefined {
+  try {
+    const r = store.stmt('SELECT recipient FROM sync_state WHERE id = 1 AND capture = 1').pluck().get() as string | null | undefined;
+    return r ?? undefined;
+  } catch {
+    return undefined; // an empty journal in memory, read before any write
+  }
+}
+
 export interface MachineRow {
   machine: string;
   label: string | null;
@@ -414,8 +424,8 @@ class Merger {
         else this.hold(rec, rec.where === 'hidden' ? 'hidden' : 'dead');
         return;
       }
-      // Removed here, written later elsewhere: a removal loses to a later edit, and sync says so.
-      if (rec.where === 'dead') this.revived.push(rec);
+      // A removal that loses to a later change (removed here and changed elsewhere, or the other way round): said.
+      if (rec.where === 'dead' || (rec.removalArrived && rec.where === 'physical')) this.revived.push(rec);
       this.place(rec);
       return;
     }

@@ -19,7 +19,8 @@ function renderConflict(c: ConflictItem): string {
 }
 
 function renderRemovalKept(r: RemovalKeptItem): string {
-  return `  ${r.contact}: removed on ${r.removedBy}, but ${plural(r.rows, 'row')} of theirs came from another machine meanwhile: kept (net rm ${JSON.stringify(r.contact)} removes them)`;
+  const why = r.rows ? `${plural(r.rows, 'row')} of theirs written elsewhere meanwhile keep them` : 'changed after that: kept';
+  return `  ${r.contact}: removed on ${r.removedBy}, but ${why} (net rm ${JSON.stringify(r.contact)} removes them)`;
 }
 
 const DUPLICATE_WORDS: Record<DuplicateItem['reason'], string> = { 'same-email': 'the same email', 'same-name-and-phone': 'the same name and phone', 'same-name': 'the same name' };

@@ -7,4 +7,5 @@ export const PROMPTS = {
   keptContact: (name: string) => `kept ${name}; nothing was removed`,
   newPassphrase: 'A passphrase for the remote (nothing can recover it: keep it in your password manager):',
   passphrase: 'The passphrase of the remote:',
+  backupPassphrase: 'A passphrase for the backup (nothing can recover it: keep it in your password manager):',
 };
