@@ -92,7 +92,7 @@ export function findSyncedTable(name: string): SyncedTable | undefined {
  */
 export const DERIVED_TABLES: readonly string[] = [];
 
-/** Tables of this machine alone: sync's own state (migration 14). Never carried, never exported. */
+/** Tables of this machine alone: sync's own state (made by its migration). Never carried, never exported. */
 export const LOCAL_TABLES = ['sync_state', 'sync_fields', 'sync_shadow', 'sync_machines', 'sync_unpushed'] as const;
 
 /** What a table of the schema is to sync: 'synced', 'derived', 'local', or undefined when nobody said. */

@@ -176,8 +176,10 @@ export function takePending(store: Store): SyncEntry[] {
     const t: SyncedTable = SYNCED_TABLES[name];
     const rows = store
       .stmt(
-        `SELECT f.id AS _id, f.col AS _col, f.hlc AS _hlc, f.base AS _base, ${t.columns.map((c) => `r.${quote(c)} AS ${quote(`v_${c}`)}`).join(', ')}, r.${quote(t.key)} IS NOT NULL AS _here
-         FROM sync_fields f LEFT JOIN ${quote(name)} r ON r.${quote(t.key)} = f.id WHERE f.pending = 1 AND f.tbl = ? ORDER BY f.id`,
+        `SELECT f.id AS _id, f.col AS _col, f.hlc AS _hlc, f.base AS _base, ${t.columns.map((c) => `r.${quote(c)} AS ${quote(`v_${c}`)}`).join(', ')}, r.${quote(t.key)} IS NOT NULL AS _here,
+           s.row AS _aside
+         FROM sync_fields f LEFT JOIN ${quote(name)} r ON r.${quote(t.key)} = f.id LEFT JOIN sync_shadow s ON s.tbl = f.tbl AND s.id = f.id AND s.dead = 0
+         WHERE f.pending = 1 AND f.tbl = ? ORDER BY f.id`,
       )
       .all(name) as Row[];
     let i = 0;
@@ -194,6 +196,10 @@ export function takePending(store: Store): SyncEntry[] {
         if (r._here === 1) {
           here = true;
           values = Object.fromEntries(t.columns.map((c) => [c, r[`v_${c}`] as SyncValue]));
+        } else if (typeof r._aside === 'string') {
+          // Held aside here (another record holds its unique key): still a record of this machine's to carry.
+          here = true;
+          values = JSON.parse(r._aside) as SyncRow;
         }
       }
       entries.push(...toEntries(name, id, clocks, here ? values : undefined, bases));
@@ -208,7 +214,7 @@ function toEntries(table: string, id: string, clocks: Clocks, values: SyncRow | 
   const out: SyncEntry[] = [];
   const removed = clocks[REMOVED_CLOCK];
   if (removed !== undefined) out.push({ table, id, hlc: removed, removed: true });
-  if (!values) return removed === undefined ? [] : out; // held aside (a shadow): nothing of it to carry
+  if (!values) return removed === undefined ? [] : out; // not here (removed): its removal is all there is to carry
   const whole = clocks[ROW_CLOCK];
   if (whole !== undefined) out.push({ table, id, hlc: whole, values, whole: true });
   const byHlc = new Map<Hlc, SyncRow>();

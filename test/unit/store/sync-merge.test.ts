@@ -195,6 +195,23 @@ describe('sync merge', () => {
     expect(exported(b)).toBe(exported(a));
   });
 
+  it('carries a tag of its own that a merge held aside before it was pushed, so that taking the tag off reaches both', () => {
+    tick();
+    a.store.tx(() => editContact(a.store, { contactId: id(a, 'jane'), tags: ['client'] }, a.clock()));
+    tick();
+    b.store.tx(() => editContact(b.store, { contactId: id(b, 'jane'), tags: ['client'] }, b.clock()));
+    apply(a, batchOf(b)); // b's tag is the later: a's own, not yet pushed, is held aside
+    apply(b, batchOf(a));
+    expect(exported(b)).toBe(exported(a));
+    const tags = (m: Machine) => m.store.listFacts(id(m, 'jane')).filter((f) => f.kind === 'tag').map((f) => f.text);
+    tick();
+    b.store.tx(() => editContact(b.store, { contactId: id(b, 'jane'), untag: ['client'] }, b.clock()));
+    apply(a, batchOf(b));
+    expect(tags(a)).toEqual(['bni']);
+    expect(tags(b)).toEqual(['bni']);
+    expect(exported(b)).toBe(exported(a));
+  });
+
   it('reports the same person added on two machines', () => {
     tick();
     a.store.tx(() => addContact(a.store, { name: 'Ravi Patel', phone: '+44 20 7946 0958' }, a.clock()));
