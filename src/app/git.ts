@@ -64,9 +64,8 @@ export function openWorkingCopy(o: GitOptions, remote: string): void {
     if (r.code !== 0) throw new SyncError(`git could not make a working copy: ${toComplaint(r)}`, 'check that the journal\'s folder is writable; the journal is unchanged');
     must(o, ['symbolic-ref', 'HEAD', `refs/heads/${BRANCH}`], 'make a working copy');
     must(o, ['remote', 'add', 'origin', remote], 'make a working copy');
-  } else {
-    must(o, ['remote', 'set-url', 'origin', remote], 'set the remote');
   }
+  // An existing working copy is of this remote: net sync init makes a new one for another.
   // A git killed with the sync before it (SIGKILL) leaves its lock: no git runs here but the sync that holds net's lock.
   rmSync(join(o.dir, '.git', 'index.lock'), { force: true });
 }

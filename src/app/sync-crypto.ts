@@ -7,9 +7,9 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { SyncError } from '../core/errors.js';
 
-type Age = typeof import('age-encryption');
+type Age = typeof import('./age.js');
 let age: Promise<Age> | undefined;
-const loadAge = () => (age ??= import('age-encryption'));
+const loadAge = () => (age ??= import('./age.js'));
 
 export interface KeyPair {
   /** AGE-SECRET-KEY-1…: opens the files. */
@@ -28,18 +28,28 @@ export async function toRecipient(identity: string): Promise<string> {
   return (await loadAge()).identityToRecipient(identity);
 }
 
-/** The identity an age identity file holds (its first AGE-SECRET-KEY line; comments and blank lines aside). */
-export async function readIdentityText(text: string, file: string): Promise<KeyPair> {
-  const line = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l && !l.startsWith('#'));
+/**
+ * The identity an age identity file holds (its first AGE-SECRET-KEY line; comments and blank lines aside). The
+ * recipient is computed from it, unless `trustComment` and the file says it as age-keygen does ("# public key: age1…"):
+ * the key net keeps for itself, read at every sync, which then loads no cryptography when there is nothing to decrypt.
+ */
+export async function readIdentityText(text: string, file: string, trustComment = false): Promise<KeyPair> {
+  const lines = text.split(/\r?\n/).map((l) => l.trim());
+  const line = lines.find((l) => l && !l.startsWith('#'));
   if (!line || !/^AGE-SECRET-KEY-1[0-9A-Z]+$/.test(line)) {
     throw new SyncError(`${file} is not an age identity file (no AGE-SECRET-KEY-1… line)`, 'make one with age-keygen -o key.txt, or leave out --identity to use a passphrase', 2);
   }
+  const said = trustComment ? lines.map((l) => /^# public key: (age1[0-9a-z]+)$/.exec(l)?.[1]).find(Boolean) : undefined;
+  if (said) return { identity: line, recipient: said };
   try {
     return { identity: line, recipient: await toRecipient(line) };
   } catch {
     throw new SyncError(`${file} holds a damaged age identity`, 'give the file age-keygen wrote', 2);
   }
 }
+
+/** An identity file as age-keygen writes one, for the key net keeps beside the journal. */
+export const toIdentityText = (key: KeyPair, what: string): string => `# ${what}\n# public key: ${key.recipient}\n${key.identity}\n`;
 
 /** The key encrypted with a passphrase (age's scrypt mode): the remote's key.age. */
 export async function wrapKey(identity: string, passphrase: string): Promise<Uint8Array> {

@@ -54,7 +54,7 @@ import {
 import { findSyncedTable } from '../store/sync-tables.js';
 import type { Clock } from './clock.js';
 import { commitAll, isCommitted, openWorkingCopy, pull, push, type GitOptions } from './git.js';
-import { generateKey, readIdentityText, seal, unseal, unwrapKey, wrapKey, type KeyPair } from './sync-crypto.js';
+import { generateKey, readIdentityText, seal, toIdentityText, unseal, unwrapKey, wrapKey, type KeyPair } from './sync-crypto.js';
 import { createExclusive, writeFileSafely } from './write-file.js';
 
 export const SYNC_FORMAT_VERSION = 1;
@@ -328,7 +328,7 @@ async function loadKey(ctx: SyncContext, local: Local, header: RemoteHeader, inp
   }
   const kept = readText(local.identity);
   if (kept !== undefined) {
-    const key = await readIdentityText(kept, local.identity);
+    const key = await readIdentityText(kept, local.identity, true);
     if (key.recipient === header.recipient) return key;
   }
   if (header.keys === 'identity') throw new SyncError('this remote\'s files are encrypted to an age identity file', 'give it with --identity <file>', 2);
@@ -440,11 +440,11 @@ async function syncLocked(store: Store, input: SyncInput, ctx: SyncContext, loca
     pushedRecords += made;
     ctx.checkpoint?.('prepared');
     const unpushed = store.read(() => listUnpushed(store));
+    if (!unpushed.length) break; // nothing of this machine's to push: git is not asked to commit
     for (const u of unpushed) await writeUnpushed(local, o, state, key, u);
     ctx.checkpoint?.('written');
-    const committed = commitAll(o, `net sync ${state.machine} ${unpushed.map((u) => pad(u.seq)).join(' ') || 'header'}`);
+    commitAll(o, `net sync ${state.machine} ${unpushed.map((u) => pad(u.seq)).join(' ')}`);
     ctx.checkpoint?.('committed');
-    if (!committed && !unpushed.length) break;
     if (push(o) === 'rejected') {
       if (attempt >= PUSH_ATTEMPTS) throw new SyncError('other machines kept pushing while this one tried', 'run net sync again in a moment; your changes are kept');
       continue; // pull what the other machine pushed, merge it, and push again
@@ -497,14 +497,14 @@ function toSnapshotFile(store: Store, machine: string, seq: number, hlc: Hlc, la
 /** The key kept beside the journal (0600), and in passphrase mode a copy of the remote's key.age (for a new publish). */
 async function writeKey(local: Local, key: KeyPair, wrapped: Uint8Array | undefined): Promise<void> {
   mkdirSync(local.folder, { recursive: true, mode: 0o700 });
-  writePrivate(local.identity, `# net sync: this machine's key for ${key.recipient}; keep it private\n${key.identity}\n`);
+  writePrivate(local.identity, toIdentityText(key, "net sync: this machine's key for the remote; keep it private"));
   if (wrapped) writePrivate(local.keyCopy, wrapped);
 }
 
 async function readKeptKey(local: Local): Promise<KeyPair> {
   const text = readText(local.identity);
   if (text === undefined) throw new SyncError(`this machine's key for the remote is missing (${local.identity})`, 'join again with net sync init <remote> --start-over');
-  return readIdentityText(text, local.identity);
+  return readIdentityText(text, local.identity, true);
 }
 
 function writeHeader(local: Local, state: ReturnType<typeof readSyncState>): void {

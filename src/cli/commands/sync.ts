@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
 import type { SyncContext, SyncStep } from '../../app/sync.js';
 import { UsageError } from '../../core/errors.js';
 import { PROMPTS } from '../../ui/messages/prompts.js';
@@ -12,16 +13,19 @@ interface SyncFlags {
 }
 
 /**
- * A seam for the tests that kill a sync between two of its steps: NET_SYNC_PAUSE_AT=<step> stops it there for up to
- * a minute, after saying so on stderr.
+ * A seam for the tests that kill a sync between two of its steps, or let another machine push meanwhile:
+ * NET_SYNC_PAUSE_AT=<step> stops it there, after saying so on stderr, for up to a minute or until the file
+ * NET_SYNC_RESUME names exists.
  */
 function pauseAt(ctx: CliContext): SyncContext['checkpoint'] {
   const at = ctx.env.NET_SYNC_PAUSE_AT;
   if (!at) return undefined;
+  const resume = ctx.env.NET_SYNC_RESUME;
   return (step: SyncStep) => {
     if (step !== at) return;
     ctx.io.stderr.write(`net: paused at ${step} (NET_SYNC_PAUSE_AT)\n`);
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
+    const sleeper = new Int32Array(new SharedArrayBuffer(4));
+    for (let waited = 0; waited < 60_000 && !(resume && existsSync(resume)); waited += 20) Atomics.wait(sleeper, 0, 0, 20);
   };
 }
 
