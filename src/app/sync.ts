@@ -77,6 +77,8 @@ export interface SyncContext {
   askPassphrase(purpose: 'new' | 'existing'): Promise<string>;
   /** Called at each step (a seam for the tests that kill a sync between two steps). */
   checkpoint?(step: SyncStep): void;
+  /** A snapshot with every this many batches of this machine's (SNAPSHOT_EVERY unless a test says fewer). */
+  snapshotEvery?: number;
 }
 
 export type SyncStep = 'fetched' | 'merged' | 'prepared' | 'written' | 'committed' | 'pushed';
@@ -436,7 +438,7 @@ async function syncLocked(store: Store, input: SyncInput, ctx: SyncContext, loca
 
     // Push: this machine's changes as a batch (kept in the journal until pushed), and now and then a snapshot.
     const remoteMax = listRemote(local.repo).batches.get(state.machine!)?.at(-1) ?? 0;
-    const made = store.tx(() => prepareBatch(store, state.machine!, state.label ?? toLabel(), remoteMax));
+    const made = store.tx(() => prepareBatch(store, state.machine!, state.label ?? toLabel(), remoteMax, ctx.snapshotEvery ?? SNAPSHOT_EVERY));
     pushedRecords += made;
     ctx.checkpoint?.('prepared');
     const unpushed = store.read(() => listUnpushed(store));
@@ -514,15 +516,15 @@ function writeHeader(local: Local, state: ReturnType<typeof readSyncState>): voi
   if (state.keys === 'passphrase' && wrapped) writePrivate(join(local.repo, KEY_FILE), wrapped);
 }
 
-/** The pending changes as the next batch, and every SNAPSHOT_EVERY batches a snapshot; returns the records in it. */
-function prepareBatch(store: Store, machine: string, label: string, remoteMax: number): number {
+/** The pending changes as the next batch, and with every `snapshotEvery` batches a snapshot; returns the records in it. */
+function prepareBatch(store: Store, machine: string, label: string, remoteMax: number, snapshotEvery: number): number {
   const entries = takePending(store);
   if (!entries.length) return 0;
   const seq = nextBatchSeq(store, remoteMax);
   const state = readSyncState(store);
   const batch: BatchFile = { format: 'net-sync-batch', version: SYNC_FORMAT_VERSION, schema: LATEST_VERSION, machine, label, seq, hlc: state.hlc, seen: readSeen(store), entries };
   saveUnpushed(store, seq, 'batch', encode(batch));
-  if (seq % SNAPSHOT_EVERY === 0) saveUnpushed(store, seq, 'snapshot', encode(toSnapshotFile(store, machine, seq, state.hlc, label)));
+  if (seq % snapshotEvery === 0) saveUnpushed(store, seq, 'snapshot', encode(toSnapshotFile(store, machine, seq, state.hlc, label)));
   return new Set(entries.map((e) => `${e.table}\u0000${e.id}`)).size;
 }
 

@@ -355,7 +355,7 @@ const v9: Migration = {
  *   bring them back whole) and the second of two records that share a unique key (the same tag added on two machines).
  * - sync_machines: every machine taking part, the last of its batches applied here and its latest clock reading.
  * - sync_unpushed: batches made from pending changes but not yet pushed, so that a sync killed before its push writes
- *   the same batch again.
+ *   the same batch again; a snapshot made with a batch has the batch's number (both are kept: one per number and kind).
  */
 const v14: Migration = {
   version: 14,
@@ -404,9 +404,10 @@ const v14: Migration = {
         synced_at TEXT
       );
       CREATE TABLE sync_unpushed (
-        seq INTEGER PRIMARY KEY,
-        kind TEXT NOT NULL,
-        body BLOB NOT NULL
+        seq INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('batch', 'snapshot')),
+        body BLOB NOT NULL,
+        PRIMARY KEY (seq, kind)
       );
     `);
   },

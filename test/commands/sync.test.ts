@@ -57,6 +57,23 @@ describe('net sync init', () => {
     expect(a.json('list').map((c: { name: string }) => c.name)).toEqual(['Jane Doe', 'Ravi Patel']);
   });
 
+  it('now and then writes a snapshot, so that a new machine loads it and replays only the batches after it', () => {
+    const every2 = { env: { NET_SYNC_SNAPSHOT_EVERY: '2' } };
+    a.run('add', 'Jane Doe');
+    expect(init(a).code).toBe(0);
+    for (const touch of ['call', 'coffee', 'email']) {
+      a.run('log', 'jane', '--touch', touch);
+      expect(a.runWith(every2, 'sync')).toMatchObject({ code: 0, stderr: '' });
+    }
+    const files = listRemoteFiles(remote.url).filter((f) => f.startsWith('machines/'));
+    // the publish's snapshot (0) gave way to the one written with batch 2, which includes batches 1 and 2
+    expect(files.map((f) => f.replace(/^machines\/[0-9a-f]{16}\//, '')).sort()).toEqual(['00000001.age', '00000002.age', '00000003.age', 'snapshot-00000002.age', 'snapshot-00000002.vv.age']);
+    removeRemoteFile(remote, files.find((f) => f.endsWith('/00000001.age'))!); // not needed by a machine joining now
+    expect(init(b)).toMatchObject({ code: 0, stderr: '' });
+    expect(exported(b)).toBe(exported(a));
+    expect(b.json('show', 'jane').timeline).toHaveLength(3);
+  });
+
   it('says what is not pushed, the last sync and the machines, from the journal alone', () => {
     expect(a.json('sync', 'status')).toMatchObject({ set: false, remote: null, machines: [] });
     a.run('add', 'Jane Doe');

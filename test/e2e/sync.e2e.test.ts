@@ -194,6 +194,28 @@ describe('two machines pushing at once', () => {
   });
 });
 
+describe('one sync at a time', () => {
+  it('a second sync of the journal while one runs: one line, exit 6; the first completes', async () => {
+    a.run('add', 'Jane Doe');
+    init(a);
+    a.run('log', 'jane', '--touch', 'coffee');
+    const resume = join(a.dir, 'resume');
+    const env = { PATH: process.env.PATH ?? '', HOME: a.dir, XDG_DATA_HOME: a.dir, NO_COLOR: '1', NET_NOW: TODAY, NET_SYNC_PAUSE_AT: 'merged', NET_SYNC_RESUME: resume };
+    const child = spawn(process.execPath, [BIN, '--db', a.db, 'sync'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    await new Promise<void>((resolve) => child.stderr.on('data', (d: Buffer) => (stderr += d.toString()).includes('paused at') && resolve()));
+    const second = spawnSync(process.execPath, [BIN, '--db', a.db, 'sync'], { encoding: 'utf8', env: { ...env, NET_SYNC_PAUSE_AT: '' } });
+    expect({ code: second.status, stdout: second.stdout, stderr: second.stderr }).toEqual({
+      code: 6,
+      stdout: '',
+      stderr: 'net: another net sync is running for this journal; wait for it to finish (a sync from cron, perhaps) and run net sync again\n',
+    });
+    writeFileSync(resume, '');
+    expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0);
+    expect(a.json('sync', 'status')).toMatchObject({ unpushed: { records: 0, batches: 0 } });
+  });
+});
+
 describe('net backup --encrypt', () => {
   async function decrypt(file: string, opts: { identity?: string; passphrase?: string }): Promise<Buffer> {
     const age = await import('age-encryption');

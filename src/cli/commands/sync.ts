@@ -29,6 +29,12 @@ function pauseAt(ctx: CliContext): SyncContext['checkpoint'] {
   };
 }
 
+/** A seam for the tests of snapshots: NET_SYNC_SNAPSHOT_EVERY=<n> makes one with every n batches instead of 100. */
+function snapshotEvery(ctx: CliContext): number | undefined {
+  const n = Number(ctx.env.NET_SYNC_SNAPSHOT_EVERY);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
 export function setup(cmd: Command, ctx: CliContext): void {
   cmd
     .option('--identity <file>', 'an age identity file (age-keygen makes one): files are encrypted to it, no passphrase asked')
@@ -62,6 +68,7 @@ export function setup(cmd: Command, ctx: CliContext): void {
       now: ctx.now,
       askPassphrase: async (purpose) => (await import('../../ui/prompts.js')).askPassphrase(purpose === 'new' ? PROMPTS.newPassphrase : PROMPTS.passphrase, purpose === 'new'),
       checkpoint: pauseAt(ctx),
+      snapshotEvery: snapshotEvery(ctx),
     };
     const input = { init: action === 'init' ? { remote: remote!.trim(), startOver: Boolean(flags.startOver) } : undefined, identityFile: flags.identity };
     const result = await session.use((store) => runSync(store, input, syncCtx));
