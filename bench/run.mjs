@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LATEST_VERSION } from '../dist/store/migrations.js';
 import { contactName, generate, SIZES } from './generate.mjs';
+import { measureSync } from './sync.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'net.js');
@@ -141,7 +142,12 @@ for (const size of sizes) {
   rmSync(scratch, { force: true });
   rmSync(`${scratch}-wal`, { force: true });
   rmSync(`${scratch}-shm`, { force: true });
-  results.sizes[size] = { contacts: SIZES[size].contacts, events: SIZES[size].events, commands: rows };
+  // Sync's targets are on the heavy journal; the extreme one would take minutes to bring down, and has none.
+  const sync =
+    size === 'extreme'
+      ? undefined
+      : await measureSync({ bin: BIN, journal: db, dir: `${db}.sync-bench`, env, runs: Math.min(runs, 5), name, targeted: size === 'heavy', baseline: (n) => median(Array.from({ length: n }, () => once(['-e', ''], env).ms)) });
+  results.sizes[size] = { contacts: SIZES[size].contacts, events: SIZES[size].events, commands: rows, ...(sync && { sync }) };
 }
 
 const fmt = (n) => n.toFixed(1).padStart(7);
@@ -158,6 +164,14 @@ if (json) {
       const target = r.target ? `${r.pass ? 'PASS' : 'FAIL'} ${limits}` : '';
       lines.push(`  ${key.padEnd(10)} ${fmt(r.median)}   ${`${r.min.toFixed(0)}–${r.max.toFixed(0)}`.padEnd(10)} ${fmt(r.baseline)}   ${r.ratio.toFixed(2).padStart(5)}×  ${r.rssMb === null ? '    -' : fmt(r.rssMb)}   ${target}`);
     }
+    if (!s.sync) continue;
+    const { first, join: joined, tenEach } = s.sync;
+    const verdict = (r, limit) => (r.target ? `   ${r.pass ? 'PASS' : 'FAIL'} ${limit}` : '');
+    lines.push(
+      `  sync init (first machine, whole journal) ${fmt(first.ms)} ms (git ${first.gitMs} ms)${verdict(first, `<${first.target?.ms / 1000} s`)}`,
+      `  sync init (a new machine, empty journal) ${fmt(joined.ms)} ms (git ${joined.gitMs} ms)`,
+      `  sync, ten new events on each of two     ${fmt(tenEach.median)} ms (git ${tenEach.gitMs.toFixed(0)} ms, node ${tenEach.baseline.toFixed(1)} ms): ${tenEach.ratio.toFixed(2)}× node without git${verdict(tenEach, `≤${tenEach.target?.ratio}×`)}`,
+    );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }
