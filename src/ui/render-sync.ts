@@ -1,6 +1,7 @@
 /** What `net sync` and `net merge` say. The views are the app results themselves: plain data with camelCase keys. */
 import type { MergeContactsResult } from '../app/merge.js';
 import type { ConflictItem, DuplicateItem, RemovalKeptItem, SyncResult, SyncStatus } from '../app/sync.js';
+import { maxOf } from '../core/numbers.js';
 import type { Palette } from './palette.js';
 import { plural } from './messages/words.js';
 
@@ -38,15 +39,15 @@ export function renderSynced(r: SyncResult, p: Palette): string {
   else lines.push(`${p.green('Synced')} with ${r.remote}: ${moved}.`);
   if (r.conflicts.length) {
     lines.push(`${p.yellow(plural(r.conflicts.length, 'field'))} changed on two machines; the later change is kept:`);
-    lines.push(...r.conflicts.map(renderConflict));
+    for (const c of r.conflicts) lines.push(renderConflict(c));
   }
   if (r.removalsKept.length) {
     lines.push(`${p.yellow('Kept')}, though removed on another machine:`);
-    lines.push(...r.removalsKept.map(renderRemovalKept));
+    for (const k of r.removalsKept) lines.push(renderRemovalKept(k));
   }
   if (r.duplicates.length) {
     lines.push(`${p.yellow('Likely the same person')}, added on two machines:`);
-    lines.push(...r.duplicates.map(renderDuplicate));
+    for (const d of r.duplicates) lines.push(renderDuplicate(d));
   }
   return lines.join('\n');
 }
@@ -59,7 +60,7 @@ export function renderSyncStatus(s: SyncStatus, p: Palette): string {
     s.unpushed.records || s.unpushed.batches ? `${p.yellow('Not yet pushed')}: ${plural(s.unpushed.records + s.unpushed.batches, 'change')} (net sync pushes them).` : 'Everything is pushed.',
     'Machines:',
   ];
-  const width = Math.max(...s.machines.map((m) => (m.label ?? m.machine).length + (m.self ? 15 : 0)), 10);
+  const width = maxOf(s.machines.map((m) => (m.label ?? m.machine).length + (m.self ? 15 : 0)), 10);
   for (const m of s.machines) {
     const name = `${m.label ?? m.machine}${m.self ? ' (this machine)' : ''}`;
     lines.push(`  ${name.padEnd(width)}  ${plural(m.batches, 'batch', 'batches').padEnd(12)}  last change ${toMinute(m.lastChangeAt)}`);
