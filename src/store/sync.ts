@@ -27,7 +27,7 @@ import {
 } from '../core/sync.js';
 import type { Row } from './rows.js';
 import type { Store } from './store.js';
-import { toRowJsonSql, toUniqueKeySql } from './sync-capture.js';
+import { applyCapture, dropCaptureTriggers, toRowJsonSql, toUniqueKeySql } from './sync-capture.js';
 import { SYNCED_TABLE_NAMES, SYNCED_TABLES, findSyncedTable, type SyncedTable } from './sync-tables.js';
 import { computeOnWrite } from './transfer.js';
 
@@ -138,6 +138,7 @@ export function startCapture(store: Store, s: SyncSetUp): void {
   store
     .stmt('UPDATE sync_state SET capture = 1, machine = @machine, label = @label, remote = @remote, keys = @keys, recipient = @recipient WHERE id = 1')
     .run({ machine: s.machine, label: s.label, remote: s.remote, keys: s.keys, recipient: s.recipient });
+  applyCapture(store.db);
   store.forgetCapture();
 }
 
@@ -145,6 +146,7 @@ export function startCapture(store: Store, s: SyncSetUp): void {
 export function stopCapture(store: Store): void {
   store.stmt("UPDATE sync_state SET capture = 0, machine = NULL, label = NULL, remote = NULL, keys = NULL, recipient = NULL, next_seq = 1, synced_at = NULL, hlc = '' WHERE id = 1").run();
   for (const t of ['sync_fields', 'sync_shadow', 'sync_machines', 'sync_unpushed']) store.stmt(`DELETE FROM ${t}`).run();
+  applyCapture(store.db);
   store.forgetCapture();
 }
 
@@ -202,7 +204,7 @@ export function takePending(store: Store): SyncEntry[] {
           values = JSON.parse(r._aside) as SyncRow;
         }
       }
-      entries.push(...toEntries(name, id, clocks, here ? values : undefined, bases));
+      for (const e of toEntries(name, id, clocks, here ? values : undefined, bases)) entries.push(e);
     }
   }
   store.stmt('UPDATE sync_fields SET pending = 0, base = NULL WHERE pending = 1').run();
@@ -658,7 +660,10 @@ const TABLE_RANK = new Map<string, number>(SYNCED_TABLE_NAMES.map((n, i) => [n, 
  * then the others, each record's entries in clock order.
  */
 export function mergeIncoming(store: Store, incoming: readonly Incoming[]): MergeReport {
+  // What other machines wrote is not this machine's to push again: no capture while merging. The triggers go for the
+  // merge's length, in its transaction (they would slow each of its inserts even when quiet), and come back after.
   store.stmt('UPDATE sync_state SET capture = 0 WHERE id = 1').run();
+  dropCaptureTriggers(store.db);
   store.deferForeignKeys();
   const merger = new Merger(store);
   // Entries of one record from several batches are merged together; a snapshot's records come one at a time.
@@ -684,6 +689,7 @@ export function mergeIncoming(store: Store, incoming: readonly Incoming[]): Merg
   merger.finish();
   merger.refreshSummaries();
   store.stmt('UPDATE sync_state SET capture = 1, hlc = max(hlc, ?) WHERE id = 1').run(merger.report.latest);
+  applyCapture(store.db);
   return merger.report;
 }
 

@@ -12,10 +12,11 @@ import { removeContact } from '../../../src/app/rm.js';
 import { openMemory } from '../../../src/store/db.js';
 import { ensureCapture, listCaptureTriggers } from '../../../src/store/sync-capture.js';
 import { classifyTable, DERIVED_TABLES, LOCAL_TABLES, SYNCED_TABLES, type SyncedTable } from '../../../src/store/sync-tables.js';
-import { startCapture } from '../../../src/store/sync.js';
+import { startCapture, stopCapture } from '../../../src/store/sync.js';
 import { Store } from '../../../src/store/store.js';
 
 const clock = { today: '2026-11-22', timestamp: '2026-11-22T09:00:00.000Z' };
+const SET_UP = { machine: 'aaaaaaaaaaaaaaaa', label: 'a', remote: 'r', keys: 'identity', recipient: 'age1x', startMs: Date.parse(clock.timestamp), pushExisting: false } as const;
 
 function schemaOf(store: Store): Map<string, string[]> {
   const tables = store.stmt("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
@@ -74,15 +75,34 @@ describe('what sync carries, declared once', () => {
 
   it('makes one insert, update and delete trigger per synced table, and leaves them alone when they match', () => {
     expect([...listCaptureTriggers().keys()]).toHaveLength(Object.keys(SYNCED_TABLES).length * 3);
-    const before = store.stmt("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
-    ensureCapture(store.db);
-    expect(store.stmt("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all()).toEqual(before);
+    const synced = new Store(openMemory(), null);
+    synced.tx(() => startCapture(synced, SET_UP));
+    const triggers = () => synced.stmt("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").raw().all() as [string, string][];
+    expect(new Map(triggers())).toEqual(listCaptureTriggers());
+    const before = triggers();
+    ensureCapture(synced.db);
+    expect(triggers()).toEqual(before);
   });
 
   it('replaces triggers that differ from what the declaration makes', () => {
-    store.db.exec('DROP TRIGGER net_sync_events_insert; CREATE TRIGGER net_sync_events_insert AFTER INSERT ON events BEGIN SELECT 1; END');
-    ensureCapture(store.db);
-    expect(store.stmt("SELECT sql FROM sqlite_master WHERE name = 'net_sync_events_insert'").pluck().get()).toBe(listCaptureTriggers().get('net_sync_events_insert'));
+    const synced = new Store(openMemory(), null);
+    synced.tx(() => startCapture(synced, SET_UP));
+    synced.db.exec('DROP TRIGGER net_sync_events_insert; CREATE TRIGGER net_sync_events_insert AFTER INSERT ON events BEGIN SELECT 1; END');
+    ensureCapture(synced.db);
+    expect(synced.stmt("SELECT sql FROM sqlite_master WHERE name = 'net_sync_events_insert'").pluck().get()).toBe(listCaptureTriggers().get('net_sync_events_insert'));
+  });
+
+  it('keeps no trigger in a journal that does not take part in sync: a trigger slows every insert, even a quiet one', () => {
+    const triggers = (s: Store) => s.stmt("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'net_sync_%'").pluck().get();
+    expect(triggers(store)).toBe(0);
+    const synced = new Store(openMemory(), null);
+    synced.tx(() => startCapture(synced, SET_UP));
+    expect(triggers(synced)).toBe(listCaptureTriggers().size);
+    synced.tx(() => stopCapture(synced));
+    expect(triggers(synced)).toBe(0);
+    synced.db.exec(listCaptureTriggers().get('net_sync_events_insert')!); // left by an older net, say
+    ensureCapture(synced.db);
+    expect(triggers(synced)).toBe(0);
   });
 });
 
