@@ -9,6 +9,7 @@ import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LATEST_VERSION } from '../dist/store/migrations.js';
 import { contactName, generate, SIZES } from './generate.mjs';
+import { measureSync } from './sync.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'net.js');
@@ -253,12 +254,17 @@ for (const size of sizes) {
     rows[key] = { ...m, ratio, target: target ? { ratio: target.ratio ?? null, rssMb: target.rssMb ?? null } : null, pass, ...(row.reference ? { reference: row.note } : {}) };
   }
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${j.scratch}${suffix}`, { force: true });
-  results.sizes[size] = { contacts: SIZES[size].contacts, events: SIZES[size].events, commands: rows };
+  // Sync's targets are on the heavy journal; the extreme and wide ones would take minutes to bring down, and have none.
+  const sync =
+    size === 'heavy' || size === 'quick'
+      ? await measureSync({ bin: BIN, journal: db, dir: `${db}.sync-bench`, env, runs: Math.min(runs, 5), name: j.name, targeted: size === 'heavy', baseline: (n) => median(Array.from({ length: n }, () => once(['-e', '']).ms)) })
+      : undefined;
+  results.sizes[size] = { contacts: SIZES[size].contacts, events: SIZES[size].events, commands: rows, ...(sync && { sync }) };
 }
 rmSync(home, { recursive: true, force: true });
 
 const fmt = (n) => n.toFixed(1).padStart(7);
-const allPass = Object.values(results.sizes).every((s) => Object.values(s.commands).every((r) => r.pass !== false));
+const allPass = Object.values(results.sizes).every((s) => Object.values(s.commands).every((r) => r.pass !== false) && (!s.sync || [s.sync.first, s.sync.tenEach].every((r) => r.pass !== false)));
 if (json) {
   process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 } else {
@@ -275,6 +281,14 @@ if (json) {
   for (const [size, s] of Object.entries(results.sizes)) {
     lines.push('', `${size}: ${s.contacts.toLocaleString('en')} contacts, ${s.events.toLocaleString('en')} events`, '  row          median ms   spread      node ms   ×node   peak MB   target');
     for (const [key, r] of Object.entries(s.commands)) lines.push(line(key, r));
+    if (!s.sync) continue;
+    const { first, join: joined, tenEach } = s.sync;
+    const verdict = (r, limit) => (r.target ? `   ${r.pass ? 'PASS' : 'FAIL'} ${limit}` : '');
+    lines.push(
+      `  sync init (first machine, whole journal) ${fmt(first.ms)} ms (git ${first.gitMs} ms)${verdict(first, `<${first.target?.ms / 1000} s`)}`,
+      `  sync init (a new machine, empty journal) ${fmt(joined.ms)} ms (git ${joined.gitMs} ms)`,
+      `  sync, ten new events on each of two     ${fmt(tenEach.median)} ms (git ${tenEach.gitMs.toFixed(0)} ms, node ${tenEach.baseline.toFixed(1)} ms): ${tenEach.ratio.toFixed(2)}× node without git${verdict(tenEach, `≤${tenEach.target?.ratio}×`)}`,
+    );
   }
   lines.push('', `list-tty: the first ${SCREEN.rows}-line screen of net list on a terminal; list-head: net list | head -n 10 (through sh)`);
   if (!quick) lines.push(allPass ? 'every target: PASS' : 'some targets: FAIL');

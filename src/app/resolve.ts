@@ -6,6 +6,7 @@
 import { NotFoundError, UsageError } from '../core/errors.js';
 import { matchName, parseContactName, suggestNames, toNameKey, type NamedContact } from '../core/names.js';
 import type { ContactWithSummary } from '../core/types.js';
+import { findContactIdsByPrefix } from '../store/merge.js';
 import type { Store } from '../store/store.js';
 
 /** What a person answered while a command ran: whom an ambiguous name meant, which unknown names to add. */
@@ -86,4 +87,19 @@ export function getContact(store: Store, id: string): ContactWithSummary {
   const contact = store.findContact(id);
   if (!contact) throw new NotFoundError('that contact is no longer in the journal', [], 'see net list');
   return contact;
+}
+
+/** An id as `net sync` and `net show --json` print it: 8 or more hexadecimal digits (a UUID's first part, or all of it). */
+const ID_PREFIX = /^[0-9a-f]{8}(?:-?[0-9a-f]{1,4})*(?:-[0-9a-f]{0,12})?$/i;
+
+/**
+ * A contact named by id (the first 8 or more characters of it, as `net sync` prints them, which tell apart two contacts
+ * of one name), else by name as resolveContact reads it.
+ */
+export function resolveContactRef(store: Store, ref: string, answers: Answers = NO_ANSWERS): ContactWithSummary {
+  if (ID_PREFIX.test(ref.trim())) {
+    const ids = findContactIdsByPrefix(store, ref.trim().toLowerCase());
+    if (ids.length === 1) return getContact(store, ids[0]!);
+  }
+  return resolveContact(store, ref, answers);
 }

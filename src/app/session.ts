@@ -24,10 +24,12 @@ export interface Session {
   close(failed: boolean): void;
 }
 
-export function openSession(path: string, mode: 'read' | 'write', createFolder: boolean): Session {
+/** `now`: the command's clock, which sync's clock readings start from. */
+export function openSession(path: string, mode: 'read' | 'write', createFolder: boolean, now?: Date): Session {
   const created = mode === 'write' && !existsSync(path);
   const db = openDatabase(path, { write: mode === 'write', createFolder });
   const store = new Store(db, db.memory ? null : path);
+  if (now) store.wallClock = () => now.getTime();
   return {
     mode,
     path: store.path,

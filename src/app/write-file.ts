@@ -192,3 +192,27 @@ export async function writeFileVia<T>(t: FileTarget, produce: (path: string) => 
     return fail(t, temp, err);
   }
 }
+
+/**
+ * A small file made only if nothing is at `file` (O_EXCL: never through a link left at that name), owner-only, whole:
+ * a lock. Returns false when something is there already.
+ */
+export function createExclusive(file: string, content: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, 'wx', 0o600);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw toWriteError(file, err);
+  }
+  try {
+    writeAll(fd, Buffer.from(content, 'utf8'));
+    fsyncSync(fd);
+  } catch (err) {
+    closeSync(fd);
+    rmSync(file, { force: true });
+    throw toWriteError(file, err);
+  }
+  closeSync(fd);
+  return true;
+}

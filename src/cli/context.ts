@@ -116,7 +116,7 @@ export function createContext(now: Date, today: IsoDate, io: Io, globals: () => 
       if (session && (session.mode === 'write' || mode === 'read')) return session;
       session?.close(false);
       const { path, source } = journalPath();
-      session = openSession(path, mode, source === 'default' || source === 'XDG_DATA_HOME');
+      session = openSession(path, mode, source === 'default' || source === 'XDG_DATA_HOME', now);
       return session;
     },
     read: (fn) => settle(ctx, answers, () => ctx.open('read').read((store) => fn(store, answers))),

@@ -1,6 +1,6 @@
 /** Errors that carry their exit code; cli/main.ts is the only place that turns them into output. */
 // 3 (premature) is a verdict, not an error: net check and net ask set it on the context and still print their answer.
-export type ExitCode = 2 | 4 | 5;
+export type ExitCode = 2 | 4 | 5 | 6;
 
 export class NetError extends Error {
   constructor(
@@ -46,5 +46,16 @@ export class OutputError extends NetError {
 export class StoreError extends NetError {
   constructor(message: string, hint?: string) {
     super(message, 5, hint);
+  }
+}
+
+/**
+ * `net sync` cannot use its remote: git missing or failing, the remote unreachable or damaged, a wrong passphrase or
+ * key, a remote written by a newer net, another sync running (6); a missing or bad flag or passphrase input (2).
+ * The journal is unchanged.
+ */
+export class SyncError extends NetError {
+  constructor(message: string, hint?: string, code: 2 | 6 = 6) {
+    super(message, code, hint);
   }
 }

@@ -5,6 +5,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSy
 import { dirname } from 'node:path';
 import { StoreError } from '../core/errors.js';
 import { LATEST_VERSION, migrate, readSchemaVersion } from './migrations.js';
+import { ensureCapture } from './sync-capture.js';
 
 export type Db = Database.Database;
 
@@ -103,6 +104,7 @@ export function openDatabase(path: string, opts: OpenOptions): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     migrate(db);
+    ensureCapture(db);
     return db;
   } catch (err) {
     db?.close();
@@ -115,6 +117,7 @@ export function openMemory(): Db {
   const db = newDatabase(':memory:');
   db.pragma('foreign_keys = ON');
   migrate(db);
+  ensureCapture(db);
   return db;
 }
 

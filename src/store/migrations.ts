@@ -4,6 +4,7 @@ import { StoreError } from '../core/errors.js';
 import { takeOtherPointLines } from '../core/import/records.js';
 import { toPointKey } from '../core/profile.js';
 import { POINT_KINDS } from '../core/types.js';
+import { dropCaptureTriggers } from './sync-capture.js';
 
 type Db = Database.Database;
 
@@ -541,7 +542,80 @@ const v13: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v13];
+/**
+ * Version 14: sync's own state (issue 19), local to each machine: never synced, never exported (store/sync-tables.ts
+ * LOCAL_TABLES). Nothing changes until `net sync init`: the capture triggers (store/sync-capture.ts, made from the one
+ * declaration of synced tables and kept in step with it whenever the journal opens) stay quiet while
+ * `sync_state.capture` is 0.
+ * - sync_state, one row: whether changes are captured, this machine's id and name, its hybrid logical clock (the
+ *   latest reading seen; during a write, the write's own reading, which the triggers stamp changes with), the remote,
+ *   how its files are encrypted, the next batch's number and when the last sync ended.
+ * - sync_fields: the clock of every change of a synced record, per column ('' a whole record, '-' its removal),
+ *   whether this machine has yet to push it (`pending`), and for a pending change of a field the reading of the value
+ *   it replaced (`base`), which tells another machine whether the change was made knowing of its own.
+ * - sync_shadow: records that are not in their table: removed ones (kept so that a later edit from another machine can
+ *   bring them back whole) and the second of two records that share a unique key (the same tag added on two machines).
+ * - sync_machines: every machine taking part, the last of its batches applied here and its latest clock reading.
+ * - sync_unpushed: batches made from pending changes but not yet pushed, so that a sync killed before its push writes
+ *   the same batch again; a snapshot made with a batch has the batch's number (both are kept: one per number and kind).
+ */
+const v14: Migration = {
+  version: 14,
+  name: 'sync state',
+  up(db) {
+    db.exec(`
+      CREATE TABLE sync_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        capture INTEGER NOT NULL DEFAULT 0,
+        machine TEXT,
+        label TEXT,
+        hlc TEXT NOT NULL DEFAULT '',
+        remote TEXT,
+        keys TEXT,
+        recipient TEXT,
+        next_seq INTEGER NOT NULL DEFAULT 1,
+        synced_at TEXT
+      );
+      INSERT INTO sync_state (id) VALUES (1);
+      CREATE TABLE sync_fields (
+        tbl TEXT NOT NULL,
+        id TEXT NOT NULL,
+        col TEXT NOT NULL,
+        hlc TEXT NOT NULL,
+        pending INTEGER NOT NULL DEFAULT 0,
+        base TEXT,
+        PRIMARY KEY (tbl, id, col)
+      );
+      CREATE INDEX sync_fields_pending ON sync_fields(tbl, id) WHERE pending = 1;
+      CREATE TABLE sync_shadow (
+        tbl TEXT NOT NULL,
+        id TEXT NOT NULL,
+        parent TEXT,
+        ukey TEXT,
+        dead INTEGER NOT NULL,
+        row TEXT NOT NULL,
+        PRIMARY KEY (tbl, id)
+      );
+      CREATE INDEX sync_shadow_parent ON sync_shadow(parent, dead) WHERE parent IS NOT NULL;
+      CREATE INDEX sync_shadow_ukey ON sync_shadow(tbl, ukey, dead) WHERE ukey IS NOT NULL;
+      CREATE TABLE sync_machines (
+        machine TEXT PRIMARY KEY,
+        label TEXT,
+        seq INTEGER NOT NULL DEFAULT 0,
+        hlc TEXT NOT NULL DEFAULT '',
+        synced_at TEXT
+      );
+      CREATE TABLE sync_unpushed (
+        seq INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('batch', 'snapshot')),
+        body BLOB NOT NULL,
+        PRIMARY KEY (seq, kind)
+      );
+    `);
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v13, v14];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 
@@ -562,6 +636,9 @@ export function migrate(db: Db, list: readonly Migration[] = MIGRATIONS): void {
     db.transaction(() => {
       // Another net may have migrated while this one waited for the lock: re-read inside the transaction.
       if (readSchemaVersion(db) >= m.version) return;
+      // A migration's own writes are made on every machine alike, never captured for sync; ensureCapture() (at every
+      // open) makes the triggers again, from the declaration of the new schema.
+      dropCaptureTriggers(db);
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
     }).immediate();

@@ -4,6 +4,7 @@ import { DEFAULT_HALF_LIFE_DAYS, extendSummary, summarize, type ContactRows } fr
 import { DEFAULT_DATE_WINDOW_DAYS } from '../core/important-dates.js';
 import type { Answer, Contact, ContactSummary, ContactWithSummary, Fact, FollowUp, JournalEvent } from '../core/types.js';
 import type { IsoDate } from '../core/dates.js';
+import { nextHlc } from '../core/hlc.js';
 import type { NamedContact } from '../core/names.js';
 import { findContactsByEmail, insertPoint } from './points.js';
 import { PROFILE_KEYS, SUMMARY_KEYS, toAnswer, toColumn, toContact, toEvent, toFact, toFollowUp, toSelectList, type Row } from './rows.js';
@@ -45,9 +46,42 @@ export class Store {
   /** A transaction of this process committed: what the command wrote is in the journal, whatever happens next. */
   committed = false;
 
+  /** The wall clock, in ms, that sync's clock readings start from (the command's clock: NET_NOW pins it). */
+  wallClock: () => number = Date.now;
+
+  /** Whether `net sync` captures changes; read at the first write (undefined: not read yet). */
+  private capturing: boolean | undefined;
+
+  /**
+   * Every write transaction begins by taking the next reading of sync's hybrid logical clock, which the capture
+   * triggers stamp its changes with (store/sync-capture.ts); before `net sync init` this is one read of a one-row table.
+   */
+  private stampWrite(): void {
+    if (this.capturing === false) return;
+    let state: { capture: number; hlc: string; machine: string | null } | undefined;
+    try {
+      state = this.stmt('SELECT capture, hlc, machine FROM sync_state WHERE id = 1').get() as typeof state;
+    } catch {
+      state = undefined; // a journal older than sync (net doctor examines one as it is)
+    }
+    this.capturing = state?.capture === 1 && state.machine !== null;
+    if (!this.capturing) return;
+    this.stmt('UPDATE sync_state SET hlc = ? WHERE id = 1').run(nextHlc(state!.hlc, this.wallClock(), state!.machine!));
+  }
+
+  /** Sync was set up or left in this process: the next write reads whether it captures again. */
+  forgetCapture(): void {
+    this.capturing = undefined;
+  }
+
   /** One transaction per command: everything in fn is written, or nothing is. */
   tx<T>(fn: () => T): T {
-    const result = this.db.transaction(fn).immediate();
+    const result = this.db
+      .transaction(() => {
+        this.stampWrite();
+        return fn();
+      })
+      .immediate();
     this.committed = true;
     return result;
   }
@@ -64,6 +98,7 @@ export class Store {
       return { commit: () => this.db.exec(`RELEASE ${name}`), rollback: () => this.db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`) };
     }
     this.db.exec('BEGIN IMMEDIATE');
+    this.stampWrite();
     return {
       commit: () => this.db.exec('COMMIT'),
       rollback: () => {
@@ -85,6 +120,11 @@ export class Store {
   /** A consistent copy of the journal into `file`, by SQLite's online backup: safe while another net writes. */
   async backupTo(file: string): Promise<void> {
     await this.db.backup(file);
+  }
+
+  /** The whole journal file as bytes, one consistent snapshot (for an encrypted backup). */
+  serialize(): Buffer {
+    return this.read(() => this.db.serialize());
   }
 
   close(): void {

@@ -6,7 +6,8 @@ import { toNameKey } from '../core/names.js';
 import { toPointKey } from '../core/profile.js';
 import type { ContactWithSummary } from '../core/types.js';
 import { readSchemaVersion } from './migrations.js';
-import { SUMMARY_KEYS, toColumn, toContact, type Row } from './rows.js';
+import { toContact, type Row } from './rows.js';
+import { findSyncedTable } from './sync-tables.js';
 import type { Store } from './store.js';
 
 export interface TableShape {
@@ -22,46 +23,38 @@ export interface TableShape {
 }
 
 /**
- * Columns computed from the others: the per-contact summary, the lower-case lookup keys, and a contact's email and
- * phone (kept equal to its main contact point by triggers, schema 10).
+ * What writing a row must compute, for the derived columns that are NOT NULL (store/sync-tables.ts declares which
+ * columns are derived); `net sync` writes rows through it too.
  */
-function computedColumns(): Map<string, Set<string>> {
-  const summary = SUMMARY_KEYS.map(toColumn);
-  return new Map([
-    ['contacts', new Set(['name_key', 'email', 'phone', ...summary])],
-    ['facts', new Set(['text_key'])],
-    ['contact_points', new Set(['value_key'])],
-  ]);
-}
-
-/** What writing a row must compute, for the computed columns that are NOT NULL. */
 const COMPUTE_ON_WRITE: Record<string, Record<string, (row: Row) => unknown>> = {
   contacts: { name_key: (r) => toNameKey(String(r.name ?? '')) },
   facts: { text_key: (r) => String(r.text ?? '').toLowerCase() },
   contact_points: { value_key: (r) => toPointKey(r.kind === 'phone' ? 'phone' : 'email', String(r.value ?? '')) },
 };
 
-/**
- * Tables that hold no records of their own: what net derives from the others (the search index of schema 11 and
- * SQLite's shadow tables of it). Never exported, never merged; rebuilt by the triggers that keep them.
- */
-export const DERIVED_TABLE_PREFIX = 'search_';
+/** The derived columns a row of `table` gets when written: its lookup keys. */
+export function computeOnWrite(table: string, row: Row): Row {
+  return Object.fromEntries(Object.entries(COMPUTE_ON_WRITE[table] ?? {}).map(([c, fn]) => [c, fn(row)]));
+}
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** The journal's tables in the order they are exported and merged: settings, contacts, then the rest by name. */
+/**
+ * The journal's tables of records in the order they are exported and merged: settings, contacts, then the rest by
+ * name. Only the user's data: the tables and columns sync carries (store/sync-tables.ts), never sync's own state or
+ * what is derived.
+ */
 export function listTableShapes(store: Store): TableShape[] {
-  const computed = computedColumns();
-  const names = (store.stmt("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]).filter((n) => !n.startsWith(DERIVED_TABLE_PREFIX));
+  const names = (store.stmt("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]).filter((n) => findSyncedTable(n));
   const rank = (n: string) => (n === 'settings' ? 0 : n === 'contacts' ? 1 : 2);
   const shapes: TableShape[] = [];
   for (const name of names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))) {
     const info = store.db.pragma(`table_info(${quote(name)})`) as { name: string; notnull: number; dflt_value: unknown; pk: number }[];
     const pk = info.filter((c) => c.pk > 0);
     if (pk.length !== 1) continue; // not a table of records
-    const skip = computed.get(name) ?? new Set<string>();
-    const columns = info.map((c) => c.name).filter((c) => !skip.has(c));
-    const required = info.filter((c) => c.notnull && c.dflt_value === null && !skip.has(c.name)).map((c) => c.name);
+    const synced = new Set(findSyncedTable(name)!.columns);
+    const columns = info.map((c) => c.name).filter((c) => synced.has(c));
+    const required = info.filter((c) => c.notnull && c.dflt_value === null && synced.has(c.name)).map((c) => c.name);
     shapes.push({ name, key: pk[0]!.name, columns, required, hasUpdatedAt: columns.includes('updated_at'), hasCreatedAt: columns.includes('created_at') });
   }
   return shapes;
@@ -93,13 +86,12 @@ export function rowExists(store: Store, table: string, id: unknown): boolean {
 }
 
 function withComputed(shape: TableShape, row: Row): { columns: string[]; values: Row } {
-  const compute = COMPUTE_ON_WRITE[shape.name] ?? {};
   const values: Row = {};
   const columns = shape.columns.filter((c) => c in row);
   for (const c of columns) values[c] = row[c];
-  for (const [c, fn] of Object.entries(compute)) {
+  for (const [c, v] of Object.entries(computeOnWrite(shape.name, row))) {
     columns.push(c);
-    values[c] = fn(row);
+    values[c] = v;
   }
   return { columns, values };
 }

@@ -2,7 +2,7 @@
  * The only module that imports inquirer (it costs ~85 ms to load, so commands import this file lazily, and only on a
  * terminal). Flows in ui/flows/ build the same typed input that flags do, through these questions.
  */
-import { checkbox, confirm, input, search, select } from '@inquirer/prompts';
+import { checkbox, confirm, input, password, search, select } from '@inquirer/prompts';
 import type { NamedContact } from '../core/names.js';
 import { toTerminalField } from './terminal-text.js';
 
@@ -117,4 +117,17 @@ export async function askParsed<T>(
     }),
   );
   return parsed;
+}
+
+/**
+ * A passphrase, typed without echo: `twice` asks again to confirm (a new passphrase, which nothing could recover if
+ * mistyped), until both agree.
+ */
+export async function askPassphrase(message: string, twice: boolean): Promise<string> {
+  for (;;) {
+    const first = await asked(password({ message: toTerminalField(message), mask: true, validate: (v) => (v.length ? true : 'Please type a passphrase (or press Ctrl+C to stop).') }));
+    if (!twice) return first;
+    const again = await asked(password({ message: 'The same passphrase again:', mask: true }));
+    if (again === first) return first;
+  }
 }

@@ -6,4 +6,7 @@ export const PROMPTS = {
   whichHold: (name: string) => `Which hold for ${name}? (space ticks, enter saves)`,
   removeContact: (name: string, rows: string) => `Remove ${name}${rows ? ` and their ${rows}` : ''}? This cannot be undone.`,
   keptContact: (name: string) => `kept ${name}; nothing was removed`,
+  newPassphrase: 'A passphrase for the remote (nothing can recover it: keep it in your password manager):',
+  passphrase: 'The passphrase of the remote:',
+  backupPassphrase: 'A passphrase for the backup (nothing can recover it: keep it in your password manager):',
 };

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { CliContext } from '../../../src/cli/context.js';
 import { CommanderError, Help } from 'commander';
-import { NotFoundError, StoreError, UsageError } from '../../../src/core/errors.js';
+import { NotFoundError, StoreError, SyncError, UsageError } from '../../../src/core/errors.js';
 import { report } from '../../../src/cli/run.js';
 import { COMMANDS } from '../../../src/cli/commands.js';
 import { buildProgram, COMMAND_NAMES, findCommandName, toOwnFlags } from '../../../src/cli/program.js';
@@ -100,6 +100,7 @@ describe('docs', () => {
       new UsageError('bad'),
       new NotFoundError('nobody'),
       new StoreError('locked'),
+      new SyncError('unreachable'),
       Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }),
       new Error('a bug'),
     ].map((err) => report(err, false, undefined, silent));

@@ -1,0 +1,119 @@
+/**
+ * The user's own git, run as they run it (their PATH, their ssh keys and agent, their credential helpers: their
+ * environment), for `net sync`. net holds a working copy of the remote beside the journal and uses it as a cache of
+ * the remote: every sync fetches and resets it to the remote's branch, so that a sync killed at any point leaves
+ * nothing that the next one must repair. Commits carry no personal data: a fixed author, and messages of machine ids
+ * and batch numbers only.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { SyncError } from '../core/errors.js';
+
+export const BRANCH = 'main';
+
+export interface GitOptions {
+  /** The working copy. */
+  dir: string;
+  env: NodeJS.ProcessEnv;
+  /** A person at a terminal: git (ssh) may ask for a passphrase there; off a terminal it must never wait for one. */
+  interactive: boolean;
+  /** Time spent in git, added up (the benchmark reports it apart). */
+  timing?: { ms: number };
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const NO_PERSONAL_AUTHOR = ['-c', 'user.name=net', '-c', 'user.email=net@localhost', '-c', 'commit.gpgsign=false'];
+
+function git(o: GitOptions, args: string[], cwd = o.dir): Run {
+  const env = { ...o.env, ...(o.interactive ? {} : { GIT_TERMINAL_PROMPT: '0', GIT_SSH_COMMAND: o.env.GIT_SSH_COMMAND ?? 'ssh -o BatchMode=yes' }) };
+  const start = performance.now();
+  const r = spawnSync('git', args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  if (o.timing) o.timing.ms += performance.now() - start;
+  if (r.error) {
+    const code = (r.error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new SyncError('git is not installed (or not on PATH)', 'install git (https://git-scm.com) and run the command again; the journal is unchanged');
+    throw new SyncError(`git could not run: ${r.error.message}`, 'check your git installation; the journal is unchanged');
+  }
+  return { code: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** git's own complaint, on one line: its first "fatal:" or "error:" line, else its last line. */
+function toComplaint(r: Run): string {
+  const lines = `${r.stderr}\n${r.stdout}`.split('\n').map((l) => l.trim()).filter(Boolean);
+  const line = lines.find((l) => /^(fatal|error):/.test(l)) ?? lines.at(-1) ?? `exit code ${r.code}`;
+  return line.replace(/^(fatal|error):\s*/, '');
+}
+
+function must(o: GitOptions, args: string[], what: string): Run {
+  const r = git(o, args);
+  if (r.code !== 0) throw new SyncError(`git could not ${what}: ${toComplaint(r)}`, 'check the remote and your access to it (git fetch shows the same); the journal is unchanged');
+  return r;
+}
+
+/** A working copy of `remote` at o.dir (made when missing), pointed at that remote. */
+export function openWorkingCopy(o: GitOptions, remote: string): void {
+  if (!existsSync(join(o.dir, '.git'))) {
+    rmSync(o.dir, { recursive: true, force: true });
+    const r = git(o, ['init', '-q', o.dir], join(o.dir, '..'));
+    if (r.code !== 0) throw new SyncError(`git could not make a working copy: ${toComplaint(r)}`, 'check that the journal\'s folder is writable; the journal is unchanged');
+    must(o, ['symbolic-ref', 'HEAD', `refs/heads/${BRANCH}`], 'make a working copy');
+    must(o, ['remote', 'add', 'origin', remote], 'make a working copy');
+  }
+  // An existing working copy is of this remote: net sync init makes a new one for another.
+  // A git killed with the sync before it (SIGKILL) leaves its lock: no git runs here but the sync that holds net's lock.
+  rmSync(join(o.dir, '.git', 'index.lock'), { force: true });
+}
+
+/**
+ * Fetches the remote and makes the working copy exactly the remote's branch (nothing of a sync killed before it stays).
+ * Returns false when the remote has no branch yet (an empty repository).
+ */
+export function pull(o: GitOptions): boolean {
+  const r = git(o, ['fetch', '-q', '--no-tags', 'origin', `+refs/heads/${BRANCH}:refs/remotes/origin/${BRANCH}`]);
+  if (r.code !== 0) {
+    const complaint = toComplaint(r);
+    // An empty remote has no branch to fetch: that is not an error.
+    if (/couldn't find remote ref|could not find remote ref/i.test(complaint)) {
+      resetToNothing(o);
+      return false;
+    }
+    throw new SyncError(`cannot reach the remote: ${complaint}`, 'check the network, the remote\'s address and your access to it (git fetch shows the same); the journal is unchanged');
+  }
+  must(o, ['reset', '-q', '--hard', `refs/remotes/origin/${BRANCH}`], 'update the working copy');
+  must(o, ['clean', '-q', '-f', '-d'], 'update the working copy');
+  return true;
+}
+
+/** An empty remote: the working copy holds nothing either (a publish killed before its push left files). */
+function resetToNothing(o: GitOptions): void {
+  if (git(o, ['rev-parse', '-q', '--verify', 'HEAD']).code === 0) must(o, ['update-ref', '-d', 'HEAD'], 'update the working copy');
+  git(o, ['rm', '-r', '-q', '--cached', '--ignore-unmatch', '.']);
+  must(o, ['clean', '-q', '-f', '-d', '-x'], 'update the working copy');
+}
+
+/** Whether `path` is in the working copy's last commit (a batch already pushed is never written again). */
+export function isCommitted(o: GitOptions, path: string): boolean {
+  return git(o, ['cat-file', '-e', `HEAD:${path}`]).code === 0;
+}
+
+/** Commits every change of the working copy (with a message of ids and numbers only); false when there is none. */
+export function commitAll(o: GitOptions, message: string): boolean {
+  must(o, ['add', '-A'], 'stage the files');
+  if (git(o, ['diff', '--cached', '--quiet']).code === 0) return false;
+  must(o, [...NO_PERSONAL_AUTHOR, 'commit', '-q', '--no-verify', '-m', message], 'commit');
+  return true;
+}
+
+/** Pushes the branch; 'rejected' when another machine pushed first (fetch, merge and push again). */
+export function push(o: GitOptions): 'pushed' | 'rejected' {
+  const r = git(o, ['push', '-q', '--porcelain', 'origin', `HEAD:refs/heads/${BRANCH}`]);
+  if (r.code === 0) return 'pushed';
+  if (/^!.*\[(rejected|remote rejected)\].*(fetch first|non-fast-forward|stale info|cannot lock ref|failed to update ref)/m.test(r.stdout) || /\[rejected\]/.test(r.stdout)) return 'rejected';
+  throw new SyncError(`cannot push to the remote: ${toComplaint(r)}`, 'check your access to the remote (git push shows the same); your changes are kept, and the next net sync pushes them');
+}

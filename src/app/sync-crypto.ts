@@ -1,0 +1,100 @@
+/**
+ * The encryption of everything `net sync` and `net backup --encrypt` write: compressed, then encrypted with age (the
+ * `age-encryption` package, by age's authors; loaded only by the commands that encrypt), so that a file can be opened
+ * with the `age` command too. Data files are encrypted to an X25519 key, which a passphrase wraps once (scrypt takes
+ * seconds by design: once per machine, never per file).
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { SyncError } from '../core/errors.js';
+
+type Age = typeof import('./age.js');
+let age: Promise<Age> | undefined;
+const loadAge = () => (age ??= import('./age.js'));
+
+export interface KeyPair {
+  /** AGE-SECRET-KEY-1…: opens the files. */
+  identity: string;
+  /** age1…: what files are encrypted to. */
+  recipient: string;
+}
+
+export async function generateKey(): Promise<KeyPair> {
+  const a = await loadAge();
+  const identity = await a.generateX25519Identity();
+  return { identity, recipient: await a.identityToRecipient(identity) };
+}
+
+export async function toRecipient(identity: string): Promise<string> {
+  return (await loadAge()).identityToRecipient(identity);
+}
+
+/**
+ * The identity an age identity file holds (its first AGE-SECRET-KEY line; comments and blank lines aside). The
+ * recipient is computed from it, unless `trustComment` and the file says it as age-keygen does ("# public key: age1…"):
+ * the key net keeps for itself, read at every sync, which then loads no cryptography when there is nothing to decrypt.
+ */
+export async function readIdentityText(text: string, file: string, trustComment = false): Promise<KeyPair> {
+  const lines = text.split(/\r?\n/).map((l) => l.trim());
+  const line = lines.find((l) => l && !l.startsWith('#'));
+  if (!line || !/^AGE-SECRET-KEY-1[0-9A-Z]+$/.test(line)) {
+    throw new SyncError(`${file} is not an age identity file (no AGE-SECRET-KEY-1… line)`, 'make one with age-keygen -o key.txt, or leave out --identity to use a passphrase', 2);
+  }
+  const said = trustComment ? lines.map((l) => /^# public key: (age1[0-9a-z]+)$/.exec(l)?.[1]).find(Boolean) : undefined;
+  if (said) return { identity: line, recipient: said };
+  try {
+    return { identity: line, recipient: await toRecipient(line) };
+  } catch {
+    throw new SyncError(`${file} holds a damaged age identity`, 'give the file age-keygen wrote', 2);
+  }
+}
+
+/** An identity file as age-keygen writes one, for the key net keeps beside the journal. */
+export const toIdentityText = (key: KeyPair, what: string): string => `# ${what}\n# public key: ${key.recipient}\n${key.identity}\n`;
+
+/** The key encrypted with a passphrase (age's scrypt mode): the remote's key.age. */
+export async function wrapKey(identity: string, passphrase: string): Promise<Uint8Array> {
+  const e = new (await loadAge()).Encrypter();
+  e.setPassphrase(passphrase);
+  return e.encrypt(`${identity}\n`);
+}
+
+export async function unwrapKey(bytes: Uint8Array, passphrase: string): Promise<KeyPair> {
+  const d = new (await loadAge()).Decrypter();
+  d.addPassphrase(passphrase);
+  let text: string;
+  try {
+    text = await d.decrypt(bytes, 'text');
+  } catch (err) {
+    const message = (err as Error).message ?? '';
+    if (/no identity matched|incorrect passphrase|failed to decrypt/i.test(message)) throw new SyncError('the passphrase does not open the remote\'s key', 'give the passphrase this remote was set up with (NET_PASSPHRASE, or type it on a terminal); the journal is unchanged', 6);
+    throw new SyncError(`the remote's key.age is damaged (${message})`, 'restore key.age on the remote from its git history; the journal is unchanged', 6);
+  }
+  return readIdentityText(text, 'key.age');
+}
+
+/** Compressed, then encrypted to `recipient` (or with a passphrase, which costs seconds of scrypt). */
+export async function seal(plain: Uint8Array | string, to: { recipient: string } | { passphrase: string }): Promise<Uint8Array> {
+  const e = new (await loadAge()).Encrypter();
+  if ('recipient' in to) e.addRecipient(to.recipient);
+  else e.setPassphrase(to.passphrase);
+  return e.encrypt(gzipSync(plain));
+}
+
+/** Decrypted with the identity, then decompressed; `name` names the file in the error a damaged file gives. */
+export async function unseal(bytes: Uint8Array, identity: string, name: string): Promise<Buffer> {
+  const d = new (await loadAge()).Decrypter();
+  d.addIdentity(identity);
+  let plain: Uint8Array;
+  try {
+    plain = await d.decrypt(bytes);
+  } catch (err) {
+    const message = (err as Error).message ?? String(err);
+    if (/no identity matched/i.test(message)) throw new SyncError(`${name} on the remote is encrypted to another key`, 'the remote was set up again with other keys: join it again with net sync init <remote> --start-over; the journal is unchanged', 6);
+    throw new SyncError(`${name} on the remote is damaged or was changed (${message})`, 'restore it from the remote\'s git history; the journal is unchanged', 6);
+  }
+  try {
+    return gunzipSync(plain);
+  } catch {
+    throw new SyncError(`${name} on the remote is damaged (not what net wrote)`, 'restore it from the remote\'s git history; the journal is unchanged', 6);
+  }
+}

@@ -1,0 +1,292 @@
+/**
+ * net sync and net merge through argv, in this process, on real journals and a bare repository for the remote:
+ * setting up and joining, the merge rules as a user meets them (conflicts, removals, clocks a day apart, duplicates),
+ * and the remote's failures (a changed file, a cut file, a newer net, another key). test/e2e/sync.e2e.test.ts covers
+ * what only a process shows (kills, passphrases, exit codes as a shell sees them).
+ */
+import { renameSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TODAY, makeJournal, type Journal } from '../helpers/run-net.js';
+import { addRemoteFile, changeRemoteFile, exported, listRemoteFiles, makeIdentityFile, makeRemote, removeRemoteFile, type IdentityFile, type Remote } from '../helpers/sync.js';
+
+let remote: Remote;
+let key: IdentityFile;
+let a: Journal;
+let b: Journal;
+
+beforeEach(async () => {
+  remote = makeRemote();
+  key = await makeIdentityFile(remote.dir);
+  a = makeJournal(TODAY, 'in-process');
+  b = makeJournal(TODAY, 'in-process');
+});
+afterEach(() => {
+  for (const j of [a, b]) j.cleanup();
+  remote.cleanup();
+});
+
+const init = (j: Journal, ...more: string[]) => j.run('sync', 'init', remote.url, '--identity', key.file, ...more);
+/** Each machine syncs until both hold what the other wrote. */
+function syncBoth(): void {
+  for (const j of [a, b, a]) expect(j.run('sync')).toMatchObject({ code: 0, stderr: '' });
+}
+
+describe('net sync init', () => {
+  it('publishes the first journal, and brings it down whole on a machine with an empty journal', () => {
+    a.run('add', 'Jane Doe', '--company', 'Acme', '--email', 'jane@acme.example', '--tag', 'bni', '--service', 'home staging');
+    a.run('log', 'jane', '--touch', 'coffee', '--gave', 'article', '--note', 'the pricing piece', '--next', 'in 2 weeks');
+    a.run('deepen', 'jane', '--yes', 'trust');
+    a.run('config', 'half-life', '1y');
+    expect(init(a)).toMatchObject({ code: 0, stderr: '', stdout: `Published this journal to ${remote.url}: on another machine, net sync init ${remote.url} brings it down.\n` });
+    const joined = init(b);
+    expect(joined).toMatchObject({ code: 0, stderr: '' });
+    expect(joined.stdout).toMatch(/^Joined .* as .*: 9 records in, 0 records out\.\n$/);
+    expect(exported(b)).toBe(exported(a));
+    expect(b.json('show', 'jane')).toEqual(a.json('show', 'jane'));
+    expect(b.json('due', '--all')).toEqual(a.json('due', '--all'));
+  });
+
+  it('merges a journal with contacts of its own into the remote instead of overwriting either', () => {
+    a.run('add', 'Jane Doe');
+    b.run('add', 'Ravi Patel', '--email', 'ravi@example.com');
+    b.run('log', 'ravi', '--touch', 'call');
+    expect(init(a).code).toBe(0);
+    expect(init(b)).toMatchObject({ code: 0, stdout: expect.stringMatching(/: 1 record in, 3 records out\.\n$/) });
+    expect(a.run('sync').stdout).toMatch(/: 3 records in, 0 records out\.\n$/); // Ravi, his email and the call
+    expect(exported(b)).toBe(exported(a));
+    expect(a.json('list').map((c: { name: string }) => c.name)).toEqual(['Jane Doe', 'Ravi Patel']);
+  });
+
+  it('now and then writes a snapshot, so that a new machine loads it and replays only the batches after it', () => {
+    const every2 = { env: { NET_SYNC_SNAPSHOT_EVERY: '2' } };
+    a.run('add', 'Jane Doe');
+    expect(init(a).code).toBe(0);
+    for (const touch of ['call', 'coffee', 'email']) {
+      a.run('log', 'jane', '--touch', touch);
+      expect(a.runWith(every2, 'sync')).toMatchObject({ code: 0, stderr: '' });
+    }
+    const files = listRemoteFiles(remote.url).filter((f) => f.startsWith('machines/'));
+    // the publish's snapshot (0) gave way to the one written with batch 2, which includes batches 1 and 2
+    expect(files.map((f) => f.replace(/^machines\/[0-9a-f]{16}\//, '')).sort()).toEqual(['00000001.age', '00000002.age', '00000003.age', 'snapshot-00000002.age', 'snapshot-00000002.vv.age']);
+    removeRemoteFile(remote, files.find((f) => f.endsWith('/00000001.age'))!); // not needed by a machine joining now
+    expect(init(b)).toMatchObject({ code: 0, stderr: '' });
+    expect(exported(b)).toBe(exported(a));
+    expect(b.json('show', 'jane').timeline).toHaveLength(3);
+  });
+
+  it('says what is not pushed, the last sync and the machines, from the journal alone', () => {
+    expect(a.json('sync', 'status')).toMatchObject({ set: false, remote: null, machines: [] });
+    a.run('add', 'Jane Doe');
+    init(a);
+    init(b);
+    b.run('add', 'Sam Lee');
+    b.run('sync');
+    a.run('add', 'Ravi Patel');
+    a.run('log', 'ravi', '--touch', 'call');
+    const status = a.json('sync', 'status');
+    expect(status).toMatchObject({ set: true, remote: remote.url, keys: 'identity', syncedAt: '2026-11-22T12:00:00.000Z', unpushed: { records: 2, batches: 0 } });
+    expect(status.machines).toHaveLength(1);
+    a.run('sync');
+    expect(a.json('sync', 'status')).toMatchObject({ unpushed: { records: 0, batches: 0 } });
+    expect(a.json('sync', 'status').machines.map((m: { self: boolean }) => m.self).sort()).toEqual([false, true]);
+    expect(a.run('sync', 'status').stdout).toMatch(/^Syncing with .* as .* \([0-9a-f]{16}\); files encrypted to your age identity file\.\nLast sync: 2026-11-22 12:00\.\nEverything is pushed\.\nMachines:\n/);
+  });
+
+  it('refuses what it cannot do: set up twice, sync before setting up, a stray word; the journal unchanged', () => {
+    a.run('add', 'Jane Doe');
+    expect(a.run('sync')).toMatchObject({ code: 2, stderr: 'net: sync is not set up for this journal; run net sync init <remote> first (README: One journal on every machine)\n' });
+    expect(a.run('sync', 'init')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^net: net sync init needs the remote; /) });
+    expect(a.run('sync', 'pull')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^net: net sync has no "pull"; /) });
+    expect(init(a).code).toBe(0);
+    const before = a.dump();
+    expect(init(a)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^net: this journal already syncs with .*; run net sync; to use another remote .* add --start-over\n$/) });
+    expect(a.dump()).toEqual(before);
+  });
+
+  it('refuses a remote that holds something else, and an identity that is not the remote\'s', async () => {
+    a.run('add', 'Jane Doe');
+    b.run('add', 'Sam Lee');
+    const before = b.dump();
+    const used = makeRemote();
+    addRemoteFile(used, 'README.md', 'my notes\n');
+    expect(b.run('sync', 'init', used.url, '--identity', key.file)).toMatchObject({ code: 6, stdout: '', stderr: expect.stringMatching(/^net: .* is not a net sync remote \(it holds other files\); give net sync init an empty git repository of its own\n$/) });
+    used.cleanup();
+    expect(b.dump()).toEqual(before);
+    init(a);
+    const other = await makeIdentityFile(remote.dir, 'other.key');
+    expect(b.run('sync', 'init', remote.url, '--identity', other.file)).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^net: .*other\.key is not the key of this remote; /) });
+    expect(b.dump()).toEqual(before);
+  });
+});
+
+describe('net sync: merging', () => {
+  beforeEach(() => {
+    a.run('add', 'Jane Doe', '--company', 'Acme');
+    init(a);
+    init(b);
+  });
+
+  it('unites what both machines logged and keeps the summaries true', () => {
+    a.run('log', 'jane', '--touch', 'coffee');
+    b.run('log', 'jane', '--gave', 'referral', '--value', '4', '--prospect', 'Tom Baker');
+    syncBoth();
+    expect(exported(b)).toBe(exported(a));
+    expect(a.json('show', 'jane').timeline).toHaveLength(2);
+    expect(a.run('doctor')).toMatchObject({ code: 0 });
+    expect(b.run('doctor')).toMatchObject({ code: 0 });
+  });
+
+  it('keeps the later of two changes of one field, and reports the other value on both machines', () => {
+    a.runWith({ now: '2026-11-23T09:00:00Z' }, 'edit', 'jane', '--company', 'Acme Homes');
+    b.runWith({ now: '2026-11-23T10:00:00Z' }, 'edit', 'jane', '--company', 'Acme Realty');
+    const first = a.run('sync');
+    const second = b.run('sync');
+    const line = /Jane Doe: company: kept "Acme Realty" \(.*, 2026-11-23 10:00\), not "Acme Homes" \(.*, 2026-11-23 09:00\)/;
+    expect(first.stdout).toMatch(/Synced with .*: 0 records in, 1 record out\.\n$/);
+    expect(second.stdout).toMatch(line);
+    expect(a.run('sync').stdout).toMatch(line);
+    expect(a.json('show', 'jane').contact.company).toBe('Acme Realty');
+    expect(a.json('sync').conflicts).toEqual([]); // reported once, by the sync that met it
+    expect(exported(b)).toBe(exported(a));
+  });
+
+  it('orders by the clock, not the wall clock: a machine a day behind that changes a field after syncing wins', () => {
+    a.runWith({ now: '2026-11-22T12:00:00Z' }, 'edit', 'jane', '--company', 'Acme Homes');
+    a.runWith({ now: '2026-11-22T12:00:00Z' }, 'sync');
+    b.runWith({ now: '2026-11-21T12:00:00Z' }, 'sync');
+    b.runWith({ now: '2026-11-21T12:05:00Z' }, 'edit', 'jane', '--company', 'Acme Realty');
+    const synced = b.runWith({ now: '2026-11-21T12:05:00Z' }, 'sync');
+    expect(synced.stdout).not.toMatch(/changed on two machines/);
+    expect(a.runWith({ now: '2026-11-22T12:10:00Z' }, 'sync').stdout).not.toMatch(/changed on two machines/);
+    expect(a.json('show', 'jane').contact.company).toBe('Acme Realty');
+  });
+
+  it('lets a later change win over a removal, and keeps a contact logged with while another machine removed them', () => {
+    b.run('add', 'Ravi Patel');
+    b.run('log', 'ravi', '--touch', 'call');
+    syncBoth();
+    a.runWith({ now: '2026-11-23T09:00:00Z' }, 'rm', 'jane', '--yes');
+    b.runWith({ now: '2026-11-23T10:00:00Z' }, 'edit', 'jane', '--role', 'estate agent');
+    a.runWith({ now: '2026-11-23T09:00:00Z' }, 'rm', 'ravi', '--yes');
+    b.runWith({ now: '2026-11-23T08:00:00Z' }, 'log', 'ravi', '--touch', 'coffee', '--note', 'logged on the desktop');
+    a.run('sync');
+    const r = b.run('sync');
+    expect(r.stdout).toContain('Kept, though removed on another machine:');
+    expect(r.stdout).toMatch(/Jane Doe: removed on .*, but changed after that: kept \(net rm "Jane Doe" removes them\)/);
+    expect(r.stdout).toMatch(/Ravi Patel: removed on .*, but 1 row of theirs written elsewhere meanwhile keep them \(net rm "Ravi Patel" removes them\)/);
+    expect(a.run('sync').stdout).toMatch(/Jane Doe: removed on .*, but changed after that: kept/);
+    expect(exported(b)).toBe(exported(a));
+    expect(a.json('show', 'jane').contact.role).toBe('estate agent');
+    expect(a.json('show', 'ravi').timeline.map((e: { note: string | null }) => e.note)).toEqual(['logged on the desktop']);
+    expect(a.run('rm', 'ravi', '--yes').code).toBe(0);
+    syncBoth();
+    expect(b.json('list').map((c: { name: string }) => c.name)).toEqual(['Jane Doe']);
+  });
+
+  it('shows one tag, one checklist answer and one important date when both machines add them', () => {
+    a.run('edit', 'jane', '--tag', 'client', '--date-of', 'work anniversary=2019-05-01');
+    a.runWith({ now: '2026-11-23T09:00:00Z' }, 'deepen', 'jane', '--yes', 'trust');
+    b.run('edit', 'jane', '--tag', 'Client', '--date-of', 'Work Anniversary=2019-05-02');
+    b.runWith({ now: '2026-11-23T10:00:00Z' }, 'deepen', 'jane', '--no', 'trust');
+    syncBoth();
+    expect(exported(b)).toBe(exported(a));
+    const { facts, answers, dates } = a.dump() as Record<string, any[]>;
+    expect(facts.filter((f) => f.kind === 'tag').map((f) => f.text)).toHaveLength(1);
+    expect(answers.map((x) => [x.point, x.answer])).toEqual([['trust', 0]]); // the later answer
+    expect(dates).toHaveLength(1);
+    a.run('edit', 'jane', '--untag', 'client');
+    syncBoth();
+    expect((b.dump() as Record<string, any[]>).facts.filter((f) => f.kind === 'tag')).toEqual([]);
+  });
+
+  it('reports the same person added on both machines, and net merge joins them keeping both histories', () => {
+    a.run('add', 'Ravi Patel', '--phone', '+44 20 7946 0958', '--company', 'Patel Books');
+    a.run('log', 'ravi', '--touch', 'coffee');
+    b.run('add', 'Ravi Patel', '--phone', '+44 (20) 7946-0958', '--email', 'ravi@patel.example');
+    b.run('log', 'ravi', '--gave', 'idea');
+    a.run('sync');
+    const r = b.json('sync');
+    expect(r.duplicates).toMatchObject([{ reason: 'same-name-and-phone' }]);
+    const [first, second] = [r.duplicates[0].a.id.slice(0, 8), r.duplicates[0].b.id.slice(0, 8)];
+    expect(b.run('sync').code).toBe(0);
+    const text = b.run('merge', first, second);
+    expect(text).toMatchObject({ code: 0, stderr: '' });
+    expect(text.stdout).toMatch(/^Merged Ravi Patel \([0-9a-f]{8}\) into Ravi Patel \([0-9a-f]{8}\): 1 event moved\.\n/);
+    syncBoth();
+    expect(exported(b)).toBe(exported(a));
+    const ravi = a.json('show', 'ravi');
+    expect(ravi.timeline).toHaveLength(2);
+    expect(ravi.contact).toMatchObject({ email: 'ravi@patel.example', company: 'Patel Books' });
+  });
+});
+
+describe('net merge', () => {
+  it('moves every row of the second contact to the first, fills what the first lacks, keeps the second email after the first', () => {
+    a.run('add', 'Jane Doe', '--email', 'jane@acme.example', '--tag', 'bni');
+    a.run('add', 'J. Doe', '--email', 'jd@home.example', '--role', 'agent', '--tag', 'BNI', '--tag', 'client');
+    a.run('log', 'j. doe', '--touch', 'call', '--next', 'in 1 week');
+    const r = a.json('merge', 'jane', 'j. doe');
+    expect(r).toMatchObject({ removed: { name: 'J. Doe' }, moved: { events: 1, followUps: 1, facts: 1, points: 1 }, filled: ['role'], differing: [] });
+    const dump = a.dump() as Record<string, any[]>;
+    expect(dump.contacts).toMatchObject([{ name: 'Jane Doe', role: 'agent', email: 'jane@acme.example', note: null }]);
+    expect(dump.contact_points.map((p) => [p.value, p.position])).toEqual([['jane@acme.example', 0], ['jd@home.example', 1]]);
+    expect(a.run('merge', 'jane', 'nobody').code).toBe(4);
+    expect(a.json('list').map((c: { name: string }) => c.name)).toEqual(['Jane Doe']);
+    expect(a.run('doctor').code).toBe(0);
+  });
+
+  it('refuses one contact twice, and an unknown one, changing nothing', () => {
+    a.run('add', 'Jane Doe');
+    const before = a.dump();
+    expect(a.run('merge', 'jane', 'jane doe')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^net: "jane" and "jane doe" are the same contact, Jane Doe; /) });
+    expect(a.run('merge', 'jane', 'nobody')).toMatchObject({ code: 4 });
+    expect(a.dump()).toEqual(before);
+  });
+});
+
+describe('net sync: a remote it cannot use', () => {
+  beforeEach(() => {
+    a.run('add', 'Jane Doe');
+    init(a);
+    init(b);
+    a.run('log', 'jane', '--touch', 'coffee');
+    a.run('sync');
+  });
+
+  const batchOfA = () => listRemoteFiles(remote.url).find((f) => /\/00000001\.age$/.test(f))!;
+
+  it.each([
+    ['a file changed by hand', (x: Buffer) => Buffer.concat([x.subarray(0, x.length - 20), Buffer.alloc(20, 1)]), /^net: machines\/[0-9a-f]{16}\/00000001\.age on the remote is damaged or was changed \(.*\); restore it from the remote's git history; the journal is unchanged\n$/],
+    ['a file cut short', (x: Buffer) => x.subarray(0, x.length - 100), /^net: machines\/[0-9a-f]{16}\/00000001\.age on the remote is damaged or was changed \(.*\); restore it/],
+  ])('%s: one line, exit 6, the journal unchanged', (_, change, message) => {
+    changeRemoteFile(remote, batchOfA(), change);
+    const before = b.dump();
+    expect(b.run('sync')).toMatchObject({ code: 6, stdout: '', stderr: expect.stringMatching(message) });
+    expect(b.dump()).toEqual(before);
+  });
+
+  it('a remote written by a newer net: one line, exit 6, the journal unchanged', () => {
+    changeRemoteFile(remote, 'net-sync.json', (x) => Buffer.from(x.toString().replace(/"schema": \d+/, '"schema": 99')));
+    const before = b.dump();
+    expect(b.run('sync')).toMatchObject({ code: 6, stdout: '', stderr: expect.stringMatching(/^net: the remote was written by a newer net \(schema 99; this net knows up to \d+\); upgrade net on this machine, then run net sync again; the journal is unchanged\n$/) });
+    expect(b.dump()).toEqual(before);
+  });
+
+  it('an unreachable remote: one line, exit 6, the journal unchanged', () => {
+    const moved = `${remote.url}.moved`;
+    renameSync(remote.url, moved);
+    const before = b.dump();
+    expect(b.run('sync')).toMatchObject({ code: 6, stdout: '', stderr: expect.stringMatching(/^net: cannot reach the remote: .*; check the network, the remote's address and your access to it/) });
+    expect(b.dump()).toEqual(before);
+    renameSync(moved, remote.url);
+  });
+
+  it('a batch taken off the remote, with a later one there: one line, exit 6, the journal unchanged', () => {
+    a.run('log', 'jane', '--touch', 'call');
+    a.run('sync');
+    removeRemoteFile(remote, batchOfA());
+    const before = b.dump();
+    expect(b.run('sync')).toMatchObject({ code: 6, stdout: '', stderr: expect.stringMatching(/^net: a batch of machine [0-9a-f]{16} is missing from the remote \(number 1\); /) });
+    expect(b.dump()).toEqual(before);
+  });
+});
