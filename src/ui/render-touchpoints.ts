@@ -48,7 +48,7 @@ export function renderTouchpointImport(r: TouchpointImportResult, p: Palette): s
     const width = Math.min(30, maxOf(r.contacts.map((c) => c.name.length), 0));
     for (const c of r.contacts) {
       const changes = [c.added ? `+${count(c.added, 'touchpoint')}` : '', c.moved ? `${toThousands(c.moved)} moved` : '', c.joined ? `${toThousands(c.joined)} joined that day's` : '', c.unchanged ? `${toThousands(c.unchanged)} already imported` : ''].filter(Boolean).join(', ');
-      lines.push(`  ${(c.isNew ? p.green('new ') : '    ')}${c.name.padEnd(width)}  ${changes}  ${p.dim(span(c.first, c.last))}`.trimEnd());
+      lines.push(`  ${c.name.padEnd(width)}  ${changes}  ${p.dim(span(c.first, c.last))}${c.isNew ? p.green('  (new contact)') : ''}`.trimEnd());
     }
     lines.push(`${p.bold('Dry run')} of ${what}: ${renderCounts(r)}. Nothing was written.`);
   } else {

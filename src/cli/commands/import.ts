@@ -72,7 +72,7 @@ async function importTouchpointsCommand(ctx: CliContext, file: string, format: T
   const journal = ctx.open(flags.dryRun ? 'read' : 'write');
   const bar = await createProgressBar(process.stderr, !ctx.out.json);
   const addUnknown = flags.addUnknown === true ? DEFAULT_ADD_UNKNOWN : (flags.addUnknown ?? 0);
-  const input = { file, format, dryRun: Boolean(flags.dryRun), since, listUnknown: Boolean(flags.unknown), addUnknown, now: ctx.now.getTime(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
+  const input = { file, format, dryRun: Boolean(flags.dryRun), since, listUnknown: Boolean(flags.unknown), addUnknown, now: ctx.now.getTime(), timeZone: toUserTimeZone(ctx.env) };
   let result;
   try {
     result = await journal.use((store) => importTouchpoints(store, input, ctx.clock, bar.update));
@@ -81,4 +81,17 @@ async function importTouchpointsCommand(ctx: CliContext, file: string, format: T
   }
   const { renderTouchpointImport } = await import('../../ui/render-touchpoints.js');
   ctx.out.emit(result, renderTouchpointImport);
+}
+
+/** The user's time zone: TZ when it names one, else the system's (what the process's clock shows). */
+function toUserTimeZone(env: NodeJS.ProcessEnv): string {
+  const tz = env.TZ?.replace(/^:/, '');
+  if (tz) {
+    try {
+      return new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
+    } catch {
+      // Not a zone Intl knows (a POSIX rule such as EST5EDT is): the system's.
+    }
+  }
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
