@@ -122,10 +122,18 @@ function toLocalDate(start: Start, reading: CalendarReading): IsoDate {
     const w = start.wall;
     return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
   }
-  const parts = formatterOf(reading.timeZone, 'date').formatToParts(start.instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  // Every zone's offset is a multiple of 15 minutes: the day is the same all through a quarter of an hour.
+  const quarter = `${reading.timeZone} ${Math.floor(start.instant / 900_000)}`;
+  let day = dayOfQuarter.get(quarter);
+  if (day === undefined) {
+    const parts = formatterOf(reading.timeZone, 'date').formatToParts(start.instant);
+    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    day = `${get('year')}-${get('month')}-${get('day')}`;
+    dayOfQuarter.set(quarter, day);
+  }
+  return day;
 }
+const dayOfQuarter = new Map<string, IsoDate>();
 
 function hasTakenPlace(start: Start, reading: CalendarReading): boolean {
   if (start.date !== null) return start.date <= reading.today;
@@ -187,10 +195,17 @@ function toOccurrenceKey(recurrenceId: Time, tzid: string | null): string {
   return recurrenceId.toString();
 }
 
+/**
+ * `exceptions: []` keeps ical.js from relating every RECURRENCE-ID event of the whole file to each event it makes (it
+ * scans the parent calendar, without checking UIDs unless told to): quadratic on a large export, and exceptions are
+ * matched here by UID instead.
+ */
+const toEvent = (c: Component): CalendarEvent => new ICAL.Event(c, { exceptions: [] });
+
 function readSeries(uid: string, series: Series, sightings: Sightings, reading: CalendarReading, counts: CalendarCounts): void {
   const overridden = new Set<string>();
   for (const exception of series.exceptions) {
-    const e = new ICAL.Event(exception);
+    const e = toEvent(exception);
     const tzid = dtstartZone(exception);
     const rid = exception.getFirstPropertyValue('recurrence-id') as Time;
     const key = `${uid}/${toOccurrenceKey(rid, exception.getFirstProperty('recurrence-id')?.getParameter('tzid') as string | null ?? tzid)}`;
@@ -198,7 +213,7 @@ function readSeries(uid: string, series: Series, sightings: Sightings, reading: 
     readOccurrence(key, e, e.startDate, tzid, sightings, reading, counts);
   }
   if (!series.main) return;
-  const main = new ICAL.Event(series.main);
+  const main = toEvent(series.main);
   const tzid = dtstartZone(series.main);
   if (!main.isRecurring()) {
     readOccurrence(`${uid}/`, main, main.startDate, tzid, sightings, reading, counts);

@@ -21,9 +21,9 @@ import {
   type TouchpointSource,
   type UnknownPerson,
 } from '../core/touchpoints.js';
-import { findContactsByEmail } from '../store/points.js';
+import { toPointKey } from '../core/profile.js';
 import type { Store } from '../store/store.js';
-import { countSourcesOf, findEventDay, findSource, findTouchOn, insertSource, moveTouch, updateSource } from '../store/touchpoint-sources.js';
+import { countSourcesOf, findContactByEmailKey, findEventDay, findSource, findTouchOn, insertSource, moveTouch, updateSource } from '../store/touchpoint-sources.js';
 
 // ---- the user's own addresses -------------------------------------------------------------------------------------
 
@@ -157,8 +157,7 @@ export class Sightings {
     if (this.mine.has(key)) return;
     let contact = this.contactOf.get(key);
     if (contact === undefined) {
-      const found = findContactsByEmail(this.store, [key])[0];
-      contact = found ? { id: found.id, name: found.name } : null;
+      contact = findContactByEmailKey(this.store, toPointKey('email', key)) ?? null;
       this.contactOf.set(key, contact);
     }
     if (contact) return this.write(contact.id, contact.name, s, false);

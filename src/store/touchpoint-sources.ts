@@ -69,3 +69,10 @@ export function moveTouch(store: Store, eventId: string, day: IsoDate, channel: 
 export function countSourcesOf(store: Store, eventId: string, exceptId: string): number {
   return store.stmt('SELECT count(*) FROM touchpoint_sources WHERE event_id = ? AND id <> ?').pluck().get(eventId, exceptId) as number;
 }
+
+/** The contact with this email (its key: core/profile.ts toPointKey), by the points' index: one look-up per address. */
+export function findContactByEmailKey(store: Store, key: string): { id: string; name: string } | undefined {
+  return store
+    .stmt(`SELECT c.id, c.name FROM contact_points p JOIN contacts c ON c.id = p.contact_id WHERE p.kind = 'email' AND p.value_key = ? ORDER BY p.position LIMIT 1`)
+    .get(key) as { id: string; name: string } | undefined;
+}
