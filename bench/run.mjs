@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LATEST_VERSION } from '../dist/store/migrations.js';
 import { contactName, generate, SIZES } from './generate.mjs';
+import { measureImports } from './touchpoints.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'net.js');
@@ -144,6 +145,23 @@ for (const size of sizes) {
   results.sizes[size] = { contacts: SIZES[size].contacts, events: SIZES[size].events, commands: rows };
 }
 
+// Touchpoints from a calendar and a mailbox (bench/touchpoints.mjs): absolute targets, into the heavy journal.
+const importSize = quick ? 'quick' : sizes.includes('heavy') ? 'full' : null;
+if (importSize) {
+  const db = journalFor(quick ? 'quick' : 'heavy');
+  const scratch = `${db}.imports`;
+  const importEnv = { ...env, TZ: 'Europe/London' };
+  const clear = () => ['', '-wal', '-shm'].forEach((end) => rmSync(`${scratch}${end}`, { force: true }));
+  const prepare = () => {
+    clear();
+    copyJournal(db, scratch);
+    once([BIN, '--db', scratch, 'config', 'me', 'me@myfirm.example'], importEnv);
+  };
+  const net = (...a) => [BIN, '--db', scratch, ...a];
+  results.imports = measureImports({ once: (argv) => once(argv, importEnv), net, prepare, dir: join(tmpdir(), 'net-bench'), size: importSize, today: TODAY, runs: Math.min(runs, 3), quick });
+  clear();
+}
+
 const fmt = (n) => n.toFixed(1).padStart(7);
 if (json) {
   process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
@@ -157,6 +175,14 @@ if (json) {
       const limits = r.target ? [r.target.ratio ? `≤${r.target.ratio}×` : '', r.target.rssMb ? `<${r.target.rssMb} MB` : ''].filter(Boolean).join(', ') : '';
       const target = r.target ? `${r.pass ? 'PASS' : 'FAIL'} ${limits}` : '';
       lines.push(`  ${key.padEnd(10)} ${fmt(r.median)}   ${`${r.min.toFixed(0)}–${r.max.toFixed(0)}`.padEnd(10)} ${fmt(r.baseline)}   ${r.ratio.toFixed(2).padStart(5)}×  ${r.rssMb === null ? '    -' : fmt(r.rssMb)}   ${target}`);
+    }
+  }
+  if (results.imports) {
+    lines.push('', `imports into a copy of the ${quick ? 'quick' : 'heavy'} journal (one cold process each)`, '  file       median s   peak MB   target');
+    for (const [key, r] of Object.entries(results.imports)) {
+      const what = key === 'calendar' ? `${r.file.events.toLocaleString('en')} events` : `${r.file.messages.toLocaleString('en')} messages`;
+      const limits = r.target ? [`<${r.target.seconds} s`, r.target.rssMb ? `<${r.target.rssMb} MB` : ''].filter(Boolean).join(', ') : '';
+      lines.push(`  ${key.padEnd(10)} ${(r.median / 1000).toFixed(2).padStart(8)}   ${r.rssMb === null ? '    -' : fmt(r.rssMb)}   ${r.target ? `${r.pass ? 'PASS' : 'FAIL'} ${limits}` : ''}  (${what})`);
     }
   }
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -16,4 +16,10 @@ it('runs the benchmark on a small journal and reports every command', () => {
     expect(c.ratio).toBeGreaterThan(0);
     expect(c.pass).toBeNull(); // the quick journal has no targets
   }
+  // Touchpoints from a small calendar and a small mbox (bench/touchpoints.mjs), without targets too.
+  expect(Object.keys(results.imports)).toEqual(['calendar', 'mbox']);
+  for (const r of Object.values(results.imports) as { median: number; pass: boolean | null; file: { events: number } }[]) {
+    expect(r.median).toBeGreaterThan(0);
+    expect(r.pass).toBeNull();
+  }
 }, 180_000);
