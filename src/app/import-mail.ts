@@ -44,8 +44,8 @@ const CHUNK_BYTES = 1 << 20;
 const MAX_HEADER_BYTES = 1 << 20;
 
 /** The header block as name → values (names in lower case), lines unfolded. */
-export function toHeaders(block: Buffer): Map<string, string[]> {
-  const text = block.toString('utf8');
+export function toHeaders(block: Buffer | string): Map<string, string[]> {
+  const text = typeof block === 'string' ? block : block.toString('utf8');
   const headers = new Map<string, string[]>();
   let name = '';
   let value = '';
@@ -73,6 +73,8 @@ export function toHeaders(block: Buffer): Map<string, string[]> {
   return headers;
 }
 
+const FROM_HEADER = /^from:[^\n]*(?:\n[ \t][^\n]*)*/im;
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function toLocalDay(instant: number, zone: string): IsoDate {
   let f = formatters.get(zone);
@@ -85,10 +87,12 @@ function toLocalDay(instant: number, zone: string): IsoDate {
 /** Reads one message's headers into sightings. */
 export function readMessage(block: Buffer, sightings: Sightings, reading: MailReading, counts: MailCounts): void {
   counts.messages++;
-  const h = toHeaders(block);
-  const first = (name: string) => h.get(name)?.[0] ?? '';
-  const from = addressParser(first('from'), { flatten: true });
+  const text = block.toString('utf8');
+  // Most of a mailbox is mail received: only a message from one of the user's addresses is read further.
+  const from = addressParser((FROM_HEADER.exec(text)?.[0] ?? '').slice(5).replace(/\r?\n[ \t]/g, ' '), { flatten: true });
   if (!from.some((a) => a.address && sightings.isMine(a.address))) return;
+  const h = toHeaders(text);
+  const first = (name: string) => h.get(name)?.[0] ?? '';
   const labels = first('x-gmail-labels').toLowerCase();
   if (h.has('x-mozilla-draft-info') || /(^|,)\s*drafts?\s*(,|$)/.test(labels)) {
     counts.drafts++;
@@ -154,7 +158,13 @@ function findHeaderEnd(buf: Buffer, from: number): number {
  * a message starts after a "From " line that follows a blank line (or starts the file).
  */
 export class MboxSplitter {
-  private carry: Buffer = Buffer.alloc(0);
+  /**
+   * One working buffer, reused: what is left of the last chunk (`carried` bytes at its start), then the next chunk.
+   * A new buffer per chunk would be garbage the size of the file, which node frees late (outside its heap), so the
+   * process's memory would grow with the mailbox.
+   */
+  private work = Buffer.allocUnsafe(2 * CHUNK_BYTES);
+  private carried = 0;
   private state: 'from-line' | 'headers' | 'body' = 'from-line';
   /** In the body: whether the line before the carried bytes was blank. */
   private blankBefore = true;
@@ -163,7 +173,14 @@ export class MboxSplitter {
   constructor(private readonly onHeaders: (block: Buffer) => void) {}
 
   push(chunk: Buffer): void {
-    let buf = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
+    const length = this.carried + chunk.length;
+    if (length > this.work.length) {
+      const bigger = Buffer.allocUnsafe(length * 2);
+      this.work.copy(bigger, 0, 0, this.carried);
+      this.work = bigger;
+    }
+    chunk.copy(this.work, this.carried);
+    const buf = this.work.subarray(0, length);
     let pos = 0;
     if (!this.started) {
       // A file that does not start with "From " (a lone message): read from its first byte.
@@ -210,7 +227,7 @@ export class MboxSplitter {
       }
       if (wait >= 0) {
         // Carried from its "\n", whose line before was blank.
-        this.carry = Buffer.from(buf.subarray(wait));
+        this.keep(buf, wait);
         this.blankBefore = true;
         return;
       }
@@ -232,13 +249,19 @@ export class MboxSplitter {
         this.blankBefore = false;
       }
     }
-    this.carry = Buffer.from(buf.subarray(pos));
-    buf = this.carry;
+    this.keep(buf, pos);
+  }
+
+  /** Carries the bytes from `from` on to the next chunk. */
+  private keep(buf: Buffer, from: number): void {
+    buf.copyWithin(0, from);
+    this.carried = buf.length - from;
   }
 
   end(): void {
-    if (this.state === 'headers' && this.carry.length && this.carry.some((b) => b !== NL && b !== CR && b !== 0x20)) this.onHeaders(this.carry);
-    this.carry = Buffer.alloc(0);
+    const rest = this.work.subarray(0, this.carried);
+    if (this.state === 'headers' && rest.some((b) => b !== NL && b !== CR && b !== 0x20)) this.onHeaders(rest);
+    this.carried = 0;
   }
 }
 

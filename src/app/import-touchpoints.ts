@@ -8,6 +8,7 @@ import type { IsoDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
 import { detectMessageFormat, type MessageFormat } from '../core/import/detect.js';
 import type { Store } from '../store/store.js';
+import { useSmallPageCache } from '../store/touchpoint-sources.js';
 import type { Clock } from './clock.js';
 import type { Progress } from './import.js';
 import type { CalendarCounts } from './import-calendar.js';
@@ -90,6 +91,7 @@ export async function importTouchpoints(store: Store, input: TouchpointImportInp
       const counts = calendar.readCalendars(files, sightings, { now: input.now, today: clock.today, timeZone: input.timeZone }, progress);
       return { ...base, ...sightings.finish(), calendar: counts };
     }
+    useSmallPageCache(store);
     const reading = { now: input.now, timeZone: input.timeZone, threshold: readAnnouncementThreshold(store) };
     const counts: MailCounts = { messages: 0, sent: 0, announcements: 0, drafts: 0, undated: 0, before: 0 };
     const onHeaders = (block: Buffer) => mail!.readMessage(block, sightings, reading, counts);

@@ -76,3 +76,11 @@ export function findContactByEmailKey(store: Store, key: string): { id: string; 
     .stmt(`SELECT c.id, c.name FROM contact_points p JOIN contacts c ON c.id = p.contact_id WHERE p.kind = 'email' AND p.value_key = ? ORDER BY p.position LIMIT 1`)
     .get(key) as { id: string; name: string } | undefined;
 }
+
+/**
+ * A mailbox import reads little of the journal but writes for a long while: a small page cache (better-sqlite3's
+ * default is 16 MB) keeps the import of a several-gigabyte mbox within its memory budget, at no cost measured.
+ */
+export function useSmallPageCache(store: Store): void {
+  store.db.pragma('cache_size = -2000');
+}
