@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { LATEST_VERSION } from '../dist/store/migrations.js';
 import { contactName, generate, SIZES } from './generate.mjs';
 import { measureSync } from './sync.mjs';
+import { measureImports } from './touchpoints.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'net.js');
@@ -210,13 +211,13 @@ const ROWS = {
   // Everything, to a pipe: its time grows with what it prints, its memory must not.
   ics: { argv: (j) => j.net('due', '--ics'), targets: { heavy: { rssMb: 150 }, extreme: { rssMb: 150 }, wide: { rssMb: 150 } } },
   'due-all': { argv: (j) => j.net('due', '--all'), targets: { wide: { rssMb: 150 } }, sizes: ['quick', 'wide'] },
+  'list-all': { argv: (j) => j.net('list'), targets: { wide: { rssMb: 150 } }, sizes: ['quick', 'wide'] },
   // What the bash script runs on Tab after "net show Ada Ab": the name index, one query. It runs on every Tab: within
   // 1.3× of node itself. Like every row here it is timed in a clean environment, where node's own start is all there is.
   complete: { argv: (j) => [BIN, 'complete', '--bash', '--', '--db', j.db, 'show', j.name.slice(0, 6)], mustFind: (j) => j.name, targets: { extreme: { ratio: 1.3 } } },
   // A search that finds nothing would be timed doing less than a user's: each must find.
   search: { argv: (j) => j.net('search', 'spring'), mustFind: () => 'spring campaign', targets: { extreme: { ratio: 2.0, rssMb: 80 } } }, // in 30% of the events
   'search-rare': { argv: (j) => j.net('search', 'printers'), mustFind: () => 'printers', targets: { extreme: { ratio: 2.0, rssMb: 80 } } }, // in one event of 10,007
-  'list-all': { argv: (j) => j.net('list'), targets: { wide: { rssMb: 150 } }, sizes: ['quick', 'wide'] },
 };
 /** The rows timed on a journal: every row unless it names its sizes (the whole output of a big journal is slow to time). */
 const rowsFor = (size) => Object.entries(ROWS).filter(([key, row]) => (!onlyRows || onlyRows.includes(key)) && (!row.sizes || row.sizes.includes(size)));
@@ -261,6 +262,23 @@ for (const size of sizes) {
       : undefined;
   results.sizes[size] = { contacts: SIZES[size].contacts, events: SIZES[size].events, commands: rows, ...(sync && { sync }) };
 }
+// Touchpoints from a calendar and a mailbox (bench/touchpoints.mjs): absolute targets, into the heavy journal.
+const importSize = onlyRows ? null : quick ? 'quick' : sizes.includes('heavy') ? 'full' : null;
+if (importSize) {
+  const db = journalFor(quick ? 'quick' : 'heavy');
+  const scratch = `${db}.imports`;
+  const importEnv = { extraEnv: { TZ: 'Europe/London' } };
+  const clear = () => ['', '-wal', '-shm'].forEach((end) => rmSync(`${scratch}${end}`, { force: true }));
+  const prepare = () => {
+    clear();
+    copyJournal(db, scratch);
+    once([BIN, '--db', scratch, 'config', 'me', 'me@myfirm.example'], importEnv);
+  };
+  const net = (...a) => [BIN, '--db', scratch, ...a];
+  results.imports = measureImports({ once: (argv) => once(argv, importEnv), net, prepare, dir: join(tmpdir(), 'net-bench'), size: importSize, today: TODAY, runs: Math.min(runs, 3), quick });
+  clear();
+}
+
 rmSync(home, { recursive: true, force: true });
 
 const fmt = (n) => n.toFixed(1).padStart(7);
@@ -289,6 +307,14 @@ if (json) {
       `  sync init (a new machine, empty journal) ${fmt(joined.ms)} ms (git ${joined.gitMs} ms)`,
       `  sync, ten new events on each of two     ${fmt(tenEach.median)} ms (git ${tenEach.gitMs.toFixed(0)} ms, node ${tenEach.baseline.toFixed(1)} ms): ${tenEach.ratio.toFixed(2)}× node without git${verdict(tenEach, `≤${tenEach.target?.ratio}×`)}`,
     );
+  }
+  if (results.imports) {
+    lines.push('', `imports into a copy of the ${quick ? 'quick' : 'heavy'} journal (one cold process each)`, '  file       median s   peak MB   target');
+    for (const [key, r] of Object.entries(results.imports)) {
+      const what = key === 'calendar' ? `${r.file.events.toLocaleString('en')} events` : `${r.file.messages.toLocaleString('en')} messages`;
+      const limits = r.target ? [`<${r.target.seconds} s`, r.target.rssMb ? `<${r.target.rssMb} MB` : ''].filter(Boolean).join(', ') : '';
+      lines.push(`  ${key.padEnd(10)} ${(r.median / 1000).toFixed(2).padStart(8)}   ${r.rssMb === null ? '    -' : fmt(r.rssMb)}   ${r.target ? `${r.pass ? 'PASS' : 'FAIL'} ${limits}` : ''}  (${what})`);
+    }
   }
   lines.push('', `list-tty: the first ${SCREEN.rows}-line screen of net list on a terminal; list-head: net list | head -n 10 (through sh)`);
   if (!quick) lines.push(allPass ? 'every target: PASS' : 'some targets: FAIL');

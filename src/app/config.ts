@@ -7,6 +7,7 @@ import { DEFAULT_DATE_WINDOW_DAYS, MAX_DATE_WINDOW_DAYS } from '../core/importan
 import { DEFAULT_SYNONYMS, parseSynonymGroup } from '../core/matching.js';
 import { readSynonymGroups, writeSynonymGroups } from '../store/ideas.js';
 import type { Store } from '../store/store.js';
+import { ANNOUNCEMENT_SETTING, DEFAULT_ANNOUNCEMENT_RECIPIENTS } from '../core/touchpoints.js';
 import type { Clock } from './clock.js';
 
 const MIN_HALF_LIFE_DAYS = 30;
@@ -68,6 +69,17 @@ export const SETTINGS = {
       const word = text.trim().toLowerCase();
       if (!DATE_ORDER_VALUES.includes(word)) throw new UsageError(`cannot read date order "${text}"`, 'give dmy (day first: 24/11/2026), mdy (month first: 11/24/2026) or auto (your locale)');
       return word;
+    },
+    format: String,
+  },
+  'announcement-recipients': {
+    column: ANNOUNCEMENT_SETTING,
+    defaultValue: DEFAULT_ANNOUNCEMENT_RECIPIENTS,
+    recompute: false,
+    parse(text) {
+      const n = Number(text);
+      if (!/^\s*\d+\s*$/.test(text) || n < 1 || n > 1000) throw new UsageError(`cannot read announcement-recipients "${text}"`, 'give a number of recipients from 1 to 1000: a message sent to more people is an announcement, not a touchpoint');
+      return n;
     },
     format: String,
   },

@@ -501,6 +501,35 @@ const v11: Migration = {
 };
 
 /**
+ * Version 12: where imported touchpoints came from (issue 18). A touchpoint read from a calendar or a mailbox keeps its
+ * source: for a meeting, the event's UID and its occurrence (the RECURRENCE-ID of one of a series, empty for a single
+ * event); for a message, its Message-ID. One row per source and contact, so that importing the same calendar or a
+ * newer export of it never logs twice, and a meeting moved to another day moves its touchpoint (event_id). event_id is
+ * null where the source was already covered by a touchpoint the user logged (or, for mail, by that day's email).
+ */
+const v12: Migration = {
+  version: 12,
+  name: 'touchpoint sources',
+  up(db) {
+    db.exec(`
+      CREATE TABLE touchpoint_sources (
+        id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        source_key TEXT NOT NULL,
+        contact_id TEXT NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        event_id TEXT REFERENCES events(id) ON DELETE SET NULL,
+        occurred_on TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (source, source_key, contact_id)
+      );
+      CREATE INDEX touchpoint_sources_event ON touchpoint_sources(event_id);
+      CREATE INDEX touchpoint_sources_contact ON touchpoint_sources(contact_id);
+    `);
+  },
+};
+
+/**
  * Version 13 (issue 20): a journal a mile wide. A big address-book import leaves most contacts *fresh*: a name and the
  * day it was added, nothing else (store/standing-sql.ts FRESH_SQL). `net due` and `net balance` worked the rules out for
  * each of them (200,000 contacts: 180 ms of a 250 ms due). contacts_fresh holds them by the day they were added, so
@@ -615,7 +644,7 @@ const v14: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v13, v14];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 

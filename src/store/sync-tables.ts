@@ -58,6 +58,15 @@ export const SYNCED_TABLES = {
     derived: [],
     parent: 'contact_id',
   },
+  // Where an imported touchpoint came from (schema 12): carried, so that a calendar imported again on another machine
+  // never logs a meeting twice. After events: a source names the event it made.
+  touchpoint_sources: {
+    key: 'id',
+    columns: ['id', 'source', 'source_key', 'contact_id', 'event_id', 'occurred_on', 'created_at', 'updated_at'],
+    derived: [],
+    parent: 'contact_id',
+    unique: { columns: ['source', 'source_key', 'contact_id'] },
+  },
   follow_ups: {
     key: 'id',
     columns: ['id', 'contact_id', 'due_on', 'note', 'scheduled_on', 'done_on', 'created_at', 'updated_at'],

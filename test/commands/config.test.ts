@@ -14,15 +14,17 @@ describe('net config', () => {
   it('lists the settings with their defaults', () => {
     const window = 'how many days ahead net due lists birthdays and important dates';
     const order = 'how dates written with slashes read: dmy (24/11/2026) or mdy (11/24/2026); auto follows your locale (LC_ALL, LC_TIME, LANG)';
+    const announcement = 'a message you sent to more people than this (To and Cc) is an announcement, not a touchpoint, when net imports your mail';
     expect(j.run('config')).toEqual({
       code: 0,
       stderr: '',
-      stdout: `half-life = 6m (default)\n  ${description}\ndate-window = 7d (default)\n  ${window}\ndate-order = auto (dmy from your locale) (default)\n  ${order}\n`,
+      stdout: `half-life = 6m (default)\n  ${description}\ndate-window = 7d (default)\n  ${window}\ndate-order = auto (dmy from your locale) (default)\n  ${order}\nannouncement-recipients = 5 (default)\n  ${announcement}\n`,
     });
     expect(j.json('config')).toEqual([
       { key: 'half-life', value: '6m', stored: 180, defaultValue: '6m', isDefault: true, description },
       { key: 'date-window', value: '7d', stored: 7, defaultValue: '7d', isDefault: true, description: window },
       { key: 'date-order', value: 'auto', stored: 'auto', defaultValue: 'auto', isDefault: true, description: order, effective: 'dmy' },
+      { key: 'announcement-recipients', value: '5', stored: 5, defaultValue: '5', isDefault: true, description: announcement },
     ]);
     expect(j.json('config', 'half-life')).toMatchObject({ key: 'half-life', value: '6m' });
   });
@@ -37,7 +39,7 @@ describe('net config', () => {
     expect(j.dump().settings).toMatchObject([{ key: 'half_life_days', value: '365' }]);
     expect(j.json('check', 'jane').balance).toBe(2.8); // 4 · 2^(−180/365)
     expect(j.json('balance').contacts[0]).toMatchObject({ name: 'Jane Doe', balance: 2.8 });
-    expect(j.json('config')).toMatchObject([{ value: '1y', stored: 365, isDefault: false }, { key: 'date-window' }, { key: 'date-order' }]);
+    expect(j.json('config')).toMatchObject([{ value: '1y', stored: 365, isDefault: false }, { key: 'date-window' }, { key: 'date-order' }, { key: 'announcement-recipients' }]);
     expect(j.run('config', 'half-life').stdout).toBe(`half-life = 1y (default 6m)\n  ${description}\n`);
     // New events are stored on the new scale too.
     ok(j.run('log', 'ravi', '--gave', 'idea', '--value', '2', '--date', '2025-11-22')); // 365 days ago
@@ -58,8 +60,8 @@ describe('net config', () => {
     [['config', 'half-life', '29d'], 'net: half-life 29d is out of range; give an interval from 30 days to 10 years, for example 180d, 6m or 1y\n'],
     [['config', 'half-life', '11y'], 'net: cannot read half-life "11y"; give an interval from 30 days to 10 years, for example 180d, 6m or 1y\n'],
     [['config', 'half-life', 'soon'], 'net: cannot read half-life "soon"; give an interval from 30 days to 10 years, for example 180d, 6m or 1y\n'],
-    [['config', 'colour', 'blue'], 'net: unknown setting "colour"; settings are: half-life, date-window, date-order\n'],
-    [['config', 'colour'], 'net: unknown setting "colour"; settings are: half-life, date-window, date-order\n'],
+    [['config', 'colour', 'blue'], 'net: unknown setting "colour"; settings are: half-life, date-window, date-order, announcement-recipients\n'],
+    [['config', 'colour'], 'net: unknown setting "colour"; settings are: half-life, date-window, date-order, announcement-recipients\n'],
   ])('net %j is a usage error that writes nothing', (args, stderr) => {
     ok(j.run('add', 'Jane Doe'));
     const before = j.dump();

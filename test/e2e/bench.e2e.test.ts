@@ -25,4 +25,10 @@ it('runs the benchmark on a small journal and reports every command', () => {
   expect(sync.tenEach.median).toBeGreaterThan(sync.tenEach.gitMs);
   expect(sync.tenEach.ratio).toBeGreaterThan(0);
   expect([sync.first.pass, sync.tenEach.pass]).toEqual([null, null]); // targets are on the heavy journal
+  // Touchpoints from a small calendar and a small mbox (bench/touchpoints.mjs), without targets too.
+  expect(Object.keys(results.imports)).toEqual(['calendar', 'mbox']);
+  for (const r of Object.values(results.imports) as { median: number; pass: boolean | null; file: { events: number } }[]) {
+    expect(r.median).toBeGreaterThan(0);
+    expect(r.pass).toBeNull();
+  }
 }, 400_000);

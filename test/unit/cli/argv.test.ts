@@ -214,7 +214,7 @@ describe.each<[string, string[], unknown]>([
   ['config a new value', ['config', 'half-life', '1y'], call('changeSetting', 'half-life', 365, CLOCK, 'dmy')],
   ['config synonyms', ['config', 'synonyms'], call('listSynonyms')],
   ['config synonyms --remove', ['config', 'synonyms', 'bakery=patisserie', '--remove'], call('changeSynonyms', 'bakery=patisserie', true, CLOCK)],
-  ['config --remove without synonyms', ['config', 'half-life', '1y', '--remove'], usage('net: --remove goes with synonyms; for example net config synonyms accountant=bookkeeper --remove')],
+  ['config --remove without synonyms', ['config', 'half-life', '1y', '--remove'], usage('net: --remove goes with synonyms or me; for example net config synonyms accountant=bookkeeper --remove')],
   // doctor
   ['doctor --fix', ['doctor', '--fix'], call('examineJournal', { path: '/home/me/.local/share/net/journal.db', ownFolder: true, fix: true })],
 ])('net %s', (_, args, expected) => {

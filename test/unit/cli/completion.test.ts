@@ -35,7 +35,7 @@ describe('the completion spec', () => {
 
 describe('complete', () => {
   it.each([
-    [['s'], ['show', 'search', 'snooze']],
+    [['s'], ['show', 'search', 'snooze', 'sync']],
     [['log', 'j'], ['Jane Doe', 'Jürgen Müller']],
     [['log', 'jane', ''], ['coffee', 'lunch', 'call', 'video', 'message', 'email', 'event', 'one-to-one', 'gave', 'received', 'next', 'for']],
     [['log', 'jane', 'coffee', 'received', 'i'], ['introduction', 'idea']],

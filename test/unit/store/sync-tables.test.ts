@@ -70,7 +70,7 @@ describe('what sync carries, declared once', () => {
     let out = '';
     writeJournalJson(store, clock, (s) => (out += s));
     const json = JSON.parse(out) as Record<string, unknown>;
-    expect(Object.keys(json).filter((k) => !['format', 'version', 'schema', 'exportedAt'].includes(k)).sort()).toEqual(['answers', 'contactPoints', 'contacts', 'dates', 'events', 'facts', 'followUps', 'settings']);
+    expect(Object.keys(json).filter((k) => !['format', 'version', 'schema', 'exportedAt'].includes(k)).sort()).toEqual(['answers', 'contactPoints', 'contacts', 'dates', 'events', 'facts', 'followUps', 'settings', 'touchpointSources']);
   });
 
   it('makes one insert, update and delete trigger per synced table, and leaves them alone when they match', () => {
