@@ -1,4 +1,9 @@
-/** stdout carries the command's result (text or JSON, never both); stderr carries warnings and hints. */
+/**
+ * stdout carries the command's result (text or JSON, never both); stderr carries warnings and hints.
+ * The result is a view: plain data, made beside the renderer that prints it (render-*.ts; the contact and event views
+ * several renderers share in contact-view.ts). The same object becomes JSON with --json and text through the renderer.
+ * Keys are stable camelCase; dates are YYYY-MM-DD; timestamps ISO. Adding a key is fine, renaming one is not.
+ */
 import { hasColour, type Palette } from './palette.js';
 import { toTerminalData, toTerminalField, toTerminalText } from './terminal-text.js';
 

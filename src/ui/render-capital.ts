@@ -1,8 +1,228 @@
-/** Text for check, ask, balance, deepen and config. */
+/** Check, ask, balance, deepen and config: their views (the JSON) and their text. */
+import type { AskResult, OutcomeResult } from '../app/ask.js';
+import type { BalanceResult } from '../app/balance.js';
+import type { CheckOutcome } from '../app/check.js';
+import type { SetResult, SettingEntry, SettingKey } from '../app/config.js';
+import type { DeepenResult, DepthResult } from '../app/deepen.js';
+import { round1, type BalanceLine, type CheckAdvice, type CheckReason, type NetworkShape, type Stage, type Verdict } from '../core/capital.js';
+import type { DepthPoint } from '../core/checklist.js';
 import { maxOf, toThousands } from '../core/numbers.js';
 import type { Palette } from './palette.js';
-import type { AskView, BalanceView, CheckView, DepthView, OutcomeView, PointView, SettingChangedView, SettingView } from './views.js';
+import { toEventView, type EventView } from './contact-view.js';
+import { describeCheckAdvice, describeCheckReason, describeCheckSubject, describeFirstStep, describeThanks } from './messages/check.js';
+import { CHECKLIST_TEXT, describePointWhy } from './messages/checklist.js';
+import { SETTING_WORDS } from './messages/settings.js';
 import { askPhrase, plural, toDayText } from './messages/words.js';
+
+export interface PointView {
+  id: string;
+  text: string;
+  state: DepthPoint['state'];
+  /** journal: read from the journal; answer: the user's own answer (net deepen). */
+  source: DepthPoint['source'];
+  /** For journal points: why it holds or not. */
+  why: string | null;
+  answeredOn: string | null;
+  /** An answer over a year old: people change. */
+  stale: boolean;
+}
+
+export function toPointView(p: DepthPoint): PointView {
+  return {
+    id: p.id,
+    text: CHECKLIST_TEXT[p.id],
+    state: p.state,
+    source: p.source,
+    why: p.why ? describePointWhy(p.why) : null,
+    answeredOn: p.answeredOn ?? null,
+    stale: p.stale ?? false,
+  };
+}
+
+export interface BalanceLineView {
+  count: number;
+  /** Before fading: values of gives, sizes of asks, TOUCH_DEPOSIT of touchpoints. */
+  points: number;
+  /** As of today. */
+  faded: number;
+  /** The events counted, as `net show` lists them. */
+  eventIds: string[];
+}
+
+export interface CheckView {
+  id: string;
+  name: string;
+  /** The ask judged; null with --to-refer. */
+  ask: string | null;
+  toRefer: boolean;
+  verdict: Verdict;
+  balance: number;
+  /** Their investment in the user, faded like the balance. */
+  received: number;
+  depth: { score: number; of: number };
+  stage: Stage;
+  knownSince: string | null;
+  lastTouch: string | null;
+  needs: { balance: number | null; depth: number; knownDays: number };
+  reasons: string[];
+  /** Each reason marked: met, not-met, or info (the last touch, which is neither). */
+  reasonMarks: ('met' | 'not-met' | 'info')[];
+  /** What to do, in a few words, for the first line. */
+  firstStep: string;
+  /** What is checked: "ask Tom Baker for business", "refer Tom Baker to your contacts". */
+  subject: string;
+  suggestions: string[];
+  /** What they gave you, as a reason to thank them and give: never among the reasons for your own ask. */
+  thanks: string | null;
+  points: PointView[];
+  breakdown: { gave: BalanceLineView; touch: BalanceLineView; ask: BalanceLineView; received: BalanceLineView; asksSinceLastDeposit: number };
+  halfLifeDays: number;
+  /** What each reason is, beside its words (core/capital.ts CheckReason): known-for, balance, depth, … */
+  reasonCodes: CheckReason['code'][];
+  /** What each suggestion is: give-first, meet-first, farm, close-ask, point:<checklist id>, … */
+  suggestionCodes: string[];
+}
+
+/** An advice's code; advice on a checklist point names the point: `point:knows-services`. */
+export const toAdviceCode = (a: CheckAdvice) => (a.code === 'point' ? `point:${a.point}` : a.code);
+
+export function toCheckView(o: CheckOutcome): CheckView {
+  const r = o.result;
+  const line = (type: 'gave' | 'touch' | 'ask' | 'received', l: BalanceLine): BalanceLineView => ({
+    count: l.count,
+    points: l.points,
+    faded: round1(l.faded),
+    eventIds: o.eventIds[type],
+  });
+  const b = r.breakdown;
+  return {
+    id: o.contact.id,
+    name: o.contact.name,
+    ask: o.kind,
+    toRefer: o.kind === null,
+    verdict: r.verdict,
+    balance: round1(r.balance),
+    received: round1(r.received),
+    depth: r.depth,
+    stage: r.stage,
+    knownSince: r.knownSince,
+    lastTouch: r.lastTouch,
+    needs: { balance: o.needs.balance ?? null, depth: o.needs.depth, knownDays: o.needs.knownDays },
+    reasons: r.reasons.map(describeCheckReason),
+    reasonMarks: r.reasons.map((x) => (x.code === 'last-touch' ? 'info' : x.ok ? 'met' : 'not-met')),
+    firstStep: describeFirstStep(r.suggestions[0] ?? { code: 'keep-giving' }),
+    subject: describeCheckSubject(o.contact.name, o.kind),
+    suggestions: r.suggestions.map((a) => describeCheckAdvice(a, o.contact.name)),
+    thanks: r.thanks ? describeThanks(o.contact.name, r.thanks) : null,
+    points: r.points.map(toPointView),
+    breakdown: { gave: line('gave', b.gave), touch: line('touch', b.touch), ask: line('ask', b.ask), received: line('received', b.received), asksSinceLastDeposit: b.asksSinceLastDeposit },
+    halfLifeDays: o.halfLifeDays,
+    reasonCodes: r.reasons.map((x) => x.code),
+    suggestionCodes: r.suggestions.map(toAdviceCode),
+  };
+}
+
+export interface AskView {
+  contact: { id: string; name: string };
+  /** False when the ask was premature and not confirmed: nothing was written. */
+  recorded: boolean;
+  premature: boolean;
+  /** The ask as recorded, or null. */
+  event: EventView | null;
+  check: CheckView;
+}
+
+export function toAskView(check: CheckOutcome, recorded: AskResult | null): AskView {
+  return {
+    contact: { id: check.contact.id, name: check.contact.name },
+    recorded: recorded !== null,
+    premature: check.result.verdict === 'premature',
+    event: recorded && toEventView(recorded.event),
+    check: toCheckView(check),
+  };
+}
+
+export interface OutcomeView {
+  contact: { id: string; name: string };
+  event: EventView;
+  /** The outcome before: pending when the ask was open. */
+  previous: string;
+}
+
+export function toOutcomeView(r: OutcomeResult): OutcomeView {
+  return { contact: { id: r.contact.id, name: r.contact.name }, event: toEventView(r.event), previous: r.previous };
+}
+
+export interface BalanceEntryView {
+  id: string;
+  name: string;
+  balance: number;
+  /** Their investment in the user: what they gave, faded like the balance. */
+  received: number;
+  depth: { score: number; of: number };
+  stage: Stage;
+  lastTouch: string | null;
+  knownSince: string | null;
+}
+
+export interface BalanceView {
+  contacts: BalanceEntryView[];
+  /** Contacts counted (all, or those with --tag), before --limit. */
+  total: number;
+  stages: Record<Stage, number>;
+  shape: NetworkShape;
+  halfLifeDays: number;
+}
+
+export function toBalanceView(r: BalanceResult): BalanceView {
+  return {
+    contacts: r.entries.map((e) => ({
+      id: e.id,
+      name: e.name,
+      balance: round1(e.standing.balance),
+      received: round1(e.standing.received),
+      depth: e.standing.depth,
+      stage: e.standing.stage,
+      lastTouch: e.lastTouch,
+      knownSince: e.standing.knownSince,
+    })),
+    total: r.total,
+    stages: r.stages,
+    shape: r.shape,
+    halfLifeDays: r.halfLifeDays,
+  };
+}
+
+export interface DepthView {
+  id: string;
+  name: string;
+  depth: { score: number; of: number };
+  stage: Stage;
+  points: PointView[];
+  /** What this command answered (empty when nothing changed). */
+  answered: { id: string; answer: boolean }[];
+}
+
+export function toDepthView(r: DepthResult | DeepenResult): DepthView {
+  return { id: r.contact.id, name: r.contact.name, depth: r.depth, stage: r.stage, points: r.points.map(toPointView), answered: 'answered' in r ? r.answered : [] };
+}
+
+export interface SettingView extends SettingEntry {
+  /** What the setting means. */
+  description: string;
+}
+
+export function toSettingView(s: SettingEntry): SettingView {
+  return { ...s, description: SETTING_WORDS[s.key as SettingKey] ?? '' };
+}
+
+export interface SettingChangedView extends SettingView {
+  recomputed: number;
+}
+
+export function toSettingChangedView(r: SetResult): SettingChangedView {
+  return { ...toSettingView(r.setting), recomputed: r.recomputed };
+}
 
 const one = (n: number) => n.toFixed(1);
 

@@ -1,10 +1,30 @@
-/** Text for `net edit` and `net rm`. */
-import type { EditedField } from '../app/edit.js';
+/** `net edit` and `net rm`: their views (the JSON) and their text. */
+import type { EditChanges, EditedField, EditResult } from '../app/edit.js';
+import type { ContactRowCounts, RemoveResult } from '../app/rm.js';
 import type { FactKind } from '../core/vocabulary.js';
 import type { Palette } from './palette.js';
+import { toContactView, type ContactView } from './contact-view.js';
 import { renderProfile } from './render-show.js';
-import type { EditedView, RemovedView } from './views.js';
 import { plural } from './messages/words.js';
+
+/** `net edit`: the updated contact, and what changed. */
+export interface EditedView extends ContactView {
+  changes: EditChanges;
+}
+
+export function toEditedView(r: EditResult): EditedView {
+  return { ...toContactView(r.contact, r.facts, r.points), changes: r.changes };
+}
+
+export interface RemovedView {
+  id: string;
+  name: string;
+  removed: ContactRowCounts;
+}
+
+export function toRemovedView(r: RemoveResult): RemovedView {
+  return { id: r.contact.id, name: r.contact.name, removed: r.removed };
+}
 
 const FIELD_WORDS: Record<EditedField, string> = {
   name: 'name',

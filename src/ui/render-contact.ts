@@ -1,7 +1,24 @@
-/** Text for the commands that write a contact or an interaction. */
+/** The commands that write a contact or an interaction: their view (the JSON) and their text. */
+import type { LogResult } from '../app/log.js';
 import type { Palette } from './palette.js';
-import type { ContactView, LoggedView } from './views.js';
+import { toEventView, type ContactView, type EventView } from './contact-view.js';
 import { describeLogged, plural, toDayText } from './messages/words.js';
+
+export interface LoggedView {
+  contact: { id: string; name: string };
+  events: EventView[];
+  followUp: { id: string; dueOn: string; note: string | null } | null;
+  closedFollowUps: number;
+}
+
+export function toLoggedView(r: LogResult): LoggedView {
+  return {
+    contact: { id: r.contact.id, name: r.contact.name },
+    events: r.events.map(toEventView),
+    followUp: r.followUp && { id: r.followUp.id, dueOn: r.followUp.dueOn, note: r.followUp.note },
+    closedFollowUps: r.closedFollowUps,
+  };
+}
 
 export function renderAdded(c: ContactView, p: Palette): string {
   const about = [c.role, c.company].filter(Boolean).join(', ');

@@ -1,9 +1,21 @@
-/** Text for `net doctor`: one line per check, the fix under each problem, then a verdict. */
-import type { DoctorCheckId } from '../app/doctor.js';
+/** `net doctor`: its view (the JSON) and its text: one line per check, the fix under each problem, then a verdict. */
+import type { DoctorCheckId, DoctorFinding, DoctorResult } from '../app/doctor.js';
 import { maxOf } from '../core/numbers.js';
 import type { Palette } from './palette.js';
-import type { DoctorView } from './views.js';
+import { describeFinding } from './messages/doctor.js';
 import { plural } from './messages/words.js';
+
+/** `net doctor --json`: each check with what it found in words, and its code beside them. */
+export interface DoctorView {
+  path: string;
+  exists: boolean;
+  healthy: boolean;
+  checks: { id: DoctorCheckId; ok: boolean; detail: string; fix: string | null; fixed: boolean; code: DoctorFinding['code'] }[];
+}
+
+export function toDoctorView(r: DoctorResult): DoctorView {
+  return { path: r.path, exists: r.exists, healthy: r.healthy, checks: r.checks.map((c) => ({ id: c.id, ok: c.ok, ...describeFinding(c.finding), fixed: c.fixed, code: c.finding.code })) };
+}
 
 const TITLES: Record<DoctorCheckId, string> = {
   file: 'file',

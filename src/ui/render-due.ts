@@ -1,7 +1,83 @@
-/** Text for `net due` and `net snooze`. */
+/** `net due` and `net snooze`: their views (the JSON) and their text. */
+import type { DueResult } from '../app/due.js';
+import type { SnoozeResult } from '../app/snooze.js';
+import type { IsoDate } from '../core/dates.js';
+import type { DueAction, DueItem, DueReason } from '../core/due.js';
 import type { Palette } from './palette.js';
-import type { CalendarWrittenView, DueItemView, DueListView, SnoozeView } from './views.js';
+import { describeDueAction, describeDueReason } from './messages/due.js';
 import { plural, toDayText } from './messages/words.js';
+
+/** One line of `net due`; `terms` only with --explain. */
+export interface DueItemView {
+  id: string;
+  name: string;
+  /** The urgency: the sum of the terms' value × weight. */
+  score: number;
+  reasons: string[];
+  nextAction: string;
+  lastTouch: string | null;
+  stage: string;
+  cadenceDays: number | null;
+  /** What each reason is, beside its words (core/due.ts DueReason): follow-up, cadence-overdue, received, … */
+  reasonCodes: DueReason['code'][];
+  /** The next step's code (core/due.ts DueAction). */
+  nextActionCode: DueAction;
+  terms?: { term: string; value: number; weight: number; score: number }[];
+}
+
+/** `net due`: JSON prints `items` alone (an array, most urgent first); the text also says what was left out. */
+export interface DueListView {
+  /** The day of --on; null for today. */
+  on: string | null;
+  items: DueItemView[];
+  /** How many are due in all. */
+  total: number;
+  emptyJournal: boolean;
+  explain: boolean;
+}
+
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
+
+/** One due contact's line: its reasons in words (as of `day`), and the terms with --explain. */
+export function toDueItemView(i: DueItem, day: IsoDate, explain: boolean): DueItemView {
+  const view: DueItemView = {
+    id: i.id,
+    name: i.name,
+    score: round3(i.score),
+    reasons: i.reasons.map((reason) => describeDueReason(reason, day)),
+    nextAction: describeDueAction(i.nextAction, i.name),
+    lastTouch: i.lastTouch,
+    stage: i.stage,
+    cadenceDays: i.cadenceDays,
+    reasonCodes: i.reasons.map((reason) => reason.code),
+    nextActionCode: i.nextAction,
+  };
+  if (explain) view.terms = i.terms.map((t) => ({ term: t.term, value: round3(t.value), weight: t.weight, score: round3(t.score) }));
+  return view;
+}
+
+export function toDueListView(r: DueResult, opts: { on: string | null; explain: boolean }): DueListView {
+  const items = r.items.map((i) => toDueItemView(i, r.day, opts.explain));
+  return { on: opts.on, items, total: r.total, emptyJournal: r.emptyJournal, explain: opts.explain };
+}
+
+export interface SnoozeView {
+  id: string;
+  name: string;
+  /** Not due before this day; null when not snoozed. */
+  snoozedUntil: string | null;
+  previous: string | null;
+}
+
+export function toSnoozeView(r: SnoozeResult): SnoozeView {
+  return { id: r.contact.id, name: r.contact.name, snoozedUntil: r.contact.snoozedUntil, previous: r.previous };
+}
+
+/** `net due --ics <file>`: what was written. */
+export interface CalendarWrittenView {
+  file: string;
+  events: number;
+}
 
 /** net due fits an 80-column terminal: each person on a short line, the reasons indented below. */
 const WIDTH = 80;

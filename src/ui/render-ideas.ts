@@ -1,7 +1,116 @@
-/** Text for `net ideas`, `net intro` and `net config synonyms`. */
+/** `net ideas`, `net intro` and `net config synonyms`: their views (the JSON) and their text. */
+import type { IdeasResult } from '../app/ideas.js';
+import type { IntroCheck, IntroResult } from '../app/intro.js';
+import { round1, type Verdict } from '../core/capital.js';
 import type { Palette } from './palette.js';
-import type { IdeasView, IdeaView, IntroView, SynonymsView } from './views.js';
+import { toEventView, type EventView } from './contact-view.js';
+import { toAdviceCode } from './render-capital.js';
+import { describeCheckAdvice } from './messages/check.js';
+import { describeIdeaAction, describeIdeaReason, describeLearnFirst } from './messages/ideas.js';
 import { toDayText } from './messages/words.js';
+
+/** One way to give: `net ideas --json` prints an array of these, best first. */
+export interface IdeaView {
+  /** introduction, referral, goal (a pair); article, one-to-one, ask-how-to-help (one person). */
+  kind: string;
+  /** The one it helps first. */
+  for: string;
+  /** The other one of an introduction, or null. */
+  with: string | null;
+  action: string;
+  because: string;
+  score: number;
+  /** False: the user should learn more about one of them before vouching. */
+  ready: boolean;
+  learnFirst: string[];
+  forId: string;
+  withId: string | null;
+}
+
+export interface IdeasView {
+  /** The contact asked about; null for the whole network. */
+  contact: { id: string; name: string; stage: string } | null;
+  ideas: IdeaView[];
+  /** Ideas found before --limit. */
+  total: number;
+  /** Open needs and ideal referrals the ideas come from. */
+  wishes: number;
+}
+
+export function toIdeasView(r: IdeasResult): IdeasView {
+  return {
+    contact: r.contact,
+    ideas: r.ideas.map((i) => ({
+      kind: i.kind,
+      for: i.for.name,
+      with: i.with?.name ?? null,
+      action: describeIdeaAction(i),
+      because: describeIdeaReason(i.because),
+      score: Math.round(i.score * 100) / 100,
+      ready: i.ready,
+      learnFirst: i.learnFirst.map(describeLearnFirst),
+      forId: i.for.id,
+      withId: i.with?.id ?? null,
+    })),
+    total: r.total,
+    wishes: r.wishes,
+  };
+}
+
+export interface IntroSideView {
+  id: string;
+  name: string;
+  /** recommended: the introduction vouches for them (they must pass net check --to-refer); receiving: they are sent
+   * to the one recommended (the user must have met them). */
+  role: string;
+  /** Ready in their role. */
+  verdict: Verdict;
+  /** Before, and after when recorded. */
+  balance: number;
+  balanceAfter: number | null;
+  learnFirst: string[];
+  /** What each of learnFirst is, as in `net check --json` suggestionCodes. */
+  learnFirstCodes: string[];
+}
+
+export interface IntroView {
+  /** False when not ready and not confirmed: nothing was written. */
+  recorded: boolean;
+  ready: boolean;
+  date: string;
+  note: string | null;
+  contacts: [IntroSideView, IntroSideView];
+  /** The two linked gives, when recorded. */
+  events: EventView[];
+}
+
+export function toIntroView(check: IntroCheck, date: string, note: string | null, recorded: IntroResult | null): IntroView {
+  const side = (i: 0 | 1): IntroSideView => {
+    const o = check.checks[i];
+    const s = check.sides[i];
+    return {
+      id: o.contact.id,
+      name: o.contact.name,
+      role: check.roles[i],
+      verdict: s.ready ? 'ready' : 'premature',
+      balance: round1(o.result.balance),
+      balanceAfter: recorded ? round1(recorded.balances[i]) : null,
+      learnFirst: s.learnFirst.map((a) => describeCheckAdvice(a, o.contact.name)),
+      learnFirstCodes: s.learnFirst.map(toAdviceCode),
+    };
+  };
+  return { recorded: recorded !== null, ready: check.ready, date, note, contacts: [side(0), side(1)], events: recorded ? recorded.events.map(toEventView) : [] };
+}
+
+export interface SynonymsView {
+  /** The groups net knows without being told. */
+  builtIn: string[][];
+  /** The user's own groups (net config synonyms a=b). */
+  yours: string[][];
+  /** What this command changed. */
+  added: string[] | null;
+  removed: string[] | null;
+}
 
 /**
  * Two or three lines an idea: what to do, why, and either the command that does it or the one step to take first.

@@ -1,8 +1,33 @@
-/** Text for `net asks --premature` and the report's section on premature asks. */
+/** `net asks --premature` and the report's section on premature asks: their view (the JSON) and their text. */
+import type { PrematureResult } from '../app/premature.js';
+import type { EarlyWhy, RepairGive } from '../core/premature.js';
 import type { Palette } from './palette.js';
-import type { PrematureView } from './views.js';
-import { PREMATURE_WORDS } from './messages/premature.js';
+import { describeEarlyAsk, describeRepair, PREMATURE_WORDS } from './messages/premature.js';
 import { plural } from './messages/words.js';
+
+/** `net asks --premature` and the report's section: asks made before the relationship was ready. */
+export interface PrematureView {
+  since: string;
+  until: string;
+  /** Every ask in the window. */
+  asks: number;
+  /** Per contact, the contacts with the latest premature ask first. */
+  people: { id: string; name: string; asks: { kind: string; on: string; note: string | null; why: EarlyWhy; text: string }[]; repair: string; repairCode: RepairGive }[];
+  /** Where the user's asks outweigh what they gave in the last `latelyDays` days. */
+  outweighed: { id: string; name: string; repair: string; repairCode: RepairGive }[];
+  latelyDays: number;
+}
+
+export function toPrematureView(r: PrematureResult): PrematureView {
+  return {
+    since: r.since,
+    until: r.until,
+    asks: r.asks,
+    people: r.habits.map((h) => ({ id: h.contactId, name: h.name, asks: h.asks.map((a) => ({ ...a, text: describeEarlyAsk(a) })), repair: describeRepair(h.repair, h.name), repairCode: h.repair })),
+    outweighed: r.outweighed.map((o) => ({ id: o.contactId, name: o.name, repair: describeRepair(o.repair, o.name), repairCode: o.repair })),
+    latelyDays: r.latelyDays,
+  };
+}
 
 /** The section's lines, without a title: the report gives its own. */
 export function renderPrematureLines(v: PrematureView, p: Palette): string[] {

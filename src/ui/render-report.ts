@@ -7,8 +7,7 @@ import { toBar, toSparkline } from '../core/report.js';
 import { SHAPE_WORDS } from './messages/report.js';
 import type { Palette } from './palette.js';
 import { giveKindPhrase, plural, toDayText } from './messages/words.js';
-import { renderPrematureLines } from './render-premature.js';
-import { toPrematureView, type PrematureView } from './views.js';
+import { renderPrematureLines, toPrematureView, type PrematureView } from './render-premature.js';
 
 export interface ActivityView {
   gives: number;

@@ -1,12 +1,74 @@
-/** `net show`: the profile, then the timeline of events and follow-ups, newest first. */
+/** `net show`: its view (the JSON), and its text: the profile, then the timeline of events and follow-ups, newest first. */
+import type { ShowResult } from '../app/show.js';
+import { round1, type Standing } from '../core/capital.js';
 import { toRelativeDays } from '../core/dates.js';
 import { maxOf, toThousands } from '../core/numbers.js';
+import type { FollowUp } from '../core/types.js';
 import { EVENT_TYPES } from '../core/vocabulary.js';
 import type { Palette } from './palette.js';
+import { toContactView, toEventView, type ContactView, type EventView, type ReferralStateView } from './contact-view.js';
 import { toAbout, toLastTouchText } from './render-list.js';
-import type { ContactView, EventView, FollowUpView, ReferralStateView, ShowView, StandingView } from './views.js';
 import { describeStatus } from './render-referrals.js';
 import { describeEvent, plural, toDayText } from './messages/words.js';
+
+export interface FollowUpView {
+  id: string;
+  dueOn: string;
+  note: string | null;
+  scheduledOn: string;
+  doneOn: string | null;
+  open: boolean;
+}
+
+export function toFollowUpView(f: FollowUp): FollowUpView {
+  return { id: f.id, dueOn: f.dueOn, note: f.note, scheduledOn: f.scheduledOn, doneOn: f.doneOn, open: f.doneOn === null };
+}
+
+/** `net show`: later features add keys (balance, stage…) beside these; the three below stay as they are. */
+export interface ShowView {
+  contact: ContactView;
+  /** Events, newest first: all of them in JSON; the text shows the latest unless --all. */
+  timeline: EventView[];
+  /** Older events not in `timeline` (0 with --json or --all). */
+  earlierEvents: number;
+  /** Open and done, latest due first. */
+  followUps: FollowUpView[];
+  standing: StandingView;
+  /** The birthday and custom dates: each with the day it next falls on. */
+  importantDates: ImportantDateView[];
+}
+
+export interface ImportantDateView {
+  label: string;
+  /** As stored: `YYYY-MM-DD`, or `--MM-DD` without a year. */
+  date: string;
+  next: string;
+  inDays: number;
+}
+
+/** Balance, depth and stage as every view shows them; `received` is the contact's investment in the user. */
+export interface StandingView {
+  stage: string;
+  balance: number;
+  received: number;
+  depth: { score: number; of: number };
+  knownSince: string | null;
+}
+
+export function toStandingView(s: Standing): StandingView {
+  return { stage: s.stage, balance: round1(s.balance), received: round1(s.received), depth: s.depth, knownSince: s.knownSince };
+}
+
+export function toShowView(r: ShowResult): ShowView {
+  return {
+    contact: toContactView(r.contact, r.facts, r.points),
+    timeline: r.events.map((e) => (r.introductions.has(e.id) ? { ...toEventView(e), introducedTo: r.introductions.get(e.id)! } : toEventView(e))),
+    earlierEvents: r.earlierEvents,
+    followUps: r.followUps.map(toFollowUpView),
+    standing: toStandingView(r.standing),
+    importantDates: r.occasions.map((o) => ({ label: o.label, date: o.date, next: o.on, inDays: o.inDays })),
+  };
+}
 
 /** The profile lines of a contact: every field that is set and every fact. */
 export function renderProfile(c: ContactView, p: Palette, today: string): string {

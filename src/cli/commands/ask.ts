@@ -6,7 +6,7 @@ import { parseFieldText } from '../../core/text.js';
 import { parseAskKind, parseOutcome, type AskKind, type AskOutcome } from '../../core/vocabulary.js';
 import { PROMPTS } from '../../ui/messages/prompts.js';
 import { describeOpenAsk, renderAsk, renderAskAnyway, renderCheck, renderOutcome } from '../../ui/render-capital.js';
-import { toAskView, toCheckView, toOutcomeView } from '../../ui/views.js';
+import { toAskView, toCheckView, toOutcomeView } from '../../ui/render-capital.js';
 import type { CliContext } from '../context.js';
 import { readOptionalDateFlag } from '../dates.js';
 import { withExamples } from '../options.js';

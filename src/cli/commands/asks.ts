@@ -3,7 +3,7 @@ import { findPrematureAsks } from '../../app/premature.js';
 import { checkReportWindow } from '../../app/report.js';
 import { UsageError } from '../../core/errors.js';
 import { renderPremature } from '../../ui/render-premature.js';
-import { toPrematureView } from '../../ui/views.js';
+import { toPrematureView } from '../../ui/render-premature.js';
 import type { CliContext } from '../context.js';
 import { withExamples } from '../options.js';
 import { readSince } from './report.js';

@@ -3,7 +3,7 @@ import { BALANCE_SORTS, listBalances, type BalanceSort } from '../../app/balance
 import { UsageError } from '../../core/errors.js';
 import { parseTag } from '../../core/profile.js';
 import { renderBalance } from '../../ui/render-capital.js';
-import { toBalanceView } from '../../ui/views.js';
+import { toBalanceView } from '../../ui/render-capital.js';
 import type { CliContext } from '../context.js';
 import { parseCount, withExamples } from '../options.js';
 

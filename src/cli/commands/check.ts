@@ -4,7 +4,7 @@ import { resolveContact } from '../../app/resolve.js';
 import { UsageError } from '../../core/errors.js';
 import { parseAskKind, type AskKind } from '../../core/vocabulary.js';
 import { renderCheck } from '../../ui/render-capital.js';
-import { toCheckView } from '../../ui/views.js';
+import { toCheckView } from '../../ui/render-capital.js';
 import type { CliContext } from '../context.js';
 import { withExamples } from '../options.js';
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { changeSetting, changeSynonyms, listSynonyms, listSettings, parseSetting } from '../../app/config.js';
 import { renderSettingChanged, renderSettings } from '../../ui/render-capital.js';
 import { renderSynonyms } from '../../ui/render-ideas.js';
-import { toSettingChangedView, toSettingView } from '../../ui/views.js';
+import { toSettingChangedView, toSettingView } from '../../ui/render-capital.js';
 import { UsageError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
 import { withExamples } from '../options.js';

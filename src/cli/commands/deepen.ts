@@ -6,7 +6,7 @@ import { UsageError } from '../../core/errors.js';
 import { CHECKLIST_TEXT } from '../../ui/messages/checklist.js';
 import { PROMPTS } from '../../ui/messages/prompts.js';
 import { renderDepth } from '../../ui/render-capital.js';
-import { toDepthView } from '../../ui/views.js';
+import { toDepthView } from '../../ui/render-capital.js';
 import type { CliContext } from '../context.js';
 import { withExamples } from '../options.js';
 

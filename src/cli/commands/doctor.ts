@@ -3,7 +3,7 @@ import { examineJournal } from '../../app/doctor.js';
 import { StoreError } from '../../core/errors.js';
 import { plural } from '../../ui/messages/words.js';
 import { renderDoctor } from '../../ui/render-doctor.js';
-import { toDoctorView } from '../../ui/views.js';
+import { toDoctorView } from '../../ui/render-doctor.js';
 import type { CliContext } from '../context.js';
 import { withExamples } from '../options.js';
 

@@ -5,7 +5,7 @@ import { listAllDue, listDue } from '../../app/due.js';
 import { UsageError } from '../../core/errors.js';
 import { parseTag } from '../../core/profile.js';
 import { renderCalendarWritten, renderDue, renderDueHeading, renderDueItem } from '../../ui/render-due.js';
-import { toDueItemView, toDueListView, type DueItemView } from '../../ui/views.js';
+import { toDueItemView, toDueListView, type DueItemView } from '../../ui/render-due.js';
 import type { IsoDate } from '../../core/dates.js';
 import type { DueItem } from '../../core/due.js';
 import type { CliContext } from '../context.js';

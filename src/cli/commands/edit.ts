@@ -6,7 +6,7 @@ import { parseContactName } from '../../core/names.js';
 import { parseTag } from '../../core/profile.js';
 import { parseFieldText } from '../../core/text.js';
 import { renderEdited } from '../../ui/render-change.js';
-import { toEditedView } from '../../ui/views.js';
+import { toEditedView } from '../../ui/render-change.js';
 import type { CliContext } from '../context.js';
 import { collect, withExamples } from '../options.js';
 import { addProfileFlags, toProfileFields, type ProfileFlags } from '../profile-flags.js';

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { findIdeas } from '../../app/ideas.js';
 import { resolveContact } from '../../app/resolve.js';
 import { renderIdeas } from '../../ui/render-ideas.js';
-import { toIdeasView } from '../../ui/views.js';
+import { toIdeasView } from '../../ui/render-ideas.js';
 import type { CliContext } from '../context.js';
 import { parseCount, withExamples } from '../options.js';
 

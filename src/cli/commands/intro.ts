@@ -4,7 +4,7 @@ import { parseFieldText } from '../../core/text.js';
 import { parseValue } from '../../core/vocabulary.js';
 import { PROMPTS } from '../../ui/messages/prompts.js';
 import { renderIntro, renderIntroAnyway, renderIntroCheck } from '../../ui/render-ideas.js';
-import { toIntroView } from '../../ui/views.js';
+import { toIntroView } from '../../ui/render-ideas.js';
 import type { CliContext } from '../context.js';
 import { readOptionalDateFlag } from '../dates.js';
 import { withExamples } from '../options.js';

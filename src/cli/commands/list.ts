@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { listContacts, type ListedContact } from '../../app/list.js';
 import { parseTag } from '../../core/profile.js';
 import { renderEmptyList, renderListLine } from '../../ui/render-list.js';
-import { toContactView } from '../../ui/views.js';
+import { toContactView } from '../../ui/contact-view.js';
 import type { CliContext } from '../context.js';
 import { withExamples } from '../options.js';
 import { openListSink } from '../pager.js';

@@ -8,7 +8,7 @@ import { parseLogWords, type LogWordField, type LogWords } from '../../core/log-
 import { parseFieldText } from '../../core/text.js';
 import { parseChannel, parseGiveKind, parseValue, type Channel, type GiveKind } from '../../core/vocabulary.js';
 import { renderLogged } from '../../ui/render-contact.js';
-import { toLoggedView } from '../../ui/views.js';
+import { toLoggedView } from '../../ui/render-contact.js';
 import type { CliContext } from '../context.js';
 import { findUserDateOrder, readDateFlag, readOptionalDateFlag } from '../dates.js';
 import { withExamples } from '../options.js';

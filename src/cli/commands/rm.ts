@@ -3,7 +3,7 @@ import { removeByName } from '../../app/rm.js';
 import { UsageError } from '../../core/errors.js';
 import { PROMPTS } from '../../ui/messages/prompts.js';
 import { renderRemoved, toRemovedRowsText } from '../../ui/render-change.js';
-import { toRemovedView } from '../../ui/views.js';
+import { toRemovedView } from '../../ui/render-change.js';
 import type { CliContext } from '../context.js';
 import { withExamples } from '../options.js';
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { resolveContact } from '../../app/resolve.js';
 import { showContact } from '../../app/show.js';
 import { renderShow } from '../../ui/render-show.js';
-import { toShowView } from '../../ui/views.js';
+import { toShowView } from '../../ui/render-show.js';
 import type { CliContext } from '../context.js';
 import { withExamples } from '../options.js';
 

@@ -5,7 +5,7 @@ import { addDays, type IsoDate } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
 import { parseInterval } from '../../core/intervals.js';
 import { renderSnoozed } from '../../ui/render-due.js';
-import { toSnoozeView } from '../../ui/views.js';
+import { toSnoozeView } from '../../ui/render-due.js';
 import type { CliContext } from '../context.js';
 import { readDateFlag } from '../dates.js';
 import { withExamples } from '../options.js';

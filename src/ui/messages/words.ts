@@ -3,7 +3,7 @@
  * src/ui/messages/ (the reasons and advice core returns as codes, the doctor's findings) and in the renderers beside it.
  */
 import { toWeekday } from '../../core/dates.js';
-import type { EventView } from '../views.js';
+import type { EventView } from '../contact-view.js';
 
 /**
  * "1 day", "3 days"; `many` for irregular words ("2 summaries"). `count` writes the number (String unless told, such

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { makePalette } from '../../../src/ui/palette.js';
 import { renderDue, wrapWords } from '../../../src/ui/render-due.js';
-import type { DueItemView } from '../../../src/ui/views.js';
+import type { DueItemView } from '../../../src/ui/render-due.js';
 
 const plain = makePalette({ env: {}, isTTY: false, flagNoColor: true, json: false });
 
