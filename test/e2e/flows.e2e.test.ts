@@ -146,7 +146,7 @@ describe('guided net log from a name', () => {
     ]);
     expect(r).toMatchObject({ code: 0, stuckOn: null });
     expect(r.screen).not.toContain('Who was it with?');
-    expect(r.screen).toContain('Logged call, gave a referral (2/5) for Tom Baker, needs a bookkeeper with Ravi Patel on Sun 2026-11-22.');
+    expect(r.screen).toContain('Logged call with Ravi Patel on Sun 2026-11-22: you gave them a referral (2/5) for Tom Baker, needs a bookkeeper.');
     const { events, contacts, follow_ups } = j.dump() as { events: any[]; contacts: any[]; follow_ups: any[] };
     const ravi = contacts.find((c) => c.name === 'Ravi Patel');
     expect(events.map((e) => [e.contact_id, e.type, e.kind, e.value, e.note, e.prospect, e.status])).toEqual([

@@ -27,20 +27,20 @@ describe('net log <name> <words>', () => {
   it.each([
     [['jane', 'coffee', 'yesterday'], 'Logged coffee with Jane Doe on Sun 2026-11-29.\n', ['--touch', 'coffee', '--date', 'yesterday']],
     [['jane', 'coffee'], 'Logged coffee with Jane Doe on Mon 2026-11-30.\n', ['--touch', 'coffee']],
-    [['jane', 'coffee', 'gave', 'article', 'sent her the pricing piece'], 'Logged coffee, gave an article (2/5) with Jane Doe on Mon 2026-11-30.\nNote: sent her the pricing piece\n', ['--touch', 'coffee', '--gave', 'article', '--note', 'sent her the pricing piece']],
+    [['jane', 'coffee', 'gave', 'article', 'sent her the pricing piece'], 'Logged coffee with Jane Doe on Mon 2026-11-30: you gave them an article (2/5).\nNote: sent her the pricing piece\n', ['--touch', 'coffee', '--gave', 'article', '--note', 'sent her the pricing piece']],
     [
       ['ravi', 'gave', 'referral', '4', 'Tom needs a bookkeeper', 'next', 'in 2 weeks'],
-      'Logged gave a referral (4/5) with Ravi Patel on Mon 2026-11-30.\nNote: Tom needs a bookkeeper\nFollow-up on Mon 2026-12-14.\n',
+      'Logged on Mon 2026-11-30: you gave Ravi Patel a referral (4/5).\nNote: Tom needs a bookkeeper\nFollow-up on Mon 2026-12-14.\n',
       ['--gave', 'referral', '--value', '4', '--note', 'Tom needs a bookkeeper', '--next', 'in 2 weeks'],
     ],
     [
       ['ravi', 'gave', 'referral', 'for', 'Tom Baker, needs a bookkeeper', 'last', 'friday'],
-      'Logged gave a referral (2/5) for Tom Baker, needs a bookkeeper with Ravi Patel on Fri 2026-11-27.\n',
+      'Logged on Fri 2026-11-27: you gave Ravi Patel a referral (2/5) for Tom Baker, needs a bookkeeper.\n',
       ['--gave', 'referral', '--prospect', 'Tom Baker, needs a bookkeeper', '--date', 'last friday'],
     ],
-    [['ravi', 'received', 'introduction', 'yesterday'], 'Logged received an introduction (2/5) with Ravi Patel on Sun 2026-11-29.\n', ['--received', 'introduction', '--date', 'yesterday']],
+    [['ravi', 'received', 'introduction', 'yesterday'], 'Logged on Sun 2026-11-29: Ravi Patel gave you an introduction (2/5).\n', ['--received', 'introduction', '--date', 'yesterday']],
     [['jane', 'next', 'friday'], 'Scheduled a follow-up with Jane Doe on Fri 2026-12-04.\n', ['--next', 'friday']],
-    [['jane', 'gave', 'article', '3', 'days', 'ago'], 'Logged gave an article (2/5) with Jane Doe on Fri 2026-11-27.\n', ['--gave', 'article', '--date', '3 days ago']],
+    [['jane', 'gave', 'article', '3', 'days', 'ago'], 'Logged on Fri 2026-11-27: you gave Jane Doe an article (2/5).\n', ['--gave', 'article', '--date', '3 days ago']],
   ])('net log %j: the same rows as its flags form', (words, stdout, flags) => {
     const r = j.run('log', ...words);
     expect(r).toEqual({ code: 0, stderr: '', stdout });
@@ -56,7 +56,7 @@ describe('net log <name> <words>', () => {
   });
 
   it('mixes words and flags', () => {
-    expect(j.run('log', 'jane', 'coffee', '--gave', 'idea', '--value', '3')).toEqual({ code: 0, stderr: '', stdout: 'Logged coffee, gave an idea (3/5) with Jane Doe on Mon 2026-11-30.\n' });
+    expect(j.run('log', 'jane', 'coffee', '--gave', 'idea', '--value', '3')).toEqual({ code: 0, stderr: '', stdout: 'Logged coffee with Jane Doe on Mon 2026-11-30: you gave them an idea (3/5).\n' });
   });
 
   it.each([

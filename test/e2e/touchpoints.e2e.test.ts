@@ -53,7 +53,7 @@ describe('net due after a calendar import', () => {
 
     const after = net('due');
     expect(after).toMatchObject({ code: 0, stderr: '' });
-    expect(after.stdout).toMatch(/^Tom Lee: /);
+    expect(after.stdout).toMatch(/^Tom Lee → /);
     expect(after.stdout).not.toContain('Jane Doe');
     expect(JSON.parse(net('--json', 'show', 'jane').stdout)).toMatchObject({ contact: { lastTouch: '2026-11-29' } });
   });
