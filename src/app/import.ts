@@ -34,7 +34,7 @@ import { readJournalFile, type JournalFile } from '../core/journal-json.js';
 import { toNameKey } from '../core/names.js';
 import { toThousands } from '../core/numbers.js';
 import { toCleanRecord, toCleanRow } from '../core/text.js';
-import type { ContactWithSummary } from '../core/types.js';
+import type { ContactPoint, ContactWithSummary, PointKind } from '../core/types.js';
 import { LATEST_VERSION } from '../store/migrations.js';
 import type { ContactPatch, Store } from '../store/store.js';
 import { listDates } from '../store/dates.js';
@@ -268,6 +268,7 @@ export async function importFile(store: Store, input: ImportInput, clock: Clock,
     const onBytes = (done: number) => progress?.(Math.floor(done / 1024), Math.floor(f.size / 1024));
     const warn = (w: TextWarning) => pushListed(result.warnings, w);
     const order = toUserDateOrder(store.findSetting(DATE_ORDER_SETTING), input.localeOrder);
+    store.beginBulkWrite();
     const done = await inOpenTransaction(store, input.dryRun, async () => {
       if (format === 'vcf') readVcards(f, writer, { order, today: clock.today }, onBytes, warn);
       else await readCsv(f, format, writer, order, clock, onBytes, warn);
@@ -419,6 +420,16 @@ function addRecordPoints(store: Store, contactId: string, r: NamedRecord, clock:
   return [...(added.email ? ['emails'] : []), ...(added.phone ? ['phones'] : [])];
 }
 
+/**
+ * The emails and phones of a record that is a new contact, in its order (each once: toContactRecord), each with its
+ * label. No contact has any of them (else the record would be theirs: findSameContact), so none is looked up.
+ */
+function toNewContactPoints(contactId: string, r: NamedRecord, clock: Clock): ContactPoint[] {
+  const point = (kind: PointKind, labels: readonly (string | null)[] | undefined) => (value: string, position: number) =>
+    ({ id: newId(), contactId, kind, value, label: labels?.[position] ?? null, position, createdAt: clock.timestamp, updatedAt: clock.timestamp });
+  return [...r.emails.map(point('email', r.emailLabels)), ...r.phones.map(point('phone', r.phoneLabels))];
+}
+
 function insertTags(store: Store, contactId: string, tags: readonly string[], clock: Clock): number {
   let added = 0;
   for (const text of tags) {
@@ -453,30 +464,27 @@ function applyRecord(store: Store, r: NamedRecord, clock: Clock): ImportItem {
   const same = findSameContact(store, r);
   if (!same) {
     const id = newId();
-    store.insertContact(
-      {
-        id,
-        name: r.name,
-        givenName: r.givenName,
-        familyName: r.familyName,
-        company: r.company,
-        role: r.role,
-        email: null,
-        phone: null,
-        metOn: r.metOn,
-        howMet: null,
-        everyDays: null,
-        snoozedUntil: null,
-        note: toImportNote(r),
-        url: r.url,
-        birthday: r.birthday,
-        createdAt: clock.timestamp,
-        updatedAt: clock.timestamp,
-      },
-      toNameKey(r.name),
-    );
-    addRecordPoints(store, id, r, clock);
-    insertTags(store, id, r.tags, clock);
+    const contact = {
+      id,
+      name: r.name,
+      givenName: r.givenName,
+      familyName: r.familyName,
+      company: r.company,
+      role: r.role,
+      email: null,
+      phone: null,
+      metOn: r.metOn,
+      howMet: null,
+      everyDays: null,
+      snoozedUntil: null,
+      note: toImportNote(r),
+      url: r.url,
+      birthday: r.birthday,
+      createdAt: clock.timestamp,
+      updatedAt: clock.timestamp,
+    };
+    const tags = r.tags.map((text) => ({ id: newId(), contactId: id, kind: 'tag' as const, text, createdAt: clock.timestamp, updatedAt: clock.timestamp }));
+    store.insertContactWithChildren(contact, toNameKey(r.name), toNewContactPoints(id, r, clock), tags);
     saveImportantDates(store, id, r.dates, clock);
     store.refreshSummary(id);
     return { line: r.line, name: r.name, action: 'add', changed: [] };
@@ -520,6 +528,7 @@ function importJson(store: Store, f: ImportFile, input: ImportInput, progress?: 
     throw new UsageError(`${basename(input.file)} is not valid JSON: ${(err as Error).message}`, 'import a file made by net export --json, unedited');
   }
   const journal = upgradeJournalFile(readJournalFile(value, LATEST_VERSION));
+  store.beginBulkWrite();
   return inTransaction(store, input.dryRun, () => mergeJournal(store, journal, text, input, progress));
 }
 

@@ -18,7 +18,30 @@ export function toSearchWords(text: string): string[] {
 export function parseSearchQuery(text: string): { words: string[]; match: string } {
   const words = toSearchWords(text);
   if (!words.length) throw new UsageError(`nothing to search for in "${text}"`, 'give one or more words, for example net search mortgage chamber');
-  return { words, match: words.map((w) => `"${w}"*`).join(' ') };
+  return { words, match: toMatchQuery(words, () => undefined) };
+}
+
+/**
+ * A word whose terms the index can list as they are stored (store/search.ts listTerms): longer than the index's prefix
+ * indexes of 2 and 3 letters (a shorter prefix is read from them at once), and plain ASCII, which the tokenizer only
+ * lowers (it takes accents off others, which this side cannot repeat exactly).
+ */
+export const isExpandableWord = (word: string): boolean => /^[a-z0-9]{4,}$/.test(word);
+
+/**
+ * The FTS5 query for the words, each the start of a word: a word whose terms are known becomes those terms, exactly
+ * ("spring" OR "springs"): FTS5 reads exact terms as far as it needs to, where a prefix longer than its prefix indexes
+ * makes it build the whole list of matches first, for the search and again for each snippet. `termsOf` gives undefined
+ * when it cannot say (too many terms, a word it cannot list): the word stays a prefix.
+ */
+export function toMatchQuery(words: readonly string[], termsOf: (word: string) => readonly string[] | undefined): string {
+  return words
+    .map((w) => {
+      const terms = isExpandableWord(w) ? termsOf(w) : undefined;
+      if (!terms?.length) return `"${w}"*`;
+      return terms.length === 1 ? `"${terms[0]}"` : `(${terms.map((t) => `"${t}"`).join(' OR ')})`;
+    })
+    .join(' ');
 }
 
 /** A piece of text with the matching words marked: `marks` are [start, end) offsets into `text`. */

@@ -50,16 +50,39 @@ export interface SearchHits<T> {
   count: number;
 }
 
+/** The most terms a word is replaced by (core/search.ts toMatchQuery); beyond, it stays a prefix. */
+const MAX_TERMS = 16;
+
+/**
+ * The terms of an index that start with a word (as the index stores them), up to MAX_TERMS; undefined beyond. Read
+ * from an fts5vocab table of the connection's temporary schema: nothing is written to the journal.
+ */
+export function listTerms(store: Store, index: 'search_contacts' | 'search_events', word: string): string[] | undefined {
+  store.db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.${index}_terms USING fts5vocab(main, ${index}, row)`);
+  const terms = store.stmt(`SELECT term FROM temp.${index}_terms WHERE term >= ? AND term < ? LIMIT ${MAX_TERMS + 1}`).pluck().all(word, `${word}\u{10FFFF}`) as string[];
+  return terms.length > MAX_TERMS ? undefined : terms;
+}
+
 /** The fields of one document that hold a match, each with its context. */
 function readFields<F extends string>(store: Store, index: string, fields: readonly F[], match: string, rowid: number): FieldMatch<F>[] {
   const snippets = fields.map((_, i) => `snippet(${index}, ${i}, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_WORDS})`).join(', ');
-  const row = store.stmt(`SELECT ${snippets} FROM ${index} WHERE ${index} MATCH ? AND rowid = ?`).raw().get(match, rowid) as (string | null)[] | undefined;
+  // The rowid as an integer: bound as a JS number it is a REAL, which FTS5 does not seek by, and the first match of the
+  // whole index came back in place of this one (every hit showed the oldest match's words).
+  const row = store.stmt(`SELECT ${snippets} FROM ${index} WHERE ${index} MATCH ? AND rowid = ?`).raw().get(match, BigInt(rowid)) as (string | null)[] | undefined;
   if (!row) return [];
   return fields.flatMap((field, i) => (row[i]?.includes(OPEN) ? [{ field, context: toMarkedText(row[i]!, OPEN, CLOSE) }] : []));
 }
 
-function countMatches(store: Store, index: string, match: string): number {
-  return store.stmt(`SELECT count(*) FROM (SELECT 1 FROM ${index} WHERE ${index} MATCH ? LIMIT ${SEARCH_WINDOW + 1})`).pluck().get(match) as number;
+/**
+ * The CTEs of a search in one index, read once: `matches`, the most recently written matches, one more than the
+ * window (to say "2,000 or more"); `hits`, the window, each with its bm25 score; `best`, the `limit` best of them (of
+ * equally good ones, the most recently written), which alone are joined to their rows.
+ */
+function windowOf(index: string, weights: readonly number[]): string {
+  return `matches AS MATERIALIZED (SELECT rowid AS doc, bm25(${index}, ${weights.join(', ')}) AS score FROM ${index}
+                                   WHERE ${index} MATCH @match ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW + 1}),
+       hits AS MATERIALIZED (SELECT doc, score FROM matches ORDER BY doc DESC LIMIT ${SEARCH_WINDOW}),
+       best AS MATERIALIZED (SELECT doc, score FROM hits ORDER BY score, doc DESC LIMIT @limit)`;
 }
 
 /**
@@ -69,29 +92,27 @@ function countMatches(store: Store, index: string, match: string): number {
 export function searchContacts(store: Store, match: string, limit: number): SearchHits<ContactHit> {
   const rows = store
     .stmt(
-      `WITH hits AS (SELECT rowid AS doc, bm25(search_contacts, ${CONTACT_WEIGHTS.join(', ')}) AS score FROM search_contacts
-                     WHERE search_contacts MATCH @match ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW})
-       SELECT hits.doc, hits.score, c.id, c.name FROM hits JOIN search_contact_docs d ON d.doc_id = hits.doc JOIN contacts c ON c.id = d.contact_id
-       ORDER BY hits.score, c.name_key LIMIT @limit`,
+      `WITH ${windowOf('search_contacts', CONTACT_WEIGHTS)}
+       SELECT best.doc, best.score, c.id, c.name, (SELECT count(*) FROM matches) FROM best JOIN search_contact_docs d ON d.doc_id = best.doc JOIN contacts c ON c.id = d.contact_id
+       ORDER BY best.score, c.name_key`,
     )
     .raw()
-    .all({ match, limit }) as [number, number, string, string][];
+    .all({ match, limit }) as [number, number, string, string, number][];
   const hits = rows.map(([doc, score, contactId, name]) => ({ contactId, name, score, fields: readFields(store, 'search_contacts', CONTACT_FIELDS, match, doc) }));
-  return { hits, count: rows.length < limit ? rows.length : countMatches(store, 'search_contacts', match) };
+  return { hits, count: rows[0]?.[4] ?? 0 };
 }
 
 /** Events whose words hold every word of the search, ranked as contacts are. */
 export function searchEvents(store: Store, match: string, limit: number): SearchHits<EventHit> {
   const rows = store
     .stmt(
-      `WITH hits AS (SELECT rowid AS doc, bm25(search_events, ${EVENT_WEIGHTS.join(', ')}) AS score FROM search_events
-                     WHERE search_events MATCH @match ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW})
-       SELECT hits.doc, hits.score, e.id, e.contact_id, c.name, e.occurred_on, e.type, e.kind
-       FROM hits JOIN search_event_docs d ON d.doc_id = hits.doc JOIN events e ON e.id = d.event_id JOIN contacts c ON c.id = e.contact_id
-       ORDER BY hits.score, e.occurred_on DESC LIMIT @limit`,
+      `WITH ${windowOf('search_events', EVENT_WEIGHTS)}
+       SELECT best.doc, best.score, e.id, e.contact_id, c.name, e.occurred_on, e.type, e.kind, (SELECT count(*) FROM matches)
+       FROM best JOIN search_event_docs d ON d.doc_id = best.doc JOIN events e ON e.id = d.event_id JOIN contacts c ON c.id = e.contact_id
+       ORDER BY best.score, e.occurred_on DESC`,
     )
     .raw()
-    .all({ match, limit }) as [number, number, string, string, string, string, string, string][];
+    .all({ match, limit }) as [number, number, string, string, string, string, string, string, number][];
   const hits = rows.map(([doc, score, eventId, contactId, name, date, type, kind]) => ({
     eventId,
     contactId,
@@ -102,5 +123,5 @@ export function searchEvents(store: Store, match: string, limit: number): Search
     score,
     fields: readFields(store, 'search_events', EVENT_FIELDS, match, doc),
   }));
-  return { hits, count: rows.length < limit ? rows.length : countMatches(store, 'search_events', match) };
+  return { hits, count: rows[0]?.[8] ?? 0 };
 }

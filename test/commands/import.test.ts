@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -166,6 +167,58 @@ describe('net import: LinkedIn and CSV', () => {
     const r = j.run('import', fixture('linkedin-connections.csv'), '--format', 'vcf');
     expect(r).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^net: line 1 of linkedin-connections.csv: text outside a card/) });
     expect(j.run('import', fixture('google.vcf'), '--format', 'xls')).toMatchObject({ code: 2, stderr: 'net: unknown format "xls"; --format takes one of: vcf, linkedin, csv, json\n' });
+  });
+});
+
+describe('net import: a new contact is written whole at once', () => {
+  /** The search documents as the journal holds them, and as its rows say they should be; FTS5's own check of the index. */
+  function searchDocuments(): { held: unknown[]; fromRows: unknown[] } {
+    const db = new Database(j.db);
+    try {
+      const held = db.prepare('SELECT contact_id, name, company, role, how_met, about, note FROM search_contact_docs ORDER BY contact_id').all();
+      const fromRows = db
+        .prepare(
+          `SELECT c.id AS contact_id, c.name, c.company, c.role, c.how_met,
+             (SELECT group_concat(text, char(10) ORDER BY kind, created_at, text_key) FROM facts WHERE contact_id = c.id) AS about, c.note
+           FROM contacts c ORDER BY c.id`,
+        )
+        .all();
+      db.prepare("INSERT INTO search_contacts (search_contacts, rank) VALUES ('integrity-check', 1)").run(); // throws if the index differs
+      return { held, fromRows };
+    } finally {
+      db.close();
+    }
+  }
+
+  it('keeps the emails, their labels, the main email and phone, the tags and the search documents as one at a time did', () => {
+    const file = `${j.dir}/people.csv`;
+    writeFileSync(
+      file,
+      [
+        'name,email 1,email 1 label,email 2,email 2 label,email 3,email 3 label,phone,phone label,company,tags,note',
+        // The same email twice: once, with its first label. The second record has the first's second email: the same person.
+        'Ada Byron,ada@work.example,work,ADA@home.example,home,ada@work.example,office,+44 20 7946 0001,mobile,Engines Ltd,"bni, client",Writes programs',
+        'Ada B.,ada@home.example,,,,,,,,,mentor,',
+        'Cy Twombly,,,,,,,020 7946 0002,,Studio,,Paints',
+      ].join('\n'),
+    );
+    expect(j.run('import', file)).toMatchObject({ code: 0, stderr: '', stdout: 'Imported people.csv (CSV): 2 added, 1 updated, 0 skipped (unchanged).\n' });
+    expect(people()).toEqual({
+      'Ada Byron': ['ada@work.example', '+44 20 7946 0001', 'Engines Ltd', null, ['bni', 'client', 'mentor']],
+      'Cy Twombly': [null, '020 7946 0002', 'Studio', null, []],
+    });
+    expect(points()).toEqual({
+      'Ada Byron': [
+        ['email', 'ada@work.example', 'work'],
+        ['email', 'ADA@home.example', 'home'],
+        ['phone', '+44 20 7946 0001', 'mobile'],
+      ],
+      'Cy Twombly': [['phone', '020 7946 0002', null]],
+    });
+    const { held, fromRows } = searchDocuments();
+    expect(held).toEqual(fromRows);
+    expect(j.json('search', 'mentor').contacts.map((c: any) => c.name)).toEqual(['Ada Byron']);
+    expect(j.run('search', 'programs', 'bni').stdout).toContain('Ada Byron');
   });
 });
 

@@ -88,6 +88,29 @@ describe('net search', () => {
     expect(found('wedding')).toEqual({ contacts: [], events: [] });
   });
 
+  it('shows each hit with its own words, not those of the first match in the index', () => {
+    j.run('log', 'jürgen', 'call', 'springtime tax deadline', '2', 'days', 'ago');
+    const v = j.json('search', 'spring');
+    expect(v.events.map((e: any) => [e.contact.name, e.matches[0].text])).toEqual([
+      ['Jürgen Müller', 'springtime tax deadline'],
+    ]);
+    j.run('log', 'amélie', 'coffee', 'spring weddings in Lyon', 'yesterday');
+    expect(j.json('search', 'spring').events.map((e: any) => [e.contact.name, e.matches[0].text]).sort()).toEqual([
+      ['Amélie Durand', 'spring weddings in Lyon'],
+      ['Jürgen Müller', 'springtime tax deadline'],
+    ]);
+  });
+
+  it('finds a word as the start of every word it starts, however many the index holds', () => {
+    // Up to 16 words a search word starts are looked for as those words; beyond, as the start of a word: the same finds.
+    for (let i = 0; i < 20; i++) j.run('add', `Planner ${i}`, '--role', `planner${'x'.repeat(i)}`);
+    expect(found('planne', '--limit', '50').contacts).toHaveLength(20);
+    expect(found('plannerxxxxxxxxxx', '--limit', '50').contacts).toHaveLength(10);
+    j.run('add', 'Sprung Spry', '--role', 'springboard coach');
+    expect(found('spring').contacts).toEqual(['Sprung Spry']);
+    expect(found('sprin', 'coach').contacts).toEqual(['Sprung Spry']);
+  });
+
   it('says when nothing is found, and refuses a search without words', () => {
     expect(j.run('search', 'zeppelin')).toEqual({ code: 0, stderr: '', stdout: 'Nothing found for "zeppelin".\n' });
     expect(j.json('search', 'zeppelin')).toMatchObject({ contacts: [], events: [], contactCount: 0, eventCount: 0 });
