@@ -63,7 +63,8 @@ describe('net import of a large file', () => {
       writeSync(fd, `Person ${i} Example,p${i}@example.com,+44 20 7946 ${String(i % 10000).padStart(4, '0')},Company ${i % 500},Role ${i % 30},"bni, client",2024-03-1${i % 10},"A note about person ${i}, who likes coffee."\n`);
     }
     closeSync(fd);
-    const r = j.runWith({ env: { NODE_OPTIONS: '--max-old-space-size=32' } }, 'import', file);
+    // What is tested is the heap; the import's speed is the benchmark's (a loaded machine took 21 s, a quiet one 11 s).
+    const r = j.runWith({ env: { NODE_OPTIONS: '--max-old-space-size=32' }, timeout: 90_000 }, 'import', file);
     expect(r).toEqual({ code: 0, stderr: '', stdout: 'Imported many.csv (CSV): 20000 added, 0 updated, 0 skipped (unchanged).\n' });
     expect((j.dump() as { contacts: unknown[] }).contacts).toHaveLength(20_001);
   }, 120_000);
