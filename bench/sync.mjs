@@ -2,7 +2,7 @@
 // - first: `net sync init` of the whole journal to an empty bare repository (its snapshot encrypted and pushed), once;
 // - join: a second machine with an empty journal brings it all down, once (no target: said for the record);
 // - ten each: ten new events logged on each of two machines, the first has synced; the second's `net sync` (pull ten,
-//   merge, push ten) is timed. git's own part is measured in the same process (`net --json sync` says how long git
+//   merge, push ten) is timed (the test suite's smoke run logs one on each instead: perRound). git's own part is measured in the same process (`net --json sync` says how long git
 //   ran), so the target reads: the sync's wall time minus git's is within `ratio` × `node -e ''` of the same run.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,7 +28,7 @@ const median = (xs) => {
  * the median of n `node -e ''` runs taken between the rounds, so that both see the same load. `targeted`: the
  * targets apply (the heavy journal); otherwise target and pass are null.
  */
-export async function measureSync({ bin, journal, dir, env, runs, name, targeted, baseline }) {
+export async function measureSync({ bin, journal, dir, env, runs, perRound = 10, name, targeted, baseline }) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const remote = join(dir, 'remote.git');
@@ -46,12 +46,12 @@ export async function measureSync({ bin, journal, dir, env, runs, name, targeted
   const rounds = [];
   const base = [];
   for (let i = 0; i < runs; i++) {
-    for (const db of [a, b]) for (let e = 0; e < 10; e++) run(bin, db, env, ['log', name, '--touch', 'call', '--note', `round ${i}, event ${e}`]);
+    for (const db of [a, b]) for (let e = 0; e < perRound; e++) run(bin, db, env, ['log', name, '--touch', 'call', '--note', `round ${i}, event ${e}`]);
     run(bin, a, env, ['sync']);
     base.push(baseline(1));
     const r = run(bin, b, env, ['--json', 'sync']);
     const out = JSON.parse(r.stdout);
-    if (out.pulled.added < 10 || out.pushed.records < 10) throw new Error(`the timed sync carried ${out.pulled.added} records in, ${out.pushed.records} out (10 events each way expected)`);
+    if (out.pulled.added < perRound || out.pushed.records < perRound) throw new Error(`the timed sync carried ${out.pulled.added} records in, ${out.pushed.records} out (${perRound} events each way expected)`);
     rounds.push({ ms: r.ms, gitMs: out.gitMs });
   }
   const ms = median(rounds.map((r) => r.ms));

@@ -41,16 +41,27 @@ function bash(script: string): string {
   return r.stdout;
 }
 
-/** COMPREPLY for the words, the last one being completed, as bash's machinery fills them in. */
-const compreply = (...words: string[]) =>
-  bash(`COMP_WORDS=(${words.map((w) => `'${w.replace(/'/g, `'\\''`)}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _net_complete; printf '%s\\n' "\${COMPREPLY[@]}"`).split('\n').filter(Boolean);
+const END = '--end of case--';
+/**
+ * COMPREPLY for each list of words, the last one being completed, as bash's machinery fills them in (emptied, then
+ * _net_complete): one bash for all of them, the script loaded once, each completion still its own `net complete`.
+ */
+const compreplies = (cases: readonly (readonly string[])[]) =>
+  bash(
+    cases
+      .map((words) => `COMP_WORDS=(${words.map((w) => `'${w.replace(/'/g, `'\\''`)}'`).join(' ')}); COMP_CWORD=${words.length - 1}; COMPREPLY=(); _net_complete; printf '%s\\n' "\${COMPREPLY[@]}" '${END}'`)
+      .join('\n'),
+  )
+    .split(`${END}\n`)
+    .slice(0, -1)
+    .map((out) => out.split('\n').filter(Boolean));
 
 describe('bash', () => {
   it('registers _net_complete for net', () => {
     expect(bash('complete -p net')).toMatch(/^complete -o default -o nosort -F _net_complete net\n$/);
   });
 
-  it.each([
+  const cases: [string[], string[]][] = [
     [['net', 'lo'], ['log']],
     [['net', 'log', 'ja'], ["'Jane Doe'"]],
     [['net', 'log', 'j'], ["'Jane Doe'", "'Jürgen Müller'"]],
@@ -70,8 +81,16 @@ describe('bash', () => {
     [['net', '--js'], ['--json']],
     [['net', 'completion', ''], ['bash', 'zsh', 'fish']],
     [['net', 'nosuch', ''], []],
-  ])('completes %j with %j', (words, expected) => {
-    expect(compreply(...words)).toEqual(expected);
+  ];
+  let replies: string[][];
+  beforeAll(() => {
+    replies = compreplies(cases.map(([words]) => words));
+  });
+  it.each(cases.map(([words, expected], i) => [words, expected, i] as const))('completes %j with %j', (_words, expected, i) => {
+    expect(replies[i]).toEqual(expected);
+  });
+  it('completed each case once', () => {
+    expect(replies).toHaveLength(cases.length);
   });
 
   it('says where a file is wanted (directive 0: bash completes file names) and where none is (4)', () => {
@@ -105,20 +124,32 @@ describe.skipIf(!has('zsh'))('zsh (skipped when zsh is not installed)', () => {
 });
 
 describe.skipIf(!has('fish'))('fish (skipped when fish is not installed)', () => {
-  const fish = (line: string) => {
-    const script = `function net; "$NET_NODE" "$NET_BIN" $argv; end; net completion fish | source; complete -C ${JSON.stringify(line)}`;
+  /** fish's own completion of each line: one fish for all of them, the script loaded once. */
+  const fish = (lines: readonly string[]) => {
+    const script = `function net; "$NET_NODE" "$NET_BIN" $argv; end; net completion fish | source\n${lines.map((line) => `complete -C ${JSON.stringify(line)}; echo '${END}'`).join('\n')}`;
     const r = spawnSync('fish', ['--no-config', '-c', script], { encoding: 'utf8', env: env() });
     expect(r.stderr).toBe('');
-    return r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]);
+    return r.stdout
+      .split(`${END}\n`)
+      .slice(0, -1)
+      .map((out) => out.split('\n').filter(Boolean).map((l) => l.split('\t')[0]));
   };
 
-  it.each([
+  const cases: [string, string[]][] = [
     ['net lo', ['log']],
     ['net log Ja', ['Jane Doe']],
     ['net log jane coffee gave ar', ['article']],
     ['net log --touch=co', ['--touch=coffee']],
     ['net list --tag bn', ['bni', 'bni-köln']],
-  ])('completes %j with %j', (line, expected) => {
-    expect(fish(line)).toEqual(expected);
+  ];
+  let replies: (string | undefined)[][];
+  beforeAll(() => {
+    replies = fish(cases.map(([line]) => line));
+  });
+  it.each(cases.map(([line, expected], i) => [line, expected, i] as const))('completes %j with %j', (_line, expected, i) => {
+    expect(replies[i]).toEqual(expected);
+  });
+  it('completed each line once', () => {
+    expect(replies).toHaveLength(cases.length);
   });
 });

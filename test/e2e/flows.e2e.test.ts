@@ -1,6 +1,6 @@
 /** The guided `net add` and `net log`, driven through a real pseudo-terminal. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KEY, runNetInPty } from '../helpers/pty.js';
+import { KEY, runNetInPty, type PtyStep } from '../helpers/pty.js';
 import { makeJournal, TODAY, type Journal } from '../helpers/run-net.js';
 
 let j: Journal;
@@ -9,6 +9,12 @@ beforeEach(() => {
   j = makeJournal(TODAY, 'in-process');
 });
 afterEach(() => j.cleanup());
+
+/**
+ * The guided command in a pseudo-terminal, typing each step's keys 20 ms after its text shows: inquirer shows a
+ * question once it reads keys, and 89 steps at the helper's 100 ms would wait 9 s for nothing.
+ */
+const guided = (args: readonly string[], steps: readonly PtyStep[]) => runNetInPty(j, args, steps, { settleMs: 20 });
 
 /**
  * After the contact is chosen: coffee (the default), no give, nothing received, a note, today, no follow-up. The
@@ -27,7 +33,7 @@ describe('guided net log', () => {
   it('records a coffee with a note for a contact found by typing part of the name', () => {
     j.run('add', 'Jane Doe');
     j.run('add', 'Ravi Patel');
-    const r = runNetInPty(j, ['log'], [
+    const r = guided(['log'], [
       { wait: 'Who was it with?', send: 'doe' },
       { wait: '+ add "doe" as a new contact', send: KEY.enter },
       ...coffeeWithNote('talked about pricing'),
@@ -46,7 +52,7 @@ describe('guided net log', () => {
     j.run('add', 'Ann Early');
     j.run('add', 'Zoe Recent');
     j.run('log', 'zoe', '--touch', 'call', '--date', 'yesterday');
-    const r = runNetInPty(j, ['log'], [
+    const r = guided(['log'], [
       { wait: 'Zoe Recent', send: KEY.down },
       { wait: 'Zoe Recent', send: KEY.enter },
       { wait: 'How were you in touch?', send: KEY.down + KEY.enter }, // coffee is first, then lunch
@@ -72,7 +78,7 @@ describe('guided net log', () => {
 
   it('creates a new contact on the spot', () => {
     j.run('add', 'Jane Doe');
-    const r = runNetInPty(j, ['log'], [
+    const r = guided(['log'], [
       { wait: 'Who was it with?', send: 'Ravi Pat' },
       { wait: '+ add "Ravi Pat" as a new contact', send: KEY.enter },
       { wait: 'Name of the new contact', send: `el${KEY.enter}` }, // the typed term is already there
@@ -87,7 +93,7 @@ describe('guided net log', () => {
 
   it('asks again when a new name is already taken', () => {
     j.run('add', 'Jane Doe');
-    const r = runNetInPty(j, ['log'], [
+    const r = guided(['log'], [
       { wait: 'Who was it with?', send: KEY.enter }, // "+ add a new contact" comes first
       { wait: 'Name of the new contact', send: `jane doe${KEY.enter}` },
       { wait: 'already in the journal', send: `${KEY.backspace.repeat(8)}Jane Roe${KEY.enter}` },
@@ -101,7 +107,7 @@ describe('guided net log', () => {
     j.run('add', 'Jane Doe');
     j.run('log', 'jane', '--touch', 'call', '--date', 'yesterday');
     const before = j.dump();
-    const r = runNetInPty(j, ['log'], [
+    const r = guided(['log'], [
       { wait: 'Who was it with?', send: 'jane' },
       { wait: '+ add "jane" as a new contact', send: KEY.enter },
       { wait: 'How were you in touch?', send: KEY.enter },
@@ -114,7 +120,7 @@ describe('guided net log', () => {
 
   it('re-asks an unreadable date with what is accepted', () => {
     j.run('add', 'Jane Doe');
-    const r = runNetInPty(j, ['log'], [
+    const r = guided(['log'], [
       { wait: 'Who was it with?', send: 'jane' },
       { wait: '+ add "jane" as a new contact', send: KEY.enter },
       { wait: 'How were you in touch?', send: KEY.enter },
@@ -134,7 +140,7 @@ describe('guided net log from a name', () => {
   it('asks what happened with the contact named, and whom a referral was for', () => {
     j.run('add', 'Jane Doe');
     j.run('add', 'Ravi Patel');
-    const r = runNetInPty(j, ['log', 'ravi'], [
+    const r = guided(['log', 'ravi'], [
       { wait: 'How were you in touch with Ravi Patel?', send: KEY.down + KEY.down + KEY.enter }, // call
       { wait: 'Did you give Ravi Patel something?', send: KEY.down + KEY.enter }, // referral
       { wait: 'Did Ravi Patel give you something?', send: KEY.enter },
@@ -158,7 +164,7 @@ describe('guided net log from a name', () => {
   });
 
   it('offers to add a name not in the journal, then asks what happened', () => {
-    const r = runNetInPty(j, ['log', 'Mia Chen'], [
+    const r = guided(['log', 'Mia Chen'], [
       { wait: 'is not in your journal yet. Add them now?', send: KEY.enter },
       ...coffeeWithNote('met at the chamber lunch', 'Mia Chen'),
     ]);
@@ -170,7 +176,7 @@ describe('guided net log from a name', () => {
 
 describe('guided net add', () => {
   it('offers to log the meeting just had, and logs it with the new contact', () => {
-    const r = runNetInPty(j, ['add'], [
+    const r = guided(['add'], [
       { wait: 'Name:', send: `Mia Chen${KEY.enter}` },
       { wait: 'Company', send: KEY.enter },
       { wait: 'Role', send: `florist${KEY.enter}` },
@@ -198,7 +204,7 @@ describe('guided net add', () => {
   });
 
   it('records a contact with a company, skipping the rest', () => {
-    const r = runNetInPty(j, ['add'], [
+    const r = guided(['add'], [
       { wait: 'Name:', send: `Jane Doe${KEY.enter}` },
       { wait: 'Company', send: `Acme Homes${KEY.enter}` },
       { wait: 'Role', send: KEY.enter },
@@ -221,7 +227,7 @@ describe('guided net add', () => {
   });
 
   it('checks each answer as the flag would, and asks again', () => {
-    const r = runNetInPty(j, ['add'], [
+    const r = guided(['add'], [
       { wait: 'Name:', send: KEY.enter },
       { wait: 'Please type something', send: `Ravi Patel${KEY.enter}` },
       { wait: 'Company', send: KEY.enter },
@@ -245,7 +251,7 @@ describe('guided net add', () => {
   });
 
   it('is cancelled by Ctrl-C without creating the journal', () => {
-    const r = runNetInPty(j, ['add'], [
+    const r = guided(['add'], [
       { wait: 'Name:', send: `Jane${KEY.enter}` },
       { wait: 'Company', send: KEY.ctrlC },
     ]);

@@ -1,15 +1,23 @@
 /**
- * Issue 17's stories, played on a journal by the real bin/net.js: every answer pushes the user to give, and can be
- * scanned. Each asserts stdout, stderr, the exit code and, where something is written, the journal together.
+ * Issue 17's stories, played on a journal: every answer pushes the user to give, and can be scanned. Each asserts
+ * stdout, stderr, the exit code and, where something is written, the journal together. They run net's run()
+ * in-process (fast); the first story is played by the real bin/net.js, spawned as a shell runs it (its exit codes 0 and
+ * 3 as a process's).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeJournal, type Journal } from '../helpers/run-net.js';
 
 let j: Journal;
 beforeEach(() => {
-  j = makeJournal('2026-11-22');
+  j = makeJournal('2026-11-22', 'in-process');
 });
 afterEach(() => j.cleanup());
+
+/** Plays the test's story with the real bin/net.js instead, on a fresh journal. */
+function spawned(): void {
+  j.cleanup();
+  j = makeJournal('2026-11-22', 'spawn');
+}
 
 const ok = (r: { code: number | null; stderr: string }) => expect(r, r.stderr).toMatchObject({ code: 0, stderr: '' });
 const events = () => j.dump().events as { type: string; kind: string; contact_id: string; link_id: string | null; premature: number }[];
@@ -22,7 +30,8 @@ function tomTheBookkeeper(): void {
 }
 
 describe('the giving side says yes when it should', () => {
-  it('Nina needs a bookkeeper and Tom, a bookkeeper, passes --to-refer: net intro nina tom is ready and recorded', () => {
+  it('Nina needs a bookkeeper and Tom, a bookkeeper, passes --to-refer: net intro nina tom is ready and recorded (spawned)', () => {
+    spawned();
     tomTheBookkeeper();
     ok(j.run('add', 'Nina Park', '--role', 'café owner', '--met', '2026-10-01'));
     ok(j.run('edit', 'nina', '--need', 'a bookkeeper for my café'));

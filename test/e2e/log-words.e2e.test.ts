@@ -1,16 +1,25 @@
 /**
- * The one-line log, spawned as a user runs it: each form, the same input from words and from flags (the same journal
- * rows), and the refusals (one line, exit 2, the journal unchanged). NET_NOW pins Monday 2026-11-30.
+ * The one-line log: each form, the same input from words and from flags (the same journal rows), and the refusals (one
+ * line, exit 2, the journal unchanged). NET_NOW pins Monday 2026-11-30. The rows run net's run() in-process (fast); the
+ * first of each table also runs the real bin/net.js, spawned as a shell runs it, for its exit code and streams.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeJournal, type Journal } from '../helpers/run-net.js';
+import { makeJournal, type Journal, type Runner } from '../helpers/run-net.js';
 
 const NOW = '2026-11-30';
+/** A journal with Jane Doe and Ravi Patel. */
+function journal(runner: Runner): Journal {
+  const journal = makeJournal(NOW, runner);
+  expect(journal.run('add', 'Jane Doe').code).toBe(0);
+  expect(journal.run('add', 'Ravi Patel').code).toBe(0);
+  return journal;
+}
+/** The first row of a table also runs spawned, the others in-process only. */
+const runners = (i: number): Runner[] => (i === 0 ? ['in-process', 'spawn'] : ['in-process']);
+
 let j: Journal;
 beforeEach(() => {
-  j = makeJournal(NOW);
-  expect(j.run('add', 'Jane Doe').code).toBe(0);
-  expect(j.run('add', 'Ravi Patel').code).toBe(0);
+  j = journal('in-process');
 });
 afterEach(() => j.cleanup());
 
@@ -41,17 +50,18 @@ describe('net log <name> <words>', () => {
     [['ravi', 'received', 'introduction', 'yesterday'], 'Logged on Sun 2026-11-29: Ravi Patel gave you an introduction (2/5).\n', ['--received', 'introduction', '--date', 'yesterday']],
     [['jane', 'next', 'friday'], 'Scheduled a follow-up with Jane Doe on Fri 2026-12-04.\n', ['--next', 'friday']],
     [['jane', 'gave', 'article', '3', 'days', 'ago'], 'Logged on Fri 2026-11-27: you gave Jane Doe an article (2/5).\n', ['--gave', 'article', '--date', '3 days ago']],
-  ])('net log %j: the same rows as its flags form', (words, stdout, flags) => {
-    const r = j.run('log', ...words);
-    expect(r).toEqual({ code: 0, stderr: '', stdout });
-    const other = makeJournal(NOW);
-    try {
-      other.run('add', 'Jane Doe');
-      other.run('add', 'Ravi Patel');
-      expect(other.run('log', words[0]!, ...flags)).toEqual({ code: 0, stderr: '', stdout });
-      expect(written(j)).toEqual(written(other));
-    } finally {
-      other.cleanup();
+  ].map((row, i) => [...row, runners(i)] as const))('net log %j: the same rows as its flags form', (words, stdout, flags, runs) => {
+    for (const runner of runs) {
+      const mine = runner === 'in-process' ? j : journal(runner);
+      const other = journal(runner);
+      try {
+        expect(mine.run('log', ...words), runner).toEqual({ code: 0, stderr: '', stdout });
+        expect(other.run('log', words[0]!, ...flags), runner).toEqual({ code: 0, stderr: '', stdout });
+        expect(written(mine)).toEqual(written(other));
+      } finally {
+        other.cleanup();
+        if (mine !== j) mine.cleanup();
+      }
     }
   });
 
@@ -69,10 +79,17 @@ describe('net log <name> <words>', () => {
     [['jane', 'coffee', '--touch', 'lunch'], 'net: --touch and the words after the name both say how you were in touch; say it once, with the flag or with words\n'],
     [['jane', 'coffee', 'in 2 weeks'], 'net: "in 2 weeks" is in the future (2026-12-14); log what has happened; schedule what is to come with next, for example next "in 2 weeks"\n'],
     [['jane', 'coffee, sent her the article', 'yesterday'], 'net: nothing to log: the words after the name say no channel, gave <kind> or received <kind>; say what happened outside the quotes, for example net log jane coffee "sent her the article" yesterday\n'],
-  ])('refuses net log %j in one line, writing nothing', (words, stderr) => {
-    const before = j.dump();
-    expect(j.run('log', ...words)).toEqual({ code: 2, stdout: '', stderr });
-    expect(j.dump()).toEqual(before);
+  ].map((row, i) => [...row, runners(i)] as const))('refuses net log %j in one line, writing nothing', (words, stderr, runs) => {
+    for (const runner of runs) {
+      const mine = runner === 'in-process' ? j : journal(runner);
+      try {
+        const before = mine.dump();
+        expect(mine.run('log', ...words), runner).toEqual({ code: 2, stdout: '', stderr });
+        expect(mine.dump()).toEqual(before);
+      } finally {
+        if (mine !== j) mine.cleanup();
+      }
+    }
   });
 
   it('says "too many arguments" without a stray ".;"', () => {

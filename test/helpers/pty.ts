@@ -62,7 +62,7 @@ for step in spec['steps']:
             break
         pump(0.05)
     if stuck is not None: break
-    time.sleep(0.1)
+    time.sleep(spec['settle'])
     os.write(fd, step['send'].encode())
 while not eof and time.time() < deadline:
     pump(0.1)
@@ -86,13 +86,16 @@ export function runNetInPty(
   j: Pick<Journal, 'db' | 'dir'>,
   args: readonly string[],
   steps: readonly PtyStep[],
-  /** `shell` runs a sh script in the terminal instead, with "$NET" set to the net command line (for `stty -a` after it). */
-  opts: { timeoutMs?: number; now?: string; shell?: string } = {},
+  /**
+   * `shell` runs a sh script in the terminal instead, with "$NET" set to the net command line (for `stty -a` after it).
+   * `settleMs`: the pause between a step's text showing and its keys being typed (100 ms unless said).
+   */
+  opts: { timeoutMs?: number; now?: string; shell?: string; settleMs?: number } = {},
 ): PtyResult {
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const net = [process.execPath, BIN, '--db', j.db, ...args];
   const argv = opts.shell === undefined ? net : ['sh', '-c', opts.shell, 'sh', ...net];
-  const spec = { argv, steps, timeout: timeoutMs / 1000 };
+  const spec = { argv, steps, timeout: timeoutMs / 1000, settle: (opts.settleMs ?? 100) / 1000 };
   const env = { PATH: process.env.PATH ?? '', HOME: j.dir, XDG_DATA_HOME: j.dir, NO_COLOR: '1', NET_NOW: opts.now ?? TODAY, TERM: 'xterm-256color' };
   const r = spawnSync('python3', ['-c', DRIVER, JSON.stringify(spec)], { encoding: 'utf8', env, timeout: timeoutMs + 5_000 });
   if (r.status !== 0) throw new Error(`the pty driver failed (${r.status ?? r.signal}): ${r.stderr}`);

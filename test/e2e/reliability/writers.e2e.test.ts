@@ -3,6 +3,8 @@
  * a link, a folder, a named pipe, an existing file without --force, a missing folder, a full disk and `ulimit -f`.
  * Each either writes the whole file (0600, renamed into place) or fails with one `net:` line, a non-zero exit, the
  * journal unchanged and no file, temporary or final, left behind. A new writer joins WRITERS and inherits every case.
+ * The journal is built and the refusals checked with net's run() in-process (fast, the same code); what only a process
+ * shows runs the real bin/net.js: each writer's whole file and its --force, `ulimit -f`, stdout onto /dev/full.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, linkSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -10,9 +12,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOneErrorLine, sha256 } from '../../helpers/journal-state.js';
-import type { Command } from 'commander';
-import type { CliContext } from '../../../src/cli/context.js';
-import { buildProgram } from '../../../src/cli/program.js';
 import { BIN, makeJournal, TODAY, type Journal, type RunResult } from '../../helpers/run-net.js';
 
 interface Writer {
@@ -34,11 +33,17 @@ const WRITERS: Writer[] = [
 
 let j: Journal;
 let journalHash: string;
+/** The same journal written by the real bin/net.js, in a process of its own. */
+const env = () => ({ PATH: process.env.PATH ?? '', HOME: j.dir, XDG_DATA_HOME: j.dir, NO_COLOR: '1', NET_NOW: TODAY });
+function spawned(...args: string[]): RunResult {
+  const r = spawnSync(process.execPath, [BIN, '--db', j.db, ...args], { encoding: 'utf8', env: env(), input: '', timeout: 20_000 });
+  return { stdout: r.stdout, stderr: r.stderr, code: r.status };
+}
 /** Each writer's output written to a roomy place: its size, and its text (backups vary with SQLite's page order). */
 const normal = new Map<string, { size: number; text: string | null }>();
 
 beforeAll(() => {
-  j = makeJournal();
+  j = makeJournal(TODAY, 'in-process');
   const rows = Array.from({ length: 300 }, (_, i) => `Person ${String(i).padStart(4, '0')},p${i}@example.com,Company ${i % 40},2025-${String((i % 12) + 1).padStart(2, '0')}-01,"what they need this year, ${i}"`);
   const csv = join(j.dir, 'contacts.csv');
   writeFileSync(csv, `name,email,company,met,note\n${rows.join('\n')}\n`);
@@ -69,18 +74,18 @@ function expectRefused(r: RunResult, stderr: RegExp): void {
 }
 
 describe.each(WRITERS.map((w) => [w.what, w] as const))('net %s', (_what, w) => {
-  it('writes the whole file, 0600, with no temporary file left; an existing file is replaced only with --force', () => {
+  it('writes the whole file, 0600, with no temporary file left; an existing file is replaced only with --force (spawned)', () => {
     const dir = scratch();
     const file = join(dir, 'out');
-    expect(j.run(...w.args(file))).toMatchObject({ code: 0, stderr: '' });
+    expect(spawned(...w.args(file))).toMatchObject({ code: 0, stderr: '' });
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(file).size).toBe(normal.get(w.what)!.size);
     if (!w.binary) expect(readFileSync(file, 'utf8')).toBe(normal.get(w.what)!.text);
     expect(temporaries(dir)).toEqual([]);
     writeFileSync(file, 'mine');
-    expectRefused(j.run(...w.args(file)), /already exists; choose another file name, or add --force to replace it$/m);
+    expectRefused(spawned(...w.args(file)), /already exists; choose another file name, or add --force to replace it$/m);
     expect(readFileSync(file, 'utf8')).toBe('mine');
-    expect(j.run(...w.args(file), '--force')).toMatchObject({ code: 0, stderr: '' });
+    expect(spawned(...w.args(file), '--force')).toMatchObject({ code: 0, stderr: '' });
     expect(statSync(file).size).toBe(normal.get(w.what)!.size);
   });
 
@@ -135,9 +140,8 @@ describe.each(WRITERS.map((w) => [w.what, w] as const))('net %s', (_what, w) => 
     const dir = scratch();
     const file = join(dir, 'out');
     const blocks = 32;
-    const env = { PATH: process.env.PATH ?? '', HOME: j.dir, XDG_DATA_HOME: j.dir, NO_COLOR: '1', NET_NOW: TODAY };
     const argv = [process.execPath, BIN, '--db', j.db, ...w.args(file)].map((a) => `'${a}'`).join(' ');
-    const r = spawnSync('bash', ['-c', `ulimit -f ${blocks} && exec ${argv}`], { encoding: 'utf8', env, timeout: 20_000 });
+    const r = spawnSync('bash', ['-c', `ulimit -f ${blocks} && exec ${argv}`], { encoding: 'utf8', env: env(), timeout: 20_000 });
     const result = { stdout: r.stdout, stderr: r.stderr, code: r.status };
     if (normal.get(w.what)!.size > blocks * 1024) {
       expectRefused(result, /^net: cannot write \S+: .*ulimit -f\)?; /);
@@ -199,11 +203,16 @@ describe('stdout onto a full device', () => {
   });
 });
 
-it('lists every command that writes a file', async () => {
+it('lists every command that writes a file', () => {
   // Every command with a file argument or option is a writer here (import only reads its file, and sync its
-  // --identity): a new writer that is not in WRITERS fails this test.
-  const program = await buildProgram({} as CliContext, [], { loadAll: true });
-  const takesFile = (c: Command) => c.registeredArguments.some((a) => a.name() === 'file') || c.options.some((o) => /<file>|\[file\]/.test(o.flags));
-  const withFile = program.commands.filter(takesFile).map((c) => c.name());
+  // --identity): a new writer that is not in WRITERS fails this test. The program is read in a node of its own, from
+  // dist/ as bin/net.js runs it: importing it here would make vitest transform every command, seconds of this file.
+  const takesFile = `(c) => c.registeredArguments.some((a) => a.name() === 'file') || c.options.some((o) => /<file>|\\[file\\]/.test(o.flags))`;
+  const script = `const { buildProgram } = await import(${JSON.stringify(new URL('../../../dist/cli/program.js', import.meta.url).href)});
+    const program = await buildProgram({}, [], { loadAll: true });
+    console.log(JSON.stringify(program.commands.filter(${takesFile}).map((c) => c.name())));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  const withFile = JSON.parse(r.stdout) as string[];
   expect(withFile.filter((c) => c !== 'import' && c !== 'sync').sort()).toEqual([...new Set(WRITERS.map((w) => w.what.split(' ')[0]!))].sort());
 });
