@@ -5,24 +5,31 @@
  * what only a process shows (kills, passphrases, exit codes as a shell sees them).
  */
 import { renameSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TODAY, makeJournal, type Journal } from '../helpers/run-net.js';
-import { addRemoteFile, changeRemoteFile, exported, listRemoteFiles, makeIdentityFile, makeRemote, removeRemoteFile, type IdentityFile, type Remote } from '../helpers/sync.js';
+import { addRemoteFile, changeRemoteFile, exported, listRemoteFiles, makeIdentityFile, makeRemote, quietGit, removeRemoteFile, setUpOnce, snapshot, type IdentityFile, type Remote, type Snapshot } from '../helpers/sync.js';
 
 let remote: Remote;
 let key: IdentityFile;
 let a: Journal;
 let b: Journal;
+/** The empty remote and the two empty journals: every test starts from a copy of them (helpers/sync.ts). */
+let empty: Snapshot;
+const dirs = () => [remote.url, a.dir, b.dir];
 
-beforeEach(async () => {
+beforeAll(async () => {
   remote = makeRemote();
   key = await makeIdentityFile(remote.dir);
   a = makeJournal(TODAY, 'in-process');
   b = makeJournal(TODAY, 'in-process');
+  for (const j of [a, b]) quietGit(j.dir);
+  empty = snapshot(dirs());
 });
-afterEach(() => {
+beforeEach(() => empty.restore());
+afterAll(() => {
   for (const j of [a, b]) j.cleanup();
   remote.cleanup();
+  empty.cleanup();
 });
 
 const init = (j: Journal, ...more: string[]) => j.run('sync', 'init', remote.url, '--identity', key.file, ...more);
@@ -120,7 +127,7 @@ describe('net sync init', () => {
 });
 
 describe('net sync: merging', () => {
-  beforeEach(() => {
+  setUpOnce(() => empty, dirs, () => {
     a.run('add', 'Jane Doe', '--company', 'Acme');
     init(a);
     init(b);
@@ -245,7 +252,7 @@ describe('net merge', () => {
 });
 
 describe('net sync: a remote it cannot use', () => {
-  beforeEach(() => {
+  setUpOnce(() => empty, dirs, () => {
     a.run('add', 'Jane Doe');
     init(a);
     init(b);

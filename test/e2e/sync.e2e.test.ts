@@ -9,9 +9,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BIN, TODAY, makeJournal, type Journal } from '../helpers/run-net.js';
-import { exported, makeIdentityFile, makeRemote, readAllObjects, type IdentityFile, type Remote } from '../helpers/sync.js';
+import { exported, makeIdentityFile, makeRemote, quietGit, readAllObjects, setUpOnce, snapshot, type IdentityFile, type Remote, type Snapshot } from '../helpers/sync.js';
 
 // Real processes, real git and, for passphrases, seconds of scrypt each: minutes on a busy two-core machine.
 vi.setConfig({ testTimeout: 180_000 });
@@ -20,16 +20,23 @@ let remote: Remote;
 let key: IdentityFile;
 let a: Journal;
 let b: Journal;
+/** The empty remote and the two empty journals: every test starts from a copy of them (helpers/sync.ts). */
+let empty: Snapshot;
+const dirs = () => [remote.url, a.dir, b.dir];
 
-beforeEach(async () => {
+beforeAll(async () => {
   remote = makeRemote();
   key = await makeIdentityFile(remote.dir);
   a = makeJournal(TODAY, 'in-process');
   b = makeJournal(TODAY, 'in-process');
+  for (const j of [a, b]) quietGit(j.dir);
+  empty = snapshot(dirs());
 });
-afterEach(() => {
+beforeEach(() => empty.restore());
+afterAll(() => {
   for (const j of [a, b]) j.cleanup();
   remote.cleanup();
+  empty.cleanup();
 });
 
 const mode = (path: string) => (statSync(path).mode & 0o777).toString(8);
@@ -137,23 +144,28 @@ async function killAt(j: Journal, step: string): Promise<void> {
 }
 
 describe('a sync killed at any step', () => {
-  it.each(['fetched', 'merged', 'prepared', 'written', 'committed', 'pushed'])('SIGKILL when %s: the journal is whole, and the next sync completes it', async (step) => {
-    a.run('add', 'Jane Doe');
-    init(a);
-    init(b);
-    a.run('log', 'jane', '--touch', 'coffee', '--note', 'from a');
-    a.run('sync');
-    b.run('log', 'jane', '--gave', 'article', '--note', 'from b');
-    b.run('edit', 'jane', '--company', 'Acme');
-    await killAt(b, step);
-    expect(b.run('doctor')).toMatchObject({ code: 0 });
-    expect(b.run('sync')).toMatchObject({ code: 0, stderr: '' });
-    expect(a.run('sync')).toMatchObject({ code: 0, stderr: '' });
-    expect(b.run('sync')).toMatchObject({ code: 0, stderr: '' });
-    expect(exported(a)).toBe(exported(b));
-    expect(a.json('show', 'jane').timeline.map((e: { note: string }) => e.note).sort()).toEqual(['from a', 'from b']);
-    expect(a.json('show', 'jane').contact.company).toBe('Acme');
-    expect(b.json('sync', 'status')).toMatchObject({ unpushed: { records: 0, batches: 0 } });
+  describe('with changes on both machines', () => {
+    setUpOnce(() => empty, dirs, () => {
+      a.run('add', 'Jane Doe');
+      init(a);
+      init(b);
+      a.run('log', 'jane', '--touch', 'coffee', '--note', 'from a');
+      a.run('sync');
+      b.run('log', 'jane', '--gave', 'article', '--note', 'from b');
+      b.run('edit', 'jane', '--company', 'Acme');
+    });
+
+    it.each(['fetched', 'merged', 'prepared', 'written', 'committed', 'pushed'])('SIGKILL when %s: the journal is whole, and the next sync completes it', async (step) => {
+      await killAt(b, step);
+      expect(b.run('doctor')).toMatchObject({ code: 0 });
+      expect(b.run('sync')).toMatchObject({ code: 0, stderr: '' });
+      expect(a.run('sync')).toMatchObject({ code: 0, stderr: '' });
+      expect(b.run('sync')).toMatchObject({ code: 0, stderr: '' });
+      expect(exported(a)).toBe(exported(b));
+      expect(a.json('show', 'jane').timeline.map((e: { note: string }) => e.note).sort()).toEqual(['from a', 'from b']);
+      expect(a.json('show', 'jane').contact.company).toBe('Acme');
+      expect(b.json('sync', 'status')).toMatchObject({ unpushed: { records: 0, batches: 0 } });
+    });
   });
 
   it('killed while publishing: the next sync publishes again', async () => {
