@@ -1,7 +1,7 @@
 /** `net ideas`: whom the user could help and how, for one contact or across the network. */
 import { checkReferral, hasMet, toStanding, type Stage, type Standing } from '../core/capital.js';
 import type { IsoDate } from '../core/dates.js';
-import { rankIdeas, toFallbackIdeas, toPairIdea, toRelationshipWeight, type Candidate, type Idea, type IntroRole } from '../core/ideas.js';
+import { rankIdeas, recommendedOf, toFallbackIdeas, toPairIdea, toRelationshipWeight, type Candidate, type Idea, type IntroRole } from '../core/ideas.js';
 import type { ContactWithSummary } from '../core/types.js';
 import { CLIENT_FIELDS, DEFAULT_SYNONYMS, Matcher, toSearchKeys, toSynonyms, type Match, type Offer, type TextMatch, type Wish } from '../core/matching.js';
 import {
@@ -238,28 +238,40 @@ export function findIdeasAcross(store: Store, limit: number, today: IsoDate): Id
 }
 
 /**
- * Which way an introduction between two contacts vouches (core/ideas.ts toIntroSide): a provider whose offer answers
- * the other's need, or whose ideal referral the other is, is recommended, and the other receives; two peers (neither,
- * or both ways) are each recommended.
+ * Which way an introduction between two contacts vouches (core/ideas.ts toIntroSide), judged as `net ideas` judges the
+ * pair: every match between the two (either one's need, goal or ideal referral against the other's offers), made into
+ * ideas and ranked by rankIdeas, which keeps the one `net ideas` shows; its provider (or the one whose ideal referral
+ * the other is) is recommended, and the other receives. Two peers (no match either way) are each recommended.
  */
-export function findIntroRoles(store: Store, a: ContactWithSummary, b: ContactWithSummary): [IntroRole, IntroRole] {
+export function findIntroRoles(store: Store, a: ContactWithSummary, b: ContactWithSummary, today: IsoDate): [IntroRole, IntroRole] {
   const matcher = loadMatcher(store);
-  const wishes = [listWishesOf(store, a.id), listWishesOf(store, b.id)] as const;
-  const offers = [listOffersOf(store, a), listOffersOf(store, b)] as const;
-  // The other's needs make them a client only for what the provider offers (Matcher.isClientNeed).
-  const asClient = (i: 0 | 1): Offer[] => [
-    ...wishes[i].filter((w) => w.kind === 'need' && matcher.isClientNeed(w.text, offers[i === 0 ? 1 : 0])).map((w) => ({ contactId: w.contactId, field: 'need' as const, text: w.text })),
-    ...offers[i],
-  ];
-  // Does `provider` answer a need of the other, or is the other their ideal referral?
-  const provides = (provider: 0 | 1) => {
-    const other = provider === 0 ? 1 : 0;
-    const needsAnswered = wishes[other].some((w) => w.kind !== 'ideal' && offers[provider].some((o) => matcher.match(w, o)));
-    return needsAnswered || wishes[provider].some((w) => w.kind === 'ideal' && asClient(other).some((o) => matcher.match(w, o)));
-  };
-  const [aProvides, bProvides] = [provides(0), provides(1)];
-  if (aProvides === bProvides) return ['recommended', 'recommended'];
-  return aProvides ? ['recommended', 'receiving'] : ['receiving', 'recommended'];
+  const contacts = [a, b] as const;
+  const wishes = contacts.map((c) => listWishesOf(store, c.id));
+  const offers = contacts.map((c) => listOffersOf(store, c));
+  const matches: Match[] = [];
+  for (const [seeker, provider] of [
+    [0, 1],
+    [1, 0],
+  ] as const) {
+    for (const w of wishes[seeker]!) {
+      // What the other offers; an ideal referral also meets the other as a client: a need that what the seeker offers
+      // answers (Matcher.isClientNeed), as pairIdeals does. Matcher.match keeps each wish to the fields it may meet.
+      const clientNeeds = w.kind === 'ideal' ? wishes[provider]!.filter((n) => n.kind === 'need' && matcher.isClientNeed(n.text, offers[seeker]!)) : [];
+      const theirs: Offer[] = [...offers[provider]!, ...clientNeeds.map((n) => ({ contactId: n.contactId, field: 'need' as const, text: n.text }))];
+      for (const o of theirs) {
+        const m = matcher.match(w, o);
+        if (m) matches.push(m);
+      }
+    }
+  }
+  if (!matches.length) return ['recommended', 'recommended'];
+  const people = new People(store, today);
+  people.load([a.id, b.id]);
+  const candidates = people.candidates([a.id, b.id]);
+  const ideas = matches.map((m) => toPairIdea(m, candidates.get(m.wish.contactId)!, candidates.get(m.offer.contactId)!));
+  const [best] = rankIdeas(ideas, new Set(), 1);
+  const recommended = recommendedOf(matches[ideas.indexOf(best!)]!);
+  return recommended === a.id ? ['recommended', 'receiving'] : ['receiving', 'recommended'];
 }
 
 export function findIdeas(store: Store, input: IdeasInput, today: IsoDate): IdeasResult {

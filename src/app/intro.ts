@@ -69,7 +69,7 @@ function checkInput(a: ContactWithSummary, b: ContactWithSummary, store: Store, 
 function checkBoth(store: Store, a: ContactWithSummary, b: ContactWithSummary, today: IsoDate): IntroCheck {
   const check = (id: string) => checkContact(store, { contactId: id, kind: 'introduction', toRefer: true }, today);
   const checks: [CheckOutcome, CheckOutcome] = [check(a.id), check(b.id)];
-  const roles = findIntroRoles(store, a, b);
+  const roles = findIntroRoles(store, a, b, today);
   const side = (i: 0 | 1) => toIntroSide(roles[i], { name: checks[i].contact.name, met: hasMet(checks[i].contact), referral: checks[i].result });
   const sides: IntroCheck['sides'] = [side(0), side(1)];
   return { checks, roles, sides, ready: sides.every((s) => s.ready) };

@@ -5,7 +5,7 @@
  *   balance(t) = Σ deposits · 2^(−age/halfLife) − Σ asks · 2^(−age/halfLife)
  *     deposits: a give counts its value (1..5); a touchpoint counts TOUCH_DEPOSIT[channel] (0.25..1)
  *     asks:     count their size (ASK_SIZE, 2 for a favour .. 5 for an introduction)
- *   What the contact gave the user is shown beside the balance, as their investment: never netted, never "owed".
+ *   What the contact gave the user is never netted against the balance nor shown beside it, never "owed".
  */
 import { type ChecklistId, toDepth, toDepthPoints, toKnownSince, type Depth, type DepthPoint, type PointWhy } from './checklist.js';
 import { daysBetween, type IsoDate } from './dates.js';

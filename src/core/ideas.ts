@@ -109,11 +109,16 @@ export function toIntroSide(role: IntroRole, c: IntroSideInputs): { ready: boole
   return { ready, learnFirst: ready ? [] : (c.referral?.suggestions ?? []) };
 }
 
+/** Whom an introduction from a match vouches for: the one whose ideal referral the other is, else the provider. */
+export function recommendedOf(m: Pick<Match, 'wish' | 'offer'>): string {
+  return m.wish.kind === 'ideal' ? m.wish.contactId : m.offer.contactId;
+}
+
 /** Who vouches for whom in a match, and who it helps first. */
 function toRoles(m: Match, seeker: Candidate, provider: Candidate, helped: 'seeker' | 'provider') {
-  if (helped === 'provider') return { kind: 'referral' as const, helped: provider, other: seeker, recommended: provider, receiving: seeker };
-  if (m.wish.kind === 'ideal') return { kind: 'referral' as const, helped: seeker, other: provider, recommended: seeker, receiving: provider };
-  return { kind: m.wish.kind === 'goal' ? ('goal' as const) : ('introduction' as const), helped: seeker, other: provider, recommended: provider, receiving: seeker };
+  const [recommended, receiving] = recommendedOf(m) === seeker.id ? [seeker, provider] : [provider, seeker];
+  const kind = helped === 'provider' || m.wish.kind === 'ideal' ? ('referral' as const) : m.wish.kind === 'goal' ? ('goal' as const) : ('introduction' as const);
+  return { kind, helped: helped === 'provider' ? provider : seeker, other: helped === 'provider' ? seeker : provider, recommended, receiving };
 }
 
 /**

@@ -47,7 +47,7 @@ export function toBalanceWeight(event: Pick<JournalEvent, 'type' | 'kind' | 'val
     case 'ask':
       return -(event.value ?? 0);
     default:
-      return 0; // what they gave the user is their investment, shown beside the balance, never netted against it
+      return 0; // what they gave the user is never netted against the balance, nor shown beside it
   }
 }
 

@@ -46,17 +46,19 @@ export interface ImportantDateView {
   inDays: number;
 }
 
-/** Balance, depth and stage as every view shows them; `received` is the contact's investment in the user. */
+/**
+ * Stage, balance and depth as `net show` gives them. What the contact gave the user is not here: beside the balance it
+ * would read as a score to compare (README, "Balance"); their gives are in the timeline, as people to thank.
+ */
 export interface StandingView {
   stage: string;
   balance: number;
-  received: number;
   depth: { score: number; of: number };
   knownSince: string | null;
 }
 
 export function toStandingView(s: Standing): StandingView {
-  return { stage: s.stage, balance: round1(s.balance), received: round1(s.received), depth: s.depth, knownSince: s.knownSince };
+  return { stage: s.stage, balance: round1(s.balance), depth: s.depth, knownSince: s.knownSince };
 }
 
 export function toShowView(r: ShowResult): ShowView {
@@ -103,10 +105,9 @@ export function renderProfile(c: ContactView, p: Palette, today: string): string
   return [`${p.bold(c.name)}${about ? `  ${about}` : ''}`, ...rows.map(([label, value]) => `  ${p.dim(label.padEnd(width))}  ${value}`), ...(note.length ? [`  ${p.dim('note')}`, ...note] : [])].join('\n');
 }
 
-/** "growing · balance 8.9 · depth 6/13 · their investment 3.0": the figures net check explains. */
+/** "growing · balance 8.9 · depth 6/13": the figures net check explains. */
 export function renderStanding(s: StandingView, p: Palette): string {
   const parts = [p.bold(s.stage), `balance ${s.balance.toFixed(1)}`, `depth ${s.depth.score}/${s.depth.of}`];
-  if (s.received > 0) parts.push(`their investment ${s.received.toFixed(1)}`);
   return `  ${parts.join(p.dim(' · '))}`;
 }
 

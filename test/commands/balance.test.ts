@@ -43,6 +43,13 @@ describe('net balance', () => {
     );
   });
 
+  it('--help says what the list shows, and not what they gave you', () => {
+    const r = j.run('balance', '--help');
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('every contact with balance, depth, stage and last touch; and the shape of your network');
+    expect(r.stdout).not.toMatch(/investment|received/);
+  });
+
   it('--json gives each contact and the counts by stage', () => {
     logNetwork();
     const v = j.json('balance');

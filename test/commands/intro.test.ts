@@ -99,6 +99,34 @@ describe('net intro', () => {
     expect(events().filter((e) => e.kind === 'introduction')).toHaveLength(2);
   });
 
+  it('ideas says ready, so the intro it prints succeeds: the provider vouched for, the one in need only met, though a match runs the other way too', () => {
+    wellKnown('Tom Lee', 'wedding photography', 'portraits', 'headshots');
+    ok(j.run('edit', 'tom', '--goal', 'more wedding clients'));
+    // Maria is met once, no more; what she offers answers Tom's goal, so the two match both ways.
+    ok(j.run('add', 'Maria Garcia', '--tag', 'wedding', '--service', 'wedding planning'));
+    ok(j.run('edit', 'maria', '--need', 'a wedding photographer'));
+    ok(j.run('log', 'maria', '--touch', 'coffee'));
+    expect(j.run('check', 'Tom Lee', '--to-refer').code).toBe(0);
+    expect(j.run('check', 'Maria Garcia', '--to-refer').code).toBe(3);
+
+    expect(j.json('ideas')).toMatchObject([{ kind: 'introduction', for: 'Maria Garcia', with: 'Tom Lee', ready: true, learnFirst: [] }]);
+    const printed = j.run('ideas').stdout;
+    expect(printed).toContain('\n    net intro "Maria Garcia" "Tom Lee"\n');
+
+    const asJson = j.run('--json', 'intro', 'Maria Garcia', 'Tom Lee');
+    expect(asJson).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(asJson.stdout)).toMatchObject({
+      recorded: true,
+      ready: true,
+      contacts: [
+        { name: 'Maria Garcia', role: 'receiving', learnFirst: [] },
+        { name: 'Tom Lee', role: 'recommended', verdict: 'ready', learnFirst: [] },
+      ],
+    });
+    expect(events().filter((e) => e.kind === 'introduction')).toHaveLength(2);
+    expect(j.json('ideas').some((i: { with: string | null }) => i.with === 'Tom Lee' || i.with === 'Maria Garcia')).toBe(false);
+  });
+
   it.each([
     [['intro', 'maria', 'maria'], 2, 'net: cannot introduce Maria Lopez to themselves; name two different people: net intro <a> <b>\n'],
     [['intro', 'maria', 'nobody'], 4, /^net: no contact called "nobody"/],

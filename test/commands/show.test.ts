@@ -33,7 +33,7 @@ describe('net show', () => {
         '  how met     BNI breakfast',
         '  every       3w',
         '  last touch  10 days ago (2026-11-12)',
-        '  growing · balance 4.4 · depth 3/13 · their investment 3.7',
+        '  growing · balance 4.4 · depth 3/13',
         '',
         'Timeline',
         '  2026-12-06  follow-up, due in 2 weeks',
@@ -51,7 +51,7 @@ describe('net show', () => {
     const v = j.json('show', 'jane');
     expect(Object.keys(v)).toEqual(['contact', 'timeline', 'earlierEvents', 'followUps', 'standing', 'importantDates']);
     // The figures net check explains: coffee and a 3/5 article 21 days ago, a call 10 days ago, a 4/5 referral received.
-    expect(v.standing).toEqual({ stage: 'growing', balance: 4.4, received: 3.7, depth: { score: 3, of: 13 }, knownSince: '2025-03-01' });
+    expect(v.standing).toEqual({ stage: 'growing', balance: 4.4, depth: { score: 3, of: 13 }, knownSince: '2025-03-01' });
     expect(v.contact).toMatchObject({ name: 'Jane Doe', services: ['valuations'], goals: ['second office'], family: ['Maria, wife'], every: '3w', lastTouch: '2026-11-12' });
     expect(v.timeline.map((e: any) => [e.date, e.type, e.kind, e.value, e.note])).toEqual([
       ['2026-11-12', 'touch', 'call', null, null],
