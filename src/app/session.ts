@@ -51,4 +51,4 @@ export function openSession(path: string, mode: 'read' | 'write', createFolder: 
 }
 
 /** An SQLite error met outside opening (a busy journal, a full disk) as the journal error it is. */
-export { toStoreError } from '../store/db.js';
+export { toJournalError } from '../store/db.js';

@@ -364,8 +364,9 @@ export async function runSync(store: Store, input: SyncInput, ctx: SyncContext):
   try {
     return await syncLocked(store, input, ctx, local);
   } catch (err) {
-    // A first set-up that failed (git missing, a wrong passphrase) leaves nothing beside the journal either.
-    if (fresh && input.init && !store.read(() => readSyncState(store)).capture) rmSync(local.folder, { recursive: true, force: true });
+    // A first set-up that failed (git missing, a wrong passphrase), or a sync of a journal never set up for it, leaves
+    // nothing beside the journal either.
+    if (fresh && !store.read(() => readSyncState(store)).capture) rmSync(local.folder, { recursive: true, force: true });
     throw err;
   } finally {
     release();

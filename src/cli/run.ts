@@ -5,7 +5,7 @@
 import { CommanderError } from 'commander';
 import { findIsoDate, toIsoDate } from '../core/dates.js';
 import { NetError, NotFoundError, OutputError, UsageError } from '../core/errors.js';
-import { toStoreError } from '../app/session.js';
+import { toJournalError } from '../app/session.js';
 import { wantsColor } from '../ui/palette.js';
 import { toTerminalField } from '../ui/terminal-text.js';
 import { createContext } from './context.js';
@@ -59,8 +59,8 @@ export function report(err: unknown, debug: boolean, command: string | undefined
     stderr.write('net: cancelled; nothing was written\n');
     return 130;
   }
-  const sqliteCode = (err as { code?: unknown } | null)?.code;
-  const known = err instanceof NetError ? err : typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_') ? toStoreError(err, journal.path ?? 'in use') : undefined;
+  // An SQLite error says something of the journal only by its code (locked, damaged, disk full); any other is a bug.
+  const known = err instanceof NetError ? err : toJournalError(err, journal.path ?? 'in use');
   if (known) {
     stderr.write(describe(known));
     if (debug && err instanceof Error) stderr.write(`${err.stack}\n`);

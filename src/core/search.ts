@@ -38,11 +38,16 @@ export function toMatchQuery(words: readonly string[], termsOf: (word: string) =
   return words
     .map((w) => {
       const terms = isExpandableWord(w) ? termsOf(w) : undefined;
-      if (!terms?.length) return `"${w}"*`;
-      return terms.length === 1 ? `"${terms[0]}"` : `(${terms.map((t) => `"${t}"`).join(' OR ')})`;
+      if (!terms?.length) return `${quote(w)}*`;
+      return terms.length === 1 ? quote(terms[0]!) : `(${terms.map(quote).join(' OR ')})`;
     })
-    .join(' ');
+    // AND spelled out: FTS5 reads words side by side as AND only between phrases, and refuses a group in parentheses
+    // next to anything ("tom"* ("photo" OR "photos") is a syntax error).
+    .join(' AND ');
 }
+
+/** A word as an FTS5 string: quoted, any quote in it doubled, so that it reads as the word and never as an operator. */
+const quote = (word: string): string => `"${word.replaceAll('"', '""')}"`;
 
 /** A piece of text with the matching words marked: `marks` are [start, end) offsets into `text`. */
 export interface MarkedText {

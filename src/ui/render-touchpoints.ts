@@ -55,7 +55,7 @@ export function renderTouchpointImport(r: TouchpointImportResult, p: Palette): s
     lines.push(`${p.green('Imported')} ${what}: ${renderCounts(r)}.`);
   }
   lines.push(p.dim(renderRead(r)));
-  if (r.addedContacts.length) lines.push(`${p.green('Added')} ${count(r.addedContacts.length, 'contact')} with their history: ${r.addedContacts.map((c) => (c.name === c.email ? c.email : `${c.name} <${c.email}>`)).join(', ')}.`);
+  if (r.addedContacts.length) lines.push(`${r.dryRun ? p.bold('Would add') : p.green('Added')} ${count(r.addedContacts.length, 'contact')} with their history: ${r.addedContacts.map((c) => (c.name === c.email ? c.email : `${c.name} <${c.email}>`)).join(', ')}.`);
   if (r.unknown.length) {
     lines.push(`${p.bold('Not in your journal')} (${toThousands(r.unknownCount)}), most frequent first:`);
     const nameWidth = Math.min(30, maxOf(r.unknown.map((u) => (u.name ?? '').length), 0));

@@ -111,6 +111,18 @@ describe('net search', () => {
     expect(found('sprin', 'coach').contacts).toEqual(['Sprung Spry']);
   });
 
+  it('finds a word of several terms beside other words, in either order', () => {
+    // "photo" starts photo, photos and photographe: a group of three terms, next to another word.
+    j.run('add', 'Tom Lee');
+    expect(j.run('edit', 'tom', '--service', 'event photos')).toMatchObject({ code: 0 });
+    j.run('add', 'Pia Photo', '--role', 'photo booth');
+    expect(found('tom', 'photo').contacts).toEqual(['Tom Lee']);
+    expect(found('photo', 'tom').contacts).toEqual(['Tom Lee']);
+    expect(j.run('search', 'tom photo')).toMatchObject({ code: 0, stderr: '' });
+    expect(found('wedding', 'photo', '--limit', '30')).toEqual({ contacts: [], events: [] });
+    expect(found('photo', 'mariage').contacts).toEqual(['Amélie Durand']);
+  });
+
   it('says when nothing is found, and refuses a search without words', () => {
     expect(j.run('search', 'zeppelin')).toEqual({ code: 0, stderr: '', stdout: 'Nothing found for "zeppelin".\n' });
     expect(j.json('search', 'zeppelin')).toMatchObject({ contacts: [], events: [], contactCount: 0, eventCount: 0 });

@@ -253,6 +253,13 @@ describe('net import: mail', () => {
       ['erin@fox.example', 1, '2026-11-07'],
       ['carol@king.example', 1, '2026-11-02'],
     ]);
+    // A dry run says whom it would add, and adds no one.
+    const before = j.dump();
+    const dry = net('import', file, '--add-unknown', '2', '--dry-run');
+    expect(dry).toMatchObject({ code: 0, stderr: '' });
+    expect(dry.stdout).toContain('Nothing was written.\nRead 6 messages: 6 you sent to others.\nWould add 2 contacts with their history: Bob Stone <bob@stone.example>, Dave Ng <dave@ng.example>.\n');
+    expect(dry.stdout).not.toMatch(/^Added/m);
+    expect(j.dump()).toEqual(before);
     expect(net('import', file, '--add-unknown', '2').stdout).toBe(
       [
         'Imported Sent.mbox (mbox): 5 touchpoints added with 2 contacts.',
