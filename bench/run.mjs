@@ -1,4 +1,5 @@
 // npm run bench [-- --quick] [-- --smoke] [-- --json] [-- --runs N] [-- --sizes heavy,extreme,wide] [-- --rows due,check]
+//   [-- --parts commands,sync,imports] (every part unless said: --parts sync times sync alone)
 // Times whole processes of the real bin/net.js (cold start, as a user runs them) against `node -e ''` on the same
 // machine in the same run, and checks the targets. Journals are generated once and cached in the OS temp folder.
 import { spawnSync } from 'node:child_process';
@@ -28,6 +29,8 @@ const json = flag('--json');
 const runs = Number(value('--runs', quick ? 3 : 15));
 const sizes = value('--sizes', quick ? 'quick' : 'heavy,extreme,wide').split(',');
 const onlyRows = value('--rows', undefined)?.split(',');
+const parts = value('--parts', 'commands,sync,imports').split(',');
+const part = (name) => parts.includes(name);
 
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 /** The screen the terminal rows are timed on: git and less users' 24 lines by 80 columns. */
@@ -225,7 +228,7 @@ const ROWS = {
   'search-rare': { argv: (j) => j.net('search', 'printers'), mustFind: () => 'printers', targets: { extreme: { ratio: 2.0, rssMb: 80 } } }, // in one event of 10,007
 };
 /** The rows timed on a journal: every row unless it names its sizes (the whole output of a big journal is slow to time). */
-const rowsFor = (size) => Object.entries(ROWS).filter(([key, row]) => (!onlyRows || onlyRows.includes(key)) && (!row.sizes || row.sizes.includes(size)));
+const rowsFor = (size) => Object.entries(ROWS).filter(([key, row]) => part('commands') && (!onlyRows || onlyRows.includes(key)) && (!row.sizes || row.sizes.includes(size)));
 
 const results = {
   date: new Date().toISOString(),
@@ -238,7 +241,7 @@ const results = {
 const baseline = measure({ argv: ['-e', ''] });
 results.baseline = baseline;
 
-const peer = quick ? null : taskwarrior();
+const peer = quick || !part('commands') ? null : taskwarrior();
 if (peer) results.peer = { ...measure(peer), note: `taskwarrior: task next over ${TASK_COUNT.toLocaleString('en')} pending tasks` };
 
 for (const size of sizes) {
@@ -262,13 +265,13 @@ for (const size of sizes) {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${j.scratch}${suffix}`, { force: true });
   // Sync's targets are on the heavy journal; the extreme and wide ones would take minutes to bring down, and have none.
   const sync =
-    size === 'heavy' || size === 'quick'
+    part('sync') && (size === 'heavy' || size === 'quick')
       ? await measureSync({ bin: BIN, journal: db, dir: `${db}.sync-bench`, env, runs: Math.min(runs, 5), perRound: smoke ? 1 : 10, name: j.name, targeted: size === 'heavy', baseline: (n) => median(Array.from({ length: n }, () => once(['-e', '']).ms)) })
       : undefined;
   results.sizes[size] = { contacts: SIZES[size].contacts, events: SIZES[size].events, commands: rows, ...(sync && { sync }) };
 }
 // Touchpoints from a calendar and a mailbox (bench/touchpoints.mjs): absolute targets, into the heavy journal.
-const importSize = onlyRows ? null : quick ? 'quick' : sizes.includes('heavy') ? 'full' : null;
+const importSize = onlyRows || !part('imports') ? null : quick ? 'quick' : sizes.includes('heavy') ? 'full' : null;
 if (importSize) {
   const db = journalFor(quick ? 'quick' : 'heavy');
   const scratch = `${db}.imports`;
@@ -325,4 +328,4 @@ if (json) {
   if (!quick) lines.push(allPass ? 'every target: PASS' : 'some targets: FAIL');
   process.stdout.write(`${lines.join('\n')}\n`);
 }
-if (!quick && !onlyRows && sizes.join() === 'heavy,extreme,wide') writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+if (!quick && !onlyRows && parts.length === 3 && sizes.join() === 'heavy,extreme,wide') writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
