@@ -53,7 +53,7 @@ import {
 } from '../store/sync.js';
 import { findSyncedTable } from '../store/sync-tables.js';
 import type { Clock } from './clock.js';
-import { commitAll, isCommitted, openWorkingCopy, pull, push, type GitOptions } from './git.js';
+import { commitAll, openWorkingCopy, pull, push, type GitOptions } from './git.js';
 import { generateKey, readIdentityText, seal, toIdentityText, unseal, unwrapKey, wrapKey, type KeyPair } from './sync-crypto.js';
 import { createExclusive, writeFileSafely } from './write-file.js';
 
@@ -185,12 +185,22 @@ interface Local {
   identity: string;
   keyCopy: string;
   lock: string;
+  /** There while net may have written files into the working copy that are not committed (see markWriting). */
+  writing: string;
 }
 
 function localFiles(journal: string): Local {
   const folder = `${journal}.sync`;
-  return { folder, repo: join(folder, 'repo'), identity: join(folder, 'identity'), keyCopy: join(folder, KEY_FILE), lock: join(folder, 'lock') };
+  return { folder, repo: join(folder, 'repo'), identity: join(folder, 'identity'), keyCopy: join(folder, KEY_FILE), lock: join(folder, 'lock'), writing: join(folder, 'writing') };
 }
+
+/**
+ * Said (on disk, before the first file is written into the working copy) until what was written is committed: a sync
+ * killed in between leaves it, and the next pull then also runs `git clean` for the files left untracked; every
+ * other pull skips that git process (issue 19: one of eight in an everyday sync).
+ */
+const markWriting = (local: Local) => writePrivate(local.writing, '');
+const doneWriting = (local: Local) => rmSync(local.writing, { force: true });
 
 /** The sync folder's lock: one sync at a time per journal; a lock left by a sync that was killed is taken over. */
 function takeLock(local: Local): () => void {
@@ -394,7 +404,8 @@ async function syncLocked(store: Store, input: SyncInput, ctx: SyncContext, loca
   let pushedBatches = 0;
   let key: KeyPair | undefined;
   for (let attempt = 1; ; attempt++) {
-    const hasBranch = pull(o);
+    const hasBranch = pull(o, existsSync(local.writing));
+    doneWriting(local); // the working copy is the remote's branch, nothing else
     ctx.checkpoint?.('fetched');
     const header = hasBranch ? readHeader(local.repo) : undefined;
     if (hasBranch && !header) throw new SyncError(`${remote} is not a net sync remote (it holds other files)`, 'give net sync init an empty git repository of its own');
@@ -417,6 +428,7 @@ async function syncLocked(store: Store, input: SyncInput, ctx: SyncContext, loca
       if (!store.read(() => listUnpushed(store)).some((u) => u.kind === 'snapshot' && u.seq === 0)) {
         throw new SyncError(`the remote ${remote} is empty: it was emptied or set up anew`, 'set it up again from one machine with net sync init <remote> --start-over, then join the others the same way');
       }
+      markWriting(local);
       writeHeader(local, state);
     } else if (header.recipient !== state.recipient) {
       throw new SyncError('the remote was set up again with other keys', 'join it again with net sync init <remote> --start-over (your journal is kept and merged); the journal is unchanged');
@@ -444,9 +456,11 @@ async function syncLocked(store: Store, input: SyncInput, ctx: SyncContext, loca
     ctx.checkpoint?.('prepared');
     const unpushed = store.read(() => listUnpushed(store));
     if (!unpushed.length) break; // nothing of this machine's to push: git is not asked to commit
-    for (const u of unpushed) await writeUnpushed(local, o, state, key, u);
+    markWriting(local);
+    for (const u of unpushed) await writeUnpushed(local, state, key, u);
     ctx.checkpoint?.('written');
     commitAll(o, `net sync ${state.machine} ${unpushed.map((u) => pad(u.seq)).join(' ')}`);
+    doneWriting(local); // committed: nothing in the working copy is untracked
     ctx.checkpoint?.('committed');
     if (push(o) === 'rejected') {
       if (attempt >= PUSH_ATTEMPTS) throw new SyncError('other machines kept pushing while this one tried', 'run net sync again in a moment; your changes are kept');
@@ -487,6 +501,7 @@ async function publish(store: Store, input: SyncInput, ctx: SyncContext, local: 
     saveUnpushed(store, 0, 'snapshot', encode(toSnapshotFile(store, machine, 0, state.hlc, label)));
     noteMachine(store, { machine, label, seq: 0, hlc: state.hlc, at: ctx.clock.timestamp });
   });
+  markWriting(local);
   writeHeader(local, store.read(() => readSyncState(store)));
   return key;
 }
@@ -529,11 +544,14 @@ function prepareBatch(store: Store, machine: string, label: string, remoteMax: n
   return new Set(entries.map((e) => `${e.table}\u0000${e.id}`)).size;
 }
 
-/** Writes a batch (or snapshot) made but not pushed into the working copy, unless the remote has it already. */
-async function writeUnpushed(local: Local, o: GitOptions, state: ReturnType<typeof readSyncState>, key: KeyPair, u: { seq: number; kind: 'batch' | 'snapshot'; body: Uint8Array }): Promise<void> {
+/**
+ * Writes a batch (or snapshot) made but not pushed into the working copy, unless the remote has it already. The pull
+ * made the working copy exactly the remote's branch, so a file there is one the remote holds: no git process asks.
+ */
+async function writeUnpushed(local: Local, state: ReturnType<typeof readSyncState>, key: KeyPair, u: { seq: number; kind: 'batch' | 'snapshot'; body: Uint8Array }): Promise<void> {
   const machine = state.machine!;
   const path = u.kind === 'batch' ? batchPath(machine, u.seq) : snapshotPath(machine, u.seq);
-  if (isCommitted(o, path)) return;
+  if (existsSync(join(local.repo, path))) return;
   mkdirSync(join(local.repo, MACHINES, machine), { recursive: true, mode: 0o700 });
   const plain = gunzipSync(u.body);
   writePrivate(join(local.repo, path), await seal(plain, key));
