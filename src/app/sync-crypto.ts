@@ -4,7 +4,6 @@
  * with the `age` command too. Data files are encrypted to an X25519 key, which a passphrase wraps once (scrypt takes
  * seconds by design: once per machine, never per file).
  */
-import { ReadableStream } from 'node:stream/web';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { SyncError } from '../core/errors.js';
 
@@ -16,7 +15,8 @@ const loadAge = () => (age ??= import('./age.js'));
  * age's Encrypter and Decrypter are given a stream and their output gathered here, rather than given bytes: for bytes,
  * age gathers its output with `new Response(stream)`, and the first use of Response loads node's fetch (undici, with
  * http, http2, tls and assert): 52 ms of a 1.5 s everyday sync's profile on a loaded machine (issue 19), for nothing
- * that a sync fetches. The stream API is age's own, documented one; the bytes written and read are the same.
+ * that a sync fetches. The stream API is age's own, documented one; the bytes written and read are the same. The
+ * global ReadableStream (age's own test): importing node:stream/web would load all of web streams and worker/io too.
  */
 const toStream = (bytes: Uint8Array | string) =>
   new ReadableStream<Uint8Array>({
