@@ -164,12 +164,13 @@ export function summarize(rows: ContactRows, halfLifeDays: number): ContactSumma
 }
 
 /**
- * The summary after events were added that all fall on days after the contact's last event, from the summary before
- * them: the same steps summarize() takes, on the same running sums, so the result is identical to summarizing every
- * row again (test/unit/store/summary-append.test.ts), without reading the thousands of events of a long relationship.
- * `recentTouchDays` are the latest three touchpoint days before them (the gap is read from the last three); the next
- * follow-up is read afresh, since a touchpoint closes follow-ups. Null when the events do not all come after the last
- * one: then summarize() it is.
+ * The summary after events were added that all come, in canonical order, after the contact's events before them, from
+ * the summary before them: the same steps summarize() takes, on the same running sums, so the result is identical to
+ * summarizing every row again (test/unit/store/summary-append.test.ts), without reading the thousands of events of a
+ * long relationship. `recentTouchDays` are the latest three touchpoint days before them (the gap is read from the last
+ * three); the next follow-up is read afresh, since a touchpoint closes follow-ups. `lastDay`: every event now on the
+ * day of the last one before (the added ones among them), asked only when events were added on that day. Null when
+ * the events do not all come after the others: then summarize() it is.
  */
 export function extendSummary(
   before: ContactSummary,
@@ -177,13 +178,29 @@ export function extendSummary(
   recentTouchDays: readonly IsoDate[],
   nextFollowUpOn: IsoDate | null,
   halfLifeDays: number,
+  lastDay: readonly Weighed[] = [],
 ): ContactSummary | null {
   const last = before.lastEventOn;
-  if (last !== null && added.some((e) => e.occurredOn <= last)) return null;
+  const ordered = toCanonicalOrder(added);
+  if (last !== null && ordered.length && !comesAfter(ordered[0]!, last, added, lastDay)) return null;
   const fold: SummaryFold = { s: { ...before, nextFollowUpOn }, touchDays: [...recentTouchDays], day: '', dayScale: 0 };
-  for (const e of toCanonicalOrder(added)) addEvent(fold, e, halfLifeDays);
+  for (const e of ordered) addEvent(fold, e, halfLifeDays);
   fold.s.recentTouchGap = toRecentTouchGap(fold.touchDays);
   return fold.s;
+}
+
+/**
+ * Whether `first` (the first added event in canonical order) and so every added event comes at or after every event
+ * before them. On the last day, the day's events that sort after `first` must all be added ones: an event before them
+ * that sorts after one added would be summed after it by summarize(). Events equal in the order (day, type, kind,
+ * value) add the very same terms (their weight and value are those four fields' alone), so their order changes no
+ * bit: ten touchpoints of one kind logged on one day (issue 19's everyday sync) extend the summary.
+ */
+function comesAfter(first: Weighed, last: IsoDate, added: readonly Weighed[], lastDay: readonly Weighed[]): boolean {
+  if (first.occurredOn !== last) return first.occurredOn > last;
+  if (added.some(hasNul) || lastDay.some(hasNul)) return false;
+  const later = (e: Weighed) => compareFields(e, first) > 0;
+  return lastDay.filter(later).length === added.filter((e) => e.occurredOn === last && later(e)).length;
 }
 
 /** The longest gap between consecutive days among the three most recent touchpoints (null with fewer than three). */

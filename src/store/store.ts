@@ -381,10 +381,19 @@ export class Store {
   refreshSummaryAfterAdding(contactId: string, added: ContactRows['events']): void {
     const before = this.stmt(`SELECT ${SUMMARY_SELECT} FROM contacts WHERE id = ?`).get(contactId) as ContactSummary | undefined;
     const last = before?.lastEventOn ?? null;
+    // Events added on the last day are in the table already: the touchpoint days before them leave theirs out.
+    const onLastDay = added.filter((e) => e.occurredOn === last);
+    const addedTouches = onLastDay.filter((e) => e.type === 'touch').length;
     const recentTouchDays = () =>
-      (this.stmt("SELECT occurred_on FROM events WHERE contact_id = ? AND type = 'touch' AND occurred_on <= ? ORDER BY occurred_on DESC LIMIT 3").pluck().all(contactId, last) as string[]).reverse();
+      (this.stmt("SELECT occurred_on FROM events WHERE contact_id = ? AND type = 'touch' AND occurred_on <= ? ORDER BY occurred_on DESC LIMIT ?").pluck().all(contactId, last, 3 + addedTouches) as string[])
+        .slice(addedTouches)
+        .reverse();
+    const lastDay = () =>
+      onLastDay.length
+        ? (this.stmt('SELECT occurred_on AS occurredOn, type, kind, value FROM events INDEXED BY events_contact_summary WHERE contact_id = ? AND occurred_on = ?').all(contactId, last) as EventFigures[])
+        : [];
     const nextFollowUpOn = () => (this.stmt('SELECT min(due_on) FROM follow_ups WHERE contact_id = ? AND done_on IS NULL').pluck().get(contactId) as string | null) ?? null;
-    const summary = before && last !== null ? extendSummary(before, added, recentTouchDays(), nextFollowUpOn(), this.halfLifeDays()) : null;
+    const summary = before && last !== null ? extendSummary(before, added, recentTouchDays(), nextFollowUpOn(), this.halfLifeDays(), lastDay()) : null;
     if (summary) this.writeSummary(contactId, summary);
     else this.refreshSummary(contactId);
   }

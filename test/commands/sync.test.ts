@@ -6,6 +6,9 @@
  */
 import { renameSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openSession } from '../../src/app/session.js';
+import { summarize } from '../../src/core/summary.js';
+import { findStoredSummary } from '../../src/store/doctor.js';
 import { TODAY, makeJournal, type Journal } from '../helpers/run-net.js';
 import { addRemoteFile, changeRemoteFile, exported, listRemoteFiles, makeIdentityFile, makeRemote, quietGit, removeRemoteFile, setUpOnce, snapshot, type IdentityFile, type Remote, type Snapshot } from '../helpers/sync.js';
 
@@ -31,6 +34,21 @@ afterAll(() => {
   remote.cleanup();
   empty.cleanup();
 });
+
+/** Jane's stored summary and one made again from every row of hers: the same, field by field, to the last bit. */
+function storedAndMadeAgain(db: string): { stored: object; again: object; same: boolean } {
+  const session = openSession(db, 'read', false);
+  try {
+    return session.read((store) => {
+      const id = store.stmt("SELECT id FROM contacts WHERE name = 'Jane Doe'").pluck().get() as string;
+      const stored = findStoredSummary(store, id)!.summary;
+      const again = summarize(store.readContactRows(id), store.halfLifeDays());
+      return { stored, again, same: (Object.keys(again) as (keyof typeof again)[]).every((k) => Object.is(stored[k], again[k])) };
+    });
+  } finally {
+    session.close(false);
+  }
+}
 
 const init = (j: Journal, ...more: string[]) => j.run('sync', 'init', remote.url, '--identity', key.file, ...more);
 /** Each machine syncs until both hold what the other wrote. */
@@ -141,6 +159,24 @@ describe('net sync: merging', () => {
     expect(a.json('show', 'jane').timeline).toHaveLength(2);
     expect(a.run('doctor')).toMatchObject({ code: 0 });
     expect(b.run('doctor')).toMatchObject({ code: 0 });
+  });
+
+  it('keeps every summary equal, to the last bit, to one made from every row, when both log on the day of the last event', () => {
+    // A sync extends the summary of a contact to whom it only added events (issue 19) when they all sort after the
+    // day's others (b: a's calls and video after its own call); otherwise it makes it again from every row (a: b's
+    // call before a's video; then the give, before the day's touchpoints).
+    a.run('log', 'jane', '--touch', 'call');
+    syncBoth();
+    for (const kind of ['call', 'call', 'video']) a.run('log', 'jane', '--touch', kind);
+    b.run('log', 'jane', '--touch', 'call');
+    a.run('sync');
+    b.run('sync');
+    a.run('sync');
+    b.run('log', 'jane', '--gave', 'article', '--value', '2');
+    syncBoth();
+    expect(a.json('show', 'jane').timeline).toHaveLength(6);
+    expect(exported(b)).toBe(exported(a));
+    for (const j of [a, b]) expect(storedAndMadeAgain(j.db)).toEqual({ stored: expect.any(Object), again: expect.any(Object), same: true });
   });
 
   it('keeps the later of two changes of one field, and reports the other value on both machines', () => {

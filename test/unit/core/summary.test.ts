@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../src/core/dates.js';
-import { readFaded, summarize, toBalanceWeight, toCanonicalOrder, toRecentTouchGap, type ContactRows } from '../../../src/core/summary.js';
+import { extendSummary, readFaded, summarize, toBalanceWeight, toCanonicalOrder, toRecentTouchGap, type ContactRows } from '../../../src/core/summary.js';
 
 const TODAY = '2026-11-22';
 const HALF_LIFE = 180;
@@ -154,5 +154,35 @@ describe('toCanonicalOrder', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('extendSummary on the last event\'s day', () => {
+  // The day's touchpoint days as summarize() folds them, the latest three, for extendSummary's recentTouchDays.
+  const touchDays = (events: readonly Ev[]) => events.filter((e) => e.type === 'touch').map((e) => e.occurredOn).sort().slice(-3);
+  const extend = (before: readonly Ev[], added: readonly Ev[]) => {
+    const last = before.map((e) => e.occurredOn).sort().at(-1)!;
+    const all = [...before, ...added];
+    return extendSummary(summarize(rows({ events: before }), HALF_LIFE), added, touchDays(before), null, HALF_LIFE, all.filter((e) => e.occurredOn === last));
+  };
+  const history = [ev('touch', 'coffee', '2026-10-01'), ev('gave', 'intro', '2026-10-20', 3), ev('touch', 'call', TODAY), ev('ask', 'favour', TODAY, 2, 'pending')];
+
+  it('extends, to the last bit, with events that sort at or after every event of that day (ten calls logged today)', () => {
+    const calls = Array.from({ length: 10 }, () => ev('touch', 'call', TODAY));
+    const cases: [Ev[], Ev[]][] = [
+      [[...history.slice(0, 3)], calls], // equal to the day's last event: the same terms, in any order
+      [history, [ev('touch', 'email', TODAY), ev('touch', 'video', TODAY)]], // after the ask in (type, kind)
+      [history, [ev('touch', 'call', addDays(TODAY, 1))]], // a later day, as before
+    ];
+    for (const [before, added] of cases) {
+      const s = extend(before, added);
+      expect(s).not.toBeNull();
+      expect(s).toEqual(summarize(rows({ events: [...before, ...added] }), HALF_LIFE));
+    }
+  });
+
+  it('gives null when an event of that day sorts after one added (summarize() would sum it after)', () => {
+    expect(extend(history, [ev('gave', 'idea', TODAY, 1)])).toBeNull(); // the touchpoint today sorts after a give
+    expect(extend(history, [ev('touch', 'call', addDays(TODAY, -1))])).toBeNull(); // an earlier day, as before
   });
 });
