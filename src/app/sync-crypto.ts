@@ -13,10 +13,11 @@ const loadAge = () => (age ??= import('./age.js'));
 
 /*
  * age's Encrypter and Decrypter are given a stream and their output gathered here, rather than given bytes: for bytes,
- * age gathers its output with `new Response(stream)`, and the first use of Response loads node's fetch (undici, with
- * http, http2, tls and assert): 52 ms of a 1.5 s everyday sync's profile on a loaded machine (issue 19), for nothing
- * that a sync fetches. The stream API is age's own, documented one; the bytes written and read are the same. The
- * global ReadableStream (age's own test): importing node:stream/web would load all of web streams and worker/io too.
+ * age gathers its output with `new Response(stream)`, and the first use of Response loads node's web client (its
+ * HTTP client, with the http, http2, tls and assert modules): 52 ms of a 1.5 s everyday sync's profile on a loaded
+ * machine (issue 19), for nothing a sync uses. The stream API is age's own, documented one; the bytes written and
+ * read are the same. The global ReadableStream (the class age tests its input against): importing node:stream/web
+ * would load all of web streams and worker/io too.
  */
 const toStream = (bytes: Uint8Array | string) =>
   new ReadableStream<Uint8Array>({
