@@ -1,6 +1,7 @@
 // The bundle that bin/net.js runs, made from tsc's output in dist/ (npm run build: tsc, then `rolldown -c`).
-// It exists for start-up time: node loads one file for the program (with commander and better-sqlite3's JavaScript)
-// and one chunk for the command that runs, instead of a hundred modules. What each choice saves is measured in
+// It exists for start-up time: node loads one file for the program (with commander), the chunks of the command that
+// runs and of the journal's code (better-sqlite3's JavaScript, the store: cli/journal-code.ts), instead of a hundred
+// modules; `net --help` and `net --version` load the program's file alone. What each choice saves is measured in
 // README's "Start-up tricks" table (bench/startup.py measures it again).
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'rolldown';

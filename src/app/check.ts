@@ -3,6 +3,7 @@ import { ASK_NEEDS, checkAsk, checkReferral, REFER_NEEDS, type CheckResult } fro
 import type { IsoDate } from '../core/dates.js';
 import type { ContactWithSummary } from '../core/types.js';
 import type { AskKind, EventType } from '../core/vocabulary.js';
+import { readBalanceBreakdown } from '../store/figures.js';
 import type { Store } from '../store/store.js';
 import { getContact } from './resolve.js';
 
@@ -29,10 +30,10 @@ export interface CheckOutcome {
 
 export function checkContact(store: Store, input: CheckInput, today: IsoDate): CheckOutcome {
   const contact = getContact(store, input.contactId);
-  const events = store.listEventFigures(contact.id);
   const eventIds = input.eventIds ? store.listEventIdsByType(contact.id) : { gave: [], touch: [], ask: [], received: [] };
   const halfLifeDays = store.halfLifeDays();
-  const inputs = { contact, events, answers: store.listAnswers(contact.id), today, halfLifeDays };
+  const breakdown = readBalanceBreakdown(store, contact.id, today, halfLifeDays);
+  const inputs = { contact, breakdown, answers: store.listAnswers(contact.id), today, halfLifeDays };
   if (input.toRefer) {
     return { contact, kind: null, needs: { depth: REFER_NEEDS.depth, knownDays: REFER_NEEDS.knownDays }, result: checkReferral(inputs), eventIds, halfLifeDays };
   }

@@ -1,11 +1,12 @@
 /** What every command gets: the clock, the journal (opened once, lazily), output, and whether a person can be asked. */
 import type { Clock } from '../app/clock.js';
-import { AmbiguousNameError, Answers, UnknownNameError } from '../app/resolve.js';
-import { openSession, type Session, type Store } from '../app/session.js';
+import type { Answers } from '../app/resolve.js';
+import type { Session, Store } from '../app/session.js';
 import type { IsoDate } from '../core/dates.js';
 import { createOutput, type Output } from '../ui/output.js';
 import { makePalette, type ChalkConstructor } from '../ui/palette.js';
 import { toTerminalText } from '../ui/terminal-text.js';
+import { journalCode } from './journal-code.js';
 import { resolveJournalPath, type JournalPath } from './journal-path.js';
 import type { Io } from './startup/std-streams.js';
 
@@ -61,6 +62,7 @@ export interface CliContext {
  * the verdict recorded.
  */
 async function settle<T>(ctx: CliContext, answers: Answers, run: () => T): Promise<T> {
+  const { AmbiguousNameError, UnknownNameError } = journalCode();
   for (let round = 0; ; round++) {
     try {
       return run();
@@ -87,7 +89,9 @@ export function createContext(now: Date, today: IsoDate, io: Io, globals: () => 
   let session: Session | undefined;
   // Asked only when a command needs to know: node loads its terminal and socket code to answer.
   let interactive: boolean | undefined;
-  const answers = new Answers();
+  // The journal's code is loaded by run() before the command runs (cli/journal-code.ts), not when the context is made.
+  let answers: Answers | undefined;
+  const theAnswers = () => (answers ??= new (journalCode().Answers)());
   const journalPath = () => resolveJournalPath(globals().db, env);
   const ctx: CliContext = {
     now,
@@ -116,11 +120,11 @@ export function createContext(now: Date, today: IsoDate, io: Io, globals: () => 
       if (session && (session.mode === 'write' || mode === 'read')) return session;
       session?.close(false);
       const { path, source } = journalPath();
-      session = openSession(path, mode, source === 'default' || source === 'XDG_DATA_HOME', now);
+      session = journalCode().openSession(path, mode, source === 'default' || source === 'XDG_DATA_HOME', now);
       return session;
     },
-    read: (fn) => settle(ctx, answers, () => ctx.open('read').read((store) => fn(store, answers))),
-    write: (fn) => settle(ctx, answers, () => ctx.open('write').write((store) => fn(store, answers))),
+    read: (fn) => settle(ctx, theAnswers(), () => ctx.open('read').read((store) => fn(store, theAnswers()))),
+    write: (fn) => settle(ctx, theAnswers(), () => ctx.open('write').write((store) => fn(store, theAnswers()))),
     exitCode: 0,
     savedTo: () => (session?.committed && session.path ? session.path : undefined),
     openedPath: () => session?.path ?? undefined,

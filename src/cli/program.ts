@@ -88,7 +88,9 @@ export async function buildProgram(ctx: CliContext, args: readonly string[], { l
   const named = findEntry(findCommandName(args));
   const wanted: readonly CommandEntry[] = loadAll ? COMMANDS : named ? [named] : [];
   const loaded = new Map(await Promise.all(wanted.map(async (entry) => [entry.name, (await entry.load()).setup] as const)));
-  for (const entry of COMMANDS) {
+  // A command named runs alone: the others are in the tree only for the overview help and for "did you mean" after
+  // a mistyped name, and making each (a Command with its settings and arguments) is work every start paid.
+  for (const entry of named && !loadAll ? [named] : COMMANDS) {
     const cmd = program.command(`${entry.name} ${entry.usage.replace(/^\[options\]\s*/, '')}`.trim()).description(entry.summary);
     loaded.get(entry.name)?.(cmd, ctx);
   }

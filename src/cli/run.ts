@@ -5,10 +5,12 @@
 import { CommanderError } from 'commander';
 import { findIsoDate, toIsoDate } from '../core/dates.js';
 import { NetError, NotFoundError, OutputError, UsageError } from '../core/errors.js';
-import { toJournalError } from '../app/session.js';
+import { toJournalError } from '../app/journal-errors.js';
 import { wantsColor } from '../ui/palette.js';
 import { toTerminalField } from '../ui/terminal-text.js';
 import { createContext } from './context.js';
+import { loadJournalCode } from './journal-code.js';
+import { findEntry } from './commands.js';
 import { buildProgram, COMMAND_NAMES, findCommandName, toOwnFlags } from './program.js';
 import type { Io, Writer } from './startup/std-streams.js';
 
@@ -88,7 +90,9 @@ export async function run(words: readonly string[], io: Io): Promise<number> {
   const colorOn = wantsColor({ env, isTTY: () => io.isTerminal(1), flagNoColor: args.includes('--no-color'), json: args.includes('--json') });
   const chalk = colorOn ? (await import('chalk')).Chalk : undefined;
   const ctx = createContext(now, today, io, () => program.opts(), chalk);
-  const program = await buildProgram(ctx, args);
+  // A command loads the journal's code beside its own module; help, the version and a mistyped name do without it.
+  const named = findEntry(findCommandName(args)) !== undefined;
+  const [program] = await Promise.all([buildProgram(ctx, args), named ? loadJournalCode() : undefined]);
   let code: number;
   try {
     if (args.length === 0) program.outputHelp(); // bare `net`: what it can do, on stdout, exit 0

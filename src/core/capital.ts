@@ -275,8 +275,10 @@ export type CheckAdvice =
 
 export interface CheckInputs {
   contact: ContactWithSummary;
-  /** Only what figures are made of: `net check` reads these from an index, not whole rows. */
-  events: readonly Pick<JournalEvent, 'type' | 'kind' | 'value' | 'occurredOn'>[];
+  /** Only what figures are made of; left out when `breakdown` is given. */
+  events?: readonly Pick<JournalEvent, 'type' | 'kind' | 'value' | 'occurredOn'>[];
+  /** toBalanceBreakdown of the contact's events, summed where they are kept (`net check` has SQLite sum them). */
+  breakdown?: BalanceBreakdown;
   answers: readonly Pick<Answer, 'point' | 'answer' | 'answeredOn'>[];
   today: IsoDate;
   halfLifeDays: number;
@@ -307,7 +309,7 @@ function judge(needs: Need[], base: Omit<CheckResult, 'verdict' | 'reasons' | 's
 
 function toBase(i: CheckInputs): Omit<CheckResult, 'verdict' | 'reasons' | 'suggestions' | 'thanks'> {
   const standing = toStanding(i.contact, i.today, i.halfLifeDays);
-  const breakdown = toBalanceBreakdown(i.events, i.today, i.halfLifeDays);
+  const breakdown = i.breakdown ?? toBalanceBreakdown(i.events ?? [], i.today, i.halfLifeDays);
   return {
     stage: standing.stage,
     balance: breakdown.balance,

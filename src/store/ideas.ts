@@ -66,8 +66,9 @@ export function listWishHolders(store: Store, kind: WishKind, key: string, perTe
   const holders = store.stmt('SELECT count(*) FROM facts WHERE kind = ? AND text_key = ?').pluck().get(kind, key) as number;
   const sql =
     holders > perText * WALK_FACTOR
-      ? `SELECT c.id AS contactId, (SELECT f.text FROM facts f WHERE f.contact_id = c.id AND f.kind = @kind AND f.text_key = @key LIMIT 1) AS text FROM contacts c
-         WHERE c.id <> @exceptId AND EXISTS (SELECT 1 FROM facts f WHERE f.contact_id = c.id AND f.kind = @kind AND f.text_key = @key) ORDER BY ${knownOrder('c.id')} LIMIT @perText`
+      ? `SELECT c.id AS contactId, (SELECT f.text FROM facts f WHERE f.contact_id = c.id AND f.kind = @kind AND f.text_key = @key LIMIT 1) AS text
+         FROM contacts c INDEXED BY contacts_known
+         WHERE c.id <> @exceptId AND c.id IN (${HOLDERS_SQL('@kind', '@key')}) ORDER BY ${knownOrder('c.id')} LIMIT @perText`
       : `SELECT c.id AS contactId, f.text FROM facts f JOIN contacts c ON c.id = f.contact_id
          WHERE f.kind = @kind AND f.text_key = @key AND c.id <> @exceptId ORDER BY ${knownOrder('c.id')} LIMIT @perText`;
   return (store.stmt(sql).all({ kind, key, exceptId, perText }) as { contactId: string; text: string }[]).map((r) => ({ contactId: r.contactId, kind, text: r.text }));
@@ -119,6 +120,13 @@ export const KNOWN_ORDER = ['(answers_yes + service_count + family_count) DESC',
 const knownOrder = (id: string) => `${KNOWN_ORDER.join(', ')}, ${id}`;
 /** Holders of a fact text beyond this many times those wanted are found by walking contacts in order instead. */
 const WALK_FACTOR = 8;
+/**
+ * The holders of a fact text, for that walk: read once from the index on (kind, text), which SQLite keeps in memory
+ * (with a Bloom filter) while it walks the contacts in order. Probing the facts' index for each contact walked instead
+ * read pages of it for every one: 1,500 probes for the thirty best known of 950 holders among 50,000 contacts, about
+ * four times the time in a new process (six need texts: 100 to 190 ms against 24 to 55).
+ */
+const HOLDERS_SQL = (kind: string, key: string) => `SELECT contact_id FROM facts WHERE kind = ${kind} AND text_key = ${key}`;
 
 /**
  * Who offers each of these texts (as findOfferTexts gives them), keyed by offerKey: at most `perText` each, those the
@@ -137,7 +145,7 @@ export function listOfferHolders(store: Store, offers: readonly OfferText[], per
       const holders = store.stmt('SELECT count(*) FROM facts WHERE kind = ? AND text_key = ?').pluck().get(o.field, o.text) as number;
       ids = (
         holders > perText * WALK_FACTOR
-          ? store.stmt(`SELECT id FROM contacts c WHERE EXISTS (SELECT 1 FROM facts f WHERE f.contact_id = c.id AND f.kind = ? AND f.text_key = ?) ORDER BY ${knownOrder('id')} LIMIT ?`)
+          ? store.stmt(`SELECT id FROM contacts c INDEXED BY contacts_known WHERE id IN (${HOLDERS_SQL('?', '?')}) ORDER BY ${knownOrder('id')} LIMIT ?`)
           : store.stmt(`SELECT c.id FROM facts f JOIN contacts c ON c.id = f.contact_id WHERE f.kind = ? AND f.text_key = ? ORDER BY ${knownOrder('c.id')} LIMIT ?`)
       ).pluck().all(o.field, o.text, perText) as string[];
     }

@@ -5,7 +5,8 @@
  */
 import { STANDING_FIELDS, type StandingInputs } from '../core/capital.js';
 import type { IsoDate } from '../core/dates.js';
-import { DECAY_EPOCH, TOUCH_DEPOSIT, toRecentTouchGap } from '../core/summary.js';
+import { toRecentTouchGap } from '../core/summary.js';
+import { DEPOSIT_SQL, SCALE_SQL } from './event-weights.js';
 import { toColumn, toRowReader } from './rows.js';
 import type { Store } from './store.js';
 
@@ -64,10 +65,6 @@ export interface StandingPair {
   now: StandingInputs;
 }
 
-const deposit = `CASE kind ${Object.entries(TOUCH_DEPOSIT)
-  .map(([k, v]) => `WHEN '${k}' THEN ${v}`)
-  .join(' ')} ELSE 0.5 END`;
-
 /*
  * Before the window: what the summary columns hold today, less what the window's events added (so that only the
  * events of the window are read, through the index on day and type), the first event and the met date if they came
@@ -75,7 +72,6 @@ const deposit = `CASE kind ${Object.entries(TOUCH_DEPOSIT)
  * three touchpoints before it (a few index steps per contact). The contact's own cadence is today's: the journal
  * does not keep its history.
  */
-const SCALE = `pow(2, (julianday(occurred_on) - julianday('${DECAY_EPOCH}')) / @halfLife)`;
 /** Each standing input as it was at the start of the window. */
 const BEFORE: Record<(typeof STANDING_FIELDS)[number], string> = {
   invested: 'max(0, c.invested - COALESCE(win.invested, 0))',
@@ -99,8 +95,8 @@ const BEFORE: Record<(typeof STANDING_FIELDS)[number], string> = {
 const PAIRS = `
   WITH win AS (
     SELECT contact_id,
-      total(CASE type WHEN 'touch' THEN ${deposit} WHEN 'gave' THEN value END * ${SCALE}) AS invested,
-      total(CASE WHEN type = 'ask' THEN value END * ${SCALE}) AS withdrawn,
+      total(CASE type WHEN 'touch' THEN ${DEPOSIT_SQL} WHEN 'gave' THEN value END * ${SCALE_SQL}) AS invested,
+      total(CASE WHEN type = 'ask' THEN value END * ${SCALE_SQL}) AS withdrawn,
       sum(type = 'touch') AS touches, sum(type = 'gave') AS gives
     FROM events INDEXED BY events_day_type WHERE occurred_on >= @since GROUP BY contact_id
   )

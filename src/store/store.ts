@@ -11,9 +11,6 @@ import { PROFILE_KEYS, SUMMARY_KEYS, toAnswer, toColumn, toContact, toEvent, toF
 
 type Db = Database.Database;
 
-/** The columns of an event that figures are computed from. */
-export type EventFigures = Pick<JournalEvent, 'type' | 'kind' | 'value' | 'occurredOn'>;
-
 export type ContactPatch = Partial<Pick<Contact, 'name' | 'company' | 'role' | 'metOn' | 'howMet' | 'everyDays' | 'snoozedUntil' | 'note' | 'url' | 'birthday' | 'givenName' | 'familyName'>>;
 
 /** The summary columns, each read back under its field's name. */
@@ -291,17 +288,6 @@ export class Store {
 
   updateEventOutcome(id: string, outcome: string, outcomeOn: string, updatedAt: string): void {
     this.stmt('UPDATE events SET outcome = ?, outcome_on = ?, updated_at = ? WHERE id = ?').run(outcome, outcomeOn, updatedAt, id);
-  }
-
-  /**
-   * What a contact's balance is made of, from the covering index alone and in its order (day, type, kind, value), which
-   * is close to the canonical order: the sort that follows passes over it once. No ids, which only --json prints.
-   */
-  listEventFigures(contactId: string): EventFigures[] {
-    return this.stmt(
-      `SELECT occurred_on AS occurredOn, type, kind, value FROM events INDEXED BY events_contact_summary
-       WHERE contact_id = ? ORDER BY occurred_on, type, kind, value`,
-    ).all(contactId) as EventFigures[];
   }
 
   /** The ids of a contact's events of each type, newest first (same day: by id, descending). */

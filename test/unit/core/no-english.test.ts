@@ -14,6 +14,7 @@ import { addDays } from '../../../src/core/dates.js';
 import { scoreDue } from '../../../src/core/due.js';
 import { toFallbackIdeas } from '../../../src/core/ideas.js';
 import { ASK_KINDS } from '../../../src/core/vocabulary.js';
+import { readBalanceBreakdown } from '../../../src/store/figures.js';
 import type { Store } from '../../../src/store/store.js';
 import { makeVariedJournal } from '../../helpers/varied-journal.js';
 
@@ -119,7 +120,7 @@ describe('what core returns holds no words for a person', () => {
     const results: unknown[] = [];
     for (const c of contacts) {
       for (const day of [TODAY, addDays(TODAY, 40)]) results.push(scoreDue(c, day, 180));
-      const inputs = { contact: c, events: store.listEventFigures(c.id), answers: store.listAnswers(c.id), today: TODAY, halfLifeDays: 180 };
+      const inputs = { contact: c, breakdown: readBalanceBreakdown(store, c.id, TODAY, 180), answers: store.listAnswers(c.id), today: TODAY, halfLifeDays: 180 };
       for (const kind of ASK_KINDS) results.push(checkAsk(inputs, kind));
       results.push(checkReferral(inputs));
     }

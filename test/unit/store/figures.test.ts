@@ -1,6 +1,6 @@
 /**
- * `net check` reads a contact's figures from the covering index without ids, and the ids only when asked: the breakdown
- * must be exactly that of the events as inserted, and each type's ids those of the events newest first.
+ * `net check` has SQLite sum a contact's figures over the covering index, and reads the ids only when asked: the
+ * breakdown must be that of the events as inserted, and each type's ids those of the events newest first.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { addDays } from '../../../src/core/dates.js';
 import type { JournalEvent } from '../../../src/core/types.js';
 import { ASK_KINDS, CHANNELS, GIVE_KINDS } from '../../../src/core/vocabulary.js';
 import { openMemory } from '../../../src/store/db.js';
+import { readBalanceBreakdown } from '../../../src/store/figures.js';
 import { Store } from '../../../src/store/store.js';
 
 const TODAY = '2026-11-22';
@@ -35,18 +36,31 @@ function journalOf(events: readonly Ev[]): Store {
   return store;
 }
 
-describe('listEventFigures', () => {
-  it('gives exactly the breakdown of the events as they were inserted', () => {
+describe('readBalanceBreakdown', () => {
+  it("gives core's breakdown of the events as they were inserted: counts, points and days exactly, faded sums to 1e-9", () => {
     fc.assert(
       fc.property(fc.array(eventArb, { maxLength: 60 }), fc.integer({ min: 30, max: 3650 }), (events, halfLife) => {
         const store = journalOf(events);
-        const figures = store.listEventFigures('c1');
-        expect(figures).toHaveLength(events.length);
-        expect(toBalanceBreakdown(figures, TODAY, halfLife)).toEqual(toBalanceBreakdown(events, TODAY, halfLife));
+        const got = readBalanceBreakdown(store, 'c1', TODAY, halfLife);
+        const want = toBalanceBreakdown(events, TODAY, halfLife);
+        for (const type of ['gave', 'touch', 'ask', 'received'] as const) {
+          expect(got[type].count).toBe(want[type].count);
+          expect(got[type].points).toBe(want[type].points);
+          expect(got[type].faded).toBeCloseTo(want[type].faded, 9);
+        }
+        expect(got.balance).toBeCloseTo(want.balance, 9);
+        expect({ asks: got.asksSinceLastDeposit, received: got.lastReceivedOn }).toEqual({ asks: want.asksSinceLastDeposit, received: want.lastReceivedOn });
         store.close();
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('reads only the contact asked for', () => {
+    const store = journalOf([{ type: 'gave', kind: GIVE_KINDS[0], value: 3, occurredOn: TODAY }]);
+    const b = readBalanceBreakdown(store, 'someone-else', TODAY, 180);
+    expect(b).toEqual({ ...toBalanceBreakdown([], TODAY, 180) });
+    store.close();
   });
 });
 

@@ -1,0 +1,35 @@
+/**
+ * What a start loads (README, "What a start costs"): `net --help` and `net --version` compile no journal code
+ * (better-sqlite3's JavaScript, the store, the migrations: cli/journal-code.ts); a command that reads the journal does.
+ */
+import { spawnSync } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, makeJournal } from '../helpers/run-net.js';
+
+/**
+ * The files node compiled for `net …args` that hold better-sqlite3's JavaScript (its `nativeBinding` option, which
+ * store/sqlite.ts passes too): bin/net.js run under a hook on the CommonJS loader.
+ */
+function journalCodeLoaded(...args: string[]): string[] {
+  const hook = `const M = require('node:module'); const seen = []; const compile = M.prototype._compile;
+M.prototype._compile = function (content, filename) { if (content.includes('nativeBinding')) seen.push(filename); return compile.apply(this, arguments); };
+process.on('exit', () => process.stderr.write('\\n' + JSON.stringify(seen)));
+process.argv.splice(1, 0, ${JSON.stringify(BIN)}); require(${JSON.stringify(BIN)});`;
+  const r = spawnSync(process.execPath, ['-e', hook, '--', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NET_NOW: '2026-11-22' } });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stderr.trim().split('\n').at(-1)!) as string[];
+}
+
+describe('what a start loads', () => {
+  const j = makeJournal();
+  afterAll(() => j.cleanup());
+
+  it.each([[['--help']], [['--version']], [[]]])('net %j loads no journal code', (args) => {
+    expect(journalCodeLoaded(...args)).toEqual([]);
+  });
+
+  it('a command that reads the journal loads it', () => {
+    j.run('add', 'Jane Doe');
+    expect(journalCodeLoaded('--db', j.db, 'show', 'jane').length).toBeGreaterThan(0);
+  });
+});
