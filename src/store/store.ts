@@ -11,6 +11,9 @@ import { PROFILE_KEYS, SUMMARY_KEYS, toAnswer, toColumn, toContact, toEvent, toF
 
 type Db = Database.Database;
 
+/** What a summary is made of, per event: the figures without ids or notes. */
+type EventFigures = Pick<JournalEvent, 'type' | 'kind' | 'value' | 'occurredOn'>;
+
 export type ContactPatch = Partial<Pick<Contact, 'name' | 'company' | 'role' | 'metOn' | 'howMet' | 'everyDays' | 'snoozedUntil' | 'note' | 'url' | 'birthday' | 'givenName' | 'familyName'>>;
 
 /** The summary columns, each read back under its field's name. */
