@@ -7,7 +7,7 @@
  *
  * A write past `ulimit -f` fails with EFBIG instead of killing the process: node ignores SIGXFSZ from its start.
  */
-import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, linkSync, lstatSync, openSync, realpathSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { describeWriteFailure } from './write-failure.js';
@@ -194,26 +194,35 @@ export async function writeFileVia<T>(t: FileTarget, produce: (path: string) => 
 }
 
 /**
- * A small file made only if nothing is at `file` (O_EXCL: never through a link left at that name), owner-only, whole:
- * a lock. Returns false when something is there already. Not synced to the disk: a lock matters only while its process
- * runs, and after a crash a lock left behind names no running process and is taken over (the fsync cost 7 to 13 ms of
- * every net sync, issue 19).
+ * A small file made only if nothing is at `file` (never through a link left at that name), owner-only, and whole from
+ * the moment it exists: a lock. Returns false when something is there already. The content is written to a file of
+ * this process's own first and then hard-linked to `file` (link(2) fails when the name exists, as O_EXCL does): a lock
+ * made with O_EXCL and then written is empty for a moment, and a second sync reading it then took it for one left by a
+ * killed sync and took it over. Not synced to the disk: a lock matters only while its process runs, and after a crash
+ * a lock left behind names no running process and is taken over (the fsync cost 7 to 13 ms of every net sync,
+ * issue 19).
  */
 export function createExclusive(file: string, content: string): boolean {
+  const own = `${file}.${process.pid}`;
+  rmSync(own, { force: true }); // left by a process of this pid that was killed
   let fd: number;
   try {
-    fd = openSync(file, 'wx', 0o600);
+    fd = openSync(own, 'wx', 0o600);
+  } catch (err) {
+    throw toWriteError(file, err);
+  }
+  try {
+    try {
+      writeAll(fd, Buffer.from(content, 'utf8'));
+    } finally {
+      closeSync(fd);
+    }
+    linkSync(own, file);
+    return true;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw toWriteError(file, err);
+  } finally {
+    rmSync(own, { force: true });
   }
-  try {
-    writeAll(fd, Buffer.from(content, 'utf8'));
-  } catch (err) {
-    closeSync(fd);
-    rmSync(file, { force: true });
-    throw toWriteError(file, err);
-  }
-  closeSync(fd);
-  return true;
 }

@@ -2,7 +2,7 @@ import { existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileSafely, writeFileVia } from '../../../src/app/write-file.js';
+import { createExclusive, writeFileSafely, writeFileVia } from '../../../src/app/write-file.js';
 import { UsageError } from '../../../src/core/errors.js';
 
 let dir: string;
@@ -100,5 +100,36 @@ describe('writeFileVia', () => {
       }),
     ).rejects.toThrow(`cannot write ${file}: the disk refused the write`);
     expect(readdirSync(dir)).toEqual(['journal.db']);
+  });
+});
+
+describe('createExclusive', () => {
+  it('makes the file whole and owner-only in one step (a link), and leaves nothing else in the folder', () => {
+    const lock = join(dir, 'lock');
+    expect(createExclusive(lock, '4242\n')).toBe(true);
+    expect(readFileSync(lock, 'utf8')).toBe('4242\n');
+    expect(statSync(lock).mode & 0o777).toBe(0o600);
+    expect(statSync(lock).nlink).toBe(1); // its own file, linked and then let go
+    expect(readdirSync(dir).sort()).toEqual(['journal.db', 'lock']);
+  });
+
+  it('returns false, and changes nothing, when a file or a link (even a dangling one) is at the name', () => {
+    const lock = join(dir, 'lock');
+    writeFileSync(lock, '1\n');
+    expect(createExclusive(lock, '2\n')).toBe(false);
+    expect(readFileSync(lock, 'utf8')).toBe('1\n');
+    const link = join(dir, 'link');
+    symlinkSync(join(dir, 'nowhere'), link);
+    expect(createExclusive(link, '2\n')).toBe(false);
+    expect(existsSync(join(dir, 'nowhere'))).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(['journal.db', 'link', 'lock']);
+  });
+
+  it('a file of its own left by a killed process of the same pid does not stop it', () => {
+    const lock = join(dir, 'lock');
+    writeFileSync(`${lock}.${process.pid}`, 'half');
+    expect(createExclusive(lock, 'whole\n')).toBe(true);
+    expect(readFileSync(lock, 'utf8')).toBe('whole\n');
+    expect(readdirSync(dir).sort()).toEqual(['journal.db', 'lock']);
   });
 });
