@@ -14,7 +14,7 @@ import { newId } from '../../../src/app/ids.js';
 import { findIsoDate } from '../../../src/core/dates.js';
 import { parseContactName, parseNamePart, toNameKey } from '../../../src/core/names.js';
 import { findPhone, parseEmail, parseTag } from '../../../src/core/profile.js';
-import { openMemory } from '../../../src/store/db.js';
+import { emptyMemoryJournal } from '../../helpers/memory-journal.js';
 import { Store } from '../../../src/store/store.js';
 
 const TODAY = '2026-11-22';
@@ -98,8 +98,8 @@ describe('net export, then net import into an empty journal', () => {
   it.each(['vcf', 'csv'] as const)('gives back every contact unchanged: --%s', async (format) => {
     await fc.assert(
       fc.asyncProperty(journalArb, async (contacts) => {
-        const source = new Store(openMemory(), null);
-        const target = new Store(openMemory(), null);
+        const source = new Store(emptyMemoryJournal(), null);
+        const target = new Store(emptyMemoryJournal(), null);
         const file = join(dir, `contacts-${run++}.${format}`);
         try {
           fill(source, contacts);

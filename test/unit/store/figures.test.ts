@@ -8,7 +8,7 @@ import { toBalanceBreakdown } from '../../../src/core/capital.js';
 import { addDays } from '../../../src/core/dates.js';
 import type { JournalEvent } from '../../../src/core/types.js';
 import { ASK_KINDS, CHANNELS, GIVE_KINDS } from '../../../src/core/vocabulary.js';
-import { openMemory } from '../../../src/store/db.js';
+import { emptyMemoryJournal } from '../../helpers/memory-journal.js';
 import { Store } from '../../../src/store/store.js';
 
 const TODAY = '2026-11-22';
@@ -24,7 +24,7 @@ const eventArb: fc.Arbitrary<Ev> = fc.oneof(
 );
 
 function journalOf(events: readonly Ev[]): Store {
-  const store = new Store(openMemory(), null);
+  const store = new Store(emptyMemoryJournal(), null);
   store.insertContact(
     { id: 'c1', name: 'Jane Doe', company: null, role: null, email: null, phone: null, metOn: null, howMet: null, everyDays: null, snoozedUntil: null, createdAt: ts, updatedAt: ts },
     'jane doe',
