@@ -47,6 +47,9 @@ function contact(over: Partial<DueContact> = {}): DueContact {
     familyCount: 0,
     goalCount: 0,
     answersYes: 0,
+    wonReferralOn: null,
+    referralCheckOn: null,
+    importantDates: null,
     ...over,
   };
 }
@@ -212,6 +215,9 @@ const anyContact: fc.Arbitrary<DueContact> = fc.record({
   familyCount: fc.nat(10),
   goalCount: fc.nat(10),
   answersYes: fc.nat(8),
+  wonReferralOn: fc.constant(null),
+  referralCheckOn: fc.constant(null),
+  importantDates: fc.constant(null),
 });
 
 /** As the store holds them: real dates. */

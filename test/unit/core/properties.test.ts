@@ -26,7 +26,7 @@ import { NetError } from '../../../src/core/errors.js';
 import { summarize, type ContactRows } from '../../../src/core/summary.js';
 import type { ContactWithSummary } from '../../../src/core/types.js';
 import { ASK_KINDS, CHANNELS, GIVE_KINDS } from '../../../src/core/vocabulary.js';
-import { openMemory } from '../../../src/store/db.js';
+import { emptyMemoryJournal } from '../../helpers/memory-journal.js';
 import { findStoredSummary, listContactIds } from '../../../src/store/doctor.js';
 import { Store } from '../../../src/store/store.js';
 
@@ -178,7 +178,7 @@ function apply(store: Store, o: Op, step: number, exported: string): void | Prom
   const slug = (n: number) => NAMES[n]!.toLowerCase().replace(/[^a-z]+/g, '.');
   switch (o.op) {
     case 'add':
-      addContact(store, { name: NAMES[o.who]!, email: o.email ? `${slug(o.who)}@example.com` : undefined }, clock);
+      addContact(store, { name: NAMES[o.who]!, emails: o.email ? [{ value: `${slug(o.who)}@example.com`, label: null }] : [] }, clock);
       break;
     case 'log':
       logInteraction(
@@ -215,13 +215,13 @@ function apply(store: Store, o: Op, step: number, exported: string): void | Prom
     case 'import': {
       const file = join(dir, `import-${step}.csv`);
       writeFileSync(file, ['Name,Email,Company', ...o.whos.map((n) => `${NAMES[n]},${slug(n)}@example.com,Company ${step}`)].join('\n'));
-      return importFile(store, { file, dryRun: false, skipBad: true, dateOrder: 'dmy' }, clock);
+      return importFile(store, { file, dryRun: false, skipBad: true, localeOrder: 'dmy' }, clock);
     }
     case 'export':
       exportJournal(store, { format: 'json', file: exported, force: true }, clock, () => undefined);
       break;
     case 'merge':
-      return importFile(store, { file: exported, format: 'json', dryRun: false, skipBad: true, dateOrder: 'dmy' }, clock);
+      return importFile(store, { file: exported, format: 'json', dryRun: false, skipBad: true, localeOrder: 'dmy' }, clock);
   }
 }
 
@@ -232,7 +232,7 @@ describe('the summary the store keeps', () => {
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 25 }), async (generated) => {
         // Everyone is added first, so that most operations find their contact (a removal or a merge may still undo that).
         const ops: Op[] = [...NAMES.map((_, n): Op => ({ op: 'add', who: n, email: n % 2 === 0 })), ...generated];
-        const store = new Store(openMemory(), null);
+        const store = new Store(emptyMemoryJournal(), null);
         const exported = join(dir, `export-${run++}.json`);
         exportJournal(store, { format: 'json', file: exported, force: true }, { today: TODAY, timestamp: `${TODAY}T12:00:00.000Z` }, () => undefined);
         try {

@@ -30,7 +30,7 @@ describe('refreshSummaryAfterAdding', () => {
         fc.boolean(),
         (id, specs, closeFollowUps) => {
           const last = store.listContacts().find((c) => c.id === id)!.lastEventOn ?? TODAY;
-          const added: ContactRows['events'] = [];
+          const added: ContactRows['events'][number][] = [];
           store.tx(() => {
             for (const spec of specs) {
               const referral = spec.referral && (spec.type === 'gave' || spec.type === 'received');
