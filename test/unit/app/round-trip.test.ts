@@ -16,6 +16,7 @@ import { parseContactName, parseNamePart, toNameKey } from '../../../src/core/na
 import { findPhone, parseEmail, parseTag } from '../../../src/core/profile.js';
 import { emptyMemoryJournal } from '../../helpers/memory-journal.js';
 import { Store } from '../../../src/store/store.js';
+import { runs } from '../../helpers/property-runs.js';
 
 const TODAY = '2026-11-22';
 const clock = { today: TODAY, timestamp: `${TODAY}T12:00:00.000Z` };
@@ -112,7 +113,8 @@ describe('net export, then net import into an empty journal', () => {
           target.close();
         }
       }),
-      { numRuns: 150 },
+      // 150 journals of up to six contacts a format: every field of both formats many times, in about 2 s.
+      { numRuns: runs(150) },
     );
   });
 });

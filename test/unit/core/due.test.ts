@@ -19,6 +19,7 @@ import {
 } from '../../../src/core/due.js';
 import { toEpochScale } from '../../../src/core/summary.js';
 import { describeDueAction, describeDueReason } from '../../../src/ui/messages/due.js';
+import { runs } from '../../helpers/property-runs.js';
 
 const DAY = '2026-11-22';
 const HALF_LIFE = 180;
@@ -235,7 +236,7 @@ describe('scoreDue properties', () => {
         expect(item === null ? 0 : item.score).toBe(score);
         if (item) expect(item.reasons.length).toBeGreaterThan(0);
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -266,7 +267,7 @@ describe('scoreDue properties', () => {
       fc.property(storedContact, (c) => {
         expect(toDepthUpperBound(c, DAY)).toBeGreaterThanOrEqual(toDepth(c, DAY).score);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });

@@ -29,6 +29,7 @@ import { ASK_KINDS, CHANNELS, GIVE_KINDS } from '../../../src/core/vocabulary.js
 import { emptyMemoryJournal } from '../../helpers/memory-journal.js';
 import { findStoredSummary, listContactIds } from '../../../src/store/doctor.js';
 import { Store } from '../../../src/store/store.js';
+import { runs } from '../../helpers/property-runs.js';
 
 const TODAY = '2026-11-22';
 const ago = (n: number) => addDays(TODAY, -n);
@@ -82,7 +83,7 @@ describe('summarize', () => {
           expect(summarize(shuffled, halfLife)).toEqual(summarize(rows, halfLife));
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -95,7 +96,7 @@ describe('summarize', () => {
         const after = toBalance(summarize({ ...rows, events: [...rows.events, give] }, halfLife), readOn, halfLife);
         expect(after).toBeGreaterThanOrEqual(before - Math.abs(before) * 1e-12);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });
@@ -123,7 +124,7 @@ describe('balance, depth and due on any summarized journal', () => {
         const order = (list: typeof items) => [...list].sort((a, b) => b.score - a.score || a.name.localeCompare(b.name)).map((i) => i.id);
         expect(order([...items].reverse())).toEqual(order(items));
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 });
@@ -254,7 +255,7 @@ describe('the summary the store keeps', () => {
           store.close();
         }
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });

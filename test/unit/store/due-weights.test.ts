@@ -15,6 +15,7 @@ import { emptyMemoryJournal } from '../../helpers/memory-journal.js';
 import { BOUND_MARGIN, dueSqlOf, listDueContacts, toDueParams } from '../../../src/store/due.js';
 import { Store } from '../../../src/store/store.js';
 import { makeVariedJournal } from '../../helpers/varied-journal.js';
+import { runs } from '../../helpers/property-runs.js';
 
 const TODAY = '2026-11-22';
 
@@ -87,7 +88,7 @@ describe('the cap and the bound of a due page', () => {
           expect(bound + BOUND_MARGIN, `bound of ${id} on ${c.day}`).toBeGreaterThanOrEqual(score);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
@@ -136,7 +137,7 @@ describe('net due with weights changed in the test', () => {
           expect(page.total).toBe(ranked.length);
         }
       }),
-      { numRuns: 25 },
+      { numRuns: runs(25) },
     );
   });
 });

@@ -10,6 +10,7 @@ import type { JournalEvent } from '../../../src/core/types.js';
 import { ASK_KINDS, CHANNELS, GIVE_KINDS } from '../../../src/core/vocabulary.js';
 import { emptyMemoryJournal } from '../../helpers/memory-journal.js';
 import { Store } from '../../../src/store/store.js';
+import { runs } from '../../helpers/property-runs.js';
 
 const TODAY = '2026-11-22';
 const ts = `${TODAY}T08:00:00.000Z`;
@@ -45,7 +46,7 @@ describe('listEventFigures', () => {
         expect(toBalanceBreakdown(figures, TODAY, halfLife)).toEqual(toBalanceBreakdown(events, TODAY, halfLife));
         store.close();
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 });
@@ -60,7 +61,7 @@ describe('listEventIdsByType', () => {
         for (const type of ['gave', 'touch', 'ask', 'received'] as const) expect(ids[type]).toEqual(all.filter((e) => e.type === type).map((e) => e.id));
         store.close();
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });

@@ -4,6 +4,7 @@ import type { OfferText } from '../../../src/core/matching.js';
 import { findOfferTexts, listOfferHolders, offerKey } from '../../../src/store/ideas.js';
 import { emptyMemoryJournal } from '../../helpers/memory-journal.js';
 import { Store } from '../../../src/store/store.js';
+import { runs } from '../../helpers/property-runs.js';
 
 const ts = '2026-11-22T08:00:00.000Z';
 const word = fc.constantFrom('Wedding', 'wedding', 'photography', 'Photographer', 'web', 'design', 'Abbott', '& Co', 'ltd', '');
@@ -34,7 +35,7 @@ describe('findOfferTexts', () => {
         expect(findOfferTexts(store, keys)).toEqual(scanAll(store, keys));
         store.close();
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });
@@ -83,7 +84,7 @@ describe('listOfferHolders', () => {
           store.close();
         },
       ),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
