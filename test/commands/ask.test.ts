@@ -8,7 +8,7 @@ beforeEach(() => {
 afterEach(() => j.cleanup());
 
 const ok = (r: { code: number | null; stderr: string }) => expect(r, r.stderr).toMatchObject({ code: 0, stderr: '' });
-type EventRow = { type: string; kind: string; value: number | null; note: string | null; occurred_on: string; outcome: string | null; outcome_on: string | null; premature: number };
+type EventRow = { id: string; type: string; kind: string; value: number | null; note: string | null; occurred_on: string; outcome: string | null; outcome_on: string | null; premature: number };
 const asks = () => (j.dump().events as EventRow[]).filter((e) => e.type === 'ask');
 
 /** Known since March, three services known, given to twice: ready for a favour. */

@@ -5,35 +5,21 @@
  * what only a process shows (kills, passphrases, exit codes as a shell sees them).
  */
 import { renameSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openSession } from '../../src/app/session.js';
 import { summarize } from '../../src/core/summary.js';
 import { findStoredSummary } from '../../src/store/doctor.js';
-import { TODAY, makeJournal, type Journal } from '../helpers/run-net.js';
-import { addRemoteFile, changeRemoteFile, exported, listRemoteFiles, makeIdentityFile, makeRemote, quietGit, removeRemoteFile, setUpOnce, snapshot, type IdentityFile, type Remote, type Snapshot } from '../helpers/sync.js';
+import type { Journal } from '../helpers/run-net.js';
+import { addRemoteFile, changeRemoteFile, exported, listRemoteFiles, makeIdentityFile, makeRemote, removeRemoteFile, setUpOnce, twoMachines, type IdentityFile, type Remote } from '../helpers/sync.js';
 
+/** Two machines and a remote, set up once; every test starts from the empty ones again (helpers/sync.ts). */
+const machines = twoMachines();
 let remote: Remote;
 let key: IdentityFile;
 let a: Journal;
 let b: Journal;
-/** The empty remote and the two empty journals: every test starts from a copy of them (helpers/sync.ts). */
-let empty: Snapshot;
-const dirs = () => [remote.url, a.dir, b.dir];
-
-beforeAll(async () => {
-  remote = makeRemote();
-  key = await makeIdentityFile(remote.dir);
-  a = makeJournal(TODAY, 'in-process');
-  b = makeJournal(TODAY, 'in-process');
-  for (const j of [a, b]) quietGit(j.dir);
-  empty = snapshot(dirs());
-});
-beforeEach(() => empty.restore());
-afterAll(() => {
-  for (const j of [a, b]) j.cleanup();
-  remote.cleanup();
-  empty.cleanup();
-});
+beforeAll(() => void ({ remote, key, a, b } = machines));
+const init = machines.init;
 
 /** Jane's stored summary and one made again from every row of hers: the same, field by field, to the last bit. */
 function storedAndMadeAgain(db: string): { stored: object; again: object; same: boolean } {
@@ -49,8 +35,6 @@ function storedAndMadeAgain(db: string): { stored: object; again: object; same: 
     session.close(false);
   }
 }
-
-const init = (j: Journal, ...more: string[]) => j.run('sync', 'init', remote.url, '--identity', key.file, ...more);
 /** Each machine syncs until both hold what the other wrote. */
 function syncBoth(): void {
   for (const j of [a, b, a]) expect(j.run('sync')).toMatchObject({ code: 0, stderr: '' });
@@ -145,7 +129,7 @@ describe('net sync init', () => {
 });
 
 describe('net sync: merging', () => {
-  setUpOnce(() => empty, dirs, () => {
+  setUpOnce(() => machines.empty, machines.dirs, () => {
     a.run('add', 'Jane Doe', '--company', 'Acme');
     init(a);
     init(b);
@@ -233,13 +217,13 @@ describe('net sync: merging', () => {
     b.runWith({ now: '2026-11-23T10:00:00Z' }, 'deepen', 'jane', '--no', 'trust');
     syncBoth();
     expect(exported(b)).toBe(exported(a));
-    const { facts, answers, dates } = a.dump() as Record<string, any[]>;
+    const { facts, answers, dates } = a.dump() as { facts: any[]; answers: any[]; dates: any[] };
     expect(facts.filter((f) => f.kind === 'tag').map((f) => f.text)).toHaveLength(1);
     expect(answers.map((x) => [x.point, x.answer])).toEqual([['trust', 0]]); // the later answer
     expect(dates).toHaveLength(1);
     a.run('edit', 'jane', '--untag', 'client');
     syncBoth();
-    expect((b.dump() as Record<string, any[]>).facts.filter((f) => f.kind === 'tag')).toEqual([]);
+    expect((b.dump() as { facts: any[] }).facts.filter((f) => f.kind === 'tag')).toEqual([]);
   });
 
   it('reports the same person added on both machines, and net merge joins them keeping both histories', () => {
@@ -270,7 +254,7 @@ describe('net merge', () => {
     a.run('log', 'j. doe', '--touch', 'call', '--next', 'in 1 week');
     const r = a.json('merge', 'jane', 'j. doe');
     expect(r).toMatchObject({ removed: { name: 'J. Doe' }, moved: { events: 1, followUps: 1, facts: 1, points: 1 }, filled: ['role'], differing: [] });
-    const dump = a.dump() as Record<string, any[]>;
+    const dump = a.dump() as { contacts: any[]; contact_points: any[] };
     expect(dump.contacts).toMatchObject([{ name: 'Jane Doe', role: 'agent', email: 'jane@acme.example', note: null }]);
     expect(dump.contact_points.map((p) => [p.value, p.position])).toEqual([['jane@acme.example', 0], ['jd@home.example', 1]]);
     expect(a.run('merge', 'jane', 'nobody').code).toBe(4);
@@ -288,7 +272,7 @@ describe('net merge', () => {
 });
 
 describe('net sync: a remote it cannot use', () => {
-  setUpOnce(() => empty, dirs, () => {
+  setUpOnce(() => machines.empty, machines.dirs, () => {
     a.run('add', 'Jane Doe');
     init(a);
     init(b);

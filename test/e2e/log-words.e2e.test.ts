@@ -33,7 +33,7 @@ function written(journal: Journal) {
 }
 
 describe('net log <name> <words>', () => {
-  it.each([
+  it.each(([
     [['jane', 'coffee', 'yesterday'], 'Logged coffee with Jane Doe on Sun 2026-11-29.\n', ['--touch', 'coffee', '--date', 'yesterday']],
     [['jane', 'coffee'], 'Logged coffee with Jane Doe on Mon 2026-11-30.\n', ['--touch', 'coffee']],
     [['jane', 'coffee', 'gave', 'article', 'sent her the pricing piece'], 'Logged coffee with Jane Doe on Mon 2026-11-30: you gave them an article (2/5).\nNote: sent her the pricing piece\n', ['--touch', 'coffee', '--gave', 'article', '--note', 'sent her the pricing piece']],
@@ -50,7 +50,7 @@ describe('net log <name> <words>', () => {
     [['ravi', 'received', 'introduction', 'yesterday'], 'Logged on Sun 2026-11-29: Ravi Patel gave you an introduction (2/5).\n', ['--received', 'introduction', '--date', 'yesterday']],
     [['jane', 'next', 'friday'], 'Scheduled a follow-up with Jane Doe on Fri 2026-12-04.\n', ['--next', 'friday']],
     [['jane', 'gave', 'article', '3', 'days', 'ago'], 'Logged on Fri 2026-11-27: you gave Jane Doe an article (2/5).\n', ['--gave', 'article', '--date', '3 days ago']],
-  ].map((row, i) => [...row, runners(i)] as const))('net log %j: the same rows as its flags form', (words, stdout, flags, runs) => {
+  ] as [string[], string, string[]][]).map((row, i) => [...row, runners(i)] as const))('net log %j: the same rows as its flags form', (words, stdout, flags, runs) => {
     for (const runner of runs) {
       const mine = runner === 'in-process' ? j : journal(runner);
       const other = journal(runner);
@@ -69,7 +69,7 @@ describe('net log <name> <words>', () => {
     expect(j.run('log', 'jane', 'coffee', '--gave', 'idea', '--value', '3')).toEqual({ code: 0, stderr: '', stdout: 'Logged coffee with Jane Doe on Mon 2026-11-30: you gave them an idea (3/5).\n' });
   });
 
-  it.each([
+  it.each(([
     [['jane', 'article'], 'net: "article" could be read two ways: --gave article, or --received article; say gave article or received article\n'],
     [['jane', 'other'], 'net: "other" could be read three ways: --touch other, or --gave other, or --received other; say gave other or received other, or use --touch other\n'],
     [['jane', 'gave', 'article', '5', 'sept'], 'net: "gave article 5 sept" could be read two ways: --gave article --date "5 sept", or --gave article --value 5 --date sept; say which with the flags\n'],
@@ -79,7 +79,7 @@ describe('net log <name> <words>', () => {
     [['jane', 'coffee', '--touch', 'lunch'], 'net: --touch and the words after the name both say how you were in touch; say it once, with the flag or with words\n'],
     [['jane', 'coffee', 'in 2 weeks'], 'net: "in 2 weeks" is in the future (2026-12-14); log what has happened; schedule what is to come with next, for example next "in 2 weeks"\n'],
     [['jane', 'coffee, sent her the article', 'yesterday'], 'net: nothing to log: the words after the name say no channel, gave <kind> or received <kind>; say what happened outside the quotes, for example net log jane coffee "sent her the article" yesterday\n'],
-  ].map((row, i) => [...row, runners(i)] as const))('refuses net log %j in one line, writing nothing', (words, stderr, runs) => {
+  ] as [string[], string][]).map((row, i) => [...row, runners(i)] as const))('refuses net log %j in one line, writing nothing', (words, stderr, runs) => {
     for (const runner of runs) {
       const mine = runner === 'in-process' ? j : journal(runner);
       try {

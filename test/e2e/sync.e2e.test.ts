@@ -9,38 +9,22 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BIN, TODAY, makeJournal, type Journal } from '../helpers/run-net.js';
-import { exported, makeIdentityFile, makeRemote, quietGit, readAllObjects, setUpOnce, snapshot, type IdentityFile, type Remote, type Snapshot } from '../helpers/sync.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { BIN, TODAY, type Journal } from '../helpers/run-net.js';
+import { exported, readAllObjects, setUpOnce, twoMachines, type IdentityFile, type Remote } from '../helpers/sync.js';
 
 // Real processes, real git and, for passphrases, seconds of scrypt each: minutes on a busy two-core machine.
 vi.setConfig({ testTimeout: 180_000 });
 
+/** Two machines and a remote, set up once; every test starts from the empty ones again (helpers/sync.ts). */
+const machines = twoMachines();
 let remote: Remote;
 let key: IdentityFile;
 let a: Journal;
 let b: Journal;
-/** The empty remote and the two empty journals: every test starts from a copy of them (helpers/sync.ts). */
-let empty: Snapshot;
-const dirs = () => [remote.url, a.dir, b.dir];
-
-beforeAll(async () => {
-  remote = makeRemote();
-  key = await makeIdentityFile(remote.dir);
-  a = makeJournal(TODAY, 'in-process');
-  b = makeJournal(TODAY, 'in-process');
-  for (const j of [a, b]) quietGit(j.dir);
-  empty = snapshot(dirs());
-});
-beforeEach(() => empty.restore());
-afterAll(() => {
-  for (const j of [a, b]) j.cleanup();
-  remote.cleanup();
-  empty.cleanup();
-});
-
+beforeAll(() => void ({ remote, key, a, b } = machines));
+const init = machines.init;
 const mode = (path: string) => (statSync(path).mode & 0o777).toString(8);
-const init = (j: Journal) => j.run('sync', 'init', remote.url, '--identity', key.file);
 
 describe('keys', () => {
   it('publishes with a passphrase, joins with it once, keeps the key owner-only, and syncs from then on without it', () => {
@@ -145,7 +129,7 @@ async function killAt(j: Journal, step: string): Promise<void> {
 
 describe('a sync killed at any step', () => {
   describe('with changes on both machines', () => {
-    setUpOnce(() => empty, dirs, () => {
+    setUpOnce(() => machines.empty, machines.dirs, () => {
       a.run('add', 'Jane Doe');
       init(a);
       init(b);

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import type { Journal } from './run-net.js';
+import { TODAY, makeJournal, type Journal, type RunResult } from './run-net.js';
 
 const BRANCH = 'main';
 
@@ -76,6 +76,47 @@ export function setUpOnce(start: () => Snapshot, dirs: () => readonly string[], 
   }, SET_UP_TIMEOUT);
   beforeEach(() => made!.restore());
   afterAll(() => made?.cleanup());
+}
+
+/** Two machines (journals a and b, run in this process) that sync through one remote with one identity file. */
+export interface TwoMachines {
+  remote: Remote;
+  key: IdentityFile;
+  a: Journal;
+  b: Journal;
+  /** The empty remote and the two empty journals, as each test starts from them. */
+  empty: Snapshot;
+  /** The folders a snapshot of the two machines copies: the remote's and the journals'. */
+  dirs(): readonly string[];
+  /** `net sync init <remote> --identity <key>` on one machine. */
+  init(j: Journal, ...more: string[]): RunResult;
+}
+
+/**
+ * The set-up of the sync tests, made once for a file: its hooks make the remote, the key and the two journals before
+ * the file's tests, lay the empty ones down again before each test, and remove them all after. The fields are set
+ * once the file's first hook has run.
+ */
+export function twoMachines(): TwoMachines {
+  const m = {
+    dirs: () => [m.remote.url, m.a.dir, m.b.dir],
+    init: (j: Journal, ...more: string[]) => j.run('sync', 'init', m.remote.url, '--identity', m.key.file, ...more),
+  } as Partial<TwoMachines> as TwoMachines;
+  beforeAll(async () => {
+    m.remote = makeRemote();
+    m.key = await makeIdentityFile(m.remote.dir);
+    m.a = makeJournal(TODAY, 'in-process');
+    m.b = makeJournal(TODAY, 'in-process');
+    for (const j of [m.a, m.b]) quietGit(j.dir);
+    m.empty = snapshot(m.dirs());
+  });
+  beforeEach(() => m.empty.restore());
+  afterAll(() => {
+    for (const j of [m.a, m.b]) j?.cleanup();
+    m.remote?.cleanup();
+    m.empty?.cleanup();
+  });
+  return m;
 }
 
 export interface IdentityFile {

@@ -1,13 +1,13 @@
 /** A journal of varied contacts in memory, built through the store: every term of the urgency, and many near its thresholds. */
 import fc from 'fast-check';
 import { addDays } from '../../src/core/dates.js';
-import { openMemory } from '../../src/store/db.js';
+import { emptyMemoryJournal } from './memory-journal.js';
 import { upsertDate as insertDate } from '../../src/store/dates.js';
 import { Store } from '../../src/store/store.js';
 
 export function makeVariedJournal(today: string, { contacts = 600, seed = 7 } = {}): Store {
   const ts = `${today}T08:00:00.000Z`;
-  const store = new Store(openMemory(), null);
+  const store = new Store(emptyMemoryJournal(), null);
   const rnd = fc.sample(fc.integer({ min: 0, max: 2 ** 30 }), { numRuns: 40_000, seed });
   let k = 0;
   const r = (n: number) => rnd[k++ % rnd.length]! % n;
@@ -36,10 +36,10 @@ export function makeVariedJournal(today: string, { contacts = 600, seed = 7 } = 
       );
       if (r(6) === 0) insertDate(store, { id: `${id}-d`, contactId: id, label: 'work anniversary', date: addDays(today, r(300) - 60), createdAt: ts, updatedAt: ts });
       if (r(3) === 0) store.insertFact({ id: `${id}-t`, contactId: id, kind: 'tag', text: r(2) ? 'bni' : 'client', createdAt: ts, updatedAt: ts });
-      for (let f = r(4) === 0 ? r(8) : 0; f > 0; f--) store.insertFact({ id: `${id}-f${f}`, contactId: id, kind: (['service', 'goal', 'family'] as const)[r(3)], text: `fact ${f}`, createdAt: ts, updatedAt: ts });
+      for (let f = r(4) === 0 ? r(8) : 0; f > 0; f--) store.insertFact({ id: `${id}-f${f}`, contactId: id, kind: (['service', 'goal', 'family'] as const)[r(3)]!, text: `fact ${f}`, createdAt: ts, updatedAt: ts });
       for (let a = r(3) === 0 ? r(9) : 0; a > 0; a--) store.upsertAnswer({ id: `${id}-a${a}`, contactId: id, point: `point-${a}`, answer: true, answeredOn: today, createdAt: ts, updatedAt: ts });
       for (let e = r(3) === 0 ? 0 : r(12); e > 0; e--) {
-        const type = (['touch', 'touch', 'gave', 'received', 'ask'] as const)[r(5)];
+        const type = (['touch', 'touch', 'gave', 'received', 'ask'] as const)[r(5)]!;
         const referral = (type === 'gave' || type === 'received') && r(2) === 0;
         store.insertEvent({
           id: `${id}-e${e}`,

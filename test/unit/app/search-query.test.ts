@@ -10,7 +10,8 @@ import { searchJournal } from '../../../src/app/search.js';
 import { parseSearchQuery, toMatchQuery } from '../../../src/core/search.js';
 import { listTerms, searchContacts, searchEvents } from '../../../src/store/search.js';
 import { Store } from '../../../src/store/store.js';
-import { openMemory } from '../../../src/store/db.js';
+import { emptyMemoryJournal } from '../../helpers/memory-journal.js';
+import { runs } from '../../helpers/property-runs.js';
 
 const TS = '2026-11-22T08:00:00.000Z';
 // Words written in the journal: "photo" starts 3 terms, "spring" 20 (more than a word is replaced by), "tom" is short.
@@ -19,7 +20,7 @@ const SPRINGS = Array.from({ length: 20 }, (_, i) => `spring${String.fromCharCod
 let store: Store;
 
 beforeAll(() => {
-  store = new Store(openMemory(), null);
+  store = new Store(emptyMemoryJournal(), null);
   store.tx(() => {
     const all = [...WRITTEN, ...SPRINGS];
     for (let i = 0; i < 40; i++) {
@@ -52,7 +53,7 @@ describe('the query of net search', () => {
         expect(r.contacts.count).toBe(searchContacts(store, prefixes, 100).count);
         expect(r.events.count).toBe(searchEvents(store, prefixes, 100).count);
       }),
-      { numRuns: 300, seed: 11 },
+      { numRuns: runs(300), seed: 11 },
     );
   });
 

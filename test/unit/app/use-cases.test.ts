@@ -26,7 +26,7 @@ import { removeByName } from '../../../src/app/rm.js';
 import { showContact } from '../../../src/app/show.js';
 import { snoozeContact } from '../../../src/app/snooze.js';
 import { NotFoundError, StoreError, UsageError } from '../../../src/core/errors.js';
-import { openMemory } from '../../../src/store/db.js';
+import { emptyMemoryJournal } from '../../helpers/memory-journal.js';
 import { Store } from '../../../src/store/store.js';
 
 const TODAY = '2026-11-22';
@@ -36,11 +36,11 @@ const tx = <T>(fn: () => T): T => store.tx(fn);
 const count = (table: string) => store.stmt(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 beforeEach(() => {
-  store = new Store(openMemory(), null);
+  store = new Store(emptyMemoryJournal(), null);
   tx(() => {
     addContact(store, { name: 'Jane Doe', metOn: '2024-01-10', services: ['home staging'], tags: ['bni'] }, clock);
     addContact(store, { name: 'Jane Roe' }, clock);
-    addContact(store, { name: 'Ravi Patel', email: 'ravi@example.com', services: ['bookkeeping'] }, clock);
+    addContact(store, { name: 'Ravi Patel', emails: [{ value: 'ravi@example.com', label: null }], services: ['bookkeeping'] }, clock);
   });
 });
 
@@ -186,7 +186,7 @@ describe('reading use cases', () => {
     expect(balances).toMatchObject({ total: 1, entries: [{ name: 'Jane Doe' }] });
     expect(balances.entries[0]!.standing.balance).toBeCloseTo(check.result.balance, 9);
     expect([...listContacts(store, { tag: 'BNI' }).contacts].map((c) => c.name)).toEqual(['Jane Doe']);
-    const none = listContacts(new Store(openMemory(), null), {});
+    const none = listContacts(new Store(emptyMemoryJournal(), null), {});
     expect([[...none.contacts], none.journalEmpty, none.widths.none]).toEqual([[], true, true]);
   });
 
@@ -229,8 +229,8 @@ describe('writing use cases', () => {
   });
 
   it('changes settings and synonyms', () => {
-    expect(tx(() => changeSetting(store, 'half-life', 365, clock))).toMatchObject({ setting: { key: 'half-life', stored: 365 }, recomputed: 3 });
-    expect(listSettings(store, 'half-life')[0]).toMatchObject({ key: 'half-life', value: '1y', isDefault: false });
+    expect(tx(() => changeSetting(store, 'half-life', 365, clock, 'mdy'))).toMatchObject({ setting: { key: 'half-life', stored: 365 }, recomputed: 3 });
+    expect(listSettings(store, 'half-life', 'mdy')[0]).toMatchObject({ key: 'half-life', value: '1y', isDefault: false });
     tx(() => changeSynonyms(store, 'bakery=patisserie', false, clock));
     expect(JSON.stringify(listSynonyms(store))).toContain('patisserie');
   });

@@ -61,7 +61,7 @@ const CLOCK = { today: TODAY, timestamp: '2026-11-22T12:00:00.000Z' };
 
 function makeContext(json: boolean, out: string[]): CliContext {
   const io = { env: {}, stdout: { write: (t: string) => void out.push(t) }, stderr: { write: (t: string) => void out.push(t) }, isTerminal: () => false };
-  const session = { mode: 'write' as const, read: (fn: (s: unknown) => unknown) => fn(STORE), write: (fn: (s: unknown) => unknown) => fn(STORE), use: (fn: (s: unknown) => unknown) => fn(STORE), close: () => undefined };
+  const session = { mode: 'write' as const, path: '/home/me/.local/share/net/journal.db', committed: false, read: (fn: (s: unknown) => unknown) => fn(STORE), write: (fn: (s: unknown) => unknown) => fn(STORE), use: (fn: (s: unknown) => unknown) => fn(STORE), close: () => undefined };
   return {
     now: new Date(`${TODAY}T12:00:00`),
     today: TODAY,

@@ -19,6 +19,7 @@ import {
 } from '../../../src/core/due.js';
 import { toEpochScale } from '../../../src/core/summary.js';
 import { describeDueAction, describeDueReason } from '../../../src/ui/messages/due.js';
+import { runs } from '../../helpers/property-runs.js';
 
 const DAY = '2026-11-22';
 const HALF_LIFE = 180;
@@ -47,6 +48,9 @@ function contact(over: Partial<DueContact> = {}): DueContact {
     familyCount: 0,
     goalCount: 0,
     answersYes: 0,
+    wonReferralOn: null,
+    referralCheckOn: null,
+    importantDates: null,
     ...over,
   };
 }
@@ -212,6 +216,9 @@ const anyContact: fc.Arbitrary<DueContact> = fc.record({
   familyCount: fc.nat(10),
   goalCount: fc.nat(10),
   answersYes: fc.nat(8),
+  wonReferralOn: fc.constant(null),
+  referralCheckOn: fc.constant(null),
+  importantDates: fc.constant(null),
 });
 
 /** As the store holds them: real dates. */
@@ -229,7 +236,7 @@ describe('scoreDue properties', () => {
         expect(item === null ? 0 : item.score).toBe(score);
         if (item) expect(item.reasons.length).toBeGreaterThan(0);
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -260,7 +267,7 @@ describe('scoreDue properties', () => {
       fc.property(storedContact, (c) => {
         expect(toDepthUpperBound(c, DAY)).toBeGreaterThanOrEqual(toDepth(c, DAY).score);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maxOf, minOf, toThousands } from '../../../src/core/numbers.js';
+import { runs } from '../../helpers/property-runs.js';
 
 const intl = (n: number, d: number) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 
@@ -34,7 +35,7 @@ describe('toThousands', () => {
     const number = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 100), fc.nat());
     fc.assert(fc.property(number, fc.constantFrom(0, 2), (n, d) => {
       expect(toThousands(n, d)).toBe(intl(n, d));
-    }), { numRuns: 2000 });
+    }), { numRuns: runs(2000) });
   });
 });
 

@@ -26,9 +26,10 @@ import { NetError } from '../../../src/core/errors.js';
 import { summarize, type ContactRows } from '../../../src/core/summary.js';
 import type { ContactWithSummary } from '../../../src/core/types.js';
 import { ASK_KINDS, CHANNELS, GIVE_KINDS } from '../../../src/core/vocabulary.js';
-import { openMemory } from '../../../src/store/db.js';
+import { emptyMemoryJournal } from '../../helpers/memory-journal.js';
 import { findStoredSummary, listContactIds } from '../../../src/store/doctor.js';
 import { Store } from '../../../src/store/store.js';
+import { runs } from '../../helpers/property-runs.js';
 
 const TODAY = '2026-11-22';
 const ago = (n: number) => addDays(TODAY, -n);
@@ -82,7 +83,7 @@ describe('summarize', () => {
           expect(summarize(shuffled, halfLife)).toEqual(summarize(rows, halfLife));
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -95,7 +96,7 @@ describe('summarize', () => {
         const after = toBalance(summarize({ ...rows, events: [...rows.events, give] }, halfLife), readOn, halfLife);
         expect(after).toBeGreaterThanOrEqual(before - Math.abs(before) * 1e-12);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });
@@ -123,7 +124,7 @@ describe('balance, depth and due on any summarized journal', () => {
         const order = (list: typeof items) => [...list].sort((a, b) => b.score - a.score || a.name.localeCompare(b.name)).map((i) => i.id);
         expect(order([...items].reverse())).toEqual(order(items));
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 });
@@ -178,7 +179,7 @@ function apply(store: Store, o: Op, step: number, exported: string): void | Prom
   const slug = (n: number) => NAMES[n]!.toLowerCase().replace(/[^a-z]+/g, '.');
   switch (o.op) {
     case 'add':
-      addContact(store, { name: NAMES[o.who]!, email: o.email ? `${slug(o.who)}@example.com` : undefined }, clock);
+      addContact(store, { name: NAMES[o.who]!, emails: o.email ? [{ value: `${slug(o.who)}@example.com`, label: null }] : [] }, clock);
       break;
     case 'log':
       logInteraction(
@@ -215,13 +216,13 @@ function apply(store: Store, o: Op, step: number, exported: string): void | Prom
     case 'import': {
       const file = join(dir, `import-${step}.csv`);
       writeFileSync(file, ['Name,Email,Company', ...o.whos.map((n) => `${NAMES[n]},${slug(n)}@example.com,Company ${step}`)].join('\n'));
-      return importFile(store, { file, dryRun: false, skipBad: true, dateOrder: 'dmy' }, clock);
+      return importFile(store, { file, dryRun: false, skipBad: true, localeOrder: 'dmy' }, clock);
     }
     case 'export':
       exportJournal(store, { format: 'json', file: exported, force: true }, clock, () => undefined);
       break;
     case 'merge':
-      return importFile(store, { file: exported, format: 'json', dryRun: false, skipBad: true, dateOrder: 'dmy' }, clock);
+      return importFile(store, { file: exported, format: 'json', dryRun: false, skipBad: true, localeOrder: 'dmy' }, clock);
   }
 }
 
@@ -232,7 +233,7 @@ describe('the summary the store keeps', () => {
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 25 }), async (generated) => {
         // Everyone is added first, so that most operations find their contact (a removal or a merge may still undo that).
         const ops: Op[] = [...NAMES.map((_, n): Op => ({ op: 'add', who: n, email: n % 2 === 0 })), ...generated];
-        const store = new Store(openMemory(), null);
+        const store = new Store(emptyMemoryJournal(), null);
         const exported = join(dir, `export-${run++}.json`);
         exportJournal(store, { format: 'json', file: exported, force: true }, { today: TODAY, timestamp: `${TODAY}T12:00:00.000Z` }, () => undefined);
         try {
@@ -254,7 +255,7 @@ describe('the summary the store keeps', () => {
           store.close();
         }
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../src/core/dates.js';
 import { extendSummary, readFaded, summarize, toBalanceWeight, toCanonicalOrder, toRecentTouchGap, type ContactRows } from '../../../src/core/summary.js';
+import { runs } from '../../helpers/property-runs.js';
 
 const TODAY = '2026-11-22';
 const HALF_LIFE = 180;
@@ -152,7 +153,7 @@ describe('toCanonicalOrder', () => {
       fc.property(fc.array(eventArb(kinds), { maxLength: 40 }), (events) => {
         expect(toCanonicalOrder(events)).toEqual(byKey(events));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -11,10 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../src/core/dates.js';
 import { DUE_TERMS, DUE_WEIGHTS, toDueScore, type DueWeights } from '../../../src/core/due.js';
 import { toEpochScale } from '../../../src/core/summary.js';
-import { openMemory } from '../../../src/store/db.js';
+import { emptyMemoryJournal } from '../../helpers/memory-journal.js';
 import { BOUND_MARGIN, dueSqlOf, listDueContacts, toDueParams } from '../../../src/store/due.js';
 import { Store } from '../../../src/store/store.js';
 import { makeVariedJournal } from '../../helpers/varied-journal.js';
+import { runs } from '../../helpers/property-runs.js';
 
 const TODAY = '2026-11-22';
 
@@ -60,7 +61,7 @@ const COLUMNS = Object.keys(fc.sample(rowArb(TODAY, 180), 1)[0]!);
 describe('the cap and the bound of a due page', () => {
   let store: Store;
   beforeAll(() => {
-    store = new Store(openMemory(), null);
+    store = new Store(emptyMemoryJournal(), null);
   });
   afterAll(() => store.close());
 
@@ -87,7 +88,7 @@ describe('the cap and the bound of a due page', () => {
           expect(bound + BOUND_MARGIN, `bound of ${id} on ${c.day}`).toBeGreaterThanOrEqual(score);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
@@ -112,7 +113,7 @@ describe('net due with weights changed in the test', () => {
     // give of his three days ago. With a thank-you worth 9, Ana comes first (≈ 16.7 to 15.6); a cap still written with
     // the old 5 (8 + 5 = 13) would stop the page at Ben.
     const weights = { ...DUE_WEIGHTS, thankReferral: 9 };
-    const store = new Store(openMemory(), null);
+    const store = new Store(emptyMemoryJournal(), null);
     const insert = store.db.prepare(`INSERT INTO contacts (id, name, name_key, created_at, updated_at, ${COLUMNS.join(', ')}) VALUES (@id, @name, @key, @created_at, @created_at, ${COLUMNS.map((k) => `@${k}`).join(', ')})`);
     const none = Object.fromEntries(COLUMNS.map((k) => [k, null]));
     const base = { ...none, created_at: '2020-01-01T10:00:00.000Z', touch_count: 5, give_count: 0, invested: 0, withdrawn: 0, service_count: 0, family_count: 0, goal_count: 0, answers_yes: 0 };
@@ -136,7 +137,7 @@ describe('net due with weights changed in the test', () => {
           expect(page.total).toBe(ranked.length);
         }
       }),
-      { numRuns: 25 },
+      { numRuns: runs(25) },
     );
   });
 });

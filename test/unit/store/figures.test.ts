@@ -8,9 +8,10 @@ import { toBalanceBreakdown } from '../../../src/core/capital.js';
 import { addDays } from '../../../src/core/dates.js';
 import type { JournalEvent } from '../../../src/core/types.js';
 import { ASK_KINDS, CHANNELS, GIVE_KINDS } from '../../../src/core/vocabulary.js';
-import { openMemory } from '../../../src/store/db.js';
 import { readBalanceBreakdown } from '../../../src/store/figures.js';
+import { emptyMemoryJournal } from '../../helpers/memory-journal.js';
 import { Store } from '../../../src/store/store.js';
+import { runs } from '../../helpers/property-runs.js';
 
 const TODAY = '2026-11-22';
 const ts = `${TODAY}T08:00:00.000Z`;
@@ -25,7 +26,7 @@ const eventArb: fc.Arbitrary<Ev> = fc.oneof(
 );
 
 function journalOf(events: readonly Ev[]): Store {
-  const store = new Store(openMemory(), null);
+  const store = new Store(emptyMemoryJournal(), null);
   store.insertContact(
     { id: 'c1', name: 'Jane Doe', company: null, role: null, email: null, phone: null, metOn: null, howMet: null, everyDays: null, snoozedUntil: null, createdAt: ts, updatedAt: ts },
     'jane doe',
@@ -52,7 +53,7 @@ describe('readBalanceBreakdown', () => {
         expect({ asks: got.asksSinceLastDeposit, received: got.lastReceivedOn }).toEqual({ asks: want.asksSinceLastDeposit, received: want.lastReceivedOn });
         store.close();
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -74,7 +75,7 @@ describe('listEventIdsByType', () => {
         for (const type of ['gave', 'touch', 'ask', 'received'] as const) expect(ids[type]).toEqual(all.filter((e) => e.type === type).map((e) => e.id));
         store.close();
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });

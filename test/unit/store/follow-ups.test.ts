@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { openMemory } from '../../../src/store/db.js';
+import { emptyMemoryJournal } from '../../helpers/memory-journal.js';
 import { Store } from '../../../src/store/store.js';
 
 const ts = '2026-11-22T08:00:00.000Z';
 
 describe('listFollowUps', () => {
-  const store = new Store(openMemory(), null);
+  const store = new Store(emptyMemoryJournal(), null);
   store.insertContact({ id: 'c1', name: 'Jane Doe', company: null, role: null, email: null, phone: null, metOn: null, howMet: null, everyDays: null, snoozedUntil: null, createdAt: ts, updatedAt: ts }, 'jane doe');
   const followUps: [string, string, string | null][] = [
     ['f1', '2026-01-10', '2026-01-10'],

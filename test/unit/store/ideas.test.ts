@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OfferText } from '../../../src/core/matching.js';
 import { findOfferTexts, listOfferHolders, offerKey } from '../../../src/store/ideas.js';
-import { openMemory } from '../../../src/store/db.js';
+import { emptyMemoryJournal } from '../../helpers/memory-journal.js';
 import { Store } from '../../../src/store/store.js';
+import { runs } from '../../helpers/property-runs.js';
 
 const ts = '2026-11-22T08:00:00.000Z';
 const word = fc.constantFrom('Wedding', 'wedding', 'photography', 'Photographer', 'web', 'design', 'Abbott', '& Co', 'ltd', '');
@@ -25,7 +26,7 @@ describe('findOfferTexts', () => {
     const contactArb = fc.record({ role: fc.option(textArb, { nil: null }), company: fc.option(textArb, { nil: null }), offers: fc.array(fc.record({ kind: fc.constantFrom('service', 'tag', 'need'), text: textArb }), { maxLength: 4 }) });
     fc.assert(
       fc.property(fc.array(contactArb, { maxLength: 25 }), fc.option(fc.array(fc.constantFrom('wed', 'photograph', 'web', 'co', 'zz'), { maxLength: 3 }), { nil: null }), (contacts, keys) => {
-        const store = new Store(openMemory(), null);
+        const store = new Store(emptyMemoryJournal(), null);
         contacts.forEach((c, i) => {
           const id = `c${i}`;
           store.insertContact({ id, name: `C ${i}`, company: c.company, role: c.role, email: null, phone: null, metOn: null, howMet: null, everyDays: null, snoozedUntil: null, createdAt: ts, updatedAt: ts }, `c ${i}`);
@@ -34,7 +35,7 @@ describe('findOfferTexts', () => {
         expect(findOfferTexts(store, keys)).toEqual(scanAll(store, keys));
         store.close();
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });
@@ -70,7 +71,7 @@ describe('listOfferHolders', () => {
         fc.array(fc.record({ role: fc.option(fc.constantFrom(...roles), { nil: null }), company: fc.option(fc.constantFrom('Acme', 'acme', 'Baker & Co'), { nil: null }), services: fc.subarray(services), tag: fc.boolean(), known: fc.nat(6), net: fc.integer({ min: -3, max: 3 }) }), { maxLength: 60 }),
         fc.integer({ min: 1, max: 5 }),
         (contacts, perText) => {
-          const store = new Store(openMemory(), null);
+          const store = new Store(emptyMemoryJournal(), null);
           contacts.forEach((c, i) => {
             const id = `c${String(i).padStart(2, '0')}`;
             store.insertContact({ id, name: `C ${i}`, company: c.company, role: c.role, email: null, phone: null, metOn: null, howMet: null, everyDays: null, snoozedUntil: null, createdAt: ts, updatedAt: ts }, `c ${i}`);
@@ -83,12 +84,12 @@ describe('listOfferHolders', () => {
           store.close();
         },
       ),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
   it('walks contacts in order through an index for a service many share', () => {
-    const store = new Store(openMemory(), null);
+    const store = new Store(emptyMemoryJournal(), null);
     const sql = "SELECT id FROM contacts c WHERE EXISTS (SELECT 1 FROM facts f WHERE f.contact_id = c.id AND f.kind = ? AND f.text_key = ?) ORDER BY (answers_yes + service_count + family_count) DESC, (invested - withdrawn) DESC, id LIMIT ?";
     const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('service', 'x', 1) as { detail: string }[]).map((r) => r.detail).join('; ');
     expect(plan).toMatch(/INDEX contacts_known/);

@@ -6,6 +6,7 @@ import { summarize, type ContactRows } from '../../../src/core/summary.js';
 import type { ContactSummary } from '../../../src/core/types.js';
 import type { Store } from '../../../src/store/store.js';
 import { makeVariedJournal } from '../../helpers/varied-journal.js';
+import { runs } from '../../helpers/property-runs.js';
 
 const TODAY = '2026-11-22';
 const TYPES = ['touch', 'gave', 'received', 'ask'] as const;
@@ -30,7 +31,7 @@ describe('refreshSummaryAfterAdding', () => {
         fc.boolean(),
         (id, specs, closeFollowUps) => {
           const last = store.listContacts().find((c) => c.id === id)!.lastEventOn ?? TODAY;
-          const added: ContactRows['events'] = [];
+          const added: ContactRows['events'][number][] = [];
           store.tx(() => {
             for (const spec of specs) {
               const referral = spec.referral && (spec.type === 'gave' || spec.type === 'received');
@@ -50,7 +51,7 @@ describe('refreshSummaryAfterAdding', () => {
           expect(storedSummary(store, id)).toEqual(expected);
         },
       ),
-      { numRuns: 400, seed: 5 },
+      { numRuns: runs(400), seed: 5 },
     );
     store.close();
   });

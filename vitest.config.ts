@@ -1,0 +1,25 @@
+// vitest's options, in one place: `npm test` runs every project below, `npm run test:unit` the two unit ones
+// (--project 'unit*'). Measured on a two-core machine while others worked (issue 13): the default pool, forks, stays
+// (threads saved nothing beyond the noise, and a thread cannot change the process's umask, as test/unit/store/db.test.ts
+// does); test/unit shares one module cache per worker (isolate: false), which took test:unit's time spent importing
+// modules from 35 s to 22 s (summed over the workers), except the file that mocks app modules.
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/** Mocks modules (vi.mock) that other unit tests use for real: it runs in a module cache of its own. */
+const MOCKS = ['test/unit/cli/argv.test.ts'];
+
+export default defineConfig({
+  test: {
+    // The machines CI and we run on have two cores.
+    maxWorkers: 2,
+    // Spawned processes, real git and real scrypt take seconds on a busy machine: the default 5 s is too short.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], exclude: [...configDefaults.exclude, ...MOCKS], isolate: false } },
+      { extends: true, test: { name: 'unit-mocks', include: MOCKS } },
+      // Commands in-process (test/commands) and the spawned binary (test/e2e): each file in a fresh module cache.
+      { extends: true, test: { name: 'commands-e2e', include: ['test/commands/**/*.test.ts', 'test/e2e/**/*.test.ts'] } },
+    ],
+  },
+});
