@@ -4,7 +4,7 @@
  * while it is still empty, so that a failing command never leaves a new journal behind.
  */
 import { existsSync, rmSync } from 'node:fs';
-import { openDatabase } from '../store/db.js';
+import { journalNeedsMigrations, openJournalFile, type Migrate } from '../store/journal-file.js';
 import { Store } from '../store/store.js';
 
 export type { Store };
@@ -24,10 +24,21 @@ export interface Session {
   close(failed: boolean): void;
 }
 
-/** `now`: the command's clock, which sync's clock readings start from. */
+let migrate: Migrate | undefined;
+
+/**
+ * Loads the migrations if the journal at `path` needs them; the command line calls it before a command runs, since
+ * opening stays synchronous. A journal at the latest version (nearly every open) needs none: measured with paired
+ * CPU-time rounds, not loading them (about 55 KB of JavaScript) saves a few percent of `show`, `log` and `due`.
+ */
+export async function prepareSession(path: string): Promise<void> {
+  if (!migrate && journalNeedsMigrations(path)) migrate = (await import('../store/migrations.js')).migrate;
+}
+
+/** `now`: the command's clock, which sync's clock readings start from. Call prepareSession(path) first. */
 export function openSession(path: string, mode: 'read' | 'write', createFolder: boolean, now?: Date): Session {
   const created = mode === 'write' && !existsSync(path);
-  const db = openDatabase(path, { write: mode === 'write', createFolder });
+  const db = openJournalFile(path, { write: mode === 'write', createFolder }, migrate);
   const store = new Store(db, db.memory ? null : path);
   if (now) store.wallClock = () => now.getTime();
   return {

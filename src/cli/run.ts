@@ -8,8 +8,8 @@ import { NetError, NotFoundError, OutputError, UsageError } from '../core/errors
 import { toJournalError } from '../app/journal-errors.js';
 import { wantsColor } from '../ui/palette.js';
 import { toTerminalField } from '../ui/terminal-text.js';
-import { createContext } from './context.js';
-import { loadJournalCode } from './journal-code.js';
+import { createContext, type CliContext } from './context.js';
+import { journalCode, loadJournalCode } from './journal-code.js';
 import { findEntry } from './commands.js';
 import { buildProgram, COMMAND_NAMES, findCommandName, toOwnFlags } from './program.js';
 import type { Io, Writer } from './startup/std-streams.js';
@@ -74,6 +74,17 @@ export function report(err: unknown, debug: boolean, command: string | undefined
   return 1;
 }
 
+/** Loads what opening the command's journal will need (app/session.ts); a path that cannot be resolved fails later, at open. */
+async function prepareJournal(ctx: CliContext): Promise<void> {
+  let path: string;
+  try {
+    path = ctx.journalPath().path;
+  } catch {
+    return;
+  }
+  await journalCode().prepareSession(path);
+}
+
 /** `args`: the words after `net`. Returns the exit code; sets nothing on the process. */
 export async function run(words: readonly string[], io: Io): Promise<number> {
   const args = toOwnFlags(words);
@@ -93,6 +104,8 @@ export async function run(words: readonly string[], io: Io): Promise<number> {
   // A command loads the journal's code beside its own module; help, the version and a mistyped name do without it.
   const named = findEntry(findCommandName(args)) !== undefined;
   const [program] = await Promise.all([buildProgram(ctx, args), named ? loadJournalCode() : undefined]);
+  // Once the options are parsed (--db), before the command runs: the migrations load only if its journal needs them.
+  if (named) program.hook('preAction', () => prepareJournal(ctx));
   let code: number;
   try {
     if (args.length === 0) program.outputHelp(); // bare `net`: what it can do, on stdout, exit 0

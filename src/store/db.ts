@@ -1,121 +1,18 @@
-/** Opens the journal file: owner-only permissions, WAL, foreign keys, a busy timeout, migrated to the latest schema. */
-import type Database from 'better-sqlite3';
-import { newDatabase } from './sqlite.js';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { dirname } from 'node:path';
-import { StoreError } from '../core/errors.js';
-import { toJournalError } from './journal-errors.js';
-import { LATEST_VERSION, migrate, readSchemaVersion } from './migrations.js';
-import { ensureCapture } from './sync-capture.js';
+/**
+ * Opens the journal file (store/journal-file.ts) with the migrations always at hand: for every use but the command
+ * line's session (app/session.ts), which loads them only when the journal needs them.
+ */
+import { openJournalFile, openMemoryJournal, type Db, type OpenOptions } from './journal-file.js';
+import { migrate } from './migrations.js';
 
-export type Db = Database.Database;
-
+export { findOddFileKind, toJournalError, type Db, type OddFileKind, type OpenOptions } from './journal-file.js';
 export { newDatabase } from './sqlite.js';
 
-export interface OpenOptions {
-  /** Create the file (and, when allowed, its folder) if missing. Reads of a missing journal get an empty one in memory. */
-  write: boolean;
-  /** Create missing parent folders (only for the default location; an explicit --db must name an existing folder). */
-  createFolder: boolean;
-}
-
-const SQLITE_HEADER = 'SQLite format 3\0';
-
-function hasSqliteHeader(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(16);
-    const n = readSync(fd, buf, 0, 16, 0);
-    return n === 0 || buf.toString('latin1') === SQLITE_HEADER;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** A path that is neither a file nor a folder: net never opens one (a named pipe would keep it waiting forever). */
-export type OddFileKind = 'named-pipe' | 'socket' | 'device';
-
-/** What kind of odd file `st` is; undefined for a file or a folder. */
-export function findOddFileKind(st: Stats): OddFileKind | undefined {
-  if (st.isFIFO()) return 'named-pipe';
-  if (st.isSocket()) return 'socket';
-  if (st.isCharacterDevice() || st.isBlockDevice()) return 'device';
-  return undefined;
-}
-
-const ODD_FILE_WORDS: Record<OddFileKind, string> = { 'named-pipe': 'a named pipe', socket: 'a socket', device: 'a device' };
-
-/** What the journal path holds: 'missing', 'empty' (a file of no bytes, which the first write makes a journal), or 'journal'. */
-function checkPath(path: string, opts: OpenOptions): 'missing' | 'empty' | 'journal' {
-  // stat, never open, before knowing it is a file: opening a named pipe waits for a writer forever.
-  const st = statOrUndefined(path);
-  if (st) {
-    if (st.isDirectory()) throw new StoreError(`${path} is a folder, not a journal file`, 'give --db the path of a file, for example --db ~/journal.db');
-    const odd = findOddFileKind(st);
-    if (odd) throw new StoreError(`${path} is ${ODD_FILE_WORDS[odd]}, not a journal file`, 'give --db or NET_DB the path of a file, for example --db ~/journal.db');
-    if (!hasSqliteHeader(path)) throw new StoreError(`${path} is not a net journal (not an SQLite file)`, 'check the path given with --db or NET_DB');
-    return st.size === 0 ? 'empty' : 'journal';
-  }
-  const folder = dirname(path);
-  if (!existsSync(folder)) {
-    if (!opts.write) return 'missing';
-    if (!opts.createFolder) throw new StoreError(`the folder ${folder} does not exist`, `create it first (mkdir -p ${folder}) or choose another --db path`);
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
-  } else if (!statSync(folder).isDirectory()) {
-    throw new StoreError(`${folder} is not a folder`, 'choose a --db path inside a folder');
-  }
-  return 'missing';
-}
-
-function statOrUndefined(path: string): Stats | undefined {
-  try {
-    return statSync(path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined; // the folder check below says what is missing
-    throw err;
-  }
-}
-
-/** Any error while the journal is being opened: a failure to open it, whatever its code. */
-function toStoreError(err: unknown, path: string): StoreError {
-  const message = err instanceof Error ? err.message : String(err);
-  return toJournalError(err, path) ?? new StoreError(`cannot use the journal ${path}: ${message}`, 'run net doctor to check it');
-}
-
-/**
- * Opens (or, for writes, creates) the journal. A read of a missing journal, or of an empty file, returns an empty
- * in-memory one: reading writes nothing. The first write makes an empty file a journal, owner-only like a new one.
- */
+/** Opens (or, for writes, creates) the journal, migrated to the latest schema: see openJournalFile. */
 export function openDatabase(path: string, opts: OpenOptions): Db {
-  const state = checkPath(path, opts);
-  if (state !== 'journal' && !opts.write) return openMemory();
-  let db: Db | undefined;
-  try {
-    if (state === 'missing') closeSync(openSync(path, 'a', 0o600)); // create it owner-only before SQLite does, with the umask's say
-    db = newDatabase(path, { timeout: 5000 });
-    if (state !== 'journal') chmodSync(path, 0o600);
-    // A journal from a newer net is refused before anything is written: switching to WAL rewrites the file header.
-    if (readSchemaVersion(db) > LATEST_VERSION) migrate(db);
-    db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = NORMAL');
-    migrate(db);
-    ensureCapture(db);
-    return db;
-  } catch (err) {
-    db?.close();
-    if (err instanceof StoreError) throw err;
-    throw toStoreError(err, path);
-  }
+  return openJournalFile(path, opts, migrate);
 }
 
 export function openMemory(): Db {
-  const db = newDatabase(':memory:');
-  db.pragma('foreign_keys = ON');
-  migrate(db);
-  ensureCapture(db);
-  return db;
+  return openMemoryJournal(migrate);
 }
-
-export { toJournalError };

@@ -3,8 +3,8 @@
  * must be examined as it is, and without --fix it is opened read-only so that looking changes nothing.
  */
 import type { ContactSummary } from '../core/types.js';
-import { newDatabase } from './db.js';
-import { readSchemaVersion } from './migrations.js';
+import { newDatabase } from './sqlite.js';
+import { readSchemaVersion } from './schema-version.js';
 import { toContact } from './rows.js';
 import type { Row } from './rows.js';
 import { Store } from './store.js';

@@ -1,10 +1,10 @@
 /** Schema versions, held in PRAGMA user_version. Each migration and its version bump share one transaction. */
 import type Database from 'better-sqlite3';
-import { StoreError } from '../core/errors.js';
 import { takeOtherPointLines } from '../core/import/records.js';
 import { toPointKey } from '../core/profile.js';
 import { POINT_KINDS } from '../core/types.js';
 import { dropCaptureTriggers } from './sync-capture.js';
+import { readSchemaVersion, refuseNewerSchema } from './schema-version.js';
 
 type Db = Database.Database;
 
@@ -646,21 +646,12 @@ const v14: Migration = {
 
 export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14];
 
-export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
-
-export function readSchemaVersion(db: Db): number {
-  return db.pragma('user_version', { simple: true }) as number;
-}
+// The latest version and the version check live in schema-version.ts, which opening a journal loads without this module.
+export { LATEST_VERSION, readSchemaVersion } from './schema-version.js';
 
 export function migrate(db: Db, list: readonly Migration[] = MIGRATIONS): void {
   const current = readSchemaVersion(db);
-  const latest = list.at(-1)?.version ?? 0;
-  if (current > latest) {
-    throw new StoreError(
-      `this journal was written by a newer net (schema ${current}; this net knows up to ${latest})`,
-      'upgrade net to open it; the file was not changed',
-    );
-  }
+  refuseNewerSchema(current, list.at(-1)?.version ?? 0);
   for (const m of list.filter((m) => m.version > current)) {
     db.transaction(() => {
       // Another net may have migrated while this one waited for the lock: re-read inside the transaction.

@@ -5,7 +5,7 @@
 import { toNameKey } from '../core/names.js';
 import { toPointKey } from '../core/profile.js';
 import type { ContactWithSummary } from '../core/types.js';
-import { readSchemaVersion } from './migrations.js';
+import { readSchemaVersion } from './schema-version.js';
 import { toContact, type Row } from './rows.js';
 import { findSyncedTable } from './sync-tables.js';
 import type { Store } from './store.js';
