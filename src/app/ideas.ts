@@ -1,5 +1,5 @@
 /** `net ideas`: whom the user could help and how, for one contact or across the network. */
-import { checkReferral, hasMet, toStanding, type Stage, type Standing } from '../core/capital.js';
+import { checkReferral, hasMet, toBalanceBreakdown, toStanding, type Stage, type Standing } from '../core/capital.js';
 import type { IsoDate } from '../core/dates.js';
 import { rankIdeas, recommendedOf, toFallbackIdeas, toPairIdea, toRelationshipWeight, type Candidate, type Idea, type IntroRole } from '../core/ideas.js';
 import type { ContactWithSummary } from '../core/types.js';
@@ -96,7 +96,7 @@ class People {
     const answers = listAnswersById(this.store, ids);
     return new Map(
       listContactsById(this.store, ids).map((contact) => {
-        const referral = checkReferral({ contact, events: [], answers: answers.get(contact.id) ?? [], today: this.today, halfLifeDays: this.halfLifeDays });
+        const referral = checkReferral({ contact, breakdown: toBalanceBreakdown([], this.today, this.halfLifeDays), answers: answers.get(contact.id) ?? [], today: this.today, halfLifeDays: this.halfLifeDays });
         return [contact.id, { id: contact.id, name: contact.name, standing: this.get(contact.id).standing, met: hasMet(contact), referral }];
       }),
     );

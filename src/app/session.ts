@@ -60,5 +60,3 @@ export function openSession(path: string, mode: 'read' | 'write', createFolder: 
     },
   };
 }
-
-/** An SQLite error met outside opening (a busy journal, a full disk) as the journal error it is. */

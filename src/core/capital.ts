@@ -275,10 +275,9 @@ export type CheckAdvice =
 
 export interface CheckInputs {
   contact: ContactWithSummary;
-  /** Only what figures are made of; left out when `breakdown` is given. */
-  events?: readonly Pick<JournalEvent, 'type' | 'kind' | 'value' | 'occurredOn'>[];
-  /** toBalanceBreakdown of the contact's events, summed where they are kept (`net check` has SQLite sum them). */
-  breakdown?: BalanceBreakdown;
+  /** toBalanceBreakdown of the contact's events, or the same summed where they are kept (`net check` has SQLite sum
+   * them: store/figures.ts). */
+  breakdown: BalanceBreakdown;
   answers: readonly Pick<Answer, 'point' | 'answer' | 'answeredOn'>[];
   today: IsoDate;
   halfLifeDays: number;
@@ -309,7 +308,7 @@ function judge(needs: Need[], base: Omit<CheckResult, 'verdict' | 'reasons' | 's
 
 function toBase(i: CheckInputs): Omit<CheckResult, 'verdict' | 'reasons' | 'suggestions' | 'thanks'> {
   const standing = toStanding(i.contact, i.today, i.halfLifeDays);
-  const breakdown = i.breakdown ?? toBalanceBreakdown(i.events ?? [], i.today, i.halfLifeDays);
+  const breakdown = i.breakdown;
   return {
     stage: standing.stage,
     balance: breakdown.balance,

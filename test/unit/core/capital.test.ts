@@ -69,7 +69,7 @@ function contact(j: Journal = {}): ContactWithSummary {
 
 function inputs(j: Journal = {}, today = TODAY): CheckInputs {
   const events = (j.events ?? []).map((e, i) => ({ ...e, id: `e${i}`, contactId: 'c1', note: null, outcomeOn: null, premature: false, createdAt: '', updatedAt: '' }));
-  return { contact: contact(j), events, answers: j.answers ?? [], today, halfLifeDays: HALF_LIFE };
+  return { contact: contact(j), breakdown: toBalanceBreakdown(events, today, HALF_LIFE), answers: j.answers ?? [], today, halfLifeDays: HALF_LIFE };
 }
 
 const allYes = ANSWERED_IDS.map((point) => ({ point, answer: true, answeredOn: ago(10) }));
