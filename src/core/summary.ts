@@ -10,6 +10,7 @@
 import { daysBetween, toDayNumber, type IsoDate } from './dates.js';
 import { toDatesText, type ImportantDate } from './important-dates.js';
 import { isUnresolved } from './referrals.js';
+import { toTagsText, toTextLength } from './tags.js';
 import { SUMMARY_FIELDS, type Answer, type ContactSummary, type Fact, type FollowUp, type JournalEvent } from './types.js';
 import type { Channel } from './vocabulary.js';
 
@@ -65,7 +66,7 @@ export function readFaded(stored: number, today: IsoDate, halfLifeDays: number):
 
 export interface ContactRows {
   events: readonly Pick<JournalEvent, 'type' | 'kind' | 'value' | 'occurredOn' | 'outcome' | 'status' | 'statusOn'>[];
-  facts: readonly Pick<Fact, 'kind'>[];
+  facts: readonly Pick<Fact, 'kind' | 'text'>[];
   followUps: readonly Pick<FollowUp, 'dueOn' | 'doneOn'>[];
   answers: readonly Pick<Answer, 'answer'>[];
   /** The contact's custom important dates (the birthday is a column of its own). */
@@ -158,6 +159,7 @@ export function summarize(rows: ContactRows, halfLifeDays: number): ContactSumma
     else if (f.kind === 'family') s.familyCount++;
     else if (f.kind === 'goal') s.goalCount++;
   }
+  s.tagsLength = toTextLength(toTagsText(rows.facts.filter((f) => f.kind === 'tag').map((f) => f.text)));
   for (const f of rows.followUps) if (f.doneOn === null) s.nextFollowUpOn = earliest(s.nextFollowUpOn, f.dueOn);
   s.answersYes = rows.answers.filter((a) => a.answer).length;
   return s;

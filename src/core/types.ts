@@ -156,6 +156,11 @@ export const SUMMARY_FIELDS = {
   referralCheckOn: 'date',
   /** The contact's custom important dates, one `date<TAB>label` a line (core/important-dates.ts toDatesText). */
   importantDates: 'text',
+  /**
+   * The length of the contact's tags as lists write them (core/tags.ts toTagsText), 0 without tags: migration 15
+   * indexes it, so that `net list` has the width of its tags column at once instead of grouping every tag.
+   */
+  tagsLength: 'count',
 } as const satisfies Record<string, SummaryKind>;
 
 export type ContactSummary = { -readonly [F in keyof typeof SUMMARY_FIELDS]: SummaryType<(typeof SUMMARY_FIELDS)[F]> };

@@ -37,35 +37,32 @@ export interface ListWidths {
 
 /**
  * Worked out by SQLite before the first line is printed, so that a list can be written one contact at a time and still
- * line up: the name and "role, company" from the contacts, the tags from an index of the tags alone.
+ * line up: the name and "role, company" from the contacts, the tags from their length kept in the summary.
  */
 /** What the list's second column shows: role and company, or either. Migration 13 indexes its length, as the name's. */
 export const ABOUT_SQL = "CASE WHEN role <> '' AND company <> '' THEN role || ', ' || company ELSE coalesce(role, company, '') END";
 
 export function findListWidths(store: Store, tag?: string): ListWidths {
-  // The whole journal: whether it is empty and each width from an index, never reading the rows (200,000 contacts: a 250 MB scan).
-  // With a tag, from its contacts' rows.
+  // The whole journal: whether it is empty and each width from an index, never reading the rows (200,000 contacts: a
+  // 250 MB scan), the tags' from the summary column tags_length (migration 15: grouping every tag by contact took 76 ms
+  // on 50,000 contacts). With a tag, from its contacts' rows.
   const row = (
     tag === undefined
       ? [
           store.stmt('SELECT NOT EXISTS (SELECT 1 FROM contacts)').pluck().get() === 1,
           store.stmt('SELECT coalesce(max(length(name)), 0) FROM contacts').pluck().get(),
           store.stmt(`SELECT coalesce(max(length(${ABOUT_SQL})), 0) FROM contacts`).pluck().get(),
+          store.stmt('SELECT coalesce(max(tags_length), 0) FROM contacts').pluck().get(),
         ]
       : store
-          .stmt(`SELECT count(*) = 0, coalesce(max(length(c.name)), 0), coalesce(max(length(${ABOUT_SQL.replace(/\b(role|company)\b/g, 'c.$1')})), 0) FROM contacts c ${TAGGED}`)
+          .stmt(
+            `SELECT count(*) = 0, coalesce(max(length(c.name)), 0), coalesce(max(length(${ABOUT_SQL.replace(/\b(role|company)\b/g, 'c.$1')})), 0), coalesce(max(c.tags_length), 0)
+             FROM contacts c ${TAGGED}`,
+          )
           .raw()
           .get(withTag(tag))
-  ) as [boolean | number, number, number];
-  // "#a #b": each tag and its # and a space, less the last space. Grouped from the tags' index, never per contact.
-  const tags = store
-    .stmt(
-      `SELECT coalesce(max(n), 0) FROM (SELECT sum(length(text) + 2) - 1 AS n FROM facts WHERE kind = 'tag'
-       ${tag === undefined ? '' : "AND contact_id IN (SELECT contact_id FROM facts WHERE kind = 'tag' AND text_key = @tag)"} GROUP BY contact_id)`,
-    )
-    .pluck()
-    .get(withTag(tag)) as number;
-  return { none: Boolean(row[0]), name: row[1], about: row[2], tags };
+  ) as [boolean | number, number, number, number];
+  return { none: Boolean(row[0]), name: row[1], about: row[2], tags: row[3] };
 }
 
 /** Contacts in name order (only those with the tag, when one is given), read one at a time: a list's memory stays flat. */

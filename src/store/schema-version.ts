@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { StoreError } from '../core/errors.js';
 
 /** The version of the last migration in store/migrations.ts; raise it with each new migration. */
-export const LATEST_VERSION = 14;
+export const LATEST_VERSION = 15;
 
 export function readSchemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;

@@ -350,7 +350,7 @@ export class Store {
       events: this.stmt(
         'SELECT type, kind, value, occurred_on AS occurredOn, outcome, status, status_on AS statusOn FROM events WHERE contact_id = ? ORDER BY occurred_on, type, kind, value',
       ).all(contactId) as ContactRows['events'],
-      facts: this.stmt('SELECT kind FROM facts WHERE contact_id = ?').all(contactId) as ContactRows['facts'],
+      facts: this.stmt('SELECT kind, text FROM facts WHERE contact_id = ?').all(contactId) as ContactRows['facts'],
       followUps: this.stmt('SELECT due_on AS dueOn, done_on AS doneOn FROM follow_ups WHERE contact_id = ?').all(contactId) as ContactRows['followUps'],
       answers: (this.stmt('SELECT answer FROM answers WHERE contact_id = ?').all(contactId) as Row[]).map((r) => ({ answer: Number(r.answer) === 1 })),
       dates: this.stmt('SELECT label, date FROM dates WHERE contact_id = ?').all(contactId) as ContactRows['dates'],

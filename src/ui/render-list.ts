@@ -1,5 +1,6 @@
 /** `net list`: one line per contact, in columns: name, role and company, tags, last touch. */
 import { toRelativeDays } from '../core/dates.js';
+import { toTagsText, toTextLength } from '../core/tags.js';
 import type { Palette } from './palette.js';
 
 export interface ListTextOptions {
@@ -40,15 +41,9 @@ export function renderEmptyList(o: ListTextOptions): string {
     : `No contacts are tagged ${o.tag}. See everyone with: net list`;
 }
 
-const length = (text: string) => {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
-};
-
 /** One contact's line, its columns as wide as `w` says (the list is printed a line at a time, so the widths come first). */
 export function renderListLine(c: ListLine, w: ListColumns, p: Palette, today: string): string {
-  const cell = (text: string, width: number) => (width ? `${text}${' '.repeat(Math.max(0, width - length(text)))}  ` : '');
-  const tags = c.tags.map((t) => `#${t}`).join(' ');
+  const cell = (text: string, width: number) => (width ? `${text}${' '.repeat(Math.max(0, width - toTextLength(text)))}  ` : '');
+  const tags = toTagsText(c.tags);
   return `${p.bold(cell(c.name, w.name))}${cell(toAbout(c), w.about)}${p.cyan(cell(tags, w.tags))}${p.dim(toLastTouchText(c.lastTouchOn, today))}`.trimEnd();
 }

@@ -3,6 +3,7 @@ import type { ShowResult } from '../app/show.js';
 import { round1, type Standing } from '../core/capital.js';
 import { toRelativeDays } from '../core/dates.js';
 import { maxOf, toThousands } from '../core/numbers.js';
+import { toTagsText } from '../core/tags.js';
 import type { FollowUp } from '../core/types.js';
 import { EVENT_TYPES } from '../core/vocabulary.js';
 import type { Palette } from './palette.js';
@@ -85,7 +86,7 @@ export function renderProfile(c: ContactView, p: Palette, today: string): string
   else add('email', c.email);
   if (c.phones) c.phones.forEach((e, i) => add(i === 0 ? 'phone' : '', labelled(e.number, e.label)));
   else add('phone', c.phone);
-  add('tags', c.tags.map((t) => `#${t}`).join(' '));
+  add('tags', toTagsText(c.tags));
   add('services', c.services.join('; '));
   add('goals', c.goals.join('; '));
   add('family', c.family.join('; '));

@@ -44,9 +44,9 @@ interface Journal {
 /** A contact as the store would hold it: its summary computed from its rows. */
 function contact(j: Journal = {}): ContactWithSummary {
   const facts = [
-    ...Array.from({ length: j.services ?? 0 }, () => ({ kind: 'service' as const })),
-    ...Array.from({ length: j.family ?? 0 }, () => ({ kind: 'family' as const })),
-    ...Array.from({ length: j.goals ?? 0 }, () => ({ kind: 'goal' as const })),
+    ...Array.from({ length: j.services ?? 0 }, (_, n) => ({ kind: 'service' as const, text: `service ${n}` })),
+    ...Array.from({ length: j.family ?? 0 }, (_, n) => ({ kind: 'family' as const, text: `family ${n}` })),
+    ...Array.from({ length: j.goals ?? 0 }, (_, n) => ({ kind: 'goal' as const, text: `goal ${n}` })),
   ];
   const followUps = j.followUpOn ? [{ dueOn: j.followUpOn, doneOn: null }] : [];
   const summary = summarize({ events: j.events ?? [], facts, followUps, answers: j.answers ?? [] }, HALF_LIFE);

@@ -44,7 +44,7 @@ const eventArb: fc.Arbitrary<Ev> = fc.oneof(
 
 const rowsArb: fc.Arbitrary<ContactRows> = fc.record({
   events: fc.array(eventArb, { maxLength: 30 }),
-  facts: fc.array(fc.record({ kind: fc.constantFrom('tag' as const, 'service' as const, 'goal' as const, 'family' as const) }), { maxLength: 12 }),
+  facts: fc.array(fc.record({ kind: fc.constantFrom('tag' as const, 'service' as const, 'goal' as const, 'family' as const), text: fc.constantFrom('bni', 'client', 'müller', 'a') }), { maxLength: 12 }),
   followUps: fc.array(fc.record({ dueOn: fc.integer({ min: -200, max: 400 }).map(ago), doneOn: fc.option(dayArb, { nil: null }) }), { maxLength: 4 }),
   answers: fc.array(fc.record({ answer: fc.boolean() }), { maxLength: 8 }),
 });

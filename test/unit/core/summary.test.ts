@@ -20,7 +20,7 @@ describe('summarize', () => {
     const s = summarize(
       rows({
         events: [ev('touch', 'coffee', '2026-11-01'), ev('touch', 'call', '2026-11-05'), ev('gave', 'referral', '2026-11-03', 4), ev('received', 'idea', '2026-11-04', 2), ev('ask', 'favour', '2026-11-06', 3, 'yes')],
-        facts: [{ kind: 'tag' }, { kind: 'service' }, { kind: 'service' }, { kind: 'goal' }, { kind: 'family' }],
+        facts: [{ kind: 'tag', text: 'bni' }, { kind: 'service', text: 'tax' }, { kind: 'service', text: 'audit' }, { kind: 'goal', text: 'a house' }, { kind: 'family', text: 'Sam' }, { kind: 'tag', text: 'müller' }],
         answers: [{ answer: true }, { answer: false }, { answer: true }],
       }),
       HALF_LIFE,
@@ -34,6 +34,7 @@ describe('summarize', () => {
       goalCount: 1,
       familyCount: 1,
       answersYes: 2,
+      tagsLength: '#bni #müller'.length,
       firstEventOn: '2026-11-01',
       lastEventOn: '2026-11-06',
       lastReceivedOn: '2026-11-04',

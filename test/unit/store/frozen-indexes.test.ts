@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { DUE_WEIGHTS } from '../../../src/core/due.js';
 import { openMemory } from '../../../src/store/db.js';
 import { DUE_FROM_SQL, toCapSql } from '../../../src/store/due.js';
-import { FRESH_SQL, NET_SQL, ROW_EXPRESSIONS } from '../../../src/store/standing-sql.js';
+import { FRESH_SQL, NET_SQL, ROW_EXPRESSIONS, STAGE_COLUMNS } from '../../../src/store/standing-sql.js';
 import { KNOWN_ORDER } from '../../../src/store/ideas.js';
 
 /** The index's columns as written in its CREATE INDEX, split at the commas outside brackets and quotes. */
@@ -43,6 +43,7 @@ const BUILT: Record<string, { from: string; columns: string[] }> = {
   contacts_due_cap: { from: 'store/due.ts toCapSql(DUE_WEIGHTS)', columns: [toCapSql(DUE_WEIGHTS)] },
   contacts_due_for_good: { from: 'store/due.ts DUE_FROM_SQL', columns: [DUE_FROM_SQL] },
   contacts_due_rest: { from: 'store/standing-sql.ts FRESH_SQL, store/due.ts DUE_FROM_SQL and store/standing-sql.ts ROW_EXPRESSIONS', columns: [FRESH_SQL, DUE_FROM_SQL, 'snoozed_until', ...ROW_EXPRESSIONS] },
+  contacts_stage: { from: 'store/standing-sql.ts STAGE_COLUMNS', columns: [...STAGE_COLUMNS] },
   contacts_fresh: { from: 'store/standing-sql.ts FRESH_SQL', columns: [FRESH_SQL, 'substr(created_at, 1, 10)'] },
   contacts_balance: { from: 'store/standing-sql.ts NET_SQL', columns: [`${NET_SQL} DESC`, 'name_key'] },
   contacts_known: { from: 'store/ideas.ts KNOWN_ORDER', columns: KNOWN_ORDER },
