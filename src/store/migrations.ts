@@ -657,6 +657,10 @@ const v14: Migration = {
  *   a list writes them, kept with the other summary columns; contacts_tags_length gives `net list` the width of its tags
  *   column from one index entry. It grouped every tag of the journal by contact (94,000 tags: 76 ms before the first
  *   line).
+ * - contacts_due_rest is rebuilt with two of its values NULL for most contacts (store/due.ts DATED_ID_SQL and
+ *   UNMET_ADDED_SQL): the id only for a contact with important dates, the time added only for one not met. The id
+ *   and the time added took 60 of its 140 bytes a contact: 2,200 pages become 1,016, and `net due`'s count of those
+ *   not due for good reads about 290 pages where it read 630.
  */
 const v15: Migration = {
   version: 15,
@@ -676,6 +680,26 @@ const v15: Migration = {
       UPDATE contacts SET tags_length = (SELECT sum(length(text) + 2) - 1 FROM facts WHERE facts.contact_id = contacts.id AND kind = 'tag')
         WHERE id IN (SELECT contact_id FROM facts WHERE kind = 'tag');
       CREATE INDEX contacts_tags_length ON contacts(tags_length);
+      DROP INDEX contacts_due_rest;
+      CREATE INDEX contacts_due_rest ON contacts((first_event_on IS NULL AND met_on IS NULL AND next_follow_up_on IS NULL AND every_days IS NULL AND snoozed_until IS NULL
+        AND birthday IS NULL AND important_dates IS NULL AND answers_yes = 0 AND service_count = 0 AND family_count = 0 AND goal_count = 0
+        AND touch_count = 0 AND give_count = 0 AND invested = 0 AND withdrawn = 0 AND last_touch_on IS NULL AND last_received_on IS NULL
+        AND open_ask_on IS NULL AND won_referral_on IS NULL AND referral_check_on IS NULL AND recent_touch_gap IS NULL),
+        min(coalesce(next_follow_up_on, '9999-12-31'), coalesce(date(open_ask_on, '+15 days'), '9999-12-31'),
+          CASE WHEN won_referral_on > coalesce(last_touch_on, '') THEN won_referral_on ELSE '9999-12-31' END,
+          CASE WHEN next_follow_up_on IS NOT NULL THEN '9999-12-31'
+            WHEN every_days > 0 THEN date(coalesce(last_touch_on, met_on, substr(created_at, 1, 10)), '+' || (every_days + 1) || ' days')
+            WHEN every_days IS NULL AND (touch_count > 0 OR give_count > 0 OR met_on IS NOT NULL) THEN date(coalesce(last_touch_on, met_on, substr(created_at, 1, 10)), '+91 days')
+            ELSE '9999-12-31' END),
+        snoozed_until,
+        julianday(coalesce(last_touch_on, met_on, substr(created_at, 1, 10))), every_days, (invested - withdrawn),
+        (touch_count > 0 OR give_count > 0 OR met_on IS NOT NULL),
+        (answers_yes + (service_count >= 3) + (family_count >= 1) + (goal_count >= 5)),
+        min(coalesce(met_on, first_event_on), coalesce(first_event_on, met_on)),
+        CASE WHEN touch_count >= 3 AND recent_touch_gap <= coalesce(every_days, 90) THEN julianday(last_touch_on) + coalesce(every_days, 90) END,
+        next_follow_up_on, last_received_on, last_touch_on, referral_check_on,
+        CASE (touch_count > 0 OR give_count > 0 OR met_on IS NOT NULL) WHEN 0 THEN created_at END, substr(birthday, -5),
+        CASE WHEN important_dates IS NOT NULL THEN id END);
     `);
   },
 };

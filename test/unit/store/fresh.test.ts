@@ -8,7 +8,7 @@ import { toStanding } from '../../../src/core/capital.js';
 import { addDays } from '../../../src/core/dates.js';
 import { scoreDue } from '../../../src/core/due.js';
 import { countStages } from '../../../src/store/capital.js';
-import { countDue } from '../../../src/store/due.js';
+import { countDue, toDueParams } from '../../../src/store/due.js';
 import { FRESH_SQL, STAGE_SQL, toStandingParams } from '../../../src/store/standing-sql.js';
 import type { Store } from '../../../src/store/store.js';
 import { makeVariedJournal } from '../../helpers/varied-journal.js';
@@ -54,4 +54,15 @@ it('reads the fresh contacts from their index, and the others from theirs', () =
   const plan = (sql: string) => (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(toStandingParams(TODAY, 180)) as { detail: string }[]).map((r) => r.detail).join('; ');
   expect(plan(`SELECT count(*), min(rowid) FROM contacts WHERE ${FRESH_SQL} = 1 GROUP BY substr(created_at, 1, 10)`)).toMatch(/COVERING INDEX contacts_fresh/);
   expect(plan(`SELECT ${STAGE_SQL} FROM contacts WHERE ${FRESH_SQL} = 0`)).toMatch(/COVERING INDEX contacts_due_rest \(<expr>=\?\)/);
+});
+
+it("counts the due that are not due for good from contacts_due_rest alone, never the contacts' rows", () => {
+  const seen: string[] = [];
+  const stmt = store.stmt.bind(store);
+  const spy = Object.assign(Object.create(store) as Store, { stmt: (sql: string) => (seen.push(sql), stmt(sql)) });
+  countDue(spy, { day: TODAY, halfLifeDays: 180 });
+  const rest = seen.find((sql) => sql.includes(`${FRESH_SQL} = 0`));
+  expect(rest).toBeDefined();
+  const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${rest!}`).all({ ...toDueParams({ day: TODAY, halfLifeDays: 180 }) }) as { detail: string }[]).map((r) => r.detail);
+  expect(plan.filter((d) => /\bcontacts\b/.test(d) && !/json_each|dates/.test(d))).toEqual([expect.stringMatching(/COVERING INDEX contacts_due_rest \(<expr>=\? AND <expr>>\?\)/)]);
 });

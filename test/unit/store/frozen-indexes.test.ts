@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { DUE_WEIGHTS } from '../../../src/core/due.js';
 import { openMemory } from '../../../src/store/db.js';
-import { DUE_FROM_SQL, toCapSql } from '../../../src/store/due.js';
+import { DATED_ID_SQL, DUE_FROM_SQL, toCapSql, UNMET_ADDED_SQL } from '../../../src/store/due.js';
 import { FRESH_SQL, NET_SQL, ROW_EXPRESSIONS, STAGE_COLUMNS } from '../../../src/store/standing-sql.js';
 import { KNOWN_ORDER } from '../../../src/store/ideas.js';
 
@@ -42,7 +42,10 @@ const normalize = (sql: string) => sql.replace(/\s+/g, ' ').replace(/\( /g, '(')
 const BUILT: Record<string, { from: string; columns: string[] }> = {
   contacts_due_cap: { from: 'store/due.ts toCapSql(DUE_WEIGHTS)', columns: [toCapSql(DUE_WEIGHTS)] },
   contacts_due_for_good: { from: 'store/due.ts DUE_FROM_SQL', columns: [DUE_FROM_SQL] },
-  contacts_due_rest: { from: 'store/standing-sql.ts FRESH_SQL, store/due.ts DUE_FROM_SQL and store/standing-sql.ts ROW_EXPRESSIONS', columns: [FRESH_SQL, DUE_FROM_SQL, 'snoozed_until', ...ROW_EXPRESSIONS] },
+  contacts_due_rest: {
+    from: 'store/standing-sql.ts FRESH_SQL, store/due.ts DUE_FROM_SQL, store/standing-sql.ts ROW_EXPRESSIONS and store/due.ts UNMET_ADDED_SQL and DATED_ID_SQL',
+    columns: [FRESH_SQL, DUE_FROM_SQL, 'snoozed_until', ...ROW_EXPRESSIONS, 'next_follow_up_on', 'last_received_on', 'last_touch_on', 'referral_check_on', UNMET_ADDED_SQL, 'substr(birthday, -5)', DATED_ID_SQL],
+  },
   contacts_stage: { from: 'store/standing-sql.ts STAGE_COLUMNS', columns: [...STAGE_COLUMNS] },
   contacts_fresh: { from: 'store/standing-sql.ts FRESH_SQL', columns: [FRESH_SQL, 'substr(created_at, 1, 10)'] },
   contacts_balance: { from: 'store/standing-sql.ts NET_SQL', columns: [`${NET_SQL} DESC`, 'name_key'] },
