@@ -18,7 +18,7 @@
  * Every number comes from core's tables (STAGE_RULES, JOURNAL_POINT_NEEDS, REGULAR_DEFAULT_DAYS), written into the SQL
  * when this module loads: a rule changed in core changes the SQL with it.
  *
- * The day-free parts (ROW_EXPRESSIONS) are the columns of migration 6's index contacts_due_rest (rebuilt by 13), built here to the
+ * The day-free parts (ROW_EXPRESSIONS) are the columns of migration 6's index contacts_due_rest (rebuilt by 13 and 15), built here to the
  * letter of that index: SQLite then reads them from the index instead of working them out for every row. They are used
  * as values (`CASE x WHEN 1`, `x = 1`), never as bare conditions, which SQLite would not match against the index. When
  * a rule they carry changes, test/unit/store/frozen-indexes.test.ts fails and asks for a migration that rebuilds it.
@@ -126,8 +126,8 @@ export const STAGE_SQL = toStageSql(REGULAR_SQL);
 
 /**
  * Migration 15's index contacts_stage, in its order: all a stage needs and nothing else, so that counting the stages
- * reads a small index (50,000 contacts: about 560 pages where contacts_due_rest takes 2,200, at some 30 µs each read
- * cold on our machines) and works out a shorter expression for each contact.
+ * reads a small index (50,000 contacts: 411 pages, where contacts_due_rest took 2,200, at some 30 µs each read cold on
+ * our machines) and works out a shorter expression for each contact.
  */
 export const STAGE_COLUMNS = [FRESH_SQL, POINTS_SQL, MET_SQL, KNOWN_SQL, REGULAR_UNTIL_SQL, NET_SQL] as const;
 
