@@ -41,6 +41,7 @@ import {
   readSnapshot,
   readSyncState,
   saveUnpushed,
+  setLabel,
   setSyncedAt,
   startCapture,
   stopCapture,
@@ -464,6 +465,7 @@ async function syncLocked(store: Store, input: SyncInput, ctx: SyncContext, loca
         report.push(mergeIncoming(store, incoming.map((i) => i.incoming)));
         for (const i of incoming) for (const m of i.covers) noteMachine(store, { ...m, at: ctx.clock.timestamp });
       }
+      if (action === 'joined' && attempt === 1) state = keepLabelApart(store, state);
       return prepareBatch(store, state.machine!, state.label ?? toLabel(), remoteMax, ctx.snapshotEvery ?? SNAPSHOT_EVERY);
     });
     pulledBatches += incoming.length;
@@ -492,6 +494,22 @@ async function syncLocked(store: Store, input: SyncInput, ctx: SyncContext, loca
       return finish();
     });
   }
+}
+
+/**
+ * A machine joining takes its host's name for its label; another machine already called so (a second journal on the
+ * same computer, or two computers of one name) makes it "<name> (2)", or the next number free, so that net sync status
+ * and a conflict's report tell them apart. Run once the remote's machines are known (after the join's merge).
+ */
+function keepLabelApart(store: Store, state: ReturnType<typeof readSyncState>): ReturnType<typeof readSyncState> {
+  const taken = new Set(listMachines(store).filter((m) => m.machine !== state.machine).map((m) => m.label));
+  const base = state.label ?? toLabel();
+  if (!taken.has(base)) return state;
+  let n = 2;
+  while (taken.has(`${base} (${n})`)) n++;
+  const label = `${base} (${n})`;
+  setLabel(store, label);
+  return { ...state, label };
 }
 
 /** The first machine: the remote's header and key, and a snapshot of the journal as it is (kept until pushed). */
