@@ -49,6 +49,7 @@ import {
   toSnapshotEntries,
   type Incoming,
   type KeyMode,
+  type MachineRow,
   type MergeReport,
   type SnapshotBody,
 } from '../store/sync.js';
@@ -734,7 +735,7 @@ export function syncStatus(store: Store): SyncStatus {
     keys: state.keys,
     syncedAt: state.syncedAt,
     unpushed: { records: unpushed.records, batches: unpushed.batches },
-    machines: listMachines(store).map((m) => ({
+    machines: withSelf(listMachines(store), state).map((m) => ({
       machine: m.machine,
       label: m.label,
       self: m.machine === state.machine,
@@ -743,4 +744,14 @@ export function syncStatus(store: Store): SyncStatus {
       lastSyncedAt: m.syncedAt,
     })),
   };
+}
+
+/**
+ * The machines this journal knows, this one among them: a machine that joined and has pushed nothing yet is noted
+ * nowhere (its first push notes it), and was missing from its own status. Other machines learn of it only from its
+ * first push: the remote holds nothing of it before.
+ */
+function withSelf(machines: MachineRow[], state: ReturnType<typeof readSyncState>): MachineRow[] {
+  if (!state.capture || !state.machine || machines.some((m) => m.machine === state.machine)) return machines;
+  return [...machines, { machine: state.machine, label: state.label, seq: 0, hlc: state.hlc, syncedAt: state.syncedAt }];
 }

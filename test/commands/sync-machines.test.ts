@@ -1,6 +1,6 @@
 /**
- * The label a machine goes by in net sync status and in a conflict's report: its host's name, made "<name> (2)" when a
- * machine of the remote already goes by it (two journals on one computer, as these two are).
+ * The machines net sync status lists, and the label each goes by there and in a conflict's report: its host's name,
+ * made "<name> (2)" when a machine of the remote already goes by it (two journals on one computer, as these two are).
  */
 import { hostname } from 'node:os';
 import { beforeAll, expect, it } from 'vitest';
@@ -26,4 +26,14 @@ it('a second machine of the same host name joins as "<name> (2)", and every mach
   expect(a.run('sync')).toMatchObject({ code: 0, stderr: '' });
   expect(labelsOf(a)).toEqual([[host, true], [`${host} (2)`, false]]);
   expect(labelsOf(b)).toEqual([[host, false], [`${host} (2)`, true]]);
+});
+
+it('a machine that joined and has pushed nothing lists itself, with the machine it joined', () => {
+  const host = hostname();
+  expect(a.run('add', 'Jane Doe')).toMatchObject({ code: 0 });
+  expect(machines.init(a)).toMatchObject({ code: 0, stderr: '' });
+  expect(machines.init(b)).toMatchObject({ code: 0, stderr: '' });
+  expect(b.json('sync', 'status')).toMatchObject({ unpushed: { records: 0, batches: 0 } });
+  expect(labelsOf(b)).toEqual([[host, false], [`${host} (2)`, true]]);
+  expect(b.run('sync', 'status').stdout).toContain(`${host} (2) (this machine)`);
 });
