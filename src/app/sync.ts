@@ -41,6 +41,7 @@ import {
   readSnapshot,
   readSyncState,
   saveUnpushed,
+  setLabel,
   setSyncedAt,
   startCapture,
   stopCapture,
@@ -48,6 +49,7 @@ import {
   toSnapshotEntries,
   type Incoming,
   type KeyMode,
+  type MachineRow,
   type MergeReport,
   type SnapshotBody,
 } from '../store/sync.js';
@@ -55,7 +57,7 @@ import { findSyncedTable } from '../store/sync-tables.js';
 import type { Clock } from './clock.js';
 import { commitAll, openWorkingCopy, pull, push, type GitOptions } from './git.js';
 import { generateKey, readIdentityText, seal, toIdentityText, unseal, unwrapKey, wrapKey, type KeyPair } from './sync-crypto.js';
-import { createExclusive, writeFileSafely } from './write-file.js';
+import { createExclusive, markDurably, writeFileSafely } from './write-file.js';
 
 export const SYNC_FORMAT_VERSION = 1;
 const HEADER = 'net-sync.json';
@@ -198,8 +200,14 @@ function localFiles(journal: string): Local {
  * Said (on disk, before the first file is written into the working copy) until what was written is committed: a sync
  * killed in between leaves it, and the next pull then also runs `git clean` for the files left untracked; every
  * other pull skips that git process (issue 19: one of eight in an everyday sync).
+ *
+ * The mark is on the disk (its folder synced) before any file is written into the working copy, and those files are
+ * not synced themselves (toWorkingCopy): after a crash, a file there that is damaged or left untracked is one that the
+ * mark makes the next pull remove or restore from git, and the journal keeps what it held until its push succeeds.
+ * Profiled (issue 19, strace of the everyday sync): eight fsyncs, four of them (each file and its folder) for the
+ * mark and the batch, which now cost one.
  */
-const markWriting = (local: Local) => writePrivate(local.writing, '');
+const markWriting = (local: Local) => markDurably(local.writing);
 const doneWriting = (local: Local) => rmSync(local.writing, { force: true });
 
 /** The sync folder's lock: one sync at a time per journal; a lock left by a sync that was killed is taken over. */
@@ -234,6 +242,8 @@ function readText(path: string): string | undefined {
 }
 
 const writePrivate = (file: string, bytes: Uint8Array | string) => writeFileSafely({ file, force: true, journal: null }, (write) => write(bytes));
+/** A file of the working copy, written after markWriting: whole, but not synced to the disk (see markWriting). */
+const toWorkingCopy = (file: string, bytes: Uint8Array | string) => writeFileSafely({ file, force: true, journal: null, durable: false }, (write) => write(bytes));
 
 // ---- the remote's files -------------------------------------------------------------------------------------------
 
@@ -403,6 +413,11 @@ async function syncLocked(store: Store, input: SyncInput, ctx: SyncContext, loca
   let pushedRecords = 0;
   let pushedBatches = 0;
   let key: KeyPair | undefined;
+  /** The sync's end, in the caller's transaction: its time noted, and what it did. */
+  const finish = (): SyncResult => {
+    setSyncedAt(store, ctx.clock.timestamp);
+    return toResult(store, { action, remote, state, report, pulledBatches, pushedRecords, pushedBatches, gitMs: Math.round(timing.ms) });
+  };
   for (let attempt = 1; ; attempt++) {
     const hasBranch = pull(o, existsSync(local.writing));
     doneWriting(local); // the working copy is the remote's branch, nothing else
@@ -436,30 +451,30 @@ async function syncLocked(store: Store, input: SyncInput, ctx: SyncContext, loca
     key ??= header ? await loadKey(ctx, local, header, input) : await readKeptKey(local);
     if (header && !existsSync(local.identity)) await writeKey(local, key, header.keys === 'passphrase' ? readFileOrUndefined(join(local.repo, KEY_FILE)) : undefined);
 
-    // Pull: everything other machines wrote since the last sync, in one transaction with the record of what was applied.
+    // Pull: everything other machines wrote since the last sync, merged with the record of what was applied; and this
+    // machine's changes made a batch (kept in the journal until pushed), now and then with a snapshot: one transaction
+    // for both, which a kill leaves whole or undone as it did each of them (issue 19: an everyday sync now commits
+    // twice, here and after the push, where it committed four times).
     const incoming = await readIncoming(store, local, key, state.machine!);
-    if (incoming.length) {
-      // A snapshot's merge writes the whole journal, each row's insert firing the search triggers: their statement
-      // journals in memory, as an import's (store.beginBulkWrite), not in a temporary file. Profiled (issue 19): a new
-      // machine joining the heavy journal spent 49 s of 92 (loaded machine) inside those inserts.
-      store.beginBulkWrite();
-      const r = store.tx(() => {
-        const merged = mergeIncoming(store, incoming.map((i) => i.incoming));
-        for (const i of incoming) for (const m of i.covers) noteMachine(store, { ...m, at: ctx.clock.timestamp });
-        return merged;
-      });
-      report.push(r);
-      pulledBatches += incoming.length;
-    }
-    ctx.checkpoint?.('merged');
-
-    // Push: this machine's changes as a batch (kept in the journal until pushed), and now and then a snapshot.
     const remoteMax = listRemote(local.repo).batches.get(state.machine!)?.at(-1) ?? 0;
-    const made = store.tx(() => prepareBatch(store, state.machine!, state.label ?? toLabel(), remoteMax, ctx.snapshotEvery ?? SNAPSHOT_EVERY));
+    // A snapshot's merge writes the whole journal, each row's insert firing the search triggers: their statement
+    // journals in memory, as an import's (store.beginBulkWrite), not in a temporary file. Profiled (issue 19): a new
+    // machine joining the heavy journal spent 49 s of 92 (loaded machine) inside those inserts.
+    if (incoming.length) store.beginBulkWrite();
+    const made = store.tx(() => {
+      if (incoming.length) {
+        report.push(mergeIncoming(store, incoming.map((i) => i.incoming)));
+        for (const i of incoming) for (const m of i.covers) noteMachine(store, { ...m, at: ctx.clock.timestamp });
+      }
+      if (action === 'joined' && attempt === 1) state = keepLabelApart(store, state);
+      return prepareBatch(store, state.machine!, state.label ?? toLabel(), remoteMax, ctx.snapshotEvery ?? SNAPSHOT_EVERY);
+    });
+    pulledBatches += incoming.length;
     pushedRecords += made;
+    ctx.checkpoint?.('merged');
     ctx.checkpoint?.('prepared');
     const unpushed = store.read(() => listUnpushed(store));
-    if (!unpushed.length) break; // nothing of this machine's to push: git is not asked to commit
+    if (!unpushed.length) return store.tx(finish); // nothing of this machine's to push: git is not asked to commit
     markWriting(local);
     for (const u of unpushed) await writeUnpushed(local, state, key, u);
     ctx.checkpoint?.('written');
@@ -471,18 +486,31 @@ async function syncLocked(store: Store, input: SyncInput, ctx: SyncContext, loca
       continue; // pull what the other machine pushed, merge it, and push again
     }
     ctx.checkpoint?.('pushed');
-    const last = unpushed.at(-1)?.seq;
-    store.tx(() => {
-      if (last !== undefined) {
-        forgetUnpushed(store, last);
-        noteMachine(store, { machine: state.machine!, label: state.label, seq: last, hlc: readSyncState(store).hlc, at: ctx.clock.timestamp });
-      }
-    });
+    const last = unpushed.at(-1)!.seq;
     pushedBatches += unpushed.filter((u) => u.kind === 'batch').length;
-    break;
+    // What the push took is forgotten in the transaction that notes the sync's time.
+    return store.tx(() => {
+      forgetUnpushed(store, last);
+      noteMachine(store, { machine: state.machine!, label: state.label, seq: last, hlc: readSyncState(store).hlc, at: ctx.clock.timestamp });
+      return finish();
+    });
   }
-  store.tx(() => setSyncedAt(store, ctx.clock.timestamp));
-  return store.read(() => toResult(store, { action, remote, state, report, pulledBatches, pushedRecords, pushedBatches, gitMs: Math.round(timing.ms) }));
+}
+
+/**
+ * A machine joining takes its host's name for its label; another machine already called so (a second journal on the
+ * same computer, or two computers of one name) makes it "<name> (2)", or the next number free, so that net sync status
+ * and a conflict's report tell them apart. Run once the remote's machines are known (after the join's merge).
+ */
+function keepLabelApart(store: Store, state: ReturnType<typeof readSyncState>): ReturnType<typeof readSyncState> {
+  const taken = new Set(listMachines(store).filter((m) => m.machine !== state.machine).map((m) => m.label));
+  const base = state.label ?? toLabel();
+  if (!taken.has(base)) return state;
+  let n = 2;
+  while (taken.has(`${base} (${n})`)) n++;
+  const label = `${base} (${n})`;
+  setLabel(store, label);
+  return { ...state, label };
 }
 
 /** The first machine: the remote's header and key, and a snapshot of the journal as it is (kept until pushed). */
@@ -531,9 +559,9 @@ async function readKeptKey(local: Local): Promise<KeyPair> {
 
 function writeHeader(local: Local, state: ReturnType<typeof readSyncState>): void {
   const header: RemoteHeader = { format: 'net-sync', version: SYNC_FORMAT_VERSION, schema: LATEST_VERSION, keys: state.keys!, recipient: state.recipient! };
-  writePrivate(join(local.repo, HEADER), `${JSON.stringify(header, null, 2)}\n`);
+  toWorkingCopy(join(local.repo, HEADER), `${JSON.stringify(header, null, 2)}\n`);
   const wrapped = readFileOrUndefined(local.keyCopy);
-  if (state.keys === 'passphrase' && wrapped) writePrivate(join(local.repo, KEY_FILE), wrapped);
+  if (state.keys === 'passphrase' && wrapped) toWorkingCopy(join(local.repo, KEY_FILE), wrapped);
 }
 
 /** The pending changes as the next batch, and with every `snapshotEvery` batches a snapshot; returns the records in it. */
@@ -558,11 +586,11 @@ async function writeUnpushed(local: Local, state: ReturnType<typeof readSyncStat
   if (existsSync(join(local.repo, path))) return;
   mkdirSync(join(local.repo, MACHINES, machine), { recursive: true, mode: 0o700 });
   const plain = gunzipSync(u.body);
-  writePrivate(join(local.repo, path), await seal(plain, key));
+  toWorkingCopy(join(local.repo, path), await seal(plain, key));
   if (u.kind === 'snapshot') {
     const snapshot = JSON.parse(plain.toString('utf8')) as SnapshotFile;
     const covers: CoverFile = { format: 'net-sync-covers', version: SYNC_FORMAT_VERSION, machine, seq: u.seq, covers: snapshot.covers };
-    writePrivate(join(local.repo, coversPath(machine, u.seq)), await seal(JSON.stringify(covers), key));
+    toWorkingCopy(join(local.repo, coversPath(machine, u.seq)), await seal(JSON.stringify(covers), key));
     // This machine's older snapshots: the new one includes them (git's history keeps them).
     for (const old of listRemote(local.repo).snapshots.get(machine) ?? []) {
       if (old === u.seq) continue;
@@ -707,7 +735,7 @@ export function syncStatus(store: Store): SyncStatus {
     keys: state.keys,
     syncedAt: state.syncedAt,
     unpushed: { records: unpushed.records, batches: unpushed.batches },
-    machines: listMachines(store).map((m) => ({
+    machines: withSelf(listMachines(store), state).map((m) => ({
       machine: m.machine,
       label: m.label,
       self: m.machine === state.machine,
@@ -716,4 +744,14 @@ export function syncStatus(store: Store): SyncStatus {
       lastSyncedAt: m.syncedAt,
     })),
   };
+}
+
+/**
+ * The machines this journal knows, this one among them: a machine that joined and has pushed nothing yet is noted
+ * nowhere (its first push notes it), and was missing from its own status. Other machines learn of it only from its
+ * first push: the remote holds nothing of it before.
+ */
+function withSelf(machines: MachineRow[], state: ReturnType<typeof readSyncState>): MachineRow[] {
+  if (!state.capture || !state.machine || machines.some((m) => m.machine === state.machine)) return machines;
+  return [...machines, { machine: state.machine, label: state.label, seq: 0, hlc: state.hlc, syncedAt: state.syncedAt }];
 }

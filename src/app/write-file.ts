@@ -7,7 +7,7 @@
  *
  * A write past `ulimit -f` fails with EFBIG instead of killing the process: node ignores SIGXFSZ from its start.
  */
-import { closeSync, fchmodSync, fsyncSync, linkSync, lstatSync, openSync, realpathSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants, fchmodSync, fsyncSync, linkSync, lstatSync, openSync, realpathSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { describeWriteFailure } from './write-failure.js';
@@ -19,6 +19,11 @@ export interface FileTarget {
   force: boolean;
   /** The journal in use, never to be written over (nor its -wal, -shm or -journal); null for none. */
   journal: string | null;
+  /**
+   * false: whole, renamed into place, but not synced to the disk, for a file that the caller can make again after a
+   * crash and that something already synced says to check (sync's working copy: see markDurably). Synced otherwise.
+   */
+  durable?: boolean;
 }
 
 export type Write = (chunk: string | Uint8Array) => void;
@@ -145,12 +150,12 @@ function openTemp(t: FileTarget): Temp {
 
 /** Syncs and renames the temporary file into place; rechecks the target, which may have appeared meanwhile. */
 function commit(t: FileTarget, temp: Temp): void {
-  fsyncSync(temp.fd);
+  if (t.durable !== false) fsyncSync(temp.fd);
   temp.open = false;
   closeSync(temp.fd);
   checkTarget(t, temp.target);
   renameSync(temp.path, temp.target);
-  syncFolder(dirname(temp.target));
+  if (t.durable !== false) syncFolder(dirname(temp.target));
 }
 
 /** Leaves nothing behind (SQLite's own companions of the temporary file included) and says why in one error. */
@@ -191,6 +196,21 @@ export async function writeFileVia<T>(t: FileTarget, produce: (path: string) => 
   } catch (err) {
     return fail(t, temp, err);
   }
+}
+
+/**
+ * An empty file at `file` (made owner-only if missing, never through a link), whose name is on the disk when this
+ * returns: its folder is synced, the one fsync an empty file needs (not the two of writeFileSafely). A mark that must
+ * outlive a crash and be there before what it warns of (sync's "writing": files written after it, not synced
+ * themselves, are checked after a crash).
+ */
+export function markDurably(file: string): void {
+  try {
+    closeSync(openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_NOFOLLOW, 0o600));
+  } catch (err) {
+    throw toWriteError(file, err);
+  }
+  syncFolder(dirname(file));
 }
 
 /**

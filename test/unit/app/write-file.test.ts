@@ -2,7 +2,7 @@ import { existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createExclusive, writeFileSafely, writeFileVia } from '../../../src/app/write-file.js';
+import { createExclusive, markDurably, writeFileSafely, writeFileVia } from '../../../src/app/write-file.js';
 import { UsageError } from '../../../src/core/errors.js';
 
 let dir: string;
@@ -74,6 +74,42 @@ describe('writeFileSafely', () => {
     writeFileSync(file, 'old');
     expect(() => writeFileSafely({ file, force: true, journal }, () => { throw Object.assign(new Error('x'), { code: 'EFBIG' }); })).toThrow(/ulimit -f/);
     expect(readFileSync(file, 'utf8')).toBe('old');
+  });
+});
+
+describe('writeFileSafely, not durable (a file of sync\'s working copy)', () => {
+  it('is whole, owner-only and renamed into place all the same; no temporary file stays', () => {
+    const file = join(dir, 'batch.age');
+    writeFileSync(file, 'old');
+    expect(writeFileSafely({ file, force: true, journal, durable: false }, (w) => (w('new '.repeat(50_000)), 1))).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe('new '.repeat(50_000));
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir).sort()).toEqual(['batch.age', 'journal.db']);
+  });
+
+  it('keeps the same refusals', () => {
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'link'));
+    expect(refusal(() => writeFileSafely({ file: join(dir, 'link'), force: true, journal, durable: false }, (w) => w('x')))).toBe(`${join(dir, 'link')} is a symbolic link`);
+    expect(existsSync(join(dir, 'nowhere'))).toBe(false);
+  });
+});
+
+describe('markDurably', () => {
+  it('makes an empty owner-only file, and leaves one already there as it is', () => {
+    const mark = join(dir, 'writing');
+    markDurably(mark);
+    expect(readFileSync(mark, 'utf8')).toBe('');
+    expect(statSync(mark).mode & 0o777).toBe(0o600);
+    writeFileSync(mark, 'left by a killed sync');
+    markDurably(mark);
+    expect(readFileSync(mark, 'utf8')).toBe('left by a killed sync');
+  });
+
+  it('never through a symbolic link: one error, nothing made where the link points', () => {
+    const link = join(dir, 'writing');
+    symlinkSync(join(dir, 'nowhere'), link);
+    expect(refusal(() => markDurably(link))).toMatch(/^cannot write /);
+    expect(existsSync(join(dir, 'nowhere'))).toBe(false);
   });
 });
 
