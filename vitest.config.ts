@@ -19,10 +19,13 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], exclude: [...configDefaults.exclude, ...MOCKS], isolate: false } },
       { extends: true, test: { name: 'unit-mocks', include: MOCKS } },
       // Commands in-process (test/commands) share a module cache per worker too: each file had net's modules imported
-      // afresh, 33.6 s of the project's wall time against 24.5-27 s shared (quiet machine, two workers). The spawned
-      // binary's tests (test/e2e) keep a fresh cache per file: their time is in the processes they spawn, not in imports.
+      // afresh, 33.6 s of the project's wall time against 24.5-27 s shared (quiet machine, two workers).
       { extends: true, test: { name: 'commands', include: ['test/commands/**/*.test.ts'], isolate: false } },
-      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'] } },
+      // And so do the spawned binary's tests (test/e2e): a fresh cache per file cost each of its 32 files a process of
+      // its own, its helpers imported again and, in the 18 that run steps in-process, net's worker thread started again
+      // (helpers/in-process.ts), where one per worker serves them all. No e2e file mocks a module or changes the
+      // process's state; vitest resets a file's vi.setConfig after it.
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], isolate: false } },
     ],
   },
 });

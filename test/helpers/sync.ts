@@ -21,18 +21,20 @@ export interface Remote {
 export function makeRemote(): Remote {
   const dir = mkdtempSync(join(tmpdir(), 'net-remote-'));
   const url = join(dir, 'remote.git');
-  execFileSync('git', ['init', '-q', '--bare', url]);
+  // No template (sample hooks, a description, info/exclude): files no sync reads, which every snapshot would copy.
+  execFileSync('git', ['init', '-q', '--bare', '--template=', url]);
   return { url, dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /**
  * Git as the sync tests want it, in a .gitconfig of a journal's HOME (run-net.ts sets HOME to the journal's folder,
  * and the remote's receive-pack runs with the same HOME): no automatic gc or maintenance after each fetch, commit and
- * push. These tests are of net's sync, not of git's housekeeping, and those are three of the seventeen git processes
- * of every sync.
+ * push (three of the seventeen git processes of every sync), and no template in the working copy net makes (about
+ * twenty files of sample hooks and descriptions that no sync reads, and that each snapshot of a machine would copy
+ * and remove again). These tests are of net's sync, not of git's housekeeping.
  */
 export function quietGit(home: string): void {
-  writeFileSync(join(home, '.gitconfig'), '[maintenance]\n\tauto = false\n[gc]\n\tauto = 0\n[receive]\n\tautogc = false\n');
+  writeFileSync(join(home, '.gitconfig'), '[maintenance]\n\tauto = false\n[gc]\n\tauto = 0\n[receive]\n\tautogc = false\n[init]\n\ttemplateDir =\n');
 }
 
 /**
