@@ -51,4 +51,12 @@ export default defineConfig([{
   plugins: [completionSpecPlugin],
   logLevel: 'warn',
   output: { format: 'cjs', dir: 'dist/bundle', cleanDir: false, entryFileNames: '[name].cjs', codeSplitting: false },
+},
+// A start-up trick (README, "Start-up tricks"): dist/bundle/load.cjs, which bin/net.js runs, loads the two bundles
+// above from the code cache that the build then makes (src/cli/startup/load-bundle.ts, make-code-cache.ts).
+{
+  input: { load: 'dist/cli/startup/load-bundle.js' },
+  platform: 'node',
+  logLevel: 'warn',
+  output: { format: 'cjs', dir: 'dist/bundle', cleanDir: false, entryFileNames: '[name].cjs', codeSplitting: false },
 }]);
