@@ -41,6 +41,9 @@ export default defineConfig([{
     // (A hash tells apart two modules of one name, such as cli/commands/add.ts and app/add.ts.)
     chunkFileNames: 'chunks/[name]-[hash].cjs',
     sourcemap: true,
+    // Less for V8 to read and hash at each start (main.cjs 159 -> 66 KB): about 5 M instructions of a command, 4%
+    // of `net due`'s cost above node (callgrind). Class names are kept: an error's name is its class's (core/errors.ts).
+    minify: { compress: { keepNames: { function: false, class: true } }, mangle: { keepNames: { function: false, class: true } } },
   },
 },
 // The completion bundle (dist/bundle/complete.cjs), which bin/net.js runs for `net complete …` on every Tab: one file
