@@ -3,12 +3,5 @@ import { report, run } from './run.js';
 import { startUp } from './startup/index.js';
 
 // No top-level await: the bundle is CommonJS, which node starts faster than an ES module (see rolldown.config.mjs).
-const io = startUp(process.env);
-run(process.argv.slice(2), io).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.exitCode = report(err, process.env.NET_DEBUG === '1', undefined, io.stderr);
-  },
-);
+const { io, end } = startUp(process.env);
+run(process.argv.slice(2), io).then(end, (err: unknown) => end(report(err, process.env.NET_DEBUG === '1', undefined, io.stderr)));

@@ -26,12 +26,18 @@ export interface OpenOptions {
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
-function hasSqliteHeader(path: string): boolean {
+/**
+ * What the file's first bytes say: nothing (an empty file), an SQLite file, one in WAL mode (bytes 18 and 19, the
+ * format's write and read versions, are 2: SQLite keeps the mode across opens), or something else.
+ */
+function readHeader(path: string): 'empty' | 'sqlite' | 'wal' | 'other' {
   const fd = openSync(path, 'r');
   try {
-    const buf = Buffer.alloc(16);
-    const n = readSync(fd, buf, 0, 16, 0);
-    return n === 0 || buf.toString('latin1') === SQLITE_HEADER;
+    const buf = Buffer.alloc(20);
+    const n = readSync(fd, buf, 0, 20, 0);
+    if (n === 0) return 'empty';
+    if (buf.toString('latin1', 0, 16) !== SQLITE_HEADER) return 'other';
+    return buf[18] === 2 && buf[19] === 2 ? 'wal' : 'sqlite';
   } finally {
     closeSync(fd);
   }
@@ -50,16 +56,20 @@ export function findOddFileKind(st: Stats): OddFileKind | undefined {
 
 const ODD_FILE_WORDS: Record<OddFileKind, string> = { 'named-pipe': 'a named pipe', socket: 'a socket', device: 'a device' };
 
-/** What the journal path holds: 'missing', 'empty' (a file of no bytes, which the first write makes a journal), or 'journal'. */
-function checkPath(path: string, opts: OpenOptions): 'missing' | 'empty' | 'journal' {
+/**
+ * What the journal path holds: 'missing', 'empty' (a file of no bytes, which the first write makes a journal), or a
+ * journal ('wal' when it is in WAL mode already).
+ */
+function checkPath(path: string, opts: OpenOptions): 'missing' | 'empty' | 'journal' | 'wal' {
   // stat, never open, before knowing it is a file: opening a named pipe waits for a writer forever.
   const st = statOrUndefined(path);
   if (st) {
     if (st.isDirectory()) throw new StoreError(`${path} is a folder, not a journal file`, 'give --db the path of a file, for example --db ~/journal.db');
     const odd = findOddFileKind(st);
     if (odd) throw new StoreError(`${path} is ${ODD_FILE_WORDS[odd]}, not a journal file`, 'give --db or NET_DB the path of a file, for example --db ~/journal.db');
-    if (!hasSqliteHeader(path)) throw new StoreError(`${path} is not a net journal (not an SQLite file)`, 'check the path given with --db or NET_DB');
-    return st.size === 0 ? 'empty' : 'journal';
+    const header = readHeader(path);
+    if (header === 'other') throw new StoreError(`${path} is not a net journal (not an SQLite file)`, 'check the path given with --db or NET_DB');
+    return st.size === 0 ? 'empty' : header === 'wal' ? 'wal' : 'journal';
   }
   const folder = dirname(path);
   if (!existsSync(folder)) {
@@ -94,15 +104,17 @@ function toStoreError(err: unknown, path: string): StoreError {
  */
 export function openJournalFile(path: string, opts: OpenOptions, migrate: Migrate | undefined): Db {
   const state = checkPath(path, opts);
-  if (state !== 'journal' && !opts.write) return openMemoryJournal(migrate);
+  const journal = state === 'journal' || state === 'wal';
+  if (!journal && !opts.write) return openMemoryJournal(migrate);
   let db: Db | undefined;
   try {
     if (state === 'missing') closeSync(openSync(path, 'a', 0o600)); // create it owner-only before SQLite does, with the umask's say
     db = newDatabase(path, { timeout: 5000 });
-    if (state !== 'journal') chmodSync(path, 0o600);
+    if (!journal) chmodSync(path, 0o600);
     // A journal from a newer net is refused before anything is written: switching to WAL rewrites the file header.
     refuseNewerSchema(readSchemaVersion(db), LATEST_VERSION);
-    db.pragma('journal_mode = WAL');
+    // Setting the mode costs about a millisecond even when it is WAL already, as it is at nearly every open.
+    if (state !== 'wal') db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     // At the latest version (every open but the first after an upgrade) the migrations are not needed, nor loaded.

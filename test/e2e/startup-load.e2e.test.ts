@@ -8,14 +8,15 @@ import { BIN, makeJournal } from '../helpers/run-net.js';
 
 /**
  * The files node compiled for `net …args` that hold better-sqlite3's JavaScript (its `nativeBinding` option, which
- * store/sqlite.ts passes too): bin/net.js run under a hook on the CommonJS loader.
+ * store/sqlite.ts passes too): bin/net.js run under a hook on the CommonJS loader, which loads the bundle's files
+ * when the code cache's loader is off (NET_NODE_LOADER=1; the same files either way).
  */
 function journalCodeLoaded(...args: string[]): string[] {
   const hook = `const M = require('node:module'); const seen = []; const compile = M.prototype._compile;
 M.prototype._compile = function (content, filename) { if (content.includes('nativeBinding')) seen.push(filename); return compile.apply(this, arguments); };
 process.on('exit', () => process.stderr.write('\\n' + JSON.stringify(seen)));
 process.argv.splice(1, 0, ${JSON.stringify(BIN)}); require(${JSON.stringify(BIN)});`;
-  const r = spawnSync(process.execPath, ['-e', hook, '--', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NET_NOW: '2026-11-22' } });
+  const r = spawnSync(process.execPath, ['-e', hook, '--', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NET_NOW: '2026-11-22', NET_NODE_LOADER: '1' } });
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stderr.trim().split('\n').at(-1)!) as string[];
 }

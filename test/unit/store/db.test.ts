@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../../src/core/errors.js';
-import { openDatabase, type Db } from '../../../src/store/db.js';
+import { newDatabase, openDatabase, type Db } from '../../../src/store/db.js';
 import { LATEST_VERSION } from '../../../src/store/migrations.js';
 
 let dir: string;
@@ -42,6 +42,19 @@ describe('openDatabase', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+  });
+
+  it('switches a journal in rollback mode to WAL when it opens it, and one in WAL mode stays so', () => {
+    const path = join(dir, 'journal.db');
+    openDatabase(path, { write: true, createFolder: false }).close();
+    const other = newDatabase(path);
+    other.pragma('journal_mode = DELETE');
+    other.close();
+    db = openDatabase(path, { write: false, createFolder: false });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+    db = openDatabase(path, { write: false, createFolder: false });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
   });
 
   it('gives an empty journal in memory for a read of a missing file, and creates nothing', () => {

@@ -1,0 +1,78 @@
+/**
+ * Start-up trick: the bundle's files are loaded here rather than by node's CommonJS loader, each compiled from V8's
+ * code cache that the build made (make-code-cache.ts). node 20 compiles every file from source at each start, and
+ * then, lazily, each function a command calls; the cached code holds both (it is taken after the build's own runs of
+ * the commands), so that V8 reads compiled code instead of parsing and compiling. A file's `require` of another
+ * bundle file resolves to its path directly, without node's resolution, its stat and realpath calls and its package
+ * scope look-ups; node's built-in modules come from process.getBuiltinModule.
+ *
+ * The cache is read only, from dist/bundle/code-cache/<node version>-<arch>/: net writes nothing at run time, and it
+ * holds program code alone (made from a scratch journal at build time, never from a user's). V8 refuses the code of
+ * another V8 version, flag set or source length, and the file is then compiled from its source as node would; the
+ * folder is named by node's version and architecture, so that another node does not even read it. A rebuild
+ * empties dist/bundle (rolldown's cleanDir) before the cache is made again. NET_NODE_LOADER=1 turns all of it off:
+ * node's own loader then loads the bundle.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, resolve } from 'node:path';
+import { Script } from 'node:vm';
+
+/** What a bundle file's top level runs in, as node's CommonJS wrapper. */
+type Wrapper = (this: unknown, exports: unknown, require: (id: string) => unknown, module: { exports: unknown }, filename: string, dirname: string) => void;
+
+/** The folder of the code cache for the node that runs: V8's code is of one version and architecture. */
+export const codeCacheDir = (bundleDir: string): string => join(bundleDir, 'code-cache', `${process.version}-${process.arch}`);
+
+/**
+ * Runs `entry` (main.cjs, complete.cjs) of the bundle in `bundleDir`. With NET_CODE_CACHE_TRAIN=1 (the build's runs
+ * alone: make-code-cache.ts) it writes, at exit, the code cache of every file it loaded, with every function the run
+ * compiled; NET_CODE_CACHE_CHECK=1 tells on stderr, file by file, whether V8 took its cached code (for the tests).
+ */
+export function loadBundle(bundleDir: string, entry: string, env: NodeJS.ProcessEnv = process.env): void {
+  const root = resolve(bundleDir);
+  if (env.NET_NODE_LOADER === '1') {
+    createRequire(join(root, entry))(join(root, entry));
+    return;
+  }
+  const cacheDir = codeCacheDir(root);
+  const train = env.NET_CODE_CACHE_TRAIN === '1';
+  const check = env.NET_CODE_CACHE_CHECK === '1';
+  const modules = new Map<string, { exports: unknown }>();
+  const compiled: { file: string; script: Script }[] = [];
+  let outside: NodeJS.Require | undefined;
+  const requireOutside = (id: string) => process.getBuiltinModule(id) ?? (outside ??= createRequire(join(root, entry)))(id);
+
+  const load = (file: string): unknown => {
+    const known = modules.get(file);
+    if (known) return known.exports;
+    const module = { exports: {} };
+    modules.set(file, module);
+    const source = readFileSync(file, 'utf8');
+    const cache = join(cacheDir, `${basename(file)}.v8`);
+    let cachedData: Buffer | undefined;
+    try {
+      cachedData = readFileSync(cache);
+    } catch {
+      // none for this file or this node: compiled from its source
+    }
+    const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, { filename: file, cachedData });
+    if (check) process.stderr.write(`code cache ${basename(file)}: ${!cachedData ? 'none' : script.cachedDataRejected ? 'refused' : 'used'}\n`);
+    if (train) compiled.push({ file: cache, script });
+    const folder = dirname(file);
+    const wrapper = script.runInThisContext() as Wrapper;
+    wrapper.call(module.exports, module.exports, (id) => (id.startsWith('.') ? load(resolve(folder, id)) : requireOutside(id)), module, file, folder);
+    return module.exports;
+  };
+
+  if (train) {
+    process.once('exit', () => {
+      mkdirSync(cacheDir, { recursive: true });
+      for (const { file, script } of compiled) {
+        writeFileSync(`${file}.tmp`, script.createCachedData());
+        renameSync(`${file}.tmp`, file);
+      }
+    });
+  }
+  load(join(root, entry));
+}
