@@ -9,10 +9,10 @@ const FIXTURES = resolve(import.meta.dirname, '../fixtures/report');
 const NOW = '2026-11-22';
 let j: Journal;
 
-/** A fixed journal: each command at its own NET_NOW, so that every timestamp is fixed too. */
+/** A fixed journal: each command at its own NET_NOW, so that every timestamp is fixed too; set up in-process. */
 function fill(journal: Journal): void {
   const at = (now: string, ...args: string[]) => {
-    const r = journal.runWith({ now }, ...args);
+    const r = journal.runWith({ now, runner: 'in-process' }, ...args);
     if (r.code !== 0) throw new Error(`net ${args.join(' ')}: ${r.stderr}`);
   };
   // Jane: an acquaintance before the window, growing now (three services, family, a referral given and won).

@@ -8,8 +8,9 @@ import { makeJournal } from '../helpers/run-net.js';
 describe('the process ends when the command is done', () => {
   const j = makeJournal();
   beforeAll(() => {
-    for (let i = 0; i < 40; i++) j.run('add', `Person ${String(i).padStart(2, '0')} ${'x'.repeat(150)}`, '--every', '2w', '--met', '2026-01-01');
-    j.run('ask', 'Person 00', '--for', 'favour', '--anyway');
+    // Set up in-process (the same run() without a process start each); what is compared below is spawned.
+    for (let i = 0; i < 40; i++) j.runWith({ runner: 'in-process' }, 'add', `Person ${String(i).padStart(2, '0')} ${'x'.repeat(150)}`, '--every', '2w', '--met', '2026-01-01');
+    j.runWith({ runner: 'in-process' }, 'ask', 'Person 00', '--for', 'favour', '--anyway');
   });
   afterAll(() => j.cleanup());
 

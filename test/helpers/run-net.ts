@@ -22,7 +22,11 @@ export interface Journal {
   db: string;
   /** Runs `net --db <journal> ...args` with NO_COLOR, HOME and XDG_DATA_HOME in the temp dir and NET_NOW pinned. */
   run(...args: string[]): RunResult;
-  runWith(opts: { env?: Record<string, string>; input?: string; now?: string; /** ms before the process is killed (20 s) */ timeout?: number }, ...args: string[]): RunResult;
+  /**
+   * As run, with options. `runner` overrides the journal's for this call: a spawned test sets up its journal with
+   * 'in-process' calls (the same run() as the binary, without a process start each) and spawns what it tests.
+   */
+  runWith(opts: { env?: Record<string, string>; input?: string; now?: string; /** ms before the process is killed (20 s) */ timeout?: number; runner?: Runner }, ...args: string[]): RunResult;
   /** Parses the stdout of `net --json ...args`, failing loudly if the command failed. */
   json<T = any>(...args: string[]): T;
   /** Every table's rows, for "nothing changed" assertions. */
@@ -40,7 +44,7 @@ export function makeJournal(now = TODAY, runner: Runner = 'spawn'): Journal {
   const db = join(dir, 'journal.db');
   const runWith: Journal['runWith'] = (opts, ...args) => {
     const env = { PATH: process.env.PATH ?? '', HOME: dir, XDG_DATA_HOME: dir, NO_COLOR: '1', NET_NOW: opts.now ?? now, ...opts.env };
-    if (runner === 'in-process') return runInProcess(['--db', db, ...args], env);
+    if ((opts.runner ?? runner) === 'in-process') return runInProcess(['--db', db, ...args], env);
     const spawnOpts: SpawnSyncOptions = { encoding: 'utf8', env, input: opts.input ?? '', timeout: opts.timeout ?? 20_000 };
     const r = spawnSync(process.execPath, [BIN, '--db', db, ...args], spawnOpts);
     return { stdout: String(r.stdout), stderr: String(r.stderr), code: r.status };
