@@ -20,6 +20,21 @@ const GENERATOR_VERSION = 4; // bump when generate.mjs changes what it writes fo
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
+// The usage is this file's first two lines; an unknown option stops before anything is generated or timed (a typo
+// used to start the whole benchmark, minutes long, in the shared temp folder).
+const OPTIONS = ['--quick', '--smoke', '--json', '--runs', '--sizes', '--rows', '--parts', '--help', '-h'];
+if (flag('--help') || flag('-h')) {
+  process.stdout.write(`usage: npm run bench [-- --quick] [-- --smoke] [-- --json] [-- --runs N] [-- --sizes heavy,extreme,wide]
+       [-- --rows due,check] [-- --parts commands,sync,imports]
+Times the real bin/net.js against node -e '' in a clean environment; journals are cached in $TMPDIR/net-bench.
+`);
+  process.exit(0);
+}
+const unknown = args.find((a) => a.startsWith('-') && !OPTIONS.includes(a));
+if (unknown) {
+  process.stderr.write(`bench: unknown option ${unknown}; see npm run bench -- --help\n`);
+  process.exit(2);
+}
 const value = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const quick = flag('--quick');
 // The test suite's smoke run (test/e2e/bench.e2e.test.ts): every row and part once, to prove it still produces numbers.

@@ -33,3 +33,13 @@ it('runs the benchmark on a small journal and reports every command', () => {
     expect(r.pass).toBeNull();
   }
 }, 400_000);
+
+it('prints its usage for --help and refuses an unknown option before it builds or times anything', () => {
+  const bench = resolve(import.meta.dirname, '../../bench/run.mjs');
+  const help = spawnSync(process.execPath, [bench, '--help'], { encoding: 'utf8' });
+  expect(help.status).toBe(0);
+  expect(help.stdout).toMatch(/^usage: npm run bench .*--parts commands,sync,imports/s);
+  const typo = spawnSync(process.execPath, [bench, '--size', 'heavy'], { encoding: 'utf8' });
+  expect(typo.status).toBe(2);
+  expect(typo.stderr).toBe('bench: unknown option --size; see npm run bench -- --help\n');
+});
