@@ -283,6 +283,9 @@ export interface CheckInputs {
   halfLifeDays: number;
 }
 
+/** A referral's check reads of the contact only what its standing is read from: `net ideas` checks many from those. */
+export type ReferralInputs = Omit<CheckInputs, 'contact'> & { contact: StandingInputs };
+
 const isAdvised = (id: ChecklistId): id is AdvisedPoint => (ADVISED_POINTS as readonly ChecklistId[]).includes(id);
 
 interface Need {
@@ -306,7 +309,7 @@ function judge(needs: Need[], base: Omit<CheckResult, 'verdict' | 'reasons' | 's
   };
 }
 
-function toBase(i: CheckInputs): Omit<CheckResult, 'verdict' | 'reasons' | 'suggestions' | 'thanks'> {
+function toBase(i: ReferralInputs): Omit<CheckResult, 'verdict' | 'reasons' | 'suggestions' | 'thanks'> {
   const standing = toStanding(i.contact, i.today, i.halfLifeDays);
   const breakdown = i.breakdown;
   return {
@@ -387,7 +390,7 @@ export function checkAsk(i: CheckInputs, kind: AskKind): CheckResult {
 }
 
 /** Is the user ready to refer this contact to their own people? */
-export function checkReferral(i: CheckInputs): CheckResult {
+export function checkReferral(i: ReferralInputs): CheckResult {
   const base = toBase(i);
   const point = (id: ChecklistId) => base.points.find((p) => p.id === id)!;
   const trust = point('trust');

@@ -3,7 +3,7 @@ import { STANDING_FIELDS, type StandingInputs } from '../core/capital.js';
 import type { IsoDate } from '../core/dates.js';
 import type { Offer, OfferField, OfferText, Wish, WishKind } from '../core/matching.js';
 import type { Answer, ContactWithSummary, Fact, JournalEvent } from '../core/types.js';
-import { toAnswer, toContact, toFact, toRowReader, toSelectList, type Row } from './rows.js';
+import { toFact, toRowReader, toSelectList, type Row } from './rows.js';
 import { NET_SQL } from './standing-sql.js';
 import type { Store } from './store.js';
 
@@ -186,19 +186,19 @@ export function listStandingsById(store: Store, ids: readonly string[]): Standin
   return rows.map(toStandingRow);
 }
 
-/** Contacts by id, in one query. */
-export function listContactsById(store: Store, ids: readonly string[]): ContactWithSummary[] {
-  if (!ids.length) return [];
-  return (store.stmt('SELECT * FROM contacts WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Row[]).map(toContact);
-}
+/** What a check reads of a checklist answer. */
+export type CheckedAnswer = Pick<Answer, 'point' | 'answer' | 'answeredOn'>;
 
-/** Checklist answers of many contacts, in one query, keyed by contact id. */
-export function listAnswersById(store: Store, ids: readonly string[]): Map<string, Answer[]> {
-  const map = new Map<string, Answer[]>();
+/** Checklist answers of many contacts, in one query, keyed by contact id: only what a check reads of them. */
+export function listAnswersById(store: Store, ids: readonly string[]): Map<string, CheckedAnswer[]> {
+  const map = new Map<string, CheckedAnswer[]>();
   if (!ids.length) return map;
-  for (const r of store.stmt('SELECT * FROM answers WHERE contact_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Row[]) {
-    const a = toAnswer(r);
-    map.set(a.contactId, [...(map.get(a.contactId) ?? []), a]);
+  const rows = store.stmt('SELECT contact_id, point, answer, answered_on FROM answers WHERE contact_id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(ids)) as [string, string, number, string][];
+  for (const [contactId, point, answer, answeredOn] of rows) {
+    const a: CheckedAnswer = { point, answer: answer === 1, answeredOn };
+    const list = map.get(contactId);
+    if (list) list.push(a);
+    else map.set(contactId, [a]);
   }
   return map;
 }
