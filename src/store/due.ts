@@ -74,15 +74,37 @@ const STAGE_CADENCES = (Object.entries(STAGE_CADENCE_DAYS) as [Stage, number | n
 /** The shortest and the longest cadence a stage gives: before half the one nobody is due by cadence; after the other, all who have one are. */
 const SHORTEST_CADENCE = minOf(STAGE_CADENCES.map(([, days]) => days));
 const LONGEST_CADENCE = maxOf(STAGE_CADENCES.map(([, days]) => days));
-const CLOSE = `${STAGE_SQL} IN (${COLD_STAGES.map((s) => `'${s}'`).join(', ')})`;
-const cadenceDue = ([stage, days]: [Stage, number]) =>
-  COLD_STAGES.includes(stage) ? `WHEN '${stage}' THEN ${SINCE} > ${days} OR (${SINCE} * 2 >= ${days} AND ${NET_SQL} > 0)` : `WHEN '${stage}' THEN ${SINCE} > ${days}`;
+/*
+ * Due by cadence or going cold, with the stage worked out once: every way to be due that needs no stage first, then
+ * one CASE on the stage, each stage's branch saying when the row is due given the tests before it failed. Written
+ * with the stage in three places (a close stage for an own cadence, for the long unmet, and the stage's cadence), the
+ * SQL was 8,800 characters, of which SQLite prepares two, and each row could work the stage out three times.
+ *
+ *   no stage needed      due          an own cadence passed; met, without an own cadence, past the longest one
+ *                        not due      a follow-up planned ahead; without an own cadence, under half the shortest;
+ *                                     with one, under half of it or a balance not above zero (nothing to go cold)
+ *   the stage, when      own cadence  past the longest (unmet)      otherwise, from the stage's cadence
+ *   close (cold)         due          due                            past it, or half of it with a balance above zero
+ *   other                not due      not due                        past it
+ */
+const OWN_CADENCE_PASSED = `every_days > 0 AND ${SINCE} > every_days`;
+const ownOrLong = `every_days IS NOT NULL OR ${SINCE} > ${LONGEST_CADENCE}`;
+const stageDue = (stage: Stage): string | null => {
+  const days = STAGE_CADENCE_DAYS[stage];
+  if (COLD_STAGES.includes(stage)) return days === null ? ownOrLong : `${ownOrLong} OR ${SINCE} > ${days} OR (${SINCE} * 2 >= ${days} AND ${NET_SQL} > 0)`;
+  return days === null ? null : `every_days IS NULL AND ${SINCE} <= ${LONGEST_CADENCE} AND ${SINCE} > ${days}`;
+};
+const STAGE_DUE = (Object.keys(STAGE_CADENCE_DAYS) as Stage[]).flatMap((stage) => {
+  const due = stageDue(stage);
+  return due === null ? [] : [`WHEN '${stage}' THEN ${due}`];
+});
 const PACE_DUE = `(CASE
   WHEN ${PLANNED} THEN 0
-  WHEN every_days IS NOT NULL THEN (every_days > 0 AND ${SINCE} > every_days) OR (${SINCE} * 2 >= every_days AND ${NET_SQL} > 0 AND ${CLOSE})
-  WHEN ${SINCE} > ${LONGEST_CADENCE} THEN ${MET_SQL} = 1 OR ${CLOSE}
-  WHEN ${SINCE} * 2 < ${SHORTEST_CADENCE} THEN 0
-  ELSE CASE ${STAGE_SQL} ${STAGE_CADENCES.map(cadenceDue).join(' ')} ELSE 0 END
+  WHEN ${OWN_CADENCE_PASSED} THEN 1
+  WHEN every_days IS NULL AND ${SINCE} > ${LONGEST_CADENCE} AND ${MET_SQL} = 1 THEN 1
+  WHEN every_days IS NULL AND ${SINCE} * 2 < ${SHORTEST_CADENCE} THEN 0
+  WHEN every_days IS NOT NULL AND NOT (${SINCE} * 2 >= every_days AND ${NET_SQL} > 0) THEN 0
+  ELSE CASE ${STAGE_SQL} ${STAGE_DUE.join(' ')} ELSE 0 END
   END)`;
 
 /** `weight * condition`, written as migration 6 wrote its index: a weight of 1 without the product, one of 0 not at all. */
