@@ -400,9 +400,10 @@ class RecordWriter {
 
 /**
  * The contact a record is: one with any of its emails, else one with the same name whose email does not differ
- * (a record or contact without an email matches by name; two different emails are two people).
+ * (a record or contact without an email matches by name; two different emails are two people). An address book's
+ * record, or a person a calendar or mailbox names (app/touchpoints.ts).
  */
-export function findSameContact(store: Store, r: NamedRecord): ContactWithSummary | undefined {
+export function findSameContact(store: Store, r: Pick<NamedRecord, 'name' | 'emails'>): ContactWithSummary | undefined {
   const byEmail = findContactsByEmail(store, r.emails)[0];
   if (byEmail) return byEmail;
   return findContactsByNameKey(store, toNameKey(r.name)).find((c) => !c.email || !r.emails.length);
