@@ -23,7 +23,7 @@ describe('docs', () => {
     let help = '';
     cmd.configureOutput({ writeOut: (s) => (help += s) });
     cmd.outputHelp();
-    expect(help).toMatch(new RegExp(`Examples:\\n\\s+\\$ net (--\\S+ \\S+ )?${name}\\b`));
+    expect(help).toMatch(new RegExp(`Examples:\\n(?:  # .*\\n)?\\s+\\$ net (--\\S+ \\S+ )?${name}\\b`));
     expect(README).toMatch(new RegExp(`^\\$? ?net (--\\S+ \\S+ )?${name}\\b`, 'm'));
   });
 
