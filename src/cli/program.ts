@@ -70,7 +70,8 @@ export async function buildProgram(ctx: CliContext, args: readonly string[], { l
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR works too)')
     .option('--debug', 'show the details of unexpected errors')
     .helpOption('-h, --help', 'show help for a command')
-    .helpCommand(false)
+    // Listed in the overview; cli/run.ts reads `net help log` as `net log --help` before parsing (toHelpArgs).
+    .helpCommand('help [command]', 'show help for a command: net help log')
     .showSuggestionAfterError(true)
     .exitOverride()
     // Commander's defaults ask process.stdout for its width and colours, which builds node's stream (about a fifth of
@@ -86,7 +87,7 @@ export async function buildProgram(ctx: CliContext, args: readonly string[], { l
     })
     // A command not loaded has no options yet: its line in the overview shows its usage from the registry all the same,
     // less "[options]" (nearly all have some), so that the summaries have room to wrap within 80 columns.
-    .configureHelp({ subcommandTerm: (cmd) => `${cmd.name()} ${(findEntry(cmd.name())?.usage ?? '').replace(/^\[options\]\s*/, '')}`.trim() })
+    .configureHelp({ subcommandTerm: (cmd) => `${cmd.name()} ${(findEntry(cmd.name())?.usage ?? '[command]').replace(/^\[options\]\s*/, '')}`.trim() })
     .addHelpText('after', OVERVIEW);
   const named = findEntry(findCommandName(args));
   const wanted: readonly CommandEntry[] = loadAll ? COMMANDS : named ? [named] : [];

@@ -85,9 +85,22 @@ async function prepareJournal(ctx: CliContext): Promise<void> {
   await journalCode().prepareSession(path);
 }
 
+/**
+ * `net help log` as git reads it: the help of `net log --help`; `net help` alone, the overview; a name that is no
+ * command is the usage error that running it would be (with commander's "did you mean").
+ */
+export function toHelpArgs(args: readonly string[]): string[] {
+  const at = args.indexOf(findCommandName(args) ?? '');
+  if (at < 0 || args[at] !== 'help') return [...args];
+  const topic = args.slice(at + 1).find((a) => !a.startsWith('-'));
+  const before = args.slice(0, at);
+  if (topic === undefined) return [...before, '--help'];
+  return findEntry(topic) ? [...before, topic, '--help'] : [...before, topic];
+}
+
 /** `args`: the words after `net`. Returns the exit code; sets nothing on the process but, colour off, NO_COLOR in io.env. */
 export async function run(words: readonly string[], io: Io): Promise<number> {
-  const args = toOwnFlags(words);
+  const args = toOwnFlags(toHelpArgs(words));
   const env = io.env;
   let debug = env.NET_DEBUG === '1';
   let clock: { now: Date; today: string };
