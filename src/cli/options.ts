@@ -1,6 +1,7 @@
 /** Small pieces that command files share: repeatable flags, counts, help examples. */
 import { Help, type Command } from 'commander';
 import { UsageError } from '../core/errors.js';
+import { maxOf } from '../core/numbers.js';
 
 /** For repeatable flags: `--tag a --tag b` collects into ['a', 'b']. */
 export function collect<T>(parse: (s: string) => T) {
@@ -52,7 +53,7 @@ export function withExamples(cmd: Command, examples: string[]): Command {
     const m = /^(.*?)\s{2,}# (.*)$/.exec(e);
     return m ? { command: m[1]!, comment: m[2]! } : { command: e, comment: undefined };
   });
-  const column = Math.max(0, ...split.filter((e) => e.comment !== undefined).map((e) => e.command.length)) + 3;
+  const column = maxOf(split.filter((e) => e.comment !== undefined).map((e) => e.command.length), 0) + 3;
   const fits = split.every((e) => e.comment === undefined || 4 + column + 2 + e.comment.length <= HELP_WIDTH);
   const lines = split.flatMap(({ command, comment }) => {
     if (comment === undefined) return [`  $ ${command}`];
