@@ -16,7 +16,7 @@ export function parseCount(flag: string) {
   };
 }
 
-/** How wide help is made to fit: a terminal of 80 columns, and help read off a terminal (docs.test.ts checks it). */
+/** How wide help is made to fit: a terminal of 80 columns, and help read off a terminal (help.e2e.test.ts checks it). */
 export const HELP_WIDTH = 80;
 
 /**
