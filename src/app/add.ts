@@ -1,6 +1,7 @@
 /** `net add`: a new contact with its profile. */
 import { newId } from './ids.js';
 import { UsageError } from '../core/errors.js';
+import { isSameButCase } from '../core/text.js';
 import { toNameKey } from '../core/names.js';
 import type { ContactWithSummary, Fact } from '../core/types.js';
 import type { FactKind } from '../core/vocabulary.js';
@@ -64,16 +65,17 @@ const POINT_LISTS: [keyof PointLists, PointKind][] = [
 
 /**
  * Adds each email and phone after the contact's others (the first a contact has is the main one); one it has already
- * gets the label given when it had none. Returns how many of each kind were new or relabelled.
+ * gets the label given. From a file (`imported`), a label that differs only in capitals is the same label: the
+ * journal's stays. Returns how many of each kind were new or relabelled.
  */
-export function insertPoints(store: Store, contactId: string, lists: PointLists, clock: Clock): Record<PointKind, number> {
+export function insertPoints(store: Store, contactId: string, lists: PointLists, clock: Clock, imported = false): Record<PointKind, number> {
   const changed: Record<PointKind, number> = { email: 0, phone: 0 };
   for (const [list, kind] of POINT_LISTS) {
     for (const { value, label } of lists[list] ?? []) {
       if (kind === 'email') checkEmailFree(store, value, contactId);
       const had = findPoint(store, contactId, kind, value);
       if (had) {
-        if (label && had.label !== label) {
+        if (label && had.label !== label && !(imported && had.label !== null && isSameButCase(had.label, label))) {
           updatePointLabel(store, had.id, label, clock.timestamp);
           changed[kind]++;
         }

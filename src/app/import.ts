@@ -33,7 +33,7 @@ import { VcardReader } from '../core/import/vcard.js';
 import { readJournalFile, type JournalFile } from '../core/journal-json.js';
 import { toNameKey } from '../core/names.js';
 import { toThousands } from '../core/numbers.js';
-import { toCleanRecord, toCleanRow } from '../core/text.js';
+import { isSameButCase, toCleanRecord, toCleanRow } from '../core/text.js';
 import type { ContactPoint, ContactWithSummary, PointKind } from '../core/types.js';
 import { LATEST_VERSION } from '../store/migrations.js';
 import type { ContactPatch, Store } from '../store/store.js';
@@ -400,9 +400,10 @@ class RecordWriter {
 
 /**
  * The contact a record is: one with any of its emails, else one with the same name whose email does not differ
- * (a record or contact without an email matches by name; two different emails are two people).
+ * (a record or contact without an email matches by name; two different emails are two people). An address book's
+ * record, or a person a calendar or mailbox names (app/touchpoints.ts).
  */
-export function findSameContact(store: Store, r: NamedRecord): ContactWithSummary | undefined {
+export function findSameContact(store: Store, r: Pick<NamedRecord, 'name' | 'emails'>): ContactWithSummary | undefined {
   const byEmail = findContactsByEmail(store, r.emails)[0];
   if (byEmail) return byEmail;
   return findContactsByNameKey(store, toNameKey(r.name)).find((c) => !c.email || !r.emails.length);
@@ -416,7 +417,7 @@ function addRecordPoints(store: Store, contactId: string, r: NamedRecord, clock:
   const taken = new Set(findContactsByEmail(store, r.emails).filter((c) => c.id !== contactId).flatMap((c) => listPoints(store, c.id).filter((p) => p.kind === 'email').map((p) => toPointKey('email', p.value))));
   const emails = r.emails.map((value, i) => ({ value, label: r.emailLabels?.[i] ?? null })).filter((e) => !taken.has(toPointKey('email', e.value)));
   const phones = r.phones.map((value, i) => ({ value, label: r.phoneLabels?.[i] ?? null }));
-  const added = insertPoints(store, contactId, { emails, phones }, clock);
+  const added = insertPoints(store, contactId, { emails, phones }, clock, true);
   return [...(added.email ? ['emails'] : []), ...(added.phone ? ['phones'] : [])];
 }
 
@@ -442,11 +443,13 @@ function insertTags(store: Store, contactId: string, tags: readonly string[], cl
  * What an import changes on a contact already in the journal: the company, role, URL, birthday and name parts the
  * file gives replace the old ones (address books move with people's jobs); the earlier "met" wins; the note and the
  * tags are added to, never replaced. (Emails and phones the contact lacks are added after its own: addRecordPoints.)
+ * A text that differs from the journal's only in capitals is no change (isSameButCase): the journal's spelling stays.
  */
 export function toImportPatch(c: ContactWithSummary, r: NamedRecord): ContactPatch {
   const patch: ContactPatch = {};
   const replace = (key: 'company' | 'role' | 'url' | 'birthday' | 'givenName' | 'familyName', value: string | null) => {
-    if (value && value !== (c[key] ?? null)) patch[key] = value;
+    const had = c[key] ?? null;
+    if (value && (had === null || !isSameButCase(had, value))) patch[key] = value;
   };
   replace('givenName', r.givenName);
   replace('familyName', r.familyName);
@@ -456,7 +459,7 @@ export function toImportPatch(c: ContactWithSummary, r: NamedRecord): ContactPat
   replace('birthday', r.birthday);
   if (r.metOn && (!c.metOn || r.metOn < c.metOn)) patch.metOn = r.metOn;
   const note = toImportNote(r);
-  if (note && !(c.note ?? '').includes(note)) patch.note = c.note ? `${c.note}\n\n${note}` : note;
+  if (note && !(c.note ?? '').toLowerCase().includes(note.toLowerCase())) patch.note = c.note ? `${c.note}\n\n${note}` : note;
   return patch;
 }
 

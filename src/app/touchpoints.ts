@@ -6,6 +6,7 @@
  */
 import { newId } from './ids.js';
 import { checkNameFree, insertPoints } from './add.js';
+import { findSameContact } from './import.js';
 import type { Clock } from './clock.js';
 import type { IsoDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
@@ -131,6 +132,8 @@ export class Sightings {
   private readonly contactOf = new Map<string, { id: string; name: string } | null>();
   private readonly perContact = new Map<string, ContactTouchpoints>();
   private readonly unknown = new Map<string, Unknown>();
+  /** Addresses looked up by the name they came with (claimByName), once each. */
+  private readonly namesTried = new Set<string>();
   private readonly result: WriteResult = { added: 0, moved: 0, joined: 0, unchanged: 0, contacts: [], unknownCount: 0, unknown: [], addedContacts: [] };
 
   constructor(
@@ -160,6 +163,12 @@ export class Sightings {
       contact = findContactByEmailKey(this.store, toPointKey('email', key)) ?? null;
       this.contactOf.set(key, contact);
     }
+    // Someone the journal knows by name alone (no email) is that contact, as an address book's record would be: the
+    // address becomes theirs, so that --add-unknown never adds them again under it.
+    if (!contact && name && !this.namesTried.has(key)) {
+      this.namesTried.add(key);
+      contact = this.claimByName(address, name);
+    }
     if (contact) return this.write(contact.id, contact.name, s, false);
     let u = this.unknown.get(key);
     if (!u) this.unknown.set(key, (u = { name: null, email: address.trim(), meetings: 0, messages: 0, first: s.date, last: s.date, sightings: [] }));
@@ -169,6 +178,20 @@ export class Sightings {
     if (s.date < u.first) u.first = s.date;
     if (s.date > u.last) u.last = s.date;
     if (this.options.addUnknown > 0) u.sightings.push(s);
+  }
+
+  /** The contact of this name with no email, given the address; its sightings so far (if kept) move to them. */
+  private claimByName(address: string, name: string): { id: string; name: string } | null {
+    const same = findSameContact(this.store, { name: toCleanText('name', name).text.trim(), emails: [address.trim()] });
+    if (!same) return null;
+    insertPoints(this.store, same.id, { emails: [{ value: address.trim(), label: null }], phones: [] }, this.clock, true);
+    const contact = { id: same.id, name: same.name };
+    const key = toAddressKey(address);
+    this.contactOf.set(key, contact);
+    const seen = this.unknown.get(key);
+    this.unknown.delete(key);
+    for (const s of seen?.sightings ?? []) this.write(contact.id, contact.name, s, false);
+    return contact;
   }
 
   private write(contactId: string, name: string, s: Sighting, isNew: boolean): void {

@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { createRequire } from 'node:module';
 import { COMMANDS, findEntry, type CommandEntry } from './commands.js';
 import type { CliContext } from './context.js';
+import { HELP_WIDTH } from './options.js';
 
 export const COMMAND_NAMES: string[] = COMMANDS.map((c) => c.name);
 
@@ -25,8 +26,9 @@ function readVersion(): string {
 }
 
 const OVERVIEW = `
-Givers gain: record what you give after each meeting, see each morning whom to reach
-out to, and check before you ask a favour whether you have invested enough to ask.
+Givers gain: record what you give after each meeting, see each morning whom to
+reach out to, and check before you ask a favour whether you have invested enough
+to ask.
 
 Examples:
   $ net add "Jane Doe" --company Acme --tag bni --every 3w
@@ -68,7 +70,8 @@ export async function buildProgram(ctx: CliContext, args: readonly string[], { l
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR works too)')
     .option('--debug', 'show the details of unexpected errors')
     .helpOption('-h, --help', 'show help for a command')
-    .helpCommand(false)
+    // Listed in the overview; cli/run.ts reads `net help log` as `net log --help` before parsing (toHelpArgs).
+    .helpCommand('help [command]', 'show help for a command: net help log')
     .showSuggestionAfterError(true)
     .exitOverride()
     // Commander's defaults ask process.stdout for its width and colours, which builds node's stream (about a fifth of
@@ -77,13 +80,14 @@ export async function buildProgram(ctx: CliContext, args: readonly string[], { l
       outputError: () => undefined,
       writeOut: (text) => ctx.io.stdout.write(text),
       writeErr: (text) => ctx.io.stderr.write(text),
-      getOutHelpWidth: () => ctx.io?.columns?.(1) ?? 80,
-      getErrHelpWidth: () => ctx.io?.columns?.(2) ?? 80,
+      getOutHelpWidth: () => ctx.io?.columns?.(1) ?? HELP_WIDTH,
+      getErrHelpWidth: () => ctx.io?.columns?.(2) ?? HELP_WIDTH,
       getOutHasColors: () => false,
       getErrHasColors: () => false,
     })
-    // A command not loaded has no options yet: its line in the overview shows its usage from the registry all the same.
-    .configureHelp({ subcommandTerm: (cmd) => `${cmd.name()} ${findEntry(cmd.name())?.usage ?? ''}`.trim() })
+    // A command not loaded has no options yet: its line in the overview shows its usage from the registry all the same,
+    // less "[options]" (nearly all have some), so that the summaries have room to wrap within 80 columns.
+    .configureHelp({ subcommandTerm: (cmd) => `${cmd.name()} ${(findEntry(cmd.name())?.usage ?? '[command]').replace(/^\[options\]\s*/, '')}`.trim() })
     .addHelpText('after', OVERVIEW);
   const named = findEntry(findCommandName(args));
   const wanted: readonly CommandEntry[] = loadAll ? COMMANDS : named ? [named] : [];

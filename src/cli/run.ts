@@ -85,9 +85,22 @@ async function prepareJournal(ctx: CliContext): Promise<void> {
   await journalCode().prepareSession(path);
 }
 
-/** `args`: the words after `net`. Returns the exit code; sets nothing on the process. */
+/**
+ * `net help log` as git reads it: the help of `net log --help`; `net help` alone, the overview; a name that is no
+ * command is the usage error that running it would be (with commander's "did you mean").
+ */
+export function toHelpArgs(args: readonly string[]): string[] {
+  const at = args.indexOf(findCommandName(args) ?? '');
+  if (at < 0 || args[at] !== 'help') return [...args];
+  const topic = args.slice(at + 1).find((a) => !a.startsWith('-'));
+  const before = args.slice(0, at);
+  if (topic === undefined) return [...before, '--help'];
+  return findEntry(topic) ? [...before, topic, '--help'] : [...before, topic];
+}
+
+/** `args`: the words after `net`. Returns the exit code; sets nothing on the process but, colour off, NO_COLOR in io.env. */
 export async function run(words: readonly string[], io: Io): Promise<number> {
-  const args = toOwnFlags(words);
+  const args = toOwnFlags(toHelpArgs(words));
   const env = io.env;
   let debug = env.NET_DEBUG === '1';
   let clock: { now: Date; today: string };
@@ -99,6 +112,15 @@ export async function run(words: readonly string[], io: Io): Promise<number> {
   const { now, today } = clock;
   // Decided before parsing, from the raw arguments, so that chalk is loaded only when colour can be on.
   const colorOn = wantsColor({ env, isTTY: () => io.isTerminal(1), flagNoColor: args.includes('--no-color'), json: args.includes('--json') });
+  // The questions colour through node's util.styleText, which reads the environment when inquirer loads and as it
+  // draws (FORCE_COLOR beats NO_COLOR there, and an empty NO_COLOR counts): net's decision reaches them, and the
+  // programs net starts, through it.
+  if (colorOn) {
+    delete env.NO_COLOR;
+  } else {
+    env.NO_COLOR ||= '1';
+    delete env.FORCE_COLOR;
+  }
   const chalk = colorOn ? (await import('chalk')).Chalk : undefined;
   const ctx = createContext(now, today, io, () => program.opts(), chalk);
   // A command loads the journal's code beside its own module; help, the version and a mistyped name do without it.

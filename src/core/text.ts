@@ -184,3 +184,11 @@ export function toCleanRow<T extends Record<string, unknown>>(table: string, row
   const pointField: TextField = row.kind === 'phone' ? 'phone' : 'email';
   return cleanTexts(row, (column) => (table === 'facts' && column === 'text' ? factField : table === 'contact_points' && column === 'value' ? pointField : (columns[column] ?? 'other')));
 }
+
+/**
+ * Whether a file's value says what the journal's does but for capitals ("cto" and "CTO", "work" and "WORK"): an import
+ * keeps the journal's spelling and counts no change. Any other difference, accents included, is a change.
+ */
+export function isSameButCase(journal: string, file: string): boolean {
+  return journal === file || journal.toLowerCase() === file.toLowerCase();
+}

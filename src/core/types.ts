@@ -90,7 +90,7 @@ export interface FollowUp {
   contactId: string;
   dueOn: IsoDate;
   note: string | null;
-  /** The day it was scheduled; a touchpoint on or after it closes the follow-up. */
+  /** The day it was scheduled; a touchpoint or give on a later day (or on or after dueOn) closes the follow-up. */
   scheduledOn: IsoDate;
   doneOn: IsoDate | null;
   createdAt: string;

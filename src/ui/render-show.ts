@@ -73,8 +73,11 @@ export function toShowView(r: ShowResult): ShowView {
   };
 }
 
-/** The profile lines of a contact: every field that is set and every fact. */
-export function renderProfile(c: ContactView, p: Palette, today: string): string {
+/**
+ * The profile lines of a contact: every field that is set and every fact, one aligned block of labelled lines (the
+ * dates to remember among them, after the family), the note last under its own label.
+ */
+export function renderProfile(c: ContactView, p: Palette, today: string, dates: readonly ImportantDateView[] = []): string {
   const rows: [string, string][] = [];
   const add = (label: string, value: string | null | undefined) => {
     if (value) rows.push([label, value]);
@@ -90,6 +93,7 @@ export function renderProfile(c: ContactView, p: Palette, today: string): string
   add('services', c.services.join('; '));
   add('goals', c.goals.join('; '));
   add('family', c.family.join('; '));
+  for (const d of dates) add(d.label, `${d.date.replace(/^--/, '')}, next ${d.next}${d.inDays === 0 ? ' (today)' : ` (in ${plural(d.inDays, 'day')})`}`);
   add('needs', c.needs.join('; '));
   add('ideal referral', c.ideals.join('; '));
   add('needs met', c.metNeeds.map((m) => (m.metOn ? `${m.text} (met ${m.metOn})` : m.text)).join('; '));
@@ -110,13 +114,6 @@ export function renderProfile(c: ContactView, p: Palette, today: string): string
 export function renderStanding(s: StandingView, p: Palette): string {
   const parts = [p.bold(s.stage), `balance ${s.balance.toFixed(1)}`, `depth ${s.depth.score}/${s.depth.of}`];
   return `  ${parts.join(p.dim(' · '))}`;
-}
-
-/** The dates to remember, under the profile: "birthday  May 17 (1980-05-17), in 3 days". */
-function renderImportantDates(v: ShowView, p: Palette): string {
-  if (!v.importantDates.length) return '';
-  const width = maxOf(v.importantDates.map((d) => d.label.length), 10);
-  return `\n${v.importantDates.map((d) => `  ${p.dim(d.label.padEnd(width))}  ${d.date.replace(/^--/, '')}, next ${d.next}${d.inDays === 0 ? ' (today)' : ` (in ${plural(d.inDays, 'day')})`}`).join('\n')}`;
 }
 
 /** " for Tom Baker [won 1,200 on 2026-11-20 · id 1a2b3c4d]": the prospect, how it went, and the id net referral takes. */
@@ -166,5 +163,5 @@ export function renderShow(v: ShowView, p: Palette, today: string): string {
   const timeline = lines.length
     ? `${lines.map((l) => `  ${p.dim(l.date)}  ${l.text}`).join('\n')}${earlier}`
     : `  Nothing logged yet. After you meet: net log ${JSON.stringify(v.contact.name)} --touch coffee`;
-  return `${renderProfile(v.contact, p, today)}${renderImportantDates(v, p)}\n${renderStanding(v.standing, p)}\n\n${p.bold('Timeline')}\n${timeline}`;
+  return `${renderProfile(v.contact, p, today, v.importantDates)}\n${renderStanding(v.standing, p)}\n\n${p.bold('Timeline')}\n${timeline}`;
 }

@@ -83,6 +83,30 @@ describe('net import: vCard', () => {
     expect(j.dump()).toEqual(after);
   });
 
+  it('counts a value that differs only in capitals as unchanged, and keeps the journal\'s spelling', () => {
+    expect(j.run('import', fixture('google.vcf')).code).toBe(0);
+    // The journal's own spelling of every field an import may replace or add to, the labels of emails and phones too.
+    const edit = ['--role', 'ESTATE AGENT', '--company', 'ACME LTD.', '--given-name', 'JANE', '--family-name', 'DOE', '--email', 'Work=jane@acme.example', '--phone', 'Mobile=+44 7700 900123', '--tag', 'Clients'];
+    expect(j.run('edit', 'jane', ...edit).code).toBe(0);
+    const url = 'HTTPS://WWW.LINKEDIN.COM/IN/JANEDOE';
+    const note = (j.dump() as Dump).contacts.find((c) => c.name === 'Jane Doe').note.toUpperCase();
+    const db = new Database(j.db);
+    db.prepare("UPDATE contacts SET url = ?, note = ? WHERE name = 'Jane Doe'").run(url, note);
+    db.close();
+    const before = j.dump();
+    expect(j.run('import', fixture('google.vcf'))).toEqual({ code: 0, stderr: '', stdout: 'Imported google.vcf (vCard): 0 added, 0 updated, 2 skipped (unchanged).\n' });
+    expect(j.dump()).toEqual(before);
+    // A CSV as an address book writes it: "cto" against the journal's "CTO" is no update; another role is one.
+    expect(j.run('add', 'Ravi Patel', '--role', 'CTO', '--company', 'Patel & Co').code).toBe(0);
+    const csv = resolve(j.dir, 'people.csv');
+    writeFileSync(csv, 'name,role,company\nRavi Patel,cto,patel & co\n');
+    expect(j.run('import', csv).stdout).toBe('Imported people.csv (CSV): 0 added, 0 updated, 1 skipped (unchanged).\n');
+    expect(people()['Ravi Patel']).toEqual([null, null, 'Patel & Co', 'CTO', []]);
+    writeFileSync(csv, 'name,role,company\nRavi Patel,chief technology officer,patel & co\n');
+    expect(j.run('import', csv).stdout).toBe('Imported people.csv (CSV): 0 added, 1 updated, 0 skipped (unchanged).\n');
+    expect(people()['Ravi Patel']).toEqual([null, null, 'Patel & Co', 'chief technology officer', []]);
+  });
+
   it('updates a contact with the same email instead of doubling them', () => {
     j.run('add', 'Jane D.', '--email', 'JANE@acme.example', '--tag', 'bni', '--company', 'Old Co');
     const r = j.json('import', fixture('google.vcf'));

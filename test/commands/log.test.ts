@@ -22,6 +22,19 @@ describe('net log', () => {
     expect(follow_ups).toMatchObject([{ due_on: '2026-12-06', done_on: null }]);
   });
 
+  // README, "net log": a touchpoint or give on a later day than the one that set the follow-up closes it; one the same
+  // day (the meeting itself) or something received does not.
+  it('closes a follow-up by a touchpoint or give on a later day, never the same day nor by what was received', () => {
+    expect(j.run('add', 'Jane Doe').code).toBe(0);
+    const open = () => (j.dump().follow_ups as { done_on: string | null }[]).map((f) => f.done_on);
+    expect(j.run('log', 'jane', '--touch', 'coffee', '--date', '2026-11-10', '--next', '2026-11-30').code).toBe(0);
+    expect(j.run('log', 'jane', '--touch', 'call', '--date', '2026-11-10').code).toBe(0);
+    expect(j.run('log', 'jane', '--received', 'idea', '--date', '2026-11-12').code).toBe(0);
+    expect(open()).toEqual([null]);
+    expect(j.run('log', 'jane', '--gave', 'article', '--date', '2026-11-11').code).toBe(0);
+    expect(open()).toEqual(['2026-11-11']);
+  });
+
   it('says who gave whom: Jo Lin gave you a referral, never "received a referral with Jo Lin"', () => {
     expect(j.run('add', 'Jo Lin').code).toBe(0);
     expect(j.run('log', 'jo', '--received', 'referral', '--value', '4')).toEqual({ code: 0, stderr: '', stdout: 'Logged on Sun 2026-11-22: Jo Lin gave you a referral (4/5).\n' });

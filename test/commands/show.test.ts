@@ -46,6 +46,30 @@ describe('net show', () => {
     });
   });
 
+  it('lays out the dates to remember with the other labelled lines, in one aligned block, and the note last', () => {
+    expect(j.run('edit', 'jane', '--birthday', '1980-11-25', '--date-of', 'wedding=06-20', '--note', 'likes tea').code).toBe(0);
+    expect(j.run('show', 'jane').stdout.split('\nTimeline')[0]).toBe(
+      [
+        'Jane Doe  estate agent, Acme',
+        '  email       jane@example.com',
+        '  tags        #bni',
+        '  services    valuations',
+        '  goals       second office',
+        '  family      Maria, wife',
+        '  birthday    1980-11-25, next 2026-11-25 (in 3 days)',
+        '  wedding     06-20, next 2027-06-20 (in 210 days)',
+        '  met         Sat 2025-03-01 (21 months ago)',
+        '  how met     BNI breakfast',
+        '  every       3w',
+        '  last touch  no touch yet',
+        '  note',
+        '    likes tea',
+        '  acquaintance · balance 0.0 · depth 2/13',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('prints contact, timeline and follow-ups as JSON', () => {
     history();
     const v = j.json('show', 'jane');

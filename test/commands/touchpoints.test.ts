@@ -100,6 +100,42 @@ describe('net import: calendars', () => {
     expect(contacts.find((c) => c.name === 'Tom Lee')).toMatchObject({ last_touch_on: '2026-11-25' });
   });
 
+  it('--add-unknown: an attendee the journal knows by name alone is that contact, never added again; another email is another person', () => {
+    setMe('me@myfirm.example');
+    // Sam Green is in the journal without an email; a Priya Shah with another address is someone else.
+    expect(net('add', 'Sam Green', '--company', 'Green & Co').code).toBe(0);
+    expect(net('add', 'Priya Shah', '--email', 'priya@elsewhere.example').code).toBe(0);
+    const r = net('import', fixture('google-calendar.ics'), '--add-unknown');
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toContain('Added 1 contact with their history: priya@shah.example.\n');
+    const { contacts } = j.dump() as { contacts: Row[] };
+    expect(contacts.map((c) => [c.name, c.email]).sort()).toEqual([
+      ['Jane Doe', 'jane@acme.example'],
+      ['Priya Shah', 'priya@elsewhere.example'],
+      ['Ravi Patel', 'ravi@patel.example'],
+      ['Sam Green', 'sam@green.example'],
+      ['Tom Lee', 'Tom@Lee.example'],
+      ['priya@shah.example', 'priya@shah.example'],
+    ]);
+    expect(touches()['Sam Green']).toEqual(['2026-11-17 event']);
+    // Known by the address now: a second import adds no one and logs nothing twice.
+    const after = j.dump();
+    expect(net('import', fixture('google-calendar.ics'), '--add-unknown').stdout).toMatch(/^Imported google-calendar\.ics \(calendar\): 0 touchpoints added with 5 contacts; 14 already imported\.\n/);
+    expect(j.dump().contacts).toEqual(after.contacts);
+  });
+
+  it('mail: a recipient the journal knows by name alone is that contact, even when the address first came without a name', () => {
+    setMe('me@myfirm.example');
+    expect(net('add', 'Carol King').code).toBe(0);
+    const message = (n: number, day: string, to: string) =>
+      [`From - Mon Nov 30 08:00:00 2026`, `Date: ${day} 10:00:00 +0000`, `Message-ID: <m${n}@myfirm.example>`, 'From: me@myfirm.example', `To: ${to}`, 'Subject: hi', '', 'Hello.', '', ''].join('\n');
+    const file = join(j.dir, 'Sent.mbox');
+    writeFileSync(file, [message(1, 'Mon, 02 Nov 2026', 'carol@king.example'), message(2, 'Tue, 03 Nov 2026', 'Carol King <carol@king.example>')].join(''));
+    expect(net('import', file, '--add-unknown').stdout).toBe('Imported Sent.mbox (mbox): 2 touchpoints added with 1 contact.\nRead 2 messages: 2 you sent to others.\n');
+    expect(touches()['Carol King']).toEqual(['2026-11-02 email', '2026-11-03 email']);
+    expect((j.dump().contacts as Row[]).map((c) => c.name).sort()).toEqual(['Carol King', 'Jane Doe', 'Ravi Patel', 'Tom Lee']);
+  });
+
   it('a meeting’s day is the user’s day: in New York the late call is on the 24th; an all-day event stays on its date', () => {
     setMe('me@myfirm.example');
     expect(netIn('America/New_York', 'import', fixture('google-calendar.ics')).code).toBe(0);

@@ -99,7 +99,8 @@ describe('net log <name> <words>', () => {
   it('documents the grammar in net log --help', () => {
     const help = j.run('log', '--help').stdout;
     expect(help).toMatch(/^Usage: net log \[options\] \[name\] \[what\.\.\.\]/);
-    expect(help).toContain('gave <kind> [1-5], received <kind> [1-5]');
+    expect(help).toMatch(/^ {2}gave <kind> \[1-5\] +a give, and what it was worth \(--gave, --value\)$/m);
+    expect(help).toMatch(/^ {2}received <kind> \[1-5\] +something received/m);
     expect(help).toContain('$ net log jane coffee yesterday');
   });
 });

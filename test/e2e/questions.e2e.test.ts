@@ -75,3 +75,29 @@ describe('questions on a terminal', () => {
     expect(events().map((e) => [e.contact_id, e.kind]).sort()).toEqual([[idOf('Jane Doe'), 'introduction'], [idOf('Ravi Patel'), 'introduction']].sort());
   });
 });
+
+describe('colour in the questions', () => {
+  // SGR codes (colour, bold, dim): the cursor codes a prompt draws with are not colour.
+  const SGR = /\x1b\[[0-9;]*m/;
+  const pick = (env: Record<string, string | undefined>, ...flags: string[]) =>
+    runNetInPty(j, [...flags, 'show', 'jane'], [{ wait: 'could mean several people. Which one?', send: KEY.enter }], { env: { NO_COLOR: undefined, ...env } });
+
+  it('are coloured on a terminal, as net is', () => {
+    const r = pick({});
+    expect(r).toMatchObject({ code: 0, stuckOn: null });
+    expect(r.raw).toMatch(SGR);
+  });
+
+  it.each([
+    ['--no-color', {}, ['--no-color']],
+    ['--no-color with FORCE_COLOR set', { FORCE_COLOR: '1' }, ['--no-color']],
+    ['NO_COLOR', { NO_COLOR: '1' }, []],
+    ['NO_COLOR with FORCE_COLOR set', { NO_COLOR: '1', FORCE_COLOR: '1' }, []],
+    ['TERM=dumb', { TERM: 'dumb' }, []],
+  ])('have no colour with %s, the questions as the answer', (_, env: Record<string, string>, flags: string[]) => {
+    const r = pick(env, ...flags);
+    expect(r).toMatchObject({ code: 0, stuckOn: null });
+    expect(r.screen).toContain('Jane Doe');
+    expect(r.raw).not.toMatch(SGR);
+  });
+});

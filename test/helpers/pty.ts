@@ -19,6 +19,8 @@ export interface PtyStep {
 export interface PtyResult {
   /** Everything the program wrote to the terminal, without escape codes. */
   screen: string;
+  /** The same with its escape codes (colour, cursor), as the terminal got it. */
+  raw: string;
   code: number | null;
   /** The text a step was still waiting for when the time ran out, if any. */
   stuckOn: string | null;
@@ -79,7 +81,7 @@ while True:
         os.waitpid(pid, 0)
         break
     time.sleep(0.05)
-print(json.dumps({'screen': screen(), 'code': code, 'stuckOn': stuck, 'timedOut': timed_out}))
+print(json.dumps({'screen': screen(), 'raw': buf.decode('utf-8', 'replace'), 'code': code, 'stuckOn': stuck, 'timedOut': timed_out}))
 `;
 
 export function runNetInPty(
@@ -89,14 +91,16 @@ export function runNetInPty(
   /**
    * `shell` runs a sh script in the terminal instead, with "$NET" set to the net command line (for `stty -a` after it).
    * `settleMs`: the pause between a step's text showing and its keys being typed (100 ms unless said).
+   * `env`: variables set for the run, over the test's own (NO_COLOR among them); undefined takes one out.
    */
-  opts: { timeoutMs?: number; now?: string; shell?: string; settleMs?: number } = {},
+  opts: { timeoutMs?: number; now?: string; shell?: string; settleMs?: number; env?: Record<string, string | undefined> } = {},
 ): PtyResult {
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const net = [process.execPath, BIN, '--db', j.db, ...args];
   const argv = opts.shell === undefined ? net : ['sh', '-c', opts.shell, 'sh', ...net];
   const spec = { argv, steps, timeout: timeoutMs / 1000, settle: (opts.settleMs ?? 100) / 1000 };
-  const env = { PATH: process.env.PATH ?? '', HOME: j.dir, XDG_DATA_HOME: j.dir, NO_COLOR: '1', NET_NOW: opts.now ?? TODAY, TERM: 'xterm-256color' };
+  const env: Record<string, string | undefined> = { PATH: process.env.PATH ?? '', HOME: j.dir, XDG_DATA_HOME: j.dir, NO_COLOR: '1', NET_NOW: opts.now ?? TODAY, TERM: 'xterm-256color', ...opts.env };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
   const r = spawnSync('python3', ['-c', DRIVER, JSON.stringify(spec)], { encoding: 'utf8', env, timeout: timeoutMs + 5_000 });
   if (r.status !== 0) throw new Error(`the pty driver failed (${r.status ?? r.signal}): ${r.stderr}`);
   return JSON.parse(r.stdout) as PtyResult;

@@ -13,8 +13,9 @@ import { findUserDateOrder } from '../dates.js';
 
 export function setup(cmd: Command, ctx: CliContext): void {
   withExamples(addProfileFlags(cmd), [
-    'net add "Jane Doe" --company Acme --role "estate agent" --tag bni --met 2025-03-01 --every 3w',
-    'net add "Ravi Patel" --email ravi@example.com --how-met "chamber lunch" --service "bookkeeping"',
+    'net add "Jane Doe" --company Acme --role "estate agent" --tag bni --every 3w',
+    'net add "Ravi Patel" --email ravi@example.com --met 2025-03-01 --how-met BNI',
+    'net add "Sam Lee" --service bookkeeping --service payroll',
     'net add "Tom Baker" --note "met through Ravi; looking for a bookkeeper"',
     'net add            # guided, on a terminal',
   ]).action(async (name: string | undefined, flags: ProfileFlags) => {

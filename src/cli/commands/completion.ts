@@ -3,7 +3,7 @@ import { UsageError } from '../../core/errors.js';
 import { toCompletionScript } from '../completion/scripts.js';
 import { SHELLS, type Shell } from '../completion/shells.js';
 import type { CliContext } from '../context.js';
-import { withExamples } from '../options.js';
+import { withExamples, withText } from '../options.js';
 
 const INSTALL = `
 Install it once (a new shell then completes net's commands, flags, values, tags and your contacts' names):
@@ -18,7 +18,7 @@ function parseShell(text: string): Shell {
 }
 
 export function setup(cmd: Command, ctx: CliContext): void {
-  cmd.addHelpText('after', INSTALL);
+  withText(cmd, INSTALL);
   withExamples(cmd, ['net completion bash > ~/.local/share/bash-completion/completions/net', 'net completion zsh', 'net completion fish > ~/.config/fish/completions/net.fish']).action(
     (shell: string) => {
       const script = toCompletionScript(parseShell(shell));

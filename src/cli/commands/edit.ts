@@ -8,7 +8,7 @@ import { parseFieldText } from '../../core/text.js';
 import { renderEdited } from '../../ui/render-change.js';
 import { toEditedView } from '../../ui/render-change.js';
 import type { CliContext } from '../context.js';
-import { collect, withExamples } from '../options.js';
+import { collect, withExamples, withText } from '../options.js';
 import { addProfileFlags, toProfileFields, type ProfileFlags } from '../profile-flags.js';
 
 interface EditFlags extends ProfileFlags {
@@ -41,14 +41,15 @@ export function setup(cmd: Command, ctx: CliContext): void {
     .option('--ideal <text>', 'their ideal referral, e.g. "couples planning a spring wedding" (repeatable)', collect((s: string) => parseFieldText('ideal', s, '--ideal')))
     .option('--met-need <text>', 'mark a need met today: kept in the journal, never matched again (repeatable)', collect((s: string) => parseFieldText('need', s, '--met-need')))
     .option('--forget <text>', 'remove a service, goal, family member, need or ideal referral by its text (repeatable)', collect((s: string) => parseFieldText('service', s, '--forget')))
-    .option('--clear <field>', 'empty a field: company, role, email, phone, met, how-met, every, birthday, given-name, family-name, note (repeatable)', collect(parseClearField))
-    .addHelpText('after', `\n${HOW_FACTS_CHANGE}`);
+    .option('--clear <field>', 'empty a field: company, role, email, phone, met, how-met, every, birthday, given-name, family-name, note (repeatable)', collect(parseClearField));
+  withText(cmd, `\n${HOW_FACTS_CHANGE}`);
   withExamples(cmd, [
-    'net edit jane --company "Acme Homes" --service "home staging" --service valuations',
+    'net edit jane --company "Acme Homes" --service "home staging" --role agent',
     'net edit "Jane Doe" --name "Jane Doe-Smith" --tag client --untag prospect',
     'net edit jane --forget "home staging" --clear phone --clear every',
-    'net edit jane --email home=jane@home.example --phone mobile="+44 7700 900123" --forget-email jane@old.example',
-    'net edit maria --need "a wedding photographer" --ideal "couples planning a spring wedding"',
+    'net edit jane --email home=jane@home.example --forget-email jane@old.example',
+    'net edit jane --phone mobile="+44 7700 900123"',
+    'net edit maria --need "a wedding photographer" --ideal "couples to marry"',
     'net edit maria --met-need "a wedding photographer"',
     'net edit "Dr. Ada Lovelace" --given-name Ada --family-name Lovelace   # the vCard export writes them as N',
     'net edit jane --append-note "her daughter starts university in June"',

@@ -3,7 +3,7 @@ import type { ExportFormat } from '../../app/export.js';
 import { UsageError } from '../../core/errors.js';
 import { renderExported } from '../../ui/render-transfer.js';
 import type { CliContext } from '../context.js';
-import { withExamples } from '../options.js';
+import { withExamples, withText } from '../options.js';
 
 interface ExportFlags {
   format?: ExportFormat;
@@ -42,8 +42,8 @@ export function setup(cmd: Command, ctx: CliContext): void {
     .option('--format <format>', 'json (the whole journal, lossless), csv (contacts, one row each, with balance, stage and last touch) or vcf (vCard 4.0, for an address book); default: from the file name, else json', parseExportFormat)
     .option('--csv', 'short for --format csv')
     .option('--vcf', 'short for --format vcf')
-    .option('--force', 'replace the file if it exists')
-    .addHelpText('after', '\nAfter export, --json still means --format json; before it (net --json export file), it prints the confirmation as JSON.');
+    .option('--force', 'replace the file if it exists');
+  withText(cmd, '\nAfter export, --json still means --format json; before it (net --json export file), it prints the confirmation as JSON.');
   withExamples(cmd, [
     'net export --format json journal.json',
     'net export --format csv contacts.csv',

@@ -3,7 +3,7 @@ import { parseImportFormat, type ImportFormat } from '../../core/import/records.
 import { createProgressBar } from '../../ui/progress.js';
 import { renderImported, toImportView } from '../../ui/render-transfer.js';
 import type { CliContext } from '../context.js';
-import { withExamples } from '../options.js';
+import { withExamples, withText } from '../options.js';
 import { toLocaleDateOrder } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
 import { DEFAULT_ADD_UNKNOWN } from '../../core/touchpoints.js';
@@ -27,8 +27,8 @@ export function setup(cmd: Command, ctx: CliContext): void {
     .option('--since <date>', 'calendars and mailboxes: only what happened on or after this day (YYYY-MM-DD, "3 months ago")')
     .option('--unknown', 'calendars and mailboxes: list the people met or written to who are not in the journal, most frequent first')
     .option('--add-unknown [n]', `calendars and mailboxes: add the N people not in the journal seen most often, with their history (default ${DEFAULT_ADD_UNKNOWN})`, parseCount('--add-unknown'))
-    .option('--skip-bad', 'import the intact records of a damaged file (a card never closed) and list the broken ones (default: refuse it whole)')
-    .addHelpText('after', '\nText that plain text has no place for (control characters, bidi overrides, line breaks outside notes) is taken\nout of what a file brings, and the summary lists the records it cleaned.');
+    .option('--skip-bad', 'import the intact records of a damaged file (a card never closed) and list the broken ones (default: refuse it whole)');
+  withText(cmd, '\nText that plain text has no place for (control characters, bidi overrides, line breaks outside notes) is taken out of what a file brings, and the summary lists the records it cleaned.');
   withExamples(cmd, [
     'net import ~/Downloads/contacts.vcf --dry-run',
     'net import ~/Downloads/Connections.csv          # LinkedIn: "Connected On" becomes when you met',

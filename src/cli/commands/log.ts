@@ -11,7 +11,7 @@ import { renderLogged } from '../../ui/render-contact.js';
 import { toLoggedView } from '../../ui/render-contact.js';
 import type { CliContext } from '../context.js';
 import { findUserDateOrder, readDateFlag, readOptionalDateFlag } from '../dates.js';
-import { withExamples } from '../options.js';
+import { withExamples, withText } from '../options.js';
 
 interface LogFlags {
   touch?: Channel;
@@ -26,12 +26,16 @@ interface LogFlags {
 
 const GRAMMAR = `
 What happened, in words after the name (any order; the flags say the same):
-  coffee, lunch, call, video, message, email, event, one-to-one   a touchpoint (--touch)
-  gave <kind> [1-5], received <kind> [1-5]   a give, something received, what it was worth (--gave, --received, --value)
-  yesterday, tuesday, "last friday", 2026-11-24   when it happened (--date; looks back)
-  next <when>                                     a follow-up (--next; looks ahead): next friday, next "in 2 weeks"
-  for <whom>                                      with a referral: whom it was for (--prospect)
-  "words in quotes"                               the note (--note)
+  coffee, lunch, call…    a touchpoint (--touch): coffee, lunch, call, video,
+                          message, email, event, one-to-one
+  gave <kind> [1-5]       a give, and what it was worth (--gave, --value)
+  received <kind> [1-5]   something received, and what it was worth (--received)
+  yesterday, tuesday…     when it happened (--date; looks back): yesterday,
+                          tuesday, "last friday", 2026-11-24
+  next <when>             a follow-up (--next; looks ahead): next friday,
+                          next "in 2 weeks"
+  for <whom>              with a referral: whom it was for (--prospect)
+  "words in quotes"       the note (--note)
 Kinds: referral, introduction, article, idea, time, work, promotion, other. A word that could be read two ways
 ("article" alone: given or received?) is refused, with the flags of each reading.`;
 
@@ -46,14 +50,14 @@ export function setup(cmd: Command, ctx: CliContext): void {
     .option('--note <text>', 'what was said or given', (s) => parseFieldText('note', s, '--note'))
     .option('--date <when>', 'when it happened (default today): YYYY-MM-DD, yesterday, tuesday (the last one), 24.11.2026')
     .option('--next <when>', 'schedule a follow-up: YYYY-MM-DD, "in 2 weeks", friday (the coming one)')
-    .option('--prospect <text>', 'with a referral: whom it was for, or who came through it', (s) => parseFieldText('prospect', s, '--prospect'))
-    .addHelpText('after', GRAMMAR);
+    .option('--prospect <text>', 'with a referral: whom it was for, or who came through it', (s) => parseFieldText('prospect', s, '--prospect'));
+  withText(cmd, GRAMMAR);
   withExamples(cmd, [
     'net log jane coffee yesterday',
     'net log jane coffee gave article "sent her the pricing piece"',
-    'net log ravi gave referral 4 for "Tom Baker, needs a bookkeeper" next "in 2 weeks"',
+    'net log ravi gave referral 4 for "Tom Baker, a bookkeeper" next "in 2 weeks"',
     'net log ravi received introduction yesterday',
-    'net log jane --touch coffee --gave article --note "sent the piece on pricing"   # the same with flags',
+    'net log jane --touch coffee --gave article --note "the pricing piece"   # the same with flags',
     'net log jane --touch lunch --date tuesday --next friday   # the last Tuesday; the coming Friday',
     'net log jane       # on a terminal: asks what happened with Jane',
     'net log            # guided, on a terminal',

@@ -2,12 +2,12 @@ import type { Command } from 'commander';
 import { searchJournal } from '../../app/search.js';
 import { renderSearch, toSearchView } from '../../ui/render-search.js';
 import type { CliContext } from '../context.js';
-import { parseCount, withExamples } from '../options.js';
+import { parseCount, withExamples, withText } from '../options.js';
 
 export function setup(cmd: Command, ctx: CliContext): void {
   cmd
-    .option('--limit <n>', 'the most contacts and the most events shown (default 10 of each)', parseCount('--limit'))
-    .addHelpText('after', `
+    .option('--limit <n>', 'the most contacts and the most events shown (default 10 of each)', parseCount('--limit'));
+  withText(cmd, `
 Finds contacts by their name, company, role, how you met, services, goals, needs, family, tags and note, and events by
 their note, the prospect of a referral and how it went. Every word must be found, as the start of a word; case and
 accents do not matter ("cafe" finds "Café"). Best matches first.`);

@@ -5,7 +5,7 @@ import { UsageError } from '../../core/errors.js';
 import { PROMPTS } from '../../ui/messages/prompts.js';
 import { renderSynced, renderSyncStatus } from '../../ui/render-sync.js';
 import type { CliContext } from '../context.js';
-import { withExamples } from '../options.js';
+import { withExamples, withText } from '../options.js';
 
 interface SyncFlags {
   identity?: string;
@@ -38,8 +38,8 @@ function snapshotEvery(ctx: CliContext): number | undefined {
 export function setup(cmd: Command, ctx: CliContext): void {
   cmd
     .option('--identity <file>', 'an age identity file (age-keygen makes one): files are encrypted to it, no passphrase asked')
-    .option('--start-over', 'with init: set this journal up again, with another remote or the same one set up anew (the journal is kept and merged)')
-    .addHelpText('after', '\nThe passphrase is asked on a terminal, or read from NET_PASSPHRASE. Exit codes: 0 synced, 2 usage, 5 journal unavailable, 6 the remote cannot be used (git missing, unreachable, a wrong passphrase, a damaged file, a newer net, another sync running).');
+    .option('--start-over', 'with init: set this journal up again, with another remote or the same one set up anew (the journal is kept and merged)');
+  withText(cmd, '\nThe passphrase is asked on a terminal, or read from NET_PASSPHRASE. Exit codes: 0 synced, 2 usage, 5 journal unavailable, 6 the remote cannot be used (git missing, unreachable, a wrong passphrase, a damaged file, a newer net, another sync running).');
   withExamples(cmd, [
     'net sync init git@github.com:me/net-journal.git   # the first machine publishes its journal',
     'net sync init ~/Dropbox/net.git                    # another machine joins (an empty journal comes down)',

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CliContext } from '../../../src/cli/context.js';
 import { CommanderError, Help } from 'commander';
 import { NotFoundError, StoreError, SyncError, UsageError } from '../../../src/core/errors.js';
-import { report } from '../../../src/cli/run.js';
+import { report, toHelpArgs } from '../../../src/cli/run.js';
 import { COMMANDS } from '../../../src/cli/commands.js';
 import { buildProgram, COMMAND_NAMES, findCommandName, toOwnFlags } from '../../../src/cli/program.js';
 
@@ -23,7 +23,7 @@ describe('docs', () => {
     let help = '';
     cmd.configureOutput({ writeOut: (s) => (help += s) });
     cmd.outputHelp();
-    expect(help).toMatch(new RegExp(`Examples:\\n\\s+\\$ net (--\\S+ \\S+ )?${name}\\b`));
+    expect(help).toMatch(new RegExp(`Examples:\\n(?:  # .*\\n)?\\s+\\$ net (--\\S+ \\S+ )?${name}\\b`));
     expect(README).toMatch(new RegExp(`^\\$? ?net (--\\S+ \\S+ )?${name}\\b`, 'm'));
   });
 
@@ -89,6 +89,17 @@ describe('docs', () => {
     [['due', '--json'], ['due', '--json']],
   ])('reads a global flag after a command that shadows it as the command\'s own: %j', (args, read) => {
     expect(toOwnFlags(args)).toEqual(read);
+  });
+
+  it.each([
+    [['help', 'log'], ['log', '--help']],
+    [['help'], ['--help']],
+    [['--db', 'j.db', 'help', '--json', 'due'], ['--db', 'j.db', 'due', '--help']],
+    [['help', 'nope'], ['nope']],
+    [['log', 'help'], ['log', 'help']],
+    [['--db', 'help', 'due'], ['--db', 'help', 'due']],
+  ])('reads net help as git does: %j as %j', (args, read) => {
+    expect(toHelpArgs(args)).toEqual(read);
   });
 
   it('documents every exit code that a run of net can end with, and no other', () => {
