@@ -175,7 +175,10 @@ export function countUnpushed(store: Store): { fields: number; records: number; 
  */
 export function takePending(store: Store): SyncEntry[] {
   const entries: SyncEntry[] = [];
-  for (const name of SYNCED_TABLE_NAMES) {
+  // Only the tables that hold a pending change (the partial index answers): each table's query is a join of its own,
+  // prepared afresh in every process, and an everyday batch touches one or two of the nine (issue 19).
+  const touched = new Set(store.stmt('SELECT DISTINCT tbl FROM sync_fields WHERE pending = 1').pluck().all() as string[]);
+  for (const name of SYNCED_TABLE_NAMES.filter((n) => touched.has(n))) {
     const t: SyncedTable = SYNCED_TABLES[name];
     const rows = store
       .stmt(
@@ -740,7 +743,9 @@ export function mergeIncoming(store: Store, incoming: readonly Incoming[]): Merg
   merger.finish();
   merger.refreshSummaries();
   store.stmt('UPDATE sync_state SET capture = 1, hlc = max(hlc, ?) WHERE id = 1').run(merger.report.latest);
-  applyCapture(store.db);
+  // The triggers come back after a bulk merge dropped them; otherwise they stayed, as the open found them (and made
+  // them so): nothing to read again.
+  if (bulk) applyCapture(store.db);
   return merger.report;
 }
 
