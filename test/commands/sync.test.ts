@@ -66,6 +66,23 @@ describe('net sync init', () => {
     expect(a.json('list').map((c: { name: string }) => c.name)).toEqual(['Jane Doe', 'Ravi Patel']);
   });
 
+  it('reports, as a machine with contacts of its own joins, each one the remote holds too (email in any case, or name)', () => {
+    for (const [name, email] of [['Mia Wong', 'Mia.Wong@Example.com'], ['Ravi Patel', null], ['Jane Doe', 'jane@acme.example'], ['Omar Haddad', 'omar@one.example']] as const) {
+      a.run('add', name, ...(email ? ['--email', email] : []));
+    }
+    b.run('add', 'Mia Chen', '--email', 'mia.wong@example.COM'); // another name, the same email
+    b.run('add', 'Ravi Patel', '--phone', '+44 20 7946 0958'); // the same name
+    b.run('add', 'Omar Haddad', '--email', 'omar@two.example'); // the same name, two different emails: not reported
+    b.run('add', 'Lena Fischer');
+    expect(init(a).code).toBe(0);
+    const joined = b.json('sync', 'init', remote.url, '--identity', key.file);
+    const pairs = joined.duplicates.map((d: { a: { name: string }; b: { name: string }; reason: string }) => [d.a.name, d.b.name, d.reason]);
+    expect(pairs).toEqual([
+      ['Mia Chen', 'Mia Wong', 'same-email'],
+      ['Ravi Patel', 'Ravi Patel', 'same-name'],
+    ]);
+  });
+
   it('now and then writes a snapshot, so that a new machine loads it and replays only the batches after it', () => {
     const every2 = { env: { NET_SYNC_SNAPSHOT_EVERY: '2' } };
     a.run('add', 'Jane Doe');

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRAINING_NAMES } from '../../src/cli/startup/make-code-cache.js';
 import { makeJournal } from '../helpers/run-net.js';
+import { makeIdentityFile, makeRemote } from '../helpers/sync.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CACHE = join(ROOT, 'dist', 'bundle', 'code-cache', `${process.version}-${process.arch}`);
@@ -45,6 +46,28 @@ describe('the code cache', () => {
     expect(Object.values(used).every((u) => u === 'used')).toBe(true);
   });
 
+  it("covers an everyday sync too: every file of it, age's among them, comes from the cache", async () => {
+    const remote = makeRemote();
+    const other = makeJournal();
+    try {
+      const key = await makeIdentityFile(remote.dir);
+      expect(j.run('sync', 'init', remote.url, '--identity', key.file).code).toBe(0);
+      expect(other.run('sync', 'init', remote.url, '--identity', key.file).code).toBe(0);
+      other.run('log', 'jane', '--touch', 'call');
+      expect(other.run('sync').code).toBe(0);
+      j.run('log', 'jane', '--touch', 'email');
+      const r = j.runWith({ env: { NET_CODE_CACHE_CHECK: '1' } }, '--json', 'sync');
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ pulled: { added: 1 }, pushed: { records: 1 } });
+      const used = cacheUse(r.stderr);
+      expect(Object.keys(used).some((f) => f.startsWith('age-'))).toBe(true);
+      expect(Object.entries(used).filter(([, u]) => u !== 'used')).toEqual([]);
+    } finally {
+      other.cleanup();
+      remote.cleanup();
+    }
+  });
+
   it('turned off, or refused by V8, changes nothing a user sees', () => {
     const plain = j.run('show', 'jane');
     expect(plain.code).toBe(0);
@@ -74,5 +97,9 @@ describe('the code cache', () => {
     expect(all).toContain('net show');
     for (const name of names) expect(all, name).not.toContain(name);
     expect(all).not.toContain('Zephyrine'); // the training contact's company
+    // Nor the age key the sync step made and encrypted to, nor a note it logged.
+    expect(all).not.toMatch(/AGE-SECRET-KEY-1[0-9A-Z]{20}/);
+    expect(all).not.toMatch(/age1[0-9a-z]{50}/);
+    expect(all).not.toContain('woven at the sync step');
   });
 });
