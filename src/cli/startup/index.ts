@@ -12,6 +12,8 @@
  *   on first use (never, in net)            rolldown.config.mjs       4 on show
  *   the bundle loaded from V8's code cache  load-bundle.ts,           35 to 45% of net's          NET_NODE_LOADER=1
  *   made at build time, by our own loader   make-code-cache.ts        instructions above node
+ *   the bundle's requires resolved without  load-bundle.ts            16 M instructions on due,   NET_NODE_LOADER=1
+ *   node:path, which V8 then optimized      (bundleFileIn)            check, show and log
  *   the process ends when run() returns     index.ts (startUp)        a scavenge and the heap's   NET_NODE_EXIT=1
  *                                                                     teardown (see README)
  *   the bundle minified                     rolldown.config.mjs       about 5 M instructions      remove minify

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { UsageError } from '../../../src/core/errors.js';
 import { matchName, parseContactName, suggestNames, toNameKey } from '../../../src/core/names.js';
+import { runs } from '../../helpers/property-runs.js';
 
 const people = ['Jane Doe', 'Jane Roe', 'Ravi Patel', 'José Álvarez', 'Jan', 'Anna Schmidt', 'Anna-Lena Berg'].map((name, i) => ({ id: String(i), name }));
 const nameOf = (m: ReturnType<typeof matchName>) =>
@@ -59,6 +61,22 @@ describe('toNameKey and parseContactName', () => {
     ['Ångström', 'angstrom'],
   ])('toNameKey(%j) is %j', (name, key) => {
     expect(toNameKey(name)).toBe(key);
+  });
+
+  it('has no mark to remove below U+0300, where it skips the search for them', () => {
+    for (let code = 0; code < 0x300; code++) expect(/\p{M}/u.test(String.fromCharCode(code)), code.toString(16)).toBe(false);
+    expect(/\p{M}/u.test('\u0300')).toBe(true);
+  });
+
+  it('gives the key of the plain rule for any text: compatibility forms, marks, spaces, astral characters', () => {
+    const plain = (name: string) => name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+    const text = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom('a', 'É', 'e\u0301', ' ', '\u02ff', '\u0300', 'ﬁ', '①', '\t') }));
+    fc.assert(
+      fc.property(text, (name) => {
+        expect(toNameKey(name)).toBe(plain(name));
+      }),
+      { numRuns: runs(500) },
+    );
   });
 
   it.each([
