@@ -268,7 +268,6 @@ export async function importFile(store: Store, input: ImportInput, clock: Clock,
     const onBytes = (done: number) => progress?.(Math.floor(done / 1024), Math.floor(f.size / 1024));
     const warn = (w: TextWarning) => pushListed(result.warnings, w);
     const order = toUserDateOrder(store.findSetting(DATE_ORDER_SETTING), input.localeOrder);
-    store.beginBulkWrite();
     const done = await inOpenTransaction(store, input.dryRun, async () => {
       if (format === 'vcf') readVcards(f, writer, { order, today: clock.today }, onBytes, warn);
       else await readCsv(f, format, writer, order, clock, onBytes, warn);
@@ -531,7 +530,6 @@ function importJson(store: Store, f: ImportFile, input: ImportInput, progress?: 
     throw new UsageError(`${basename(input.file)} is not valid JSON: ${(err as Error).message}`, 'import a file made by net export --json, unedited');
   }
   const journal = upgradeJournalFile(readJournalFile(value, LATEST_VERSION));
-  store.beginBulkWrite();
   return inTransaction(store, input.dryRun, () => mergeJournal(store, journal, text, input, progress));
 }
 

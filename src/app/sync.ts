@@ -457,10 +457,6 @@ async function syncLocked(store: Store, input: SyncInput, ctx: SyncContext, loca
     // twice, here and after the push, where it committed four times).
     const incoming = await readIncoming(store, local, key, state.machine!);
     const remoteMax = listRemote(local.repo).batches.get(state.machine!)?.at(-1) ?? 0;
-    // A snapshot's merge writes the whole journal, each row's insert firing the search triggers: their statement
-    // journals in memory, as an import's (store.beginBulkWrite), not in a temporary file. Profiled (issue 19): a new
-    // machine joining the heavy journal spent 49 s of 92 (loaded machine) inside those inserts.
-    if (incoming.length) store.beginBulkWrite();
     const made = store.tx(() => {
       if (incoming.length) {
         report.push(mergeIncoming(store, incoming.map((i) => i.incoming)));

@@ -138,16 +138,6 @@ export class Store {
     this.db.pragma('defer_foreign_keys = ON');
   }
 
-  /**
-   * Before a write of thousands of rows (an import, a merge), outside its transaction. Every statement that fires a
-   * trigger (schema 10 and 11: the search documents, a contact's main email and phone) keeps a statement journal, to
-   * undo itself if it fails half-way; SQLite keeps it in memory up to 64 KB and then in a temporary file, which a
-   * contact's row with its indexes and search document passes, so that an import of 6,000 contacts made 577,000
-   * writes to that file (a third of its time). In memory, it is freed as each statement ends.
-   */
-  beginBulkWrite(): void {
-    if (!this.db.inTransaction) this.db.pragma('temp_store = MEMORY');
-  }
 
   /** A consistent copy of the journal into `file`, by SQLite's online backup: safe while another net writes. */
   async backupTo(file: string): Promise<void> {

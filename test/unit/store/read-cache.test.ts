@@ -55,3 +55,19 @@ describe('the page cache of a read', () => {
     expect(store.read(() => cacheSize(store!))).toBe(before);
   });
 });
+
+describe('the statement journals of a write', () => {
+  const tempStore = (s: Store) => s.db.pragma('temp_store', { simple: true }) as number;
+
+  it('stay in memory when the journal is opened to write (no temporary file per statement)', () => {
+    store = fileStore();
+    expect(tempStore(store)).toBe(2); // MEMORY
+  });
+
+  it('keep the default when it is opened to read, so that a large sort may use a file', () => {
+    fileStore().close();
+    const path = join(dir, 'journal.db');
+    store = new Store(openDatabase(path, { write: false, createFolder: false }), path);
+    expect(tempStore(store)).toBe(0); // DEFAULT
+  });
+});
