@@ -127,10 +127,13 @@ export interface IdentityFile {
   recipient: string;
 }
 
-/** An age identity file, as age-keygen writes one. */
-export async function makeIdentityFile(dir: string, name = 'age.key'): Promise<IdentityFile> {
+/**
+ * An age identity file, as age-keygen writes one: X25519, or with 'post-quantum' the hybrid of ML-KEM-768 and X25519
+ * that `age-keygen -pq` makes (AGE-SECRET-KEY-PQ-1…), made by age-encryption itself.
+ */
+export async function makeIdentityFile(dir: string, name = 'age.key', kind: 'x25519' | 'post-quantum' = 'x25519'): Promise<IdentityFile> {
   const age = await import('age-encryption');
-  const identity = await age.generateX25519Identity();
+  const identity = kind === 'x25519' ? await age.generateX25519Identity() : await age.generateHybridIdentity();
   const recipient = await age.identityToRecipient(identity);
   const file = join(dir, name);
   writeFileSync(file, `# created: 2026-11-22T09:00:00Z\n# public key: ${recipient}\n${identity}\n`, { mode: 0o600 });

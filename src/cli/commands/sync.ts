@@ -37,7 +37,7 @@ function snapshotEvery(ctx: CliContext): number | undefined {
 
 export function setup(cmd: Command, ctx: CliContext): void {
   cmd
-    .option('--identity <file>', 'an age identity file (age-keygen makes one): files are encrypted to it, no passphrase asked')
+    .option('--identity <file>', 'an age identity file (age-keygen, or age-keygen -pq for a post-quantum one, makes it): files are encrypted to it, no passphrase asked')
     .option('--start-over', 'with init: set this journal up again, with another remote or the same one set up anew (the journal is kept and merged)');
   withText(cmd, '\nThe passphrase is asked on a terminal, or read from NET_PASSPHRASE. Exit codes: 0 synced, 2 usage, 5 journal unavailable, 6 the remote cannot be used (git missing, unreachable, a wrong passphrase, a damaged file, a newer net, another sync running).');
   withExamples(cmd, [
