@@ -79,7 +79,7 @@ describe('keys', () => {
     expect(a.dump()).toEqual(before);
 
     expect(a.runWith(spawned, 'sync', 'init', remote.url, '--identity', pq.file)).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^Published this journal/) });
-    expect(JSON.parse(execFileSync('git', ['--git-dir', remote.url, 'show', 'main:net-sync.json'], { encoding: 'utf8' }))).toMatchObject({ keys: 'identity', recipient: pq.recipient });
+    expect(JSON.parse(execFileSync('git', ['--git-dir', remote.url, 'show', 'HEAD:net-sync.json'], { encoding: 'utf8' }))).toMatchObject({ keys: 'identity', recipient: pq.recipient });
     expect(b.runWith(spawned, 'sync', 'init', remote.url, '--identity', pq.file)).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/: 1 record in, 0 records out\.\n$/) });
     b.run('log', 'jane', '--touch', 'coffee');
     a.run('add', 'Sam Lee');
@@ -97,6 +97,45 @@ describe('keys', () => {
     const d = new age.Decrypter();
     d.addIdentity(pq.identity);
     expect(gunzipSync(await d.decrypt(readFileSync(file))).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+  });
+});
+
+describe("the remote's branch", () => {
+  const spawned = { runner: 'spawn' } as const;
+  const gitIn = (repo: string, ...args: string[]) => execFileSync('git', ['--git-dir', repo, ...args], { encoding: 'utf8' }).trim();
+  const bareRepository = (branch: string) => {
+    const repo = join(a.dir, `${branch}.git`);
+    execFileSync('git', ['init', '-q', '--bare', `--initial-branch=${branch}`, repo]);
+    return repo;
+  };
+  const branches = (repo: string) => gitIn(repo, 'for-each-ref', '--format=%(refname)', 'refs/heads');
+
+  it.each(['master', 'trunk'])('is the one the HEAD of an empty bare repository names (%s): a plain git clone then checks it out, no warning', (branch) => {
+    const repo = bareRepository(branch);
+    a.run('add', 'Jane Doe');
+    expect(a.runWith(spawned, 'sync', 'init', repo, '--identity', key.file)).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^Published this journal/) });
+    expect(b.runWith(spawned, 'sync', 'init', repo, '--identity', key.file)).toMatchObject({ code: 0, stderr: '' });
+    b.run('log', 'jane', '--touch', 'call');
+    expect(b.runWith(spawned, 'sync')).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/: 0 records in, 1 record out\.\n$/) });
+    expect(a.runWith(spawned, 'sync')).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/: 1 record in, 0 records out\.\n$/) });
+    expect({ head: gitIn(repo, 'symbolic-ref', 'HEAD'), branches: branches(repo) }).toEqual({ head: `refs/heads/${branch}`, branches: `refs/heads/${branch}` });
+    const into = join(a.dir, `clone-of-${branch}`);
+    const clone = spawnSync('git', ['clone', repo, into], { encoding: 'utf8', env: { ...process.env, HOME: a.dir } });
+    expect({ code: clone.status, warning: /warning/i.test(clone.stderr) }).toEqual({ code: 0, warning: false });
+    expect(JSON.parse(readFileSync(join(into, 'net-sync.json'), 'utf8'))).toMatchObject({ format: 'net-sync', recipient: key.recipient });
+  });
+
+  it('stays main on a remote that net set up there before it followed HEAD, its HEAD naming master', () => {
+    const repo = bareRepository('main');
+    a.run('add', 'Jane Doe');
+    expect(a.runWith(spawned, 'sync', 'init', repo, '--identity', key.file)).toMatchObject({ code: 0, stderr: '' });
+    gitIn(repo, 'symbolic-ref', 'HEAD', 'refs/heads/master'); // as `git init --bare` left such a remote
+    expect(b.runWith(spawned, 'sync', 'init', repo, '--identity', key.file)).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/: 1 record in, 0 records out\.\n$/) });
+    b.run('log', 'jane', '--touch', 'call');
+    expect(b.runWith(spawned, 'sync')).toMatchObject({ code: 0, stderr: '' });
+    expect(a.runWith(spawned, 'sync')).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/: 1 record in, 0 records out\.\n$/) });
+    expect(branches(repo)).toBe('refs/heads/main');
+    expect(exported(a)).toBe(exported(b));
   });
 });
 
