@@ -6,11 +6,14 @@
  * and batch numbers only.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SyncError } from '../core/errors.js';
 
-export const BRANCH = 'main';
+/**
+ * The branch net wrote to before it followed the remote's HEAD: a remote it set up then keeps it (see openWorkingCopy).
+ */
+const FORMER_BRANCH = 'main';
 
 export interface GitOptions {
   /** The working copy. */
@@ -61,19 +64,48 @@ function must(o: GitOptions, args: string[], what: string): Run {
   return r;
 }
 
-/** A working copy of `remote` at o.dir (made when missing), pointed at that remote. */
+/**
+ * A working copy of `remote` at o.dir (made when missing), pointed at that remote, on the branch net syncs: the one the
+ * remote's HEAD names, which is the branch `git clone` checks out and a git host shows. Made by `git clone` itself,
+ * the one git command that learns the HEAD of an empty remote too (git's protocol v2; a server that cannot say gives
+ * the user's own init.defaultBranch, as their own clone would). A client cannot set a remote's HEAD on most hosts
+ * (over ssh or https git has no command for it), so net follows the remote rather than the other way round. A remote
+ * set up by a net of before, whose HEAD names a branch it never had, keeps the branch net used then.
+ */
 export function openWorkingCopy(o: GitOptions, remote: string): void {
   if (!existsSync(join(o.dir, '.git'))) {
     rmSync(o.dir, { recursive: true, force: true });
-    const r = git(o, ['init', '-q', o.dir], join(o.dir, '..'));
-    if (r.code !== 0) throw new SyncError(`git could not make a working copy: ${toComplaint(r)}`, 'check that the journal\'s folder is writable; the journal is unchanged');
-    must(o, ['symbolic-ref', 'HEAD', `refs/heads/${BRANCH}`], 'make a working copy');
-    must(o, ['remote', 'add', 'origin', remote], 'make a working copy');
+    const r = git(o, ['clone', '-q', '--no-checkout', '--no-tags', '--origin', 'origin', remote, o.dir], join(o.dir, '..'));
+    if (r.code !== 0) {
+      rmSync(o.dir, { recursive: true, force: true });
+      throw unreachable(r);
+    }
+    const named = branchOf(o);
+    const has = (b: string) => git(o, ['rev-parse', '-q', '--verify', `refs/remotes/origin/${b}`]).code === 0;
+    if (named !== FORMER_BRANCH && !has(named) && has(FORMER_BRANCH)) must(o, ['symbolic-ref', 'HEAD', `refs/heads/${FORMER_BRANCH}`], 'make a working copy');
   }
   // An existing working copy is of this remote: net sync init makes a new one for another.
   // A git killed with the sync before it (SIGKILL) leaves its lock: no git runs here but the sync that holds net's lock.
   rmSync(join(o.dir, '.git', 'index.lock'), { force: true });
 }
+
+/**
+ * The branch the working copy is on, which is the remote's branch net syncs: read from .git/HEAD (one line, "ref:
+ * refs/heads/<branch>") rather than asked of git, a process fewer in every sync. A working copy made by a net of before
+ * is on the branch it always used.
+ */
+function branchOf(o: GitOptions): string {
+  let head = '';
+  try {
+    head = readFileSync(join(o.dir, '.git', 'HEAD'), 'utf8');
+  } catch {
+    // no working copy yet
+  }
+  return /^ref: refs\/heads\/(\S+)\s*$/.exec(head)?.[1] ?? FORMER_BRANCH;
+}
+
+const unreachable = (r: Run) =>
+  new SyncError(`cannot reach the remote: ${toComplaint(r)}`, 'check the network, the remote\'s address and your access to it (git fetch shows the same); the journal is unchanged');
 
 /**
  * Fetches the remote and makes the working copy exactly the remote's branch (nothing of a sync killed before it stays).
@@ -82,17 +114,17 @@ export function openWorkingCopy(o: GitOptions, remote: string): void {
  * committed) the reset alone leaves the working copy exact, and one git process fewer runs.
  */
 export function pull(o: GitOptions, untracked = true): boolean {
-  const r = git(o, ['fetch', '-q', '--no-tags', 'origin', `+refs/heads/${BRANCH}:refs/remotes/origin/${BRANCH}`]);
+  const branch = branchOf(o);
+  const r = git(o, ['fetch', '-q', '--no-tags', 'origin', `+refs/heads/${branch}:refs/remotes/origin/${branch}`]);
   if (r.code !== 0) {
-    const complaint = toComplaint(r);
     // An empty remote has no branch to fetch: that is not an error.
-    if (/couldn't find remote ref|could not find remote ref/i.test(complaint)) {
+    if (/couldn't find remote ref|could not find remote ref/i.test(toComplaint(r))) {
       resetToNothing(o);
       return false;
     }
-    throw new SyncError(`cannot reach the remote: ${complaint}`, 'check the network, the remote\'s address and your access to it (git fetch shows the same); the journal is unchanged');
+    throw unreachable(r);
   }
-  must(o, ['reset', '-q', '--hard', `refs/remotes/origin/${BRANCH}`], 'update the working copy');
+  must(o, ['reset', '-q', '--hard', `refs/remotes/origin/${branch}`], 'update the working copy');
   if (untracked) must(o, ['clean', '-q', '-f', '-d'], 'update the working copy');
   return true;
 }
@@ -117,9 +149,9 @@ export function commitAll(o: GitOptions, message: string): boolean {
   throw failed(r, 'commit');
 }
 
-/** Pushes the branch; 'rejected' when another machine pushed first (fetch, merge and push again). */
+/** Pushes the branch (branchOf); 'rejected' when another machine pushed first (fetch, merge and push again). */
 export function push(o: GitOptions): 'pushed' | 'rejected' {
-  const r = git(o, ['push', '-q', '--porcelain', 'origin', `HEAD:refs/heads/${BRANCH}`]);
+  const r = git(o, ['push', '-q', '--porcelain', 'origin', `HEAD:refs/heads/${branchOf(o)}`]);
   if (r.code === 0) return 'pushed';
   if (/^!.*\[(rejected|remote rejected)\].*(fetch first|non-fast-forward|stale info|cannot lock ref|failed to update ref)/m.test(r.stdout) || /\[rejected\]/.test(r.stdout)) return 'rejected';
   throw new SyncError(`cannot push to the remote: ${toComplaint(r)}`, 'check your access to the remote (git push shows the same); your changes are kept, and the next net sync pushes them');

@@ -35,9 +35,9 @@ async function gather(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
 }
 
 export interface KeyPair {
-  /** AGE-SECRET-KEY-1…: opens the files. */
+  /** AGE-SECRET-KEY-1… (or AGE-SECRET-KEY-PQ-1…, post-quantum): opens the files. */
   identity: string;
-  /** age1…: what files are encrypted to. */
+  /** age1… (age1pq1…): what files are encrypted to. */
   recipient: string;
 }
 
@@ -52,22 +52,24 @@ export async function toRecipient(identity: string): Promise<string> {
 }
 
 /**
- * The identity an age identity file holds (its first AGE-SECRET-KEY line; comments and blank lines aside). The
- * recipient is computed from it, unless `trustComment` and the file says it as age-keygen does ("# public key: age1…"):
+ * The identity an age identity file holds: its first line that is not a comment or blank, given to age as it is. age
+ * says which kinds it knows (X25519, AGE-SECRET-KEY-1…, and the post-quantum hybrid of ML-KEM-768 and X25519 that
+ * `age-keygen -pq` makes, AGE-SECRET-KEY-PQ-1…) and derives the recipient: net reads no key of its own. The recipient
+ * is taken from the file instead when `trustComment` and the file says it as age-keygen does ("# public key: age1…"):
  * the key net keeps for itself, read at every sync, which then loads no cryptography when there is nothing to decrypt.
  */
 export async function readIdentityText(text: string, file: string, trustComment = false): Promise<KeyPair> {
   const lines = text.split(/\r?\n/).map((l) => l.trim());
   const line = lines.find((l) => l && !l.startsWith('#'));
-  if (!line || !/^AGE-SECRET-KEY-1[0-9A-Z]+$/.test(line)) {
-    throw new SyncError(`${file} is not an age identity file (no AGE-SECRET-KEY-1… line)`, 'make one with age-keygen -o key.txt, or leave out --identity to use a passphrase', 2);
+  if (!line?.startsWith('AGE-SECRET-KEY-')) {
+    throw new SyncError(`${file} is not an age identity file (no AGE-SECRET-KEY-1… or AGE-SECRET-KEY-PQ-1… line)`, 'make one with age-keygen -o key.txt (age-keygen -pq -o key.txt for a post-quantum one), or leave out --identity to use a passphrase', 2);
   }
   const said = trustComment ? lines.map((l) => /^# public key: (age1[0-9a-z]+)$/.exec(l)?.[1]).find(Boolean) : undefined;
   if (said) return { identity: line, recipient: said };
   try {
     return { identity: line, recipient: await toRecipient(line) };
   } catch {
-    throw new SyncError(`${file} holds a damaged age identity`, 'give the file age-keygen wrote', 2);
+    throw new SyncError(`${file} holds a damaged age identity, or one of a kind net cannot use`, 'give the file age-keygen wrote (an X25519 or a post-quantum identity)', 2);
   }
 }
 

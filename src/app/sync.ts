@@ -2,7 +2,8 @@
  * `net sync`: one journal on every machine, through a git remote the user owns, end-to-end encrypted.
  *
  *   remote (a git repository)                 what it holds
- *   net-sync.json                             plain: the format, the schema, how files are encrypted, the recipient
+ *   net-sync.json                             plain: the format, the schema, how files are encrypted, the recipient,
+ *                                             the machine that published the journal (its snapshot-00000000)
  *   key.age                                   the files' key, encrypted with the passphrase (passphrase mode only)
  *   machines/<id>/<seq>.age                   a machine's changes since its previous batch, encrypted
  *   machines/<id>/snapshot-<seq>.age          a machine's whole journal after its batch <seq>, encrypted, and
@@ -141,6 +142,8 @@ interface RemoteHeader {
   schema: number;
   keys: KeyMode;
   recipient: string;
+  /** The machine that published the journal (its snapshot 0): since net sync status counts it; absent before. */
+  publisher?: string;
 }
 
 interface BatchFile {
@@ -554,7 +557,7 @@ async function readKeptKey(local: Local): Promise<KeyPair> {
 }
 
 function writeHeader(local: Local, state: ReturnType<typeof readSyncState>): void {
-  const header: RemoteHeader = { format: 'net-sync', version: SYNC_FORMAT_VERSION, schema: LATEST_VERSION, keys: state.keys!, recipient: state.recipient! };
+  const header: RemoteHeader = { format: 'net-sync', version: SYNC_FORMAT_VERSION, schema: LATEST_VERSION, keys: state.keys!, recipient: state.recipient!, publisher: state.machine! };
   toWorkingCopy(join(local.repo, HEADER), `${JSON.stringify(header, null, 2)}\n`);
   const wrapped = readFileOrUndefined(local.keyCopy);
   if (state.keys === 'passphrase' && wrapped) toWorkingCopy(join(local.repo, KEY_FILE), wrapped);
@@ -716,13 +719,18 @@ export interface SyncStatus {
   syncedAt: string | null;
   /** Records changed here and not yet pushed, and batches made but not pushed. */
   unpushed: { records: number; batches: number };
-  machines: { machine: string; label: string | null; self: boolean; batches: number; lastChangeAt: string | null; lastSyncedAt: string | null }[];
+  /**
+   * `batches`: the files of changes a machine has written to the remote and this journal has applied, the journal it
+   * published (`published`, the first machine's snapshot) counting as one, as a sync's `pulled.batches` counts it.
+   */
+  machines: { machine: string; label: string | null; self: boolean; published: boolean; batches: number; lastChangeAt: string | null; lastSyncedAt: string | null }[];
 }
 
 /** `net sync status`: from the journal alone (no git, no network): what is not pushed, the last sync, the machines. */
 export function syncStatus(store: Store): SyncStatus {
   const state = readSyncState(store);
   const unpushed = countUnpushed(store);
+  const publisher = state.capture && store.path ? findPublisher(localFiles(store.path).repo) : undefined;
   return {
     set: state.capture,
     remote: state.remote,
@@ -735,11 +743,29 @@ export function syncStatus(store: Store): SyncStatus {
       machine: m.machine,
       label: m.label,
       self: m.machine === state.machine,
-      batches: m.seq,
+      published: m.machine === publisher,
+      // A machine's batches are numbered from 1; the publisher's snapshot is number 0.
+      batches: m.seq + (m.machine === publisher ? 1 : 0),
       lastChangeAt: toHlcInstant(m.machine === state.machine ? state.hlc : m.hlc) ?? null,
       lastSyncedAt: m.syncedAt,
     })),
   };
+}
+
+/**
+ * The machine that published the journal, from the working copy as the last sync left it (a file beside the journal:
+ * no git, no network): the header says it; a remote published by a net of before says it only while the publish's
+ * snapshot-00000000 is there (a machine's snapshot gives way to its next one, after 100 batches).
+ */
+function findPublisher(repo: string): string | undefined {
+  let said: unknown;
+  try {
+    said = (JSON.parse(readText(join(repo, HEADER)) ?? '{}') as Partial<RemoteHeader>).publisher;
+  } catch {
+    // a damaged header: the next sync says so
+  }
+  if (typeof said === 'string' && MACHINE_ID.test(said)) return said;
+  return [...listRemote(repo).snapshots].find(([, seqs]) => seqs[0] === 0)?.[0];
 }
 
 /**

@@ -118,6 +118,32 @@ describe('net sync init', () => {
     expect(a.run('sync', 'status').stdout).toMatch(/^Syncing with .* as .* \([0-9a-f]{16}\); files encrypted to your age identity file\.\nLast sync: 2026-11-22 12:00\.\nEverything is pushed\.\nMachines:\n/);
   });
 
+  it('counts, for the machine that published the journal, its snapshot with its batches, on every machine', () => {
+    const rows = (j: Journal) => j.json('sync', 'status').machines.map((m: { self: boolean; published: boolean; batches: number }) => [m.self, m.published, m.batches]);
+    a.run('add', 'Jane Doe');
+    init(a);
+    expect(rows(a)).toEqual([[true, true, 1]]); // the journal it published
+    expect(a.runWith({ runner: 'spawn' }, 'sync', 'status')).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/\(this machine\) {2}1 batch {7}/) });
+    init(b);
+    expect(rows(b).sort()).toEqual([[false, true, 1], [true, false, 0]]);
+    a.run('log', 'jane', '--touch', 'call');
+    a.run('sync');
+    b.run('log', 'jane', '--touch', 'coffee');
+    b.run('sync');
+    a.run('sync');
+    expect(rows(a).sort()).toEqual([[false, false, 1], [true, true, 2]]);
+    expect(rows(b).sort()).toEqual([[false, true, 2], [true, false, 1]]);
+  });
+
+  it('knows the publisher of a remote set up before its header named it, from the snapshot of its publish', () => {
+    a.run('add', 'Jane Doe');
+    init(a);
+    changeRemoteFile(remote, 'net-sync.json', (x) => Buffer.from(x.toString().replace(/,\s*"publisher": "[0-9a-f]+"/, '')));
+    expect(listRemoteFiles(remote.url).filter((f) => f.endsWith('.age'))).toHaveLength(2); // snapshot 0 and its companion
+    init(b);
+    expect(b.json('sync', 'status').machines.find((m: { self: boolean }) => !m.self)).toMatchObject({ published: true, batches: 1 });
+  });
+
   it('refuses what it cannot do: set up twice, sync before setting up, a stray word; the journal unchanged', () => {
     a.run('add', 'Jane Doe');
     expect(a.run('sync')).toMatchObject({ code: 2, stderr: 'net: sync is not set up for this journal; run net sync init <remote> first (README: One journal on every machine)\n' });

@@ -5,13 +5,13 @@
  * speed; the merge rules are in test/commands/sync.test.ts and test/unit/store/sync-merge.test.ts.
  */
 import Database from 'better-sqlite3';
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { BIN, TODAY, type Journal } from '../helpers/run-net.js';
-import { exported, readAllObjects, setUpOnce, twoMachines, type IdentityFile, type Remote } from '../helpers/sync.js';
+import { exported, makeIdentityFile, readAllObjects, setUpOnce, twoMachines, type IdentityFile, type Remote } from '../helpers/sync.js';
 
 // Real processes, real git and, for passphrases, seconds of scrypt each: minutes on a busy two-core machine.
 vi.setConfig({ testTimeout: 180_000 });
@@ -61,6 +61,81 @@ describe('keys', () => {
     });
     expect(a.dump()).toEqual(before);
     expect(existsSync(`${a.db}.sync`)).toBe(false);
+  });
+
+  it('takes a post-quantum identity file (age-keygen -pq): publishes, joins, syncs both ways and backs up with it', async () => {
+    const pq = await makeIdentityFile(a.dir, 'pq.key', 'post-quantum');
+    expect(pq.identity).toMatch(/^AGE-SECRET-KEY-PQ-1[0-9A-Z]+$/);
+    const spawned = { runner: 'spawn' } as const;
+    const notAKey = join(a.dir, 'recipients.txt');
+    writeFileSync(notAKey, `# public key: ${pq.recipient}\n${pq.recipient}\n`);
+    a.run('add', 'Jane Doe', '--company', 'Acme');
+    const before = a.dump();
+    expect(a.runWith(spawned, 'sync', 'init', remote.url, '--identity', notAKey)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `net: ${notAKey} is not an age identity file (no AGE-SECRET-KEY-1… or AGE-SECRET-KEY-PQ-1… line); make one with age-keygen -o key.txt (age-keygen -pq -o key.txt for a post-quantum one), or leave out --identity to use a passphrase\n`,
+    });
+    expect(a.dump()).toEqual(before);
+
+    expect(a.runWith(spawned, 'sync', 'init', remote.url, '--identity', pq.file)).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^Published this journal/) });
+    expect(JSON.parse(execFileSync('git', ['--git-dir', remote.url, 'show', 'HEAD:net-sync.json'], { encoding: 'utf8' }))).toMatchObject({ keys: 'identity', recipient: pq.recipient });
+    expect(b.runWith(spawned, 'sync', 'init', remote.url, '--identity', pq.file)).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/: 1 record in, 0 records out\.\n$/) });
+    b.run('log', 'jane', '--touch', 'coffee');
+    a.run('add', 'Sam Lee');
+    expect(b.runWith(spawned, 'sync')).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/: 0 records in, 1 record out\.\n$/) });
+    expect(a.runWith(spawned, 'sync')).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/: 1 record in, 1 record out\.\n$/) });
+    expect(b.runWith(spawned, 'sync')).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/: 1 record in, 0 records out\.\n$/) });
+    expect(exported(b)).toBe(exported(a));
+    expect(a.json('show', 'jane').timeline).toHaveLength(1);
+
+    // what net keeps beside the journal, and an encrypted backup, open with the post-quantum identity alone
+    expect(readFileSync(`${b.db}.sync/identity`, 'utf8')).toContain(`\n${pq.identity}\n`);
+    const file = join(a.dir, 'backup.db.gz.age');
+    expect(a.runWith(spawned, 'backup', '--encrypt', file)).toMatchObject({ code: 0, stderr: '' });
+    const age = await import('age-encryption');
+    const d = new age.Decrypter();
+    d.addIdentity(pq.identity);
+    expect(gunzipSync(await d.decrypt(readFileSync(file))).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+  });
+});
+
+describe("the remote's branch", () => {
+  const spawned = { runner: 'spawn' } as const;
+  const gitIn = (repo: string, ...args: string[]) => execFileSync('git', ['--git-dir', repo, ...args], { encoding: 'utf8' }).trim();
+  const bareRepository = (branch: string) => {
+    const repo = join(a.dir, `${branch}.git`);
+    execFileSync('git', ['init', '-q', '--bare', `--initial-branch=${branch}`, repo]);
+    return repo;
+  };
+  const branches = (repo: string) => gitIn(repo, 'for-each-ref', '--format=%(refname)', 'refs/heads');
+
+  it.each(['master', 'trunk'])('is the one the HEAD of an empty bare repository names (%s): a plain git clone then checks it out, no warning', (branch) => {
+    const repo = bareRepository(branch);
+    a.run('add', 'Jane Doe');
+    expect(a.runWith(spawned, 'sync', 'init', repo, '--identity', key.file)).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^Published this journal/) });
+    expect(b.runWith(spawned, 'sync', 'init', repo, '--identity', key.file)).toMatchObject({ code: 0, stderr: '' });
+    b.run('log', 'jane', '--touch', 'call');
+    expect(b.runWith(spawned, 'sync')).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/: 0 records in, 1 record out\.\n$/) });
+    expect(a.runWith(spawned, 'sync')).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/: 1 record in, 0 records out\.\n$/) });
+    expect({ head: gitIn(repo, 'symbolic-ref', 'HEAD'), branches: branches(repo) }).toEqual({ head: `refs/heads/${branch}`, branches: `refs/heads/${branch}` });
+    const into = join(a.dir, `clone-of-${branch}`);
+    const clone = spawnSync('git', ['clone', repo, into], { encoding: 'utf8', env: { ...process.env, HOME: a.dir } });
+    expect({ code: clone.status, warning: /warning/i.test(clone.stderr) }).toEqual({ code: 0, warning: false });
+    expect(JSON.parse(readFileSync(join(into, 'net-sync.json'), 'utf8'))).toMatchObject({ format: 'net-sync', recipient: key.recipient });
+  });
+
+  it('stays main on a remote that net set up there before it followed HEAD, its HEAD naming master', () => {
+    const repo = bareRepository('main');
+    a.run('add', 'Jane Doe');
+    expect(a.runWith(spawned, 'sync', 'init', repo, '--identity', key.file)).toMatchObject({ code: 0, stderr: '' });
+    gitIn(repo, 'symbolic-ref', 'HEAD', 'refs/heads/master'); // as `git init --bare` left such a remote
+    expect(b.runWith(spawned, 'sync', 'init', repo, '--identity', key.file)).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/: 1 record in, 0 records out\.\n$/) });
+    b.run('log', 'jane', '--touch', 'call');
+    expect(b.runWith(spawned, 'sync')).toMatchObject({ code: 0, stderr: '' });
+    expect(a.runWith(spawned, 'sync')).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/: 1 record in, 0 records out\.\n$/) });
+    expect(branches(repo)).toBe('refs/heads/main');
+    expect(exported(a)).toBe(exported(b));
   });
 });
 

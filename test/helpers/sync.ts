@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { TODAY, makeJournal, type Journal, type RunResult } from './run-net.js';
 
-const BRANCH = 'main';
+/** The remote's branch, as net syncs it: the one its HEAD names (app/git.ts). */
+const BRANCH = 'HEAD';
 
 export interface Remote {
   /** What `net sync init` is given: the bare repository's path. */
@@ -127,10 +128,13 @@ export interface IdentityFile {
   recipient: string;
 }
 
-/** An age identity file, as age-keygen writes one. */
-export async function makeIdentityFile(dir: string, name = 'age.key'): Promise<IdentityFile> {
+/**
+ * An age identity file, as age-keygen writes one: X25519, or with 'post-quantum' the hybrid of ML-KEM-768 and X25519
+ * that `age-keygen -pq` makes (AGE-SECRET-KEY-PQ-1…), made by age-encryption itself.
+ */
+export async function makeIdentityFile(dir: string, name = 'age.key', kind: 'x25519' | 'post-quantum' = 'x25519'): Promise<IdentityFile> {
   const age = await import('age-encryption');
-  const identity = await age.generateX25519Identity();
+  const identity = kind === 'x25519' ? await age.generateX25519Identity() : await age.generateHybridIdentity();
   const recipient = await age.identityToRecipient(identity);
   const file = join(dir, name);
   writeFileSync(file, `# created: 2026-11-22T09:00:00Z\n# public key: ${recipient}\n${identity}\n`, { mode: 0o600 });
@@ -151,7 +155,7 @@ export function readAllObjects(repo: string): Buffer {
 
 /** The files of the remote's branch, path by path. */
 export function listRemoteFiles(repo: string): string[] {
-  return execFileSync('git', ['--git-dir', repo, 'ls-tree', '-r', '--name-only', 'main'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  return execFileSync('git', ['--git-dir', repo, 'ls-tree', '-r', '--name-only', BRANCH], { encoding: 'utf8' }).split('\n').filter(Boolean);
 }
 
 /**
@@ -172,7 +176,7 @@ function editRemote(remote: Remote, path: string, change: ((bytes: Buffer) => Bu
       git(['update-index', '--force-remove', path]);
     }
     const commit = git(['commit-tree', git(['write-tree']), '-p', BRANCH, '-m', 'edit']);
-    git(['update-ref', `refs/heads/${BRANCH}`, commit]);
+    git(['update-ref', BRANCH, commit]); // HEAD's branch
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -191,7 +195,7 @@ export function addRemoteFile(remote: Remote, path: string, text: string): void 
     writeFileSync(join(work, path), text);
     git('add', path);
     git('commit', '-q', '-m', 'add');
-    git('push', '-q', remote.url, 'main');
+    git('push', '-q', remote.url, `main:${execFileSync('git', ['--git-dir', remote.url, 'symbolic-ref', 'HEAD'], { encoding: 'utf8' }).trim()}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -37,15 +37,15 @@ function snapshotEvery(ctx: CliContext): number | undefined {
 
 export function setup(cmd: Command, ctx: CliContext): void {
   cmd
-    .option('--identity <file>', 'an age identity file (age-keygen makes one): files are encrypted to it, no passphrase asked')
+    .option('--identity <file>', 'an age identity file (age-keygen, or age-keygen -pq for a post-quantum one, makes it): files are encrypted to it, no passphrase asked')
     .option('--start-over', 'with init: set this journal up again, with another remote or the same one set up anew (the journal is kept and merged)');
-  withText(cmd, '\nThe passphrase is asked on a terminal, or read from NET_PASSPHRASE. Exit codes: 0 synced, 2 usage, 5 journal unavailable, 6 the remote cannot be used (git missing, unreachable, a wrong passphrase, a damaged file, a newer net, another sync running).');
+  withText(cmd, '\nThe passphrase is asked on a terminal, or read from NET_PASSPHRASE. net writes to the branch the remote\'s HEAD names (the one git clone checks out). Exit codes: 0 synced, 2 usage, 5 journal unavailable, 6 the remote cannot be used (git missing, unreachable, a wrong passphrase, a damaged file, a newer net, another sync running).');
   withExamples(cmd, [
     'net sync init git@github.com:me/net-journal.git   # the first machine publishes its journal',
     'net sync init ~/Dropbox/net.git                    # another machine joins (an empty journal comes down)',
     'net sync                                           # pull, merge, push: safe from cron',
     'net sync status                                    # what is not pushed, the last sync, the machines',
-    'net sync init /mnt/usb/net.git --identity ~/.config/net/age.key',
+    'net sync init /mnt/usb/net.git --identity ~/.config/net/age.key   # a key of age-keygen, or of age-keygen -pq (post-quantum)',
   ]).action(async (action: string | undefined, remote: string | undefined, flags: SyncFlags) => {
     if (action === 'status') {
       if (remote !== undefined) throw new UsageError(`net sync status takes no remote ("${remote}")`, 'run net sync status');
