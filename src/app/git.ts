@@ -6,7 +6,7 @@
  * and batch numbers only.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SyncError } from '../core/errors.js';
 
@@ -70,12 +70,16 @@ function must(o: GitOptions, args: string[], what: string): Run {
  * the one git command that learns the HEAD of an empty remote too (git's protocol v2; a server that cannot say gives
  * the user's own init.defaultBranch, as their own clone would). A client cannot set a remote's HEAD on most hosts
  * (over ssh or https git has no command for it), so net follows the remote rather than the other way round. A remote
- * set up by a net of before, whose HEAD names a branch it never had, keeps the branch net used then.
+ * set up by a net of before, whose HEAD names a branch it never had, keeps the branch net used then. Returns the
+ * remote's address as git keeps it: the one to store, so that a copy made again later finds the same remote.
  */
-export function openWorkingCopy(o: GitOptions, remote: string): void {
-  if (!existsSync(join(o.dir, '.git'))) {
+export function openWorkingCopy(o: GitOptions, remote: string): string {
+  const fresh = !existsSync(join(o.dir, '.git'));
+  if (fresh) {
     rmSync(o.dir, { recursive: true, force: true });
-    const r = git(o, ['clone', '-q', '--no-checkout', '--no-tags', '--origin', 'origin', remote, o.dir], join(o.dir, '..'));
+    // Run where the user is, as their own git clone would: a remote given as a relative folder (../net.git) is read
+    // from there, not from beside the journal. The address git then records (a folder made absolute) is returned.
+    const r = git(o, ['clone', '-q', '--no-checkout', '--no-tags', '--origin', 'origin', remote, o.dir], process.cwd());
     if (r.code !== 0) {
       rmSync(o.dir, { recursive: true, force: true });
       throw unreachable(r);
@@ -87,6 +91,10 @@ export function openWorkingCopy(o: GitOptions, remote: string): void {
   // An existing working copy is of this remote: net sync init makes a new one for another.
   // A git killed with the sync before it (SIGKILL) leaves its lock: no git runs here but the sync that holds net's lock.
   rmSync(join(o.dir, '.git', 'index.lock'), { force: true });
+  if (!fresh) return remote;
+  const kept = must(o, ['config', '--get', 'remote.origin.url'], 'make a working copy').stdout.trim() || remote;
+  // git keeps a local folder made absolute but as typed (/home/me/../usb/net.git): said and stored as its real path.
+  return kept.startsWith('/') && existsSync(kept) ? realpathSync(kept) : kept;
 }
 
 /**

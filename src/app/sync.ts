@@ -405,11 +405,10 @@ async function syncLocked(store: Store, input: SyncInput, ctx: SyncContext, loca
   } else if (!state.capture || !state.remote) {
     throw new UsageError('sync is not set up for this journal', 'run net sync init <remote> first (README: One journal on every machine)');
   }
-  const remote = input.init?.remote ?? state.remote!;
   const timing = { ms: 0 };
   const o: GitOptions = { dir: local.repo, env: ctx.env, interactive: ctx.interactive, timing };
   if (input.init) rmSync(local.repo, { recursive: true, force: true }); // a fresh working copy for a new remote
-  openWorkingCopy(o, remote);
+  const remote = openWorkingCopy(o, input.init?.remote ?? state.remote!);
   const report: MergeReport[] = [];
   let action: SyncResult['action'] = 'synced';
   let pulledBatches = 0;
@@ -430,7 +429,7 @@ async function syncLocked(store: Store, input: SyncInput, ctx: SyncContext, loca
     if (input.init && attempt === 1) {
       if (state.capture) store.tx(() => stopCapture(store)); // --start-over: this journal's records stay, its sync state goes
       if (!header) {
-        key = await publish(store, input, ctx, local);
+        key = await publish(store, input, ctx, local, remote);
         action = 'published';
       } else {
         key = await loadKey(ctx, local, header, input);
@@ -512,8 +511,8 @@ function keepLabelApart(store: Store, state: ReturnType<typeof readSyncState>): 
   return { ...state, label };
 }
 
-/** The first machine: the remote's header and key, and a snapshot of the journal as it is (kept until pushed). */
-async function publish(store: Store, input: SyncInput, ctx: SyncContext, local: Local): Promise<KeyPair> {
+/** The first machine: the remote's header and key, and a snapshot of the journal as it is (kept until pushed). `remote`: its address as git keeps it. */
+async function publish(store: Store, input: SyncInput, ctx: SyncContext, local: Local, remote: string): Promise<KeyPair> {
   let key: KeyPair;
   let wrapped: Uint8Array | undefined;
   if (input.identityFile) {
@@ -527,7 +526,7 @@ async function publish(store: Store, input: SyncInput, ctx: SyncContext, local: 
   const machine = newMachineId();
   const label = toLabel();
   store.tx(() => {
-    startCapture(store, { machine, label, remote: input.init!.remote, keys: wrapped ? 'passphrase' : 'identity', recipient: key.recipient, startMs: ctx.now.getTime(), pushExisting: false });
+    startCapture(store, { machine, label, remote, keys: wrapped ? 'passphrase' : 'identity', recipient: key.recipient, startMs: ctx.now.getTime(), pushExisting: false });
     const state = readSyncState(store);
     saveUnpushed(store, 0, 'snapshot', encode(toSnapshotFile(store, machine, 0, state.hlc, label)));
     noteMachine(store, { machine, label, seq: 0, hlc: state.hlc, at: ctx.clock.timestamp });

@@ -6,8 +6,8 @@
  */
 import Database from 'better-sqlite3';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { BIN, TODAY, type Journal } from '../helpers/run-net.js';
@@ -135,6 +135,23 @@ describe("the remote's branch", () => {
     expect(b.runWith(spawned, 'sync')).toMatchObject({ code: 0, stderr: '' });
     expect(a.runWith(spawned, 'sync')).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/: 1 record in, 0 records out\.\n$/) });
     expect(branches(repo)).toBe('refs/heads/main');
+    expect(exported(a)).toBe(exported(b));
+  });
+});
+
+describe("the remote's address", () => {
+  it('given as a relative folder, is read from where net runs, as git clone reads it, and kept whole for later syncs', () => {
+    const spawned = { runner: 'spawn' } as const;
+    const given = relative(process.cwd(), remote.url); // the spawned net runs in this process's folder
+    expect(given).toMatch(/^\.\.\//);
+    a.run('add', 'Jane Doe');
+    expect(a.runWith(spawned, 'sync', 'init', given, '--identity', key.file)).toMatchObject({ code: 0, stderr: '', stdout: `Published this journal to ${remote.url}: on another machine, net sync init ${remote.url} brings it down.\n` });
+    expect(b.runWith(spawned, 'sync', 'init', given, '--identity', key.file)).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(b.run('--json', 'sync', 'status').stdout)).toMatchObject({ remote: remote.url });
+    rmSync(`${a.db}.sync/repo`, { recursive: true, force: true }); // a working copy lost: made again from the address kept
+    b.run('log', 'jane', '--touch', 'call');
+    expect(b.runWith(spawned, 'sync')).toMatchObject({ code: 0, stderr: '' });
+    expect(a.runWith(spawned, 'sync')).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/: 1 record in, 0 records out\.\n$/) });
     expect(exported(a)).toBe(exported(b));
   });
 });
