@@ -87,10 +87,12 @@ async function prepareJournal(ctx: CliContext): Promise<void> {
 
 /**
  * `net help log` as git reads it: the help of `net log --help`; `net help` alone, the overview; a name that is no
- * command is the usage error that running it would be (with commander's "did you mean").
+ * command is the usage error that running it would be (with commander's "did you mean"), and so is `net nope --help`
+ * (commander would answer a help flag before it looked at the name, with the overview and exit 0).
  */
 export function toHelpArgs(args: readonly string[]): string[] {
   const at = args.indexOf(findCommandName(args) ?? '');
+  if (at >= 0 && args[at] !== 'help' && !findEntry(args[at])) return args.filter((a, i) => i < at || (a !== '--help' && a !== '-h'));
   if (at < 0 || args[at] !== 'help') return [...args];
   const topic = args.slice(at + 1).find((a) => !a.startsWith('-'));
   const before = args.slice(0, at);

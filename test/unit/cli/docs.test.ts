@@ -96,6 +96,9 @@ describe('docs', () => {
     [['help'], ['--help']],
     [['--db', 'j.db', 'help', '--json', 'due'], ['--db', 'j.db', 'due', '--help']],
     [['help', 'nope'], ['nope']],
+    [['nope', '--help'], ['nope']],
+    [['--json', 'nope', '-h'], ['--json', 'nope']],
+    [['--help', 'nope'], ['--help', 'nope']],
     [['log', 'help'], ['log', 'help']],
     [['--db', 'help', 'due'], ['--db', 'help', 'due']],
   ])('reads net help as git does: %j as %j', (args, read) => {
