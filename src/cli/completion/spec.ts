@@ -55,13 +55,14 @@ function toOptionSpec(o: Option): OptionSpec {
 
 export function toCompletionSpec(program: Command): CompletionSpec {
   const help = { flags: ['--help', '-h'], description: 'show help for a command', takesValue: false, values: 'none' as const };
-  return {
-    globals: [...program.options.map(toOptionSpec), help],
-    commands: program.commands.map((cmd) => ({
-      name: cmd.name(),
-      summary: cmd.description(),
-      options: [...cmd.options.map(toOptionSpec), help],
-      args: cmd.registeredArguments.map((a) => ({ name: a.name(), variadic: a.variadic, values: ARG_VALUES[a.name()] ?? 'none' })),
-    })),
-  };
+  const commands: CommandSpec[] = program.commands.map((cmd) => ({
+    name: cmd.name(),
+    summary: cmd.description(),
+    options: [...cmd.options.map(toOptionSpec), help],
+    args: cmd.registeredArguments.map((a) => ({ name: a.name(), variadic: a.variadic, values: ARG_VALUES[a.name()] ?? 'none' })),
+  }));
+  // commander's help command (net help <command>) is listed by its help, not in program.commands.
+  const helpCommand = program.createHelp().visibleCommands(program).find((c) => !program.commands.includes(c));
+  if (helpCommand) commands.push({ name: helpCommand.name(), summary: helpCommand.description(), options: [], args: [{ name: 'command', variadic: false, values: { words: commands.map((c) => c.name) } }] });
+  return { globals: [...program.options.map(toOptionSpec), help], commands };
 }

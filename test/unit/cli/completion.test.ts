@@ -17,7 +17,7 @@ const values = (words: string[], quote: 'none' | 'bash' | 'zsh' = 'none') => com
 
 describe('the completion spec', () => {
   it('has every command with every flag the command tree has, and the help flag', () => {
-    expect(spec.commands.map((c) => c.name)).toEqual(program.commands.map((c) => c.name()));
+    expect(spec.commands.map((c) => c.name)).toEqual([...program.commands.map((c) => c.name()), 'help']);
     for (const cmd of program.commands) {
       const flags = spec.commands.find((c) => c.name === cmd.name())!.options.flatMap((o) => o.flags);
       expect(flags).toEqual(expect.arrayContaining([...cmd.options.map((o) => o.long!), '--help']));
@@ -49,6 +49,9 @@ describe('complete', () => {
     [['due', '--tag', 'b'], ['bni']],
     [['log', '--touch=co'], ['coffee']],
     [['--', 'x'], []],
+    [['h'], ['help']],
+    [['help', 'i'], ['ideas', 'intro', 'import']],
+    [['help', 'log', ''], []],
   ])('after %j offers %j', (words, expected) => {
     expect(values(words)).toEqual(expected);
   });
