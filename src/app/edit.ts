@@ -9,10 +9,10 @@ import { POINT_KINDS, type ContactPoint, type PointKind } from '../core/types.js
 import { deletePoint, deletePoints, listPoints } from '../store/points.js';
 import type { Clock } from './clock.js';
 import { getContact } from './resolve.js';
-import { saveImportantDates } from './dates.js';
+import { listOccasions, saveImportantDates } from './dates.js';
 import { saveNeeds, type NeedsInput } from './needs.js';
 import { listDatedFacts } from '../store/ideas.js';
-import type { ImportantDate } from '../core/important-dates.js';
+import type { ImportantDate, Occasion } from '../core/important-dates.js';
 import { TEXT_RULES } from '../core/text.js';
 import { toThousands } from '../core/numbers.js';
 
@@ -74,6 +74,8 @@ export interface EditResult {
   contact: ContactWithSummary;
   facts: Fact[];
   points: ContactPoint[];
+  /** The birthday and the custom dates, as net show lists them. */
+  occasions: Occasion[];
   changes: EditChanges;
 }
 
@@ -154,7 +156,8 @@ export function editContact(store: Store, input: EditInput, clock: Clock): EditR
   }
   store.updateContact(contact.id, patch, clock.timestamp, patch.name === undefined ? undefined : toNameKey(patch.name));
   store.refreshSummary(contact.id);
-  return { contact: getContact(store, contact.id), facts: listDatedFacts(store, contact.id), points: listPoints(store, contact.id), changes };
+  const updated = getContact(store, contact.id);
+  return { contact: updated, facts: listDatedFacts(store, contact.id), points: listPoints(store, contact.id), occasions: listOccasions(store, updated, clock.today), changes };
 }
 
 /** Emails and phones: cleared (--clear email), forgotten one by one, then added; each change named once in `changes`. */

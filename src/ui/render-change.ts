@@ -4,16 +4,18 @@ import type { ContactRowCounts, RemoveResult } from '../app/rm.js';
 import type { FactKind } from '../core/vocabulary.js';
 import type { Palette } from './palette.js';
 import { toContactView, type ContactView } from './contact-view.js';
-import { renderProfile } from './render-show.js';
+import { renderProfile, toImportantDateView, type ImportantDateView } from './render-show.js';
 import { plural } from './messages/words.js';
 
 /** `net edit`: the updated contact, and what changed. */
 export interface EditedView extends ContactView {
+  /** The birthday and custom dates, as net show gives them. */
+  importantDates: ImportantDateView[];
   changes: EditChanges;
 }
 
 export function toEditedView(r: EditResult): EditedView {
-  return { ...toContactView(r.contact, r.facts, r.points), changes: r.changes };
+  return { ...toContactView(r.contact, r.facts, r.points), importantDates: r.occasions.map(toImportantDateView), changes: r.changes };
 }
 
 export interface RemovedView {
@@ -60,7 +62,7 @@ export function toChangeText(c: EditedView['changes']): string {
 }
 
 export function renderEdited(v: EditedView, p: Palette, today: string): string {
-  return `${p.green('Updated')} ${p.bold(v.name)}: ${toChangeText(v.changes)}\n${renderProfile(v, p, today)}`;
+  return `${p.green('Updated')} ${p.bold(v.name)}: ${toChangeText(v.changes)}\n${renderProfile(v, p, today, v.importantDates)}`;
 }
 
 /** "3 events, 1 follow-up and 2 profile facts", or '' when the contact had nothing else. */

@@ -2,6 +2,7 @@
 import type { ShowResult } from '../app/show.js';
 import { round1, type Standing } from '../core/capital.js';
 import { toRelativeDays } from '../core/dates.js';
+import type { Occasion } from '../core/important-dates.js';
 import { maxOf, toThousands } from '../core/numbers.js';
 import { toTagsText } from '../core/tags.js';
 import type { FollowUp } from '../core/types.js';
@@ -47,6 +48,10 @@ export interface ImportantDateView {
   inDays: number;
 }
 
+export function toImportantDateView(o: Occasion): ImportantDateView {
+  return { label: o.label, date: o.date, next: o.on, inDays: o.inDays };
+}
+
 /**
  * Stage, balance and depth as `net show` gives them. What the contact gave the user is not here: beside the balance it
  * would read as a score to compare (README, "Balance"); their gives are in the timeline, as people to thank.
@@ -69,7 +74,7 @@ export function toShowView(r: ShowResult): ShowView {
     earlierEvents: r.earlierEvents,
     followUps: r.followUps.map(toFollowUpView),
     standing: toStandingView(r.standing),
-    importantDates: r.occasions.map((o) => ({ label: o.label, date: o.date, next: o.on, inDays: o.inDays })),
+    importantDates: r.occasions.map(toImportantDateView),
   };
 }
 

@@ -36,6 +36,16 @@ describe('net edit', () => {
     expect(jane()).toMatchObject({ goal_count: 1, family_count: 1 });
   });
 
+  it('shows the dates to remember in the profile it prints, as net show does, and in its JSON', () => {
+    const r = j.run('edit', 'jane', '--birthday', '1980-05-04');
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout.split('\n')[0]).toBe('Updated Jane Doe: birthday');
+    const profile = r.stdout.split('\n').slice(1).join('\n').trimEnd();
+    expect(profile).toContain('  birthday    1980-05-04, next 2027-05-04 (in 163 days)');
+    expect(j.run('show', 'jane').stdout.startsWith(`${profile}\n`)).toBe(true);
+    expect(j.json('edit', 'jane', '--role', 'agent')).toMatchObject({ importantDates: [{ label: 'birthday', date: '1980-05-04', next: '2027-05-04', inDays: 163 }] });
+  });
+
   it('renames, and the new name resolves', () => {
     const r = j.run('edit', 'jane', '--name', 'Jane Doe-Smith');
     expect(r).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^Updated Jane Doe-Smith: name\n/) });
