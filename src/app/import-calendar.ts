@@ -234,7 +234,8 @@ function readSeries(uid: string, series: Series, sightings: Sightings, reading: 
 }
 
 interface Person {
-  address: string;
+  /** null: someone who came with a name and no address (`ATTENDEE;CN=Jane Doe:invalid:nomail`). */
+  address: string | null;
   name: string | null;
 }
 
@@ -254,13 +255,19 @@ function readOccurrence(key: string, event: CalendarEvent, startTime: Time, tzid
   const organizer = c.getFirstProperty('organizer');
   const consider = (value: unknown, name: unknown, partstat: string, cutype: string) => {
     const address = toCalendarAddress(typeof value === 'string' ? value : null);
-    if (!address) return;
+    const named = typeof name === 'string' && name.trim() ? name.trim() : null;
+    if (!address) {
+      // Calendars write a person they have no email for with a placeholder (invalid:nomail, RFC 5545 wants a URI): still
+      // someone met, whom the journal may know by name.
+      if (named && partstat !== 'DECLINED' && cutype !== 'ROOM' && cutype !== 'RESOURCE') people.set(`name:${named.toLowerCase()}`, { address: null, name: named });
+      return;
+    }
     if (sightings.isMine(address)) {
       if (partstat === 'DECLINED') declined = true;
       return;
     }
     if (partstat === 'DECLINED' || cutype === 'ROOM' || cutype === 'RESOURCE') return;
-    if (!people.has(address)) people.set(address, { address, name: typeof name === 'string' && name.trim() ? name.trim() : null });
+    if (!people.has(address)) people.set(address, { address, name: named });
   };
   for (const a of c.getAllProperties('attendee')) {
     consider(a.getFirstValue(), a.getParameter('cn'), String(a.getParameter('partstat') ?? '').toUpperCase(), String(a.getParameter('cutype') ?? '').toUpperCase());
@@ -284,7 +291,10 @@ function readOccurrence(key: string, event: CalendarEvent, startTime: Time, tzid
   const channel = toMeetingChannel(people.size, hasConferenceLink(texts));
   // No note: a meeting's title would go into the search index with every touchpoint, which took a ten-year calendar
   // past its time budget (4 s of 12 on the heavy journal), and the calendar keeps it anyway.
-  for (const p of people.values()) sightings.add(p.address, p.name, { key, date, channel, note: null });
+  for (const p of people.values()) {
+    if (p.address) sightings.add(p.address, p.name, { key, date, channel, note: null });
+    else sightings.addByName(p.name!, { key, date, channel, note: null });
+  }
 }
 
 /** Whether a path is a calendar folder: it holds .ics files (at any depth vdirsyncer uses). */

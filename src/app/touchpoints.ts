@@ -132,6 +132,8 @@ export class Sightings {
   private readonly contactOf = new Map<string, { id: string; name: string } | null>();
   private readonly perContact = new Map<string, ContactTouchpoints>();
   private readonly unknown = new Map<string, Unknown>();
+  /** People who came with a name alone, by name key: their contact, or null (addByName). */
+  private readonly contactOfName = new Map<string, { id: string; name: string } | null>();
   /** Addresses looked up by the name they came with (claimByName), once each. */
   private readonly namesTried = new Set<string>();
   private readonly result: WriteResult = { added: 0, moved: 0, joined: 0, unchanged: 0, contacts: [], unknownCount: 0, unknown: [], addedContacts: [] };
@@ -178,6 +180,24 @@ export class Sightings {
     if (s.date < u.first) u.first = s.date;
     if (s.date > u.last) u.last = s.date;
     if (this.options.addUnknown > 0) u.sightings.push(s);
+  }
+
+  /**
+   * Someone who came with a name alone (a calendar's placeholder for a person with no email): the contact of that name,
+   * by the address-book import's rule (findSameContact), else nobody. Never counted among the unknown, nor added by
+   * --add-unknown: without an address a name tells no stranger apart.
+   */
+  addByName(name: string, s: Sighting): void {
+    const text = toCleanText('name', name).text.trim();
+    if (!text) return;
+    const key = toNameKey(text);
+    let contact = this.contactOfName.get(key);
+    if (contact === undefined) {
+      const same = findSameContact(this.store, { name: text, emails: [] });
+      contact = same ? { id: same.id, name: same.name } : null;
+      this.contactOfName.set(key, contact);
+    }
+    if (contact) this.write(contact.id, contact.name, s, false);
   }
 
   /** The contact of this name with no email, given the address; its sightings so far (if kept) move to them. */

@@ -181,6 +181,19 @@ describe('net import: calendars', () => {
     });
   });
 
+  it('Apple Calendar: a person with no email (invalid:nomail) is the contact of that name; never an unknown to add; declined and rooms left out', () => {
+    setMe('me@myfirm.example');
+    expect(net('add', 'Carol King').code).toBe(0); // known by name alone
+    expect(net('import', fixture('apple-nomail.ics'), '--add-unknown')).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^Imported apple-nomail\.ics \(calendar\): 2 touchpoints added with 2 contacts\.\n/) });
+    expect(touches()).toEqual({
+      'Carol King': ['2026-11-10 one-to-one'],
+      'Jane Doe': ['2026-11-12 event'], // with two others: a group
+      'Ravi Patel': [],
+      'Tom Lee': [],
+    });
+    expect((j.dump().contacts as Row[]).map((c) => c.name).sort()).toEqual(['Carol King', 'Jane Doe', 'Ravi Patel', 'Tom Lee']);
+  });
+
   it('a khal/vdirsyncer folder: every .ics file in its calendars, zones from each file, a moved occurrence, floating all-day events', () => {
     setMe('me@myfirm.example');
     expect(net('import', fixture('khal'))).toMatchObject({ code: 0, stdout: 'Imported khal (calendar): 7 touchpoints added with 3 contacts.\nRead 7 meetings held with others in 3 files.\n' });
