@@ -11,7 +11,7 @@ import type { ContactWithSummary } from '../core/types.js';
 import { moveContactRows, type MovedRows } from '../store/merge.js';
 import type { ContactPatch, Store } from '../store/store.js';
 import type { Clock } from './clock.js';
-import { getContact, NO_ANSWERS, resolveContactRef, type Answers } from './resolve.js';
+import { getContact, NO_ANSWERS, resolveContact, type Answers } from './resolve.js';
 
 export interface MergeContactsInput {
   /** The contact kept, and the one merged into it: names or ids (the first 8 characters are enough). */
@@ -45,8 +45,8 @@ const FIELDS: [Field, string][] = [
 
 
 export function mergeContacts(store: Store, input: MergeContactsInput, clock: Clock, answers: Answers = NO_ANSWERS): MergeContactsResult {
-  const a = resolveContactRef(store, input.keep, answers);
-  const b = resolveContactRef(store, input.merge, answers);
+  const a = resolveContact(store, input.keep, answers);
+  const b = resolveContact(store, input.merge, answers);
   if (a.id === b.id) throw new UsageError(`"${input.keep}" and "${input.merge}" are the same contact, ${a.name}`, 'name two contacts (their ids tell apart two of one name: net --json list)');
   const patch: ContactPatch = {};
   const filled: string[] = [];

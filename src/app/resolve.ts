@@ -39,9 +39,12 @@ export class AmbiguousNameError extends NotFoundError {
     readonly query: string,
     readonly choices: readonly NamedContact[],
   ) {
-    const names = choices.slice(0, 8).map((c) => c.name);
+    // Two of one name (added on two machines, say) are told apart by id, which every command takes for a name.
+    const shown = choices.slice(0, 8);
+    const twice = new Set(shown.filter((c, i) => shown.findIndex((o) => toNameKey(o.name) === toNameKey(c.name)) !== i).map((c) => toNameKey(c.name)));
+    const names = shown.map((c) => (twice.has(toNameKey(c.name)) ? `${c.name} (${c.id.slice(0, 8)})` : c.name));
     const more = choices.length > 8 ? ` and ${choices.length - 8} more` : '';
-    super(`"${query}" could mean ${names.join(', ')}${more}`, [], 'use more of the name');
+    super(`"${query}" could mean ${names.join(', ')}${more}`, [], twice.size ? 'use more of the name, or the id in brackets' : 'use more of the name');
   }
 }
 
@@ -66,12 +69,15 @@ function findNameMatch(store: Store, query: string) {
 }
 
 /**
- * The contact a typed name means. `offerToAdd`: an unknown name may become a new contact (the error says under which
- * name); the caller adds them when `answers` says so, and gets undefined here.
+ * The contact a typed name means, or a contact's id (its first 8 or more characters) where a name would go.
+ * `offerToAdd`: an unknown name may become a new contact (the error says under which name); the caller adds them when
+ * `answers` says so, and gets undefined here.
  */
 export function resolveContact(store: Store, query: string, answers?: Answers): ContactWithSummary;
 export function resolveContact(store: Store, query: string, answers: Answers, opts: { offerToAdd: true }): ContactWithSummary | undefined;
 export function resolveContact(store: Store, query: string, answers: Answers = NO_ANSWERS, opts: { offerToAdd?: boolean } = {}): ContactWithSummary | undefined {
+  const byId = findById(store, query);
+  if (byId) return byId;
   const match = findNameMatch(store, query);
   if (match.kind === 'found') return getContact(store, match.contact.id);
   if (match.kind === 'ambiguous') {
@@ -93,13 +99,11 @@ export function getContact(store: Store, id: string): ContactWithSummary {
 const ID_PREFIX = /^[0-9a-f]{8}(?:-?[0-9a-f]{1,4})*(?:-[0-9a-f]{0,12})?$/i;
 
 /**
- * A contact named by id (the first 8 or more characters of it, as `net sync` prints them, which tell apart two contacts
- * of one name), else by name as resolveContact reads it.
+ * A contact named by id: the first 8 or more characters of it, as `net sync`, an ambiguous name's error and `--json`
+ * print them, which tell apart two contacts of one name. Undefined when `ref` is no such id (it is then read as a name).
  */
-export function resolveContactRef(store: Store, ref: string, answers: Answers = NO_ANSWERS): ContactWithSummary {
-  if (ID_PREFIX.test(ref.trim())) {
-    const ids = findContactIdsByPrefix(store, ref.trim().toLowerCase());
-    if (ids.length === 1) return getContact(store, ids[0]!);
-  }
-  return resolveContact(store, ref, answers);
+function findById(store: Store, ref: string): ContactWithSummary | undefined {
+  if (!ID_PREFIX.test(ref.trim())) return undefined;
+  const ids = findContactIdsByPrefix(store, ref.trim().toLowerCase());
+  return ids.length === 1 ? getContact(store, ids[0]!) : undefined;
 }

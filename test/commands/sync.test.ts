@@ -278,14 +278,20 @@ describe('net sync: merging', () => {
     const r = b.json('sync');
     expect(r.duplicates).toMatchObject([{ reason: 'same-name-and-phone' }]);
     const [first, second] = [r.duplicates[0].a.id.slice(0, 8), r.duplicates[0].b.id.slice(0, 8)];
+    // Until they are merged, the name says which two it could mean by id, and every command takes the id for a name.
+    const ambiguous = b.run('show', 'ravi');
+    expect(ambiguous).toMatchObject({ code: 4, stderr: expect.stringMatching(/^net: "ravi" could mean Ravi Patel \([0-9a-f]{8}\), Ravi Patel \([0-9a-f]{8}\); use more of the name, or the id in brackets\n$/) });
+    expect([...ambiguous.stderr.matchAll(/\(([0-9a-f]{8})\)/g)].map((m) => m[1]).sort()).toEqual([first, second].sort());
+    expect(b.json('show', first).contact).toMatchObject({ id: r.duplicates[0].a.id, name: 'Ravi Patel' });
+    expect(b.run('log', second, '--touch', 'call')).toMatchObject({ code: 0, stderr: '' });
     expect(b.run('sync').code).toBe(0);
     const text = b.run('merge', first, second);
     expect(text).toMatchObject({ code: 0, stderr: '' });
-    expect(text.stdout).toMatch(/^Merged Ravi Patel \([0-9a-f]{8}\) into Ravi Patel \([0-9a-f]{8}\): 1 event moved\.\n/);
+    expect(text.stdout).toMatch(/^Merged Ravi Patel \([0-9a-f]{8}\) into Ravi Patel \([0-9a-f]{8}\): 2 events moved\.\n/);
     syncBoth();
     expect(exported(b)).toBe(exported(a));
     const ravi = a.json('show', 'ravi');
-    expect(ravi.timeline).toHaveLength(2);
+    expect(ravi.timeline).toHaveLength(3);
     expect(ravi.contact).toMatchObject({ email: 'ravi@patel.example', company: 'Patel Books' });
   });
 });
