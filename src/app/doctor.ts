@@ -36,11 +36,12 @@ export interface DoctorCheck {
 }
 
 /**
- * What a check found. Those that are problems: folder, odd-file, not-sqlite, readable-by-others, wal-large,
+ * What a check found. Those that are problems: no-folder, folder, odd-file, not-sqlite, readable-by-others, wal-large,
  * rollback-pending, cannot-open, unreadable, damaged, schema-newer, orphans, summaries-differ.
  */
 export type DoctorFinding =
   | { code: 'no-journal' }
+  | { code: 'no-folder'; path: string }
   | { code: 'folder'; path: string }
   | { code: 'odd-file'; path: string; kind: OddFileKind }
   | { code: 'empty-file' }
@@ -232,6 +233,9 @@ function undoInterruptedWrite(path: string): DoctorCheck {
 
 export function examineJournal(input: DoctorInput): DoctorResult {
   if (!existsSync(input.path)) {
+    // A folder the user named (not net's own) is never made: no write could create the journal there.
+    const folder = dirname(input.path);
+    if (!input.ownFolder && !existsSync(folder)) return { path: input.path, exists: false, healthy: false, checks: [problem('file', { code: 'no-folder', path: folder })] };
     return { path: input.path, exists: false, healthy: true, checks: [ok('file', { code: 'no-journal' })] };
   }
   // Undone first: until then the journal's rows cannot be read without writing.

@@ -7,7 +7,7 @@ import { createOutput, type Output } from '../ui/output.js';
 import { makePalette, type ChalkConstructor } from '../ui/palette.js';
 import { toTerminalText } from '../ui/terminal-text.js';
 import { journalCode } from './journal-code.js';
-import { resolveJournalPath, type JournalPath } from './journal-path.js';
+import { mayCreateFolder, resolveJournalPath, type JournalPath } from './journal-path.js';
 import type { Io } from './startup/std-streams.js';
 
 export interface GlobalOptions {
@@ -119,8 +119,8 @@ export function createContext(now: Date, today: IsoDate, io: Io, globals: () => 
     open(mode) {
       if (session && (session.mode === 'write' || mode === 'read')) return session;
       session?.close(false);
-      const { path, source } = journalPath();
-      session = journalCode().openSession(path, mode, source === 'default' || source === 'XDG_DATA_HOME', now);
+      const where = journalPath();
+      session = journalCode().openSession(where.path, mode, mayCreateFolder(where), now);
       return session;
     },
     read: (fn) => settle(ctx, theAnswers(), () => ctx.open('read').read((store) => fn(store, theAnswers()))),

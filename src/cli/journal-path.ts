@@ -9,6 +9,12 @@ export interface JournalPath {
   source: '--db' | 'NET_DB' | 'XDG_DATA_HOME' | 'default';
 }
 
+/**
+ * Whether net may make the journal's folder: for the default location only. A path the user gave (--db, NET_DB) must
+ * point into a folder that exists, so that a mistyped folder is said at once instead of becoming a new, empty journal.
+ */
+export const mayCreateFolder = (p: JournalPath): boolean => p.source === 'default' || p.source === 'XDG_DATA_HOME';
+
 /** The home folder, which must be an absolute path: an empty or relative HOME would put the journal wherever net runs. */
 function findHome(env: NodeJS.ProcessEnv): string {
   const home = env.HOME ?? homedir();

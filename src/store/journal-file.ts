@@ -73,8 +73,9 @@ function checkPath(path: string, opts: OpenOptions): 'missing' | 'empty' | 'jour
   }
   const folder = dirname(path);
   if (!existsSync(folder)) {
-    if (!opts.write) return 'missing';
+    // A folder the user named must exist, for reads too: a mistyped one would otherwise read as an empty journal.
     if (!opts.createFolder) throw new StoreError(`the folder ${folder} does not exist`, `create it first (mkdir -p ${folder}) or choose another --db path`);
+    if (!opts.write) return 'missing';
     mkdirSync(folder, { recursive: true, mode: 0o700 });
   } else if (!statSync(folder).isDirectory()) {
     throw new StoreError(`${folder} is not a folder`, 'choose a --db path inside a folder');

@@ -29,8 +29,9 @@ const TITLES: Record<DoctorCheckId, string> = {
   wal: 'write-ahead log',
 };
 
-/** `net where`: the journal in use, and whether it exists yet. */
-export function renderWhere(w: { path: string; exists: boolean }): string {
+/** `net where`: the journal in use, and whether it exists yet (`folderMissing`: a folder the user named is not there). */
+export function renderWhere(w: { path: string; exists: boolean; folderMissing?: boolean }): string {
+  if (w.folderMissing) return `${w.path} (its folder does not exist: create it first, or give another --db path)`;
   return `${w.path}${w.exists ? '' : ' (not created yet: the first write creates it)'}`;
 }
 

@@ -29,6 +29,13 @@ describe('net where', () => {
     expect(net({ XDG_DATA_HOME: xdg, NET_DB: join(dir, 'env.db') }, '--db', join(dir, 'flag.db'), 'where').stdout).toMatch(new RegExp(`^${join(dir, 'flag.db')} `));
   });
 
+  it('says when the folder of a path you gave does not exist, and reads there refuse as writes do (exit 5)', () => {
+    const db = join(dir, 'no-such-folder', 'j.db');
+    expect(net({}, '--db', db, 'where')).toEqual({ code: 0, stderr: '', stdout: `${db} (its folder does not exist: create it first, or give another --db path)\n` });
+    expect(net({ NET_DB: db }, 'list')).toEqual({ code: 5, stdout: '', stderr: `net: the folder ${join(dir, 'no-such-folder')} does not exist; create it first (mkdir -p ${join(dir, 'no-such-folder')}) or choose another --db path\n` });
+    expect(net({}, '--db', db, 'doctor')).toMatchObject({ code: 5, stdout: expect.stringContaining(`the folder ${join(dir, 'no-such-folder')} does not exist`) });
+  });
+
   it('expands ~ in --db and NET_DB', () => {
     expect(net({ NET_DB: '~/j.db' }, '--json', 'where').stdout).toBe(`${JSON.stringify({ path: join(dir, 'j.db'), source: 'NET_DB', exists: false }, null, 2)}\n`);
   });
