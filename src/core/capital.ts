@@ -296,16 +296,37 @@ interface Need {
 
 const adviceKey = (a: CheckAdvice) => JSON.stringify(a);
 
+/*
+ * The result is written out field by field, not spread from base: `net ideas` checks some forty contacts, and the
+ * spread of base's eight fields into a new object allocated about 2.7 KB a check (V8's slow path for a spread into a
+ * literal with more fields), a fifth of what a check allocated; with the filters and flatMaps replaced by loops, a
+ * check allocates about half (658 → 333 KB for 41 checks). The fields keep their order: `--json` prints them so.
+ */
 function judge(needs: Need[], base: Omit<CheckResult, 'verdict' | 'reasons' | 'suggestions' | 'thanks'>, keepGiving: CheckAdvice): CheckResult {
-  const failing = needs.filter((n) => !n.ok);
-  const advice = new Map(failing.flatMap((n) => (n.suggestion ? [[adviceKey(n.suggestion), n.suggestion] as const] : [])));
-  const received = base.breakdown.received;
+  const reasons: JudgedReason[] = [];
+  const advice = new Map<string, CheckAdvice>();
+  for (const n of needs) {
+    if (n.ok) continue;
+    if (n.reason) reasons.push({ ...n.reason, ok: false });
+    if (n.suggestion) advice.set(adviceKey(n.suggestion), n.suggestion);
+  }
+  const failing = needs.some((n) => !n.ok);
+  for (const n of needs) if (n.ok && n.reason) reasons.push({ ...n.reason, ok: true });
+  const { breakdown } = base;
+  const received = breakdown.received;
   return {
-    ...base,
-    verdict: failing.length ? 'premature' : 'ready',
-    reasons: [...failing, ...needs.filter((n) => n.ok)].flatMap((n) => (n.reason ? [{ ...n.reason, ok: n.ok }] : [])),
-    thanks: received.count && base.breakdown.lastReceivedOn ? { count: received.count, lastOn: base.breakdown.lastReceivedOn } : null,
-    suggestions: failing.length ? [...advice.values()] : [keepGiving],
+    stage: base.stage,
+    balance: base.balance,
+    received: base.received,
+    depth: base.depth,
+    points: base.points,
+    knownSince: base.knownSince,
+    lastTouch: base.lastTouch,
+    breakdown,
+    verdict: failing ? 'premature' : 'ready',
+    reasons,
+    thanks: received.count && breakdown.lastReceivedOn ? { count: received.count, lastOn: breakdown.lastReceivedOn } : null,
+    suggestions: failing ? [...advice.values()] : [keepGiving],
   };
 }
 
