@@ -66,6 +66,7 @@ interface Pair {
 /** Contacts with their standing, read once per command. */
 class People {
   private readonly known = new Map<string, Person>();
+  private readonly checked = new Map<string, Candidate>();
   private readonly halfLifeDays: number;
 
   constructor(
@@ -94,14 +95,16 @@ class People {
    * that `net ideas "Ada Abbott"` allocates in its own work.
    */
   candidates(ids: readonly string[]): Map<string, Candidate> {
-    const answers = listAnswersById(this.store, ids);
-    return new Map(
-      [...new Set(ids)].map((id) => {
-        const { row: contact, standing } = this.get(id);
-        const referral = checkReferral({ contact, breakdown: toBalanceBreakdown([], this.today, this.halfLifeDays), answers: answers.get(id) ?? [], today: this.today, halfLifeDays: this.halfLifeDays });
-        return [id, { id, name: contact.name, standing, met: hasMet(contact), referral }];
-      }),
-    );
+    // Each contact is checked once per command: the plain give offered when no introduction is ready checks the
+    // contact whose ideas these are, whom the ideas' checks have already checked (a query and a check saved).
+    const missing = [...new Set(ids)].filter((id) => !this.checked.has(id));
+    const answers = listAnswersById(this.store, missing);
+    for (const id of missing) {
+      const { row: contact, standing } = this.get(id);
+      const referral = checkReferral({ contact, breakdown: toBalanceBreakdown([], this.today, this.halfLifeDays), answers: answers.get(id) ?? [], today: this.today, halfLifeDays: this.halfLifeDays });
+      this.checked.set(id, { id, name: contact.name, standing, met: hasMet(contact), referral });
+    }
+    return new Map(ids.map((id) => [id, this.checked.get(id)!]));
   }
 }
 

@@ -296,16 +296,37 @@ interface Need {
 
 const adviceKey = (a: CheckAdvice) => JSON.stringify(a);
 
+/*
+ * The result is written out field by field, not spread from base, and the needs sorted with loops, not filters and
+ * flatMaps: `net ideas` checks some forty contacts, and judge was the frame that allocated most in a check (about
+ * 2.7 KB of its 14, in a sampling heap profile). 41 checks as `net ideas` runs them allocate 439 KB where they
+ * allocated 588 (516 and 658 with their empty breakdowns). The fields keep their order: `--json` prints them so.
+ */
 function judge(needs: Need[], base: Omit<CheckResult, 'verdict' | 'reasons' | 'suggestions' | 'thanks'>, keepGiving: CheckAdvice): CheckResult {
-  const failing = needs.filter((n) => !n.ok);
-  const advice = new Map(failing.flatMap((n) => (n.suggestion ? [[adviceKey(n.suggestion), n.suggestion] as const] : [])));
-  const received = base.breakdown.received;
+  const reasons: JudgedReason[] = [];
+  const advice = new Map<string, CheckAdvice>();
+  for (const n of needs) {
+    if (n.ok) continue;
+    if (n.reason) reasons.push({ ...n.reason, ok: false });
+    if (n.suggestion) advice.set(adviceKey(n.suggestion), n.suggestion);
+  }
+  const failing = needs.some((n) => !n.ok);
+  for (const n of needs) if (n.ok && n.reason) reasons.push({ ...n.reason, ok: true });
+  const { breakdown } = base;
+  const received = breakdown.received;
   return {
-    ...base,
-    verdict: failing.length ? 'premature' : 'ready',
-    reasons: [...failing, ...needs.filter((n) => n.ok)].flatMap((n) => (n.reason ? [{ ...n.reason, ok: n.ok }] : [])),
-    thanks: received.count && base.breakdown.lastReceivedOn ? { count: received.count, lastOn: base.breakdown.lastReceivedOn } : null,
-    suggestions: failing.length ? [...advice.values()] : [keepGiving],
+    stage: base.stage,
+    balance: base.balance,
+    received: base.received,
+    depth: base.depth,
+    points: base.points,
+    knownSince: base.knownSince,
+    lastTouch: base.lastTouch,
+    breakdown,
+    verdict: failing ? 'premature' : 'ready',
+    reasons,
+    thanks: received.count && breakdown.lastReceivedOn ? { count: received.count, lastOn: breakdown.lastReceivedOn } : null,
+    suggestions: failing ? [...advice.values()] : [keepGiving],
   };
 }
 

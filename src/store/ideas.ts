@@ -60,13 +60,16 @@ export function findWishTexts(store: Store, kind: WishKind, keys: readonly strin
 
 /**
  * Who wishes for this text (a lower-case key), other than `exceptId`, with the words they wrote: at most `perText`,
- * those the journal knows best first, as listOfferHolders takes an offer's holders.
+ * those the journal knows best first, as listOfferHolders takes an offer's holders. In the walk, each holder's words
+ * come from the index on (kind, text) whose range the holders were just read from (its pages still cached), not from
+ * the unique index on (contact, kind, text) and then the fact's row: two fresh pages per holder kept. On the extreme
+ * journal the two walks of `net ideas "Ada Abbott"` took 5.1 ms of CPU, now 4.3 (medians of 15, fresh processes).
  */
 export function listWishHolders(store: Store, kind: WishKind, key: string, perText: number, exceptId: string): Wish[] {
   const holders = store.stmt('SELECT count(*) FROM facts WHERE kind = ? AND text_key = ?').pluck().get(kind, key) as number;
   const sql =
     holders > perText * WALK_FACTOR
-      ? `SELECT c.id AS contactId, (SELECT f.text FROM facts f WHERE f.contact_id = c.id AND f.kind = @kind AND f.text_key = @key LIMIT 1) AS text
+      ? `SELECT c.id AS contactId, (SELECT f.text FROM facts f INDEXED BY facts_kind_text_cover WHERE f.kind = @kind AND f.text_key = @key AND f.contact_id = c.id LIMIT 1) AS text
          FROM contacts c INDEXED BY contacts_known
          WHERE c.id <> @exceptId AND c.id IN (${HOLDERS_SQL('@kind', '@key')}) ORDER BY ${knownOrder('c.id')} LIMIT @perText`
       : `SELECT c.id AS contactId, f.text FROM facts f JOIN contacts c ON c.id = f.contact_id
@@ -99,6 +102,8 @@ const distinctSql = (table: string, expr: string, where: string) => `WITH RECURS
  * and JavaScript stems each text once however many contacts share it.
  */
 export function findOfferTexts(store: Store, keys: readonly string[] | null): OfferText[] {
+  // No stem looked for, no text can match: the loose scans would walk every distinct text only to keep none.
+  if (keys !== null && !keys.length) return [];
   const args = keys ?? [];
   const filter = keys === null ? '' : ` AND ${anyKey('v', keys)}`;
   const texts: OfferText[] = [];
