@@ -18,7 +18,7 @@ export interface BackupResult {
   bytes: number;
   contacts: number;
   /** How an encrypted backup is opened: with sync's key (its recipient), or with a passphrase; null when plain. */
-  encrypted?: { to: 'sync-key'; recipient: string } | { to: 'passphrase' } | null;
+  encrypted?: { to: 'sync-key'; recipient: string; identityFile: string } | { to: 'passphrase' } | null;
 }
 
 export function toBackupName(today: string): string {
@@ -50,5 +50,6 @@ export async function backupEncrypted(store: Store, input: BackupInput, clock: C
   const file = input.file ?? toEncryptedBackupName(clock.today);
   writeFileSafely({ file, force: input.force, journal: store.path }, (write) => write(bytes));
   const target = resolve(file);
-  return { file: target, bytes: statSync(target).size, contacts: store.countContacts(), encrypted: recipient ? { to: 'sync-key', recipient } : { to: 'passphrase' } };
+  const encrypted = recipient ? { to: 'sync-key' as const, recipient, identityFile: (await import('./sync.js')).toSyncIdentityFile(store.path) } : { to: 'passphrase' as const };
+  return { file: target, bytes: statSync(target).size, contacts: store.countContacts(), encrypted };
 }

@@ -199,6 +199,9 @@ function localFiles(journal: string): Local {
   return { folder, repo: join(folder, 'repo'), identity: join(folder, 'identity'), keyCopy: join(folder, KEY_FILE), lock: join(folder, 'lock'), writing: join(folder, 'writing') };
 }
 
+/** The file of sync's key kept beside `journal` (an age identity file: `age -d -i` takes it). */
+export const toSyncIdentityFile = (journal: string): string => localFiles(journal).identity;
+
 /**
  * Said (on disk, before the first file is written into the working copy) until what was written is committed: a sync
  * killed in between leaves it, and the next pull then also runs `git clean` for the files left untracked; every

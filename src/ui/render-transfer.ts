@@ -74,6 +74,6 @@ export function renderExported(r: ExportResult, p: Palette): string {
 
 export function renderBackedUp(r: BackupResult, p: Palette): string {
   const size = r.bytes < 1024 * 1024 ? `${Math.max(1, Math.round(r.bytes / 1024))} KB` : `${(r.bytes / 1024 / 1024).toFixed(1)} MB`;
-  const how = !r.encrypted ? '' : r.encrypted.to === 'sync-key' ? ", encrypted to sync's key (age -d -i <journal>.sync/identity opens it)" : ', encrypted with your passphrase (age -d opens it)';
-  return `${p.green('Backed up')} the journal (${plural(r.contacts, 'contact')}, ${size}) to ${r.file}${how}`;
+  const how = !r.encrypted ? '' : r.encrypted.to === 'sync-key' ? `, encrypted to sync's key (age -d -i ${r.encrypted.identityFile} opens it)` : ', encrypted with your passphrase (age -d opens it)';
+  return `${p.green('Backed up')} the journal (${plural(r.contacts, 'contact')}, ${size}) to ${r.file}${how}.`;
 }

@@ -27,7 +27,7 @@ describe('net backup', () => {
     const r = spawnSync(process.execPath, [BIN, '--db', j.db, 'backup'], { cwd: j.dir, env, encoding: 'utf8' });
     const file = join(j.dir, 'net-backup-2026-11-22.db');
     expect({ code: r.status, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
-    expect(r.stdout).toMatch(new RegExp(`^Backed up the journal \\(1 contact, \\d+ KB\\) to ${file}\\n$`));
+    expect(r.stdout).toMatch(new RegExp(`^Backed up the journal \\(1 contact, \\d+ KB\\) to ${file}\\.\\n$`));
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(names(file)).toEqual(['Jane Doe']);
     expect(readdirSync(j.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);

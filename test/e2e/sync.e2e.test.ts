@@ -328,7 +328,8 @@ describe('net backup --encrypt', () => {
     init(a);
     const file = join(a.dir, 'backup.db.gz.age');
     const r = a.run('backup', '--encrypt', file);
-    expect(r).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^Backed up the journal \(1 contact, .*\) to .*backup\.db\.gz\.age, encrypted to sync's key \(age -d -i <journal>\.sync\/identity opens it\)\n$/) });
+    expect(r).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^Backed up the journal \(1 contact, .*\) to .*backup\.db\.gz\.age, encrypted to sync's key \(age -d -i (\S+) opens it\)\.\n$/) });
+    expect(r.stdout.match(/age -d -i (\S+) opens/)![1]).toBe(`${a.db}.sync/identity`);
     expect(mode(file)).toBe('600');
     const bytes = await decrypt(file, { identity: key.identity });
     expect(bytes.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
