@@ -112,8 +112,14 @@ function branchOf(o: GitOptions): string {
   return /^ref: refs\/heads\/(\S+)\s*$/.exec(head)?.[1] ?? FORMER_BRANCH;
 }
 
-const unreachable = (r: Run) =>
-  new SyncError(`cannot reach the remote: ${toComplaint(r)}`, 'check the network, the remote\'s address and your access to it (git fetch shows the same); the journal is unchanged');
+const unreachable = (r: Run) => {
+  const complaint = toComplaint(r);
+  // A folder that is not there is a wrong address, not a network fault: git says "repository '…' does not exist".
+  const how = /does not exist/.test(complaint)
+    ? 'check the remote\'s address (a folder must hold a repository: git init --bare <folder> makes an empty one); the journal is unchanged'
+    : 'check the network, the remote\'s address and your access to it (git fetch shows the same); the journal is unchanged';
+  return new SyncError(`cannot reach the remote: ${complaint}`, how);
+};
 
 /**
  * Fetches the remote and makes the working copy exactly the remote's branch (nothing of a sync killed before it stays).

@@ -5,6 +5,7 @@
  * what only a process shows (kills, passphrases, exit codes as a shell sees them).
  */
 import { renameSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openSession } from '../../src/app/session.js';
 import { summarize } from '../../src/core/summary.js';
@@ -41,6 +42,19 @@ function syncBoth(): void {
 }
 
 describe('net sync init', () => {
+  it('a remote folder that does not exist: one line that says so and how to make one, exit 6, nothing set up', () => {
+    a.run('add', 'Jane Doe');
+    const before = a.dump();
+    const missing = join(remote.dir, 'no-such.git');
+    expect(a.run('sync', 'init', missing, '--identity', key.file)).toEqual({
+      code: 6,
+      stdout: '',
+      stderr: `net: cannot reach the remote: repository '${missing}' does not exist; check the remote's address (a folder must hold a repository: git init --bare <folder> makes an empty one); the journal is unchanged\n`,
+    });
+    expect(a.dump()).toEqual(before);
+    expect(a.run('sync', 'status').stdout).toMatch(/^Sync is not set up for this journal/);
+  });
+
   it('publishes the first journal, and brings it down whole on a machine with an empty journal', () => {
     a.run('add', 'Jane Doe', '--company', 'Acme', '--email', 'jane@acme.example', '--tag', 'bni', '--service', 'home staging');
     a.run('log', 'jane', '--touch', 'coffee', '--gave', 'article', '--note', 'the pricing piece', '--next', 'in 2 weeks');
