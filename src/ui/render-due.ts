@@ -110,7 +110,8 @@ export function renderDue(v: DueListView, p: Palette): string {
     ].join('\n');
   }
   const when = v.on === null ? 'today' : `on ${v.on}`;
-  if (!v.items.length) return `Nobody is due ${when}: your relationships are well tended. Keep giving first: share something useful with someone you value.`;
+  // Two lines, as every line of net due keeps within WIDTH.
+  if (!v.items.length) return `Nobody is due ${when}: your relationships are well tended.\nKeep giving first: share something useful with someone you value.`;
   const lines = v.on === null ? [] : [renderDueHeading(v.on, p)];
   for (const item of v.items) lines.push(renderDueItem(item, p));
   const more = v.total - v.items.length;

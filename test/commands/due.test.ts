@@ -48,7 +48,7 @@ describe('net due', () => {
 
   it('does not list someone touched yesterday with a 30-day cadence, and says so kindly', () => {
     addTouched('Jane Doe', 1, '--every', '30d');
-    expect(j.run('due')).toEqual({ code: 0, stderr: '', stdout: 'Nobody is due today: your relationships are well tended. Keep giving first: share something useful with someone you value.\n' });
+    expect(j.run('due')).toEqual({ code: 0, stderr: '', stdout: 'Nobody is due today: your relationships are well tended.\nKeep giving first: share something useful with someone you value.\n' });
     expect(j.run('--json', 'due').stdout).toBe('[]\n');
   });
 
@@ -226,7 +226,7 @@ describe('net due', () => {
     expect(names('--on', 'in 2 weeks')).toEqual(['Jane Doe']);
     const r = j.run('due', '--on', '2026-12-06');
     expect(r.stdout).toBe('As of 2026-12-06:\nJane Doe → give first: send them an article or an idea\n    a catch-up is overdue by 4 days (every 30 days; last touch 5 weeks ago)\n');
-    expect(j.run('due', '--on', '2026-12-01')).toMatchObject({ code: 0, stdout: 'Nobody is due on 2026-12-01: your relationships are well tended. Keep giving first: share something useful with someone you value.\n' });
+    expect(j.run('due', '--on', '2026-12-01')).toMatchObject({ code: 0, stdout: 'Nobody is due on 2026-12-01: your relationships are well tended.\nKeep giving first: share something useful with someone you value.\n' });
     expect(j.run('due', '--on', 'someday')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^net: cannot read date "someday"/) });
   });
 });
