@@ -28,7 +28,7 @@ export function describeDueReason(r: DueReason, day: IsoDate): string {
     case 'cadence-overdue':
       return `a catch-up is overdue by ${days(r.days)} (${r.own ? 'every' : 'stage default: every'} ${days(r.every)}; ${describeReference(r.from, day)})`;
     case 'received':
-      return `they gave you something ${toRelativeDays(r.receivedOn, day)} and you have not been in touch since: Givers Gain`;
+      return `they gave you something ${toRelativeDays(r.receivedOn, day)} and have not heard from you since`;
     case 'ask-open':
       return `your ask of ${r.askedOn} has waited ${days(r.days)} for an outcome`;
     case 'going-cold':

@@ -79,7 +79,7 @@ describe('net due', () => {
     [{ code: 'cadence-overdue', days: 15, every: 30, own: true, from: { on: '2026-10-08', what: 'last touch' } }, 'a catch-up is overdue by 15 days (every 30 days; last touch 6 weeks ago)'],
     [{ code: 'cadence-overdue', days: 30, every: 90, own: false, from: { on: '2026-07-25', what: 'met' } }, 'a catch-up is overdue by 30 days (stage default: every 90 days; met 4 months ago, no touchpoint since)'],
     [{ code: 'cadence-overdue', days: 1, every: 30, own: false, from: { on: '2026-10-22', what: 'added' } }, 'a catch-up is overdue by 1 day (stage default: every 30 days; added 4 weeks ago, no touchpoint yet)'],
-    [{ code: 'received', receivedOn: '2026-11-19' }, 'they gave you something 3 days ago and you have not been in touch since: Givers Gain'],
+    [{ code: 'received', receivedOn: '2026-11-19' }, 'they gave you something 3 days ago and have not heard from you since'],
     [{ code: 'ask-open', askedOn: '2026-11-02', days: 20 }, 'your ask of 2026-11-02 has waited 20 days for an outcome'],
     [{ code: 'going-cold', stage: 'deep', balance: 10, monthlyLoss: 1.09 }, 'a deep relationship going cold: its balance of 10.0 loses 1.1 a month without a touch'],
     [{ code: 'going-cold', stage: 'growing', balance: 4.26, monthlyLoss: 0.46 }, 'a growing relationship going cold: its balance of 4.3 loses 0.5 a month without a touch'],
