@@ -295,7 +295,8 @@ export function renderShape(v: BalanceView): string {
   const say: Record<Exclude<BalanceView['shape'], 'empty'>, string> = {
     'wide-shallow': 'A mile wide and an inch deep, for now: a few deeper relationships will do more than many new ones. Pick three people to meet one to one this month.',
     deep: 'Deep where it counts: keep tending the relationships that carry you.',
-    growing: 'Growing: keep giving first, and these relationships will deepen.',
+    // Not 'Growing:', which reads as the stage beside its own count ("0 growing. Growing: …").
+    growing: 'Still young: keep giving first, and these relationships will deepen.',
   };
   return `${head} ${say[v.shape]}`;
 }

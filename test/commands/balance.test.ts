@@ -37,7 +37,7 @@ describe('net balance', () => {
         'Dee Dunn        0.0   0/13  stranger      -',
         'Cy Cole        -3.8   0/13  acquaintance  2026-11-20',
         '',
-        '4 contacts: 1 deep, 0 growing, 2 acquaintances, 1 stranger. Growing: keep giving first, and these relationships will deepen.',
+        '4 contacts: 1 deep, 0 growing, 2 acquaintances, 1 stranger. Still young: keep giving first, and these relationships will deepen.',
         '',
       ].join('\n'),
     );
