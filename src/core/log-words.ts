@@ -109,6 +109,9 @@ interface DeadEnd {
   error: UsageError;
 }
 
+/** Digits in a date's shape (2026-13-01, 31.02.2026, 14/11): a date that did not read, not a word or a note. */
+const DATE_LIKE = /^\d{1,4}[-./]\d{1,2}(?:[-./]\d{1,4})?$/;
+
 const READ_HINT = 'say what happened with a channel (coffee, call…), gave <kind>, received <kind>, a date, next <when>, for <whom> or a note in quotes; see net log --help';
 
 /**
@@ -198,8 +201,13 @@ export async function parseLogWords(words: readonly string[], today: IsoDate, re
     if (!found.length && !isKeyword(w)) {
       const closest = findClosestWord(w);
       // The shell takes the quotes off "pricing": a note of one word cannot be told from a word net does not know.
-      const hint = closest ? READ_HINT : i > 0 ? `a note of one word goes with --note ${quote(w)}; ${READ_HINT}` : `a name of several words goes in quotes (net log "jane doe" coffee); ${READ_HINT}`;
-      stop(i, new UsageError(`cannot read "${w}" in what happened${closest ? ` (did you mean ${closest}?)` : ''}`, hint));
+      // Digits are a date or a value that is out of range, never a note: say which rule they broke.
+      if (DATE_LIKE.test(w)) stop(i, new UsageError(`cannot read "${w}" as a date`, 'write a date as 2026-11-20, 20.11.2026, "3 days ago" or "last friday"; see net log --help'));
+      else if (/^\d+$/.test(w)) stop(i, new UsageError(`cannot read "${w}" in what happened`, `a value goes after gave or received and its kind, from ${MIN_VALUE} to ${MAX_VALUE} (gave referral 4); ${READ_HINT}`));
+      else {
+        const hint = closest ? READ_HINT : i > 0 ? `a note of one word goes with --note ${quote(w)}; ${READ_HINT}` : `a name of several words goes in quotes (net log "jane doe" coffee); ${READ_HINT}`;
+        stop(i, new UsageError(`cannot read "${w}" in what happened${closest ? ` (did you mean ${closest}?)` : ''}`, hint));
+      }
     }
     return found;
   }
