@@ -4,7 +4,7 @@
  * could answer; cli/context.ts asks on a terminal, notes the answer in `Answers` and runs the command again.
  */
 import { NotFoundError, UsageError } from '../core/errors.js';
-import { matchName, parseContactName, suggestNames, toNameKey, type NamedContact } from '../core/names.js';
+import { matchName, parseContactName, suggestNames, toDistinctLabels, toNameKey, type NamedContact } from '../core/names.js';
 import type { ContactWithSummary } from '../core/types.js';
 import { findContactIdsByPrefix } from '../store/merge.js';
 import type { Store } from '../store/store.js';
@@ -41,10 +41,11 @@ export class AmbiguousNameError extends NotFoundError {
   ) {
     // Two of one name (added on two machines, say) are told apart by id, which every command takes for a name.
     const shown = choices.slice(0, 8);
-    const twice = new Set(shown.filter((c, i) => shown.findIndex((o) => toNameKey(o.name) === toNameKey(c.name)) !== i).map((c) => toNameKey(c.name)));
-    const names = shown.map((c) => (twice.has(toNameKey(c.name)) ? `${c.name} (${c.id.slice(0, 8)})` : c.name));
+    const names = toDistinctLabels(shown);
+    const byId = names.filter((n, i) => n !== shown[i]!.name).length;
     const more = choices.length > 8 ? ` and ${choices.length - 8} more` : '';
-    super(`"${query}" could mean ${names.join(', ')}${more}`, [], twice.size ? 'use more of the name, or the id in brackets' : 'use more of the name');
+    const how = byId === 0 ? 'use more of the name' : byId === shown.length ? 'give the id in brackets' : 'use more of the name, or the id in brackets';
+    super(`"${query}" could mean ${names.join(', ')}${more}`, [], how);
   }
 }
 

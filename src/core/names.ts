@@ -12,6 +12,16 @@ export interface NamedContact {
   name: string;
 }
 
+/**
+ * How to tell candidates apart when a name could mean several: each by name, and a name that two of them share by name
+ * and the first 8 characters of the id, which every command takes where a name goes (Jane Doe (3f2a9c1e)).
+ */
+export function toDistinctLabels(choices: readonly NamedContact[]): string[] {
+  const seen = new Map<string, number>();
+  for (const c of choices) seen.set(toNameKey(c.name), (seen.get(toNameKey(c.name)) ?? 0) + 1);
+  return choices.map((c) => ((seen.get(toNameKey(c.name)) ?? 0) > 1 ? `${c.name} (${c.id.slice(0, 8)})` : c.name));
+}
+
 export type NameMatch<T extends NamedContact> =
   | { kind: 'found'; contact: T }
   | { kind: 'ambiguous'; candidates: T[] }

@@ -3,7 +3,7 @@
  * terminal). Flows in ui/flows/ build the same typed input that flags do, through these questions.
  */
 import { checkbox, confirm, input, password, search, select } from '@inquirer/prompts';
-import type { NamedContact } from '../core/names.js';
+import { toDistinctLabels, type NamedContact } from '../core/names.js';
 import { toTerminalField } from './terminal-text.js';
 
 /**
@@ -40,7 +40,8 @@ const shown = <C extends Choice<unknown>>(choices: readonly C[]): C[] =>
 
 /** A pick list for an ambiguous name; returns the contact's id. */
 export async function pickContact(message: string, candidates: readonly NamedContact[]): Promise<string> {
-  return asked(select({ message: toTerminalField(message), choices: shown(candidates.map((c) => ({ name: c.name, value: c.id }))), pageSize: 12 }));
+  const labels = toDistinctLabels(candidates);
+  return asked(select({ message: toTerminalField(message), choices: shown(candidates.map((c, i) => ({ name: labels[i]!, value: c.id }))), pageSize: 12 }));
 }
 
 export async function confirmAddContact(name: string): Promise<boolean> {

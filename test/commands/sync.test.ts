@@ -294,7 +294,7 @@ describe('net sync: merging', () => {
     const [first, second] = [r.duplicates[0].a.id.slice(0, 8), r.duplicates[0].b.id.slice(0, 8)];
     // Until they are merged, the name says which two it could mean by id, and every command takes the id for a name.
     const ambiguous = b.run('show', 'ravi');
-    expect(ambiguous).toMatchObject({ code: 4, stderr: expect.stringMatching(/^net: "ravi" could mean Ravi Patel \([0-9a-f]{8}\), Ravi Patel \([0-9a-f]{8}\); use more of the name, or the id in brackets\n$/) });
+    expect(ambiguous).toMatchObject({ code: 4, stderr: expect.stringMatching(/^net: "ravi" could mean Ravi Patel \([0-9a-f]{8}\), Ravi Patel \([0-9a-f]{8}\); give the id in brackets\n$/) });
     expect([...ambiguous.stderr.matchAll(/\(([0-9a-f]{8})\)/g)].map((m) => m[1]).sort()).toEqual([first, second].sort());
     expect(b.json('show', first).contact).toMatchObject({ id: r.duplicates[0].a.id, name: 'Ravi Patel' });
     expect(b.run('log', second, '--touch', 'call')).toMatchObject({ code: 0, stderr: '' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { UsageError } from '../../../src/core/errors.js';
-import { matchName, parseContactName, suggestNames, toNameKey } from '../../../src/core/names.js';
+import { matchName, parseContactName, suggestNames, toDistinctLabels, toNameKey } from '../../../src/core/names.js';
 import { runs } from '../../helpers/property-runs.js';
 
 const people = ['Jane Doe', 'Jane Roe', 'Ravi Patel', 'José Álvarez', 'Jan', 'Anna Schmidt', 'Anna-Lena Berg'].map((name, i) => ({ id: String(i), name }));
@@ -34,6 +34,18 @@ describe('matchName', () => {
   it('calls two contacts with the same name ambiguous', () => {
     const twins = [...people, { id: 'x', name: 'jane doe' }];
     expect(nameOf(matchName('Jane Doe', twins))).toEqual(['Jane Doe', 'jane doe']);
+  });
+});
+
+describe('toDistinctLabels', () => {
+  it('names each candidate, and one whose name another shares (case and accents aside) by name and id', () => {
+    const choices = [
+      { id: '3f2a9c1e-0000-4000-8000-000000000001', name: 'Jane Doe' },
+      { id: '7b1c0d2e-0000-4000-8000-000000000002', name: 'jane doe' },
+      { id: '0ebfb83d-0000-4000-8000-000000000003', name: 'Jane Roe' },
+    ];
+    expect(toDistinctLabels(choices)).toEqual(['Jane Doe (3f2a9c1e)', 'jane doe (7b1c0d2e)', 'Jane Roe']);
+    expect(toDistinctLabels(choices.slice(2))).toEqual(['Jane Roe']);
   });
 });
 
