@@ -87,6 +87,8 @@ export function resolveContact(store: Store, query: string, answers: Answers = N
     throw new AmbiguousNameError(query, match.candidates);
   }
   if (opts.offerToAdd && answers.added(query)) return undefined;
+  // An id no contact has any more (merged into another, or removed) is not a name to add.
+  if (ID_PREFIX.test(query.trim())) throw new NotFoundError(`no contact has the id ${query.trim()}`, [], 'it may have been merged into another or removed; net --json list shows the ids');
   throw new UnknownNameError(query, suggestNames(query, store.listNames()), opts.offerToAdd ? parseContactName(query) : undefined);
 }
 

@@ -74,7 +74,7 @@ function checkPath(path: string, opts: OpenOptions): 'missing' | 'empty' | 'jour
   const folder = dirname(path);
   if (!existsSync(folder)) {
     // A folder the user named must exist, for reads too: a mistyped one would otherwise read as an empty journal.
-    if (!opts.createFolder) throw new StoreError(`the folder ${folder} does not exist`, `create it first (mkdir -p ${folder}) or choose another --db path`);
+    if (!opts.createFolder) throw new StoreError(`the folder ${folder} does not exist`, `create it first (mkdir -p ${folder}) or give another path with --db or NET_DB`);
     if (!opts.write) return 'missing';
     mkdirSync(folder, { recursive: true, mode: 0o700 });
   } else if (!statSync(folder).isDirectory()) {

@@ -31,7 +31,7 @@ const TITLES: Record<DoctorCheckId, string> = {
 
 /** `net where`: the journal in use, and whether it exists yet (`folderMissing`: a folder the user named is not there). */
 export function renderWhere(w: { path: string; exists: boolean; folderMissing?: boolean }): string {
-  if (w.folderMissing) return `${w.path} (its folder does not exist: create it first, or give another --db path)`;
+  if (w.folderMissing) return `${w.path} (its folder does not exist: create it first, or give another path with --db or NET_DB)`;
   return `${w.path}${w.exists ? '' : ' (not created yet: the first write creates it)'}`;
 }
 

@@ -304,6 +304,7 @@ describe('net sync: merging', () => {
     expect(text.stdout).toMatch(/^Merged Ravi Patel \([0-9a-f]{8}\) into Ravi Patel \([0-9a-f]{8}\): 2 events moved\.\n/);
     syncBoth();
     expect(exported(b)).toBe(exported(a));
+    expect(b.run('show', second)).toEqual({ code: 4, stdout: '', stderr: `net: no contact has the id ${second}; it may have been merged into another or removed; net --json list shows the ids\n` });
     const ravi = a.json('show', 'ravi');
     expect(ravi.timeline).toHaveLength(3);
     expect(ravi.contact).toMatchObject({ email: 'ravi@patel.example', company: 'Patel Books' });

@@ -31,8 +31,8 @@ describe('net where', () => {
 
   it('says when the folder of a path you gave does not exist, and reads there refuse as writes do (exit 5)', () => {
     const db = join(dir, 'no-such-folder', 'j.db');
-    expect(net({}, '--db', db, 'where')).toEqual({ code: 0, stderr: '', stdout: `${db} (its folder does not exist: create it first, or give another --db path)\n` });
-    expect(net({ NET_DB: db }, 'list')).toEqual({ code: 5, stdout: '', stderr: `net: the folder ${join(dir, 'no-such-folder')} does not exist; create it first (mkdir -p ${join(dir, 'no-such-folder')}) or choose another --db path\n` });
+    expect(net({}, '--db', db, 'where')).toEqual({ code: 0, stderr: '', stdout: `${db} (its folder does not exist: create it first, or give another path with --db or NET_DB)\n` });
+    expect(net({ NET_DB: db }, 'list')).toEqual({ code: 5, stdout: '', stderr: `net: the folder ${join(dir, 'no-such-folder')} does not exist; create it first (mkdir -p ${join(dir, 'no-such-folder')}) or give another path with --db or NET_DB\n` });
     expect(net({}, '--db', db, 'doctor')).toMatchObject({ code: 5, stdout: expect.stringContaining(`the folder ${join(dir, 'no-such-folder')} does not exist`) });
   });
 

@@ -18,7 +18,7 @@ export function describeFinding(f: DoctorFinding): { detail: string; fix: string
     case 'no-journal':
       return said('no journal yet: the first write creates it');
     case 'no-folder':
-      return said(`the folder ${f.path} does not exist, and net makes no folder you named`, `create it first (mkdir -p ${shellQuote(f.path)}) or choose another --db path`);
+      return said(`the folder ${f.path} does not exist, and net makes no folder you named`, `create it first (mkdir -p ${shellQuote(f.path)}) or give another path with --db or NET_DB`);
     case 'folder':
       return said(`${f.path} is a folder, not a journal file`, 'point --db or NET_DB at the journal file itself (net where shows the path in use)');
     case 'odd-file':
