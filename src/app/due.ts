@@ -20,6 +20,15 @@ export interface DueResult {
   total: number;
   /** The journal has no contacts at all. */
   emptyJournal: boolean;
+  /** With a tag, nobody due: the tag, when no contact has it at all (a mistyped tag, not a well-tended network). */
+  unusedTag?: string;
+}
+
+/** Why a list came out empty, beside the list: the journal, or the tag asked for. */
+function whyEmpty(store: Store, total: number, tag: string | undefined): Pick<DueResult, 'emptyJournal' | 'unusedTag'> {
+  if (total > 0) return { emptyJournal: false };
+  if (store.countContacts() === 0) return { emptyJournal: true };
+  return tag === undefined || store.hasTag(tag) ? { emptyJournal: false } : { emptyJournal: false, unusedTag: tag };
 }
 
 export function listDue(store: Store, input: DueInput): DueResult {
@@ -30,7 +39,7 @@ export function listDue(store: Store, input: DueInput): DueResult {
   const items = page.contacts.flatMap((c) => scoreDue(c, input.day, halfLifeDays, dateWindowDays) ?? []);
   const early = listEarlyOpenAsks(store, items.filter((i) => i.nextAction === 'close-the-loop').map((i) => i.id));
   for (const [n, item] of items.entries()) if (early.has(item.id)) items[n] = withEarlyAsk(item);
-  return { day: input.day, items, total: page.total, emptyJournal: page.total === 0 && store.countContacts() === 0 };
+  return { day: input.day, items, total: page.total, ...whyEmpty(store, page.total, input.tag) };
 }
 
 export interface AllDueResult extends Omit<DueResult, 'items'> {
@@ -50,5 +59,5 @@ export function listAllDue(store: Store, input: Omit<DueInput, 'limit'>): AllDue
       if (item) yield item.nextAction === 'close-the-loop' && listEarlyOpenAsks(store, [item.id]).size ? withEarlyAsk(item) : item;
     }
   }
-  return { day: input.day, items: { [Symbol.iterator]: items }, total: all.total, emptyJournal: all.total === 0 && store.countContacts() === 0 };
+  return { day: input.day, items: { [Symbol.iterator]: items }, total: all.total, ...whyEmpty(store, all.total, input.tag) };
 }

@@ -250,6 +250,11 @@ export class Store {
     return this.stmt('SELECT count(*) FROM contacts').pluck().get() as number;
   }
 
+  /** Whether any contact has the tag (case-insensitive). */
+  hasTag(tag: string): boolean {
+    return this.stmt("SELECT 1 FROM facts WHERE kind = 'tag' AND text_key = ? LIMIT 1").pluck().get(tag.toLowerCase()) !== undefined;
+  }
+
   /** Contacts in name order, optionally only those with a tag (case-insensitive). */
   listContacts(filter: { tag?: string } = {}): ContactWithSummary[] {
     const rows = filter.tag

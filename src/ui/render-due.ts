@@ -33,6 +33,8 @@ export interface DueListView {
   /** How many are due in all. */
   total: number;
   emptyJournal: boolean;
+  /** The tag asked for, when no contact has it. */
+  unusedTag?: string;
   explain: boolean;
 }
 
@@ -58,7 +60,7 @@ export function toDueItemView(i: DueItem, day: IsoDate, explain: boolean): DueIt
 
 export function toDueListView(r: DueResult, opts: { on: string | null; explain: boolean }): DueListView {
   const items = r.items.map((i) => toDueItemView(i, r.day, opts.explain));
-  return { on: opts.on, items, total: r.total, emptyJournal: r.emptyJournal, explain: opts.explain };
+  return { on: opts.on, items, total: r.total, emptyJournal: r.emptyJournal, ...(r.unusedTag !== undefined && { unusedTag: r.unusedTag }), explain: opts.explain };
 }
 
 export interface SnoozeView {
@@ -109,6 +111,7 @@ export function renderDue(v: DueListView, p: Palette): string {
       'Then net due tells you each morning whom to reach out to.',
     ].join('\n');
   }
+  if (v.unusedTag !== undefined) return `No contacts are tagged ${v.unusedTag}. See everyone due with: net due`;
   const when = v.on === null ? 'today' : `on ${v.on}`;
   // Two lines, as every line of net due keeps within WIDTH.
   if (!v.items.length) return `Nobody is due ${when}: your relationships are well tended.\nKeep giving first: share something useful with someone you value.`;
