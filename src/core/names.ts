@@ -17,9 +17,9 @@ export interface NamedContact {
  * and the first 8 characters of the id, which every command takes where a name goes (Jane Doe (3f2a9c1e)).
  */
 export function toDistinctLabels(choices: readonly NamedContact[]): string[] {
-  const seen = new Map<string, number>();
-  for (const c of choices) seen.set(toNameKey(c.name), (seen.get(toNameKey(c.name)) ?? 0) + 1);
-  return choices.map((c) => ((seen.get(toNameKey(c.name)) ?? 0) > 1 ? `${c.name} (${c.id.slice(0, 8)})` : c.name));
+  const keys = choices.map((c) => toNameKey(c.name));
+  const shared = new Set(keys.filter((k, i) => keys.indexOf(k) !== i));
+  return choices.map((c, i) => (shared.has(keys[i]!) ? `${c.name} (${c.id.slice(0, 8)})` : c.name));
 }
 
 export type NameMatch<T extends NamedContact> =
