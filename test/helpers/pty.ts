@@ -7,6 +7,18 @@
 import { spawnSync } from 'node:child_process';
 import { BIN, TODAY, type Journal } from './run-net.js';
 
+/**
+ * The python3 that runs the driver, asked of `python3` once per worker: `python3` on PATH may be a version manager's
+ * shim (pyenv's is a shell script that starts its own processes; 0.7 s a start on our machines against 0.1 s for the
+ * interpreter itself), and every guided test starts one or more. The driver needs only the standard library, so it
+ * runs with -S: no site module, no .pth files of installed packages (another 0.1 s a start).
+ */
+let interpreter: string | undefined;
+export function python3(): string {
+  interpreter ??= spawnSync('python3', ['-S', '-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).stdout?.trim() || 'python3';
+  return interpreter;
+}
+
 export const KEY = { enter: '\r', down: '\x1b[B', up: '\x1b[A', ctrlC: '\x03', backspace: '\x7f' } as const;
 
 export interface PtyStep {
@@ -101,7 +113,7 @@ export function runNetInPty(
   const spec = { argv, steps, timeout: timeoutMs / 1000, settle: (opts.settleMs ?? 100) / 1000 };
   const env: Record<string, string | undefined> = { PATH: process.env.PATH ?? '', HOME: j.dir, XDG_DATA_HOME: j.dir, NO_COLOR: '1', NET_NOW: opts.now ?? TODAY, TERM: 'xterm-256color', ...opts.env };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
-  const r = spawnSync('python3', ['-c', DRIVER, JSON.stringify(spec)], { encoding: 'utf8', env, timeout: timeoutMs + 5_000 });
+  const r = spawnSync(python3(), ['-S', '-c', DRIVER, JSON.stringify(spec)], { encoding: 'utf8', env, timeout: timeoutMs + 5_000 });
   if (r.status !== 0) throw new Error(`the pty driver failed (${r.status ?? r.signal}): ${r.stderr}`);
   return JSON.parse(r.stdout) as PtyResult;
 }

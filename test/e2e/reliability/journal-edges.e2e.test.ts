@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectOneErrorLine, readPathState, sha256 } from '../../helpers/journal-state.js';
 import { BIN, makeJournal, TODAY, type Journal } from '../../helpers/run-net.js';
+import { python3 } from '../../helpers/pty.js';
 
 let j: Journal;
 // Set-up, checks and the rules run in-process; what only a process shows (a full stdout, the home folder, a terminal)
@@ -183,7 +184,7 @@ while True:
 os.waitpid(pid, 0)
 sys.stdout.write(out.hex())`;
     const envAll: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: j.dir, XDG_DATA_HOME: j.dir, NET_NOW: TODAY, ...env };
-    const r = spawnSync('python3', ['-c', driver, process.execPath, BIN, '--db', j.db, ...args], { encoding: 'utf8', env: envAll, timeout: 20_000 });
+    const r = spawnSync(python3(), ['-S', '-c', driver, process.execPath, BIN, '--db', j.db, ...args], { encoding: 'utf8', env: envAll, timeout: 20_000 });
     return Buffer.from(r.stdout, 'hex').toString('utf8');
   }
 
