@@ -324,8 +324,12 @@ export function listDueContacts(store: Store, filter: DueFilter & { halfLifeDays
       const contact = toDueContact(r);
       const s = toDueScore(contact, filter.day, filter.halfLifeDays, dateWindow, weights);
       if (!(s > 0) || (ranked.length >= limit && s < floor())) continue;
-      ranked.push({ contact, score: s, nameKey: r[COLUMN_COUNT] as string });
-      ranked.sort(byUrgency).splice(limit);
+      const entry = { contact, score: s, nameKey: r[COLUMN_COUNT] as string };
+      // Into its place on the page, which stays in order: past every one ranked before it.
+      let at = ranked.length;
+      while (at > 0 && byUrgency(entry, ranked[at - 1]!) < 0) at--;
+      ranked.splice(at, 0, entry);
+      if (ranked.length > limit) ranked.pop();
     }
   }
   const nameOf = store.stmt('SELECT name FROM contacts WHERE id = ?').pluck();
