@@ -140,7 +140,7 @@ export function renderDueItem(item: DueItemView, p: Palette): string {
   const lines: string[] = [];
   // A next step too long for one line goes on at two columns, apart from the reasons at four.
   const head = wrapWords(`${item.name} → ${item.nextAction}`, WIDTH, '  ');
-  lines.push(head[0]!.replace(item.name, p.bold(item.name)).replace('→', p.cyan('→')), ...head.slice(1));
+  for (let i = 0; i < head.length; i++) lines.push(i === 0 ? head[0]!.replace(item.name, p.bold(item.name)).replace('→', p.cyan('→')) : head[i]!);
   for (const r of item.reasons) for (const l of wrapWords(r, WIDTH, '      ', '    ')) lines.push(l);
   if (item.terms) {
     for (const t of item.terms.filter((t) => t.score > 0)) lines.push(p.dim(`    ${t.term.padEnd(10)} ${t.value.toFixed(3)} × ${String(t.weight).padStart(2)} = ${t.score.toFixed(3)}`));
