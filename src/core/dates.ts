@@ -32,10 +32,11 @@ export function findIsoDate(text: string): IsoDate | undefined {
  * `net balance` reads a few dates of every contact, and on 50,000 contacts this is several times faster.
  */
 export function toDayNumber(date: IsoDate): number {
-  const digit = (i: number) => date.charCodeAt(i) - 48;
-  const m = digit(5) * 10 + digit(6);
-  const d = digit(8) * 10 + digit(9);
-  const y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3) - (m <= 2 ? 1 : 0);
+  // The digits read in place, without a helper closure: V8's interpreter, which runs nearly all of a command, made a
+  // closure at every call (`net ideas` calls this thousands of times).
+  const m = (date.charCodeAt(5) - 48) * 10 + date.charCodeAt(6) - 48;
+  const d = (date.charCodeAt(8) - 48) * 10 + date.charCodeAt(9) - 48;
+  const y = (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + date.charCodeAt(3) - 48 - (m <= 2 ? 1 : 0);
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
   const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;

@@ -68,6 +68,18 @@ describe('the code cache', () => {
     }
   });
 
+  it('reads bundle files written for the loader: ASCII only, each inside the function that runs it', () => {
+    const bundle = join(ROOT, 'dist', 'bundle');
+    const files = [join(bundle, 'main.cjs'), join(bundle, 'complete.cjs'), ...readdirSync(join(bundle, 'chunks')).filter((f) => f.endsWith('.cjs')).map((f) => join(bundle, 'chunks', f))];
+    expect(files.length).toBeGreaterThan(20);
+    for (const file of files) {
+      const text = readFileSync(file, 'latin1');
+      // As rolldown prints it: minified or not, with the function's parameters renamed or not.
+      expect(text.slice(0, 200).replace(/\s+/g, ''), file).toMatch(/^\(\(?\w+\)?=>this===globalThis\?\w+:\w+\.call\(this,exports,require,module,__filename,__dirname\)\)\(function\(/);
+      expect(/[^\x00-\x7f]/.test(text), file).toBe(false);
+    }
+  });
+
   it('turned off, or refused by V8, changes nothing a user sees', () => {
     const plain = j.run('show', 'jane');
     expect(plain.code).toBe(0);

@@ -33,4 +33,21 @@ describe('what a start loads', () => {
     j.run('add', 'Jane Doe');
     expect(journalCodeLoaded('--db', j.db, 'show', 'jane').length).toBeGreaterThan(0);
   });
+
+  it("loads SQLite's compiled addon without node's module loader (store/sqlite.ts)", () => {
+    j.run('add', 'Addie Loader');
+    // Every request to node's loader, and every addon node opens, under the program's own loader (the default).
+    const hook = `const M = require('node:module'); const asked = []; const load = M._load;
+M._load = function (request) { asked.push(request); return load.apply(this, arguments); };
+const dlopen = process.dlopen; const opened = []; process.dlopen = function (m, file) { opened.push(file); return dlopen.apply(this, arguments); };
+process.on('exit', () => process.stderr.write('\\n' + JSON.stringify({ asked, opened })));
+process.argv.splice(1, 0, ${JSON.stringify(BIN)}); require(${JSON.stringify(BIN)});`;
+    const r = spawnSync(process.execPath, ['-e', hook, '--', '--db', j.db, 'show', 'addie'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NET_NOW: '2026-11-22' } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Addie Loader');
+    const { asked, opened } = JSON.parse(r.stderr.trim().split('\n').at(-1)!) as { asked: string[]; opened: string[] };
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toMatch(/better-sqlite3[\\/]build[\\/]Release[\\/]better_sqlite3\.node$/);
+    expect(asked.filter((id) => id.endsWith('.node') || id.includes('better-sqlite3'))).toEqual([]);
+  });
 });

@@ -89,5 +89,5 @@ describe('listDueContacts with a page', () => {
 /** Values for every parameter the due queries name, for EXPLAIN (which needs them bound, not their values). */
 const PLAN_PARAMS = {
   day: TODAY, jd: 0, scale: 1, knownAYearBy: TODAY, deepKnownBy: TODAY, growingKnownBy: TODAY, monthDays: '[]', checkSince: TODAY, checkBefore: TODAY,
-  tag: null, receivedSince: TODAY, askBefore: TODAY, addedSince: TODAY, addedBefore: TODAY, cap: 8, below: 100, floor: 0,
+  tag: null, receivedSince: TODAY, askBefore: TODAY, addedSince: TODAY, addedBefore: TODAY, coldRate: 0.2, cap: 8, below: 100, floor: 0,
 };

@@ -1,5 +1,7 @@
 /** net due on an 80-column terminal: a person's line, and a next step too long for it, stay apart from the reasons. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runs } from '../../helpers/property-runs.js';
 import { makePalette } from '../../../src/ui/palette.js';
 import { renderDue, wrapWords } from '../../../src/ui/render-due.js';
 import type { DueItemView } from '../../../src/ui/render-due.js';
@@ -10,6 +12,30 @@ describe('net due in 80 columns', () => {
   it('wraps between words, never inside one', () => {
     expect(wrapWords('one two three four', 9, '  ')).toEqual(['one two', '  three', '  four']);
     expect(wrapWords('a-very-long-word b', 5, ' ')).toEqual(['a-very-long-word', ' b']);
+  });
+
+  it('wraps any text as words laid one by one would', () => {
+    /** The rule, word by word: a word goes on the line unless it would pass the width; an empty word starts nothing. */
+    const byWords = (text: string, width: number, indent: string, first: string): string[] => {
+      const lines: string[] = [];
+      let line = first;
+      for (const word of text.split(' ')) {
+        const start = line === first || line === indent;
+        if (!start && line.length + 1 + word.length > width) {
+          lines.push(line);
+          line = indent + word;
+        } else line = start ? line + word : `${line} ${word}`;
+      }
+      lines.push(line);
+      return lines;
+    };
+    const text = fc.array(fc.constantFrom('a', 'bb', 'ccc', 'dddddddd', '', ' ', 'é', '→'), { maxLength: 30 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 20 }), fc.constantFrom('', '  ', '      '), fc.constantFrom('', '    '), (t, width, indent, first) => {
+        expect(wrapWords(t, width, indent, first)).toEqual(byWords(t, width, indent, first));
+      }),
+      { numRuns: runs(500) },
+    );
   });
 
   it('goes on with a long next step at two columns; the reasons stand at four', () => {
