@@ -13,6 +13,7 @@ import { describeCheckAdvice, describeCheckReason, describeCheckSubject, describ
 import { CHECKLIST_TEXT, describePointWhy } from './messages/checklist.js';
 import { SETTING_WORDS } from './messages/settings.js';
 import { askPhrase, plural, toDayText } from './messages/words.js';
+import { TEXT_WIDTH, wrapText, wrapWords } from './wrap.js';
 
 export interface PointView {
   id: string;
@@ -238,12 +239,14 @@ function verdictLine(v: CheckView, p: Palette): string {
 export function renderCheck(v: CheckView, p: Palette): string {
   const facts = [v.stage, `balance ${one(v.balance)}`, `depth ${v.depth.score} of ${v.depth.of}`];
   const mark = (m: CheckView['reasonMarks'][number]) => (m === 'met' ? p.green(MARKS.met) : m === 'not-met' ? p.yellow(MARKS['not-met']) : p.dim(MARKS.info));
-  const lines = [verdictLine(v, p), p.dim(`${v.name}: ${facts.join(' · ')}`), '', ...v.reasons.map((r, i) => `  ${mark(v.reasonMarks[i] ?? 'info')} ${r}`)];
+  // Within TEXT_WIDTH: a reason or a suggestion goes on under its own first word, clear of the marks.
+  const lines = [...wrapWords(verdictLine(v, p), TEXT_WIDTH, '  '), ...wrapWords(p.dim(`${v.name}: ${facts.join(' · ')}`), TEXT_WIDTH, '  '), ''];
+  v.reasons.forEach((r, i) => lines.push(...wrapWords(r, TEXT_WIDTH, '    ', `  ${mark(v.reasonMarks[i] ?? 'info')} `)));
   if (v.suggestions.length) {
     lines.push('', v.verdict === 'premature' ? 'What to do first:' : 'Keep investing:');
-    for (const s of v.suggestions) lines.push(`  - ${s}`);
+    for (const s of v.suggestions) lines.push(...wrapWords(s, TEXT_WIDTH, '    ', '  - '));
   }
-  if (v.thanks) lines.push('', v.thanks);
+  if (v.thanks) lines.push('', ...wrapWords(v.thanks, TEXT_WIDTH, ''));
   return lines.join('\n');
 }
 
@@ -298,7 +301,7 @@ export function renderShape(v: BalanceView): string {
     // Not 'Growing:', which reads as the stage beside its own count ("0 growing. Growing: …").
     growing: 'Still young: keep giving first, and these relationships will deepen.',
   };
-  return `${head} ${say[v.shape]}`;
+  return wrapText(`${head} ${say[v.shape]}`);
 }
 
 export function renderBalance(v: BalanceView, p: Palette): string {

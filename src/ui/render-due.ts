@@ -6,6 +6,7 @@ import type { DueAction, DueItem, DueReason } from '../core/due.js';
 import type { Palette } from './palette.js';
 import { describeDueAction, describeDueReason } from './messages/due.js';
 import { plural, toDayText } from './messages/words.js';
+import { TEXT_WIDTH, wrapWords } from './wrap.js';
 
 /** One line of `net due`; `terms` only with --explain. */
 export interface DueItemView {
@@ -81,27 +82,6 @@ export interface CalendarWrittenView {
   events: number;
 }
 
-/** net due fits an 80-column terminal: each person on a short line, the reasons indented below. */
-const WIDTH = 80;
-
-/**
- * Words laid into lines of at most `width` columns, never broken inside a word (a word longer than a line stands
- * alone); `first` starts the first line, `indent` the others.
- */
-export function wrapWords(text: string, width: number, indent: string, first = ''): string[] {
-  const lines: string[] = [];
-  let line = first;
-  for (const word of text.split(' ')) {
-    const start = line === first || line === indent;
-    if (!start && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = indent + word;
-    } else line = start ? line + word : `${line} ${word}`;
-  }
-  lines.push(line);
-  return lines;
-}
-
 export function renderDue(v: DueListView, p: Palette): string {
   if (v.emptyJournal) {
     return [
@@ -113,7 +93,7 @@ export function renderDue(v: DueListView, p: Palette): string {
   }
   if (v.unusedTag !== undefined) return `No contacts are tagged ${v.unusedTag}. See everyone due with: net due`;
   const when = v.on === null ? 'today' : `on ${v.on}`;
-  // Two lines, as every line of net due keeps within WIDTH.
+  // Two lines, as every line of net due keeps within TEXT_WIDTH.
   if (!v.items.length) return `Nobody is due ${when}: your relationships are well tended.\nKeep giving first: share something useful with someone you value.`;
   const lines = v.on === null ? [] : [renderDueHeading(v.on, p)];
   for (const item of v.items) lines.push(renderDueItem(item, p));
@@ -129,8 +109,8 @@ export const renderDueHeading = (on: string, p: Palette): string => p.dim(`As of
 export function renderDueItem(item: DueItemView, p: Palette): string {
   const lines: string[] = [];
   // A next step too long for one line goes on at two columns, apart from the reasons at four.
-  for (const [i, l] of wrapWords(`${item.name} → ${item.nextAction}`, WIDTH, '  ').entries()) lines.push(i === 0 ? l.replace(item.name, p.bold(item.name)).replace('→', p.cyan('→')) : l);
-  for (const r of item.reasons) for (const l of wrapWords(r, WIDTH, '      ', '    ')) lines.push(l);
+  for (const [i, l] of wrapWords(`${item.name} → ${item.nextAction}`, TEXT_WIDTH, '  ').entries()) lines.push(i === 0 ? l.replace(item.name, p.bold(item.name)).replace('→', p.cyan('→')) : l);
+  for (const r of item.reasons) for (const l of wrapWords(r, TEXT_WIDTH, '      ', '    ')) lines.push(l);
   if (item.terms) {
     for (const t of item.terms.filter((t) => t.score > 0)) lines.push(p.dim(`    ${t.term.padEnd(10)} ${t.value.toFixed(3)} × ${String(t.weight).padStart(2)} = ${t.score.toFixed(3)}`));
     lines.push(p.dim(`    ${'urgency'.padEnd(10)} ${item.score.toFixed(3)}`));

@@ -1,7 +1,8 @@
 /** net due on an 80-column terminal: a person's line, and a next step too long for it, stay apart from the reasons. */
 import { describe, expect, it } from 'vitest';
 import { makePalette } from '../../../src/ui/palette.js';
-import { renderDue, wrapWords } from '../../../src/ui/render-due.js';
+import { renderDue } from '../../../src/ui/render-due.js';
+import { wrapWords } from '../../../src/ui/wrap.js';
 import type { DueItemView } from '../../../src/ui/render-due.js';
 
 const plain = makePalette({ env: {}, isTTY: false, flagNoColor: true, json: false });
@@ -10,6 +11,8 @@ describe('net due in 80 columns', () => {
   it('wraps between words, never inside one', () => {
     expect(wrapWords('one two three four', 9, '  ')).toEqual(['one two', '  three', '  four']);
     expect(wrapWords('a-very-long-word b', 5, ' ')).toEqual(['a-very-long-word', ' b']);
+    // A colour code takes no column: coloured text wraps where the same text without colour does.
+    expect(wrapWords('one \u001b[1mtwo\u001b[22m three four', 9, '  ')).toEqual(['one \u001b[1mtwo\u001b[22m', '  three', '  four']);
   });
 
   it('goes on with a long next step at two columns; the reasons stand at four', () => {
