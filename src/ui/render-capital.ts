@@ -12,7 +12,7 @@ import { toEventView, type EventView } from './contact-view.js';
 import { describeCheckAdvice, describeCheckReason, describeCheckSubject, describeFirstStep, describeThanks } from './messages/check.js';
 import { CHECKLIST_TEXT, describePointWhy } from './messages/checklist.js';
 import { SETTING_WORDS } from './messages/settings.js';
-import { askPhrase, plural, toDayText } from './messages/words.js';
+import { askPhrase, describeUnusedTag, plural, toDayText } from './messages/words.js';
 import { TEXT_WIDTH, wrapText, wrapWords } from './wrap.js';
 
 export interface PointView {
@@ -173,6 +173,8 @@ export interface BalanceView {
   stages: Record<Stage, number>;
   shape: NetworkShape;
   halfLifeDays: number;
+  /** The tag asked for, when no contact has it. */
+  unusedTag?: string;
 }
 
 export function toBalanceView(r: BalanceResult): BalanceView {
@@ -191,6 +193,7 @@ export function toBalanceView(r: BalanceResult): BalanceView {
     stages: r.stages,
     shape: r.shape,
     halfLifeDays: r.halfLifeDays,
+    ...(r.unusedTag !== undefined && { unusedTag: r.unusedTag }),
   };
 }
 
@@ -305,6 +308,7 @@ export function renderShape(v: BalanceView): string {
 }
 
 export function renderBalance(v: BalanceView, p: Palette): string {
+  if (v.unusedTag !== undefined) return describeUnusedTag(v.unusedTag, 'See everyone with: net balance');
   if (!v.contacts.length) return renderShape(v);
   const nameWidth = Math.min(28, maxOf(v.contacts.map((c) => c.name.length), 4));
   // No column of what they gave beside your balance: two numbers side by side invite the "I'm ahead" comparison.

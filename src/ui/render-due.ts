@@ -5,7 +5,7 @@ import type { IsoDate } from '../core/dates.js';
 import type { DueAction, DueItem, DueReason } from '../core/due.js';
 import type { Palette } from './palette.js';
 import { describeDueAction, describeDueReason } from './messages/due.js';
-import { plural, toDayText } from './messages/words.js';
+import { describeUnusedTag, plural, toDayText } from './messages/words.js';
 import { TEXT_WIDTH, wrapWords } from './wrap.js';
 
 /** One line of `net due`; `terms` only with --explain. */
@@ -91,7 +91,7 @@ export function renderDue(v: DueListView, p: Palette): string {
       'Then net due tells you each morning whom to reach out to.',
     ].join('\n');
   }
-  if (v.unusedTag !== undefined) return `No contacts are tagged ${v.unusedTag}. See everyone due with: net due`;
+  if (v.unusedTag !== undefined) return describeUnusedTag(v.unusedTag, 'See everyone due with: net due');
   const when = v.on === null ? 'today' : `on ${v.on}`;
   // Two lines, as every line of net due keeps within TEXT_WIDTH.
   if (!v.items.length) return `Nobody is due ${when}: your relationships are well tended.\nKeep giving first: share something useful with someone you value.`;
