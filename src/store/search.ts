@@ -114,9 +114,8 @@ export function searchContacts(store: Store, match: string, limit: number): Sear
     .raw()
     .all({ match, limit }) as [number, number, string, string, number][];
   const hits = rows.map(([doc, score, contactId, name]) => {
-    const fields: FieldMatch<ContactSearchField>[] = readFields(store, 'search_contacts', CONTACT_FIELDS, match, doc);
-    const about = fields.findIndex((f) => f.field === 'about');
-    if (about >= 0) fields.splice(about, 1, ...(readFactFields(store, match, doc, contactId) ?? [fields[about]!]));
+    // The about column, when it matched, as the facts in it that did (a handful: one contact's).
+    const fields = readFields(store, 'search_contacts', CONTACT_FIELDS, match, doc).flatMap((f): FieldMatch<ContactSearchField>[] => (f.field === 'about' ? (readFactFields(store, match, doc, contactId) ?? [f]) : [f]));
     return { contactId, name, score, fields };
   });
   return { hits, count: rows[0]?.[4] ?? 0 };

@@ -13,7 +13,7 @@ import { describeCheckAdvice, describeCheckReason, describeCheckSubject, describ
 import { CHECKLIST_TEXT, describePointWhy } from './messages/checklist.js';
 import { SETTING_WORDS } from './messages/settings.js';
 import { askPhrase, describeUnusedTag, plural, toDayText } from './messages/words.js';
-import { TEXT_WIDTH, wrapText, wrapWords } from './wrap.js';
+import { TEXT_WIDTH, wrapInto, wrapText, wrapWords } from './wrap.js';
 
 export interface PointView {
   id: string;
@@ -244,12 +244,15 @@ export function renderCheck(v: CheckView, p: Palette): string {
   const mark = (m: CheckView['reasonMarks'][number]) => (m === 'met' ? p.green(MARKS.met) : m === 'not-met' ? p.yellow(MARKS['not-met']) : p.dim(MARKS.info));
   // Within TEXT_WIDTH: a reason or a suggestion goes on under its own first word, clear of the marks.
   const lines = [...wrapWords(verdictLine(v, p), TEXT_WIDTH, '  '), ...wrapWords(p.dim(`${v.name}: ${facts.join(' · ')}`), TEXT_WIDTH, '  '), ''];
-  v.reasons.forEach((r, i) => lines.push(...wrapWords(r, TEXT_WIDTH, '    ', `  ${mark(v.reasonMarks[i] ?? 'info')} `)));
+  v.reasons.forEach((r, i) => wrapInto(lines, r, '    ', `  ${mark(v.reasonMarks[i] ?? 'info')} `));
   if (v.suggestions.length) {
     lines.push('', v.verdict === 'premature' ? 'What to do first:' : 'Keep investing:');
-    for (const s of v.suggestions) lines.push(...wrapWords(s, TEXT_WIDTH, '    ', '  - '));
+    for (const s of v.suggestions) wrapInto(lines, s, '    ', '  - ');
   }
-  if (v.thanks) lines.push('', ...wrapWords(v.thanks, TEXT_WIDTH, ''));
+  if (v.thanks) {
+    lines.push('');
+    wrapInto(lines, v.thanks, '');
+  }
   return lines.join('\n');
 }
 

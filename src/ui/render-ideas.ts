@@ -8,7 +8,7 @@ import { toAdviceCode } from './render-capital.js';
 import { describeCheckAdvice } from './messages/check.js';
 import { describeIdeaAction, describeIdeaReason, describeLearnFirst } from './messages/ideas.js';
 import { toDayText } from './messages/words.js';
-import { TEXT_WIDTH, wrapText, wrapWords } from './wrap.js';
+import { wrapInto, wrapText } from './wrap.js';
 
 /** One way to give: `net ideas --json` prints an array of these, best first. */
 export interface IdeaView {
@@ -119,15 +119,17 @@ export interface SynonymsView {
  */
 function renderIdea(i: IdeaView, n: number, p: Palette, printed: Map<string, number>): string {
   // Each part within TEXT_WIDTH, going on at six columns, under the text of the part it belongs to.
-  const part = (text: string, first = '    ') => wrapWords(text, TEXT_WIDTH, '      ', first);
-  const lines = [...part(`${i.ready ? '' : p.yellow('not ready: ')}${p.bold(i.action)}`, `${String(n).padStart(2)}. `), ...part(i.because)];
-  if (i.ready && i.with) lines.push(...part(p.dim(`net intro ${JSON.stringify(i.for)} ${JSON.stringify(i.with)}`)));
+  const lines: string[] = [];
+  const part = (text: string, first = '    ') => wrapInto(lines, text, '      ', first);
+  part(`${i.ready ? '' : p.yellow('not ready: ')}${p.bold(i.action)}`, `${String(n).padStart(2)}. `);
+  part(i.because);
+  if (i.ready && i.with) part(p.dim(`net intro ${JSON.stringify(i.for)} ${JSON.stringify(i.with)}`));
   else if (!i.ready && i.learnFirst.length) {
     const fresh = i.learnFirst.find((l) => !printed.has(l));
     if (fresh) {
       printed.set(fresh, n);
-      lines.push(...part(`${p.dim('first,')} ${fresh}`));
-    } else lines.push(...part(p.dim(`first, the same step as for idea ${printed.get(i.learnFirst[0]!)}`)));
+      part(`${p.dim('first,')} ${fresh}`);
+    } else part(p.dim(`first, the same step as for idea ${printed.get(i.learnFirst[0]!)}`));
   }
   return lines.join('\n');
 }
@@ -153,8 +155,8 @@ const sideLine = (c: IntroView['contacts'][number]) => (c.role === 'receiving' ?
 export function renderIntroCheck(v: IntroView, p: Palette): string {
   const lines = ['not ready to introduce them yet:'];
   for (const c of v.contacts.filter((c) => c.verdict !== 'ready')) {
-    lines.push(...wrapWords(`${p.bold(sideLine(c))}; first:`, TEXT_WIDTH, '    ', '  '));
-    for (const l of c.learnFirst) lines.push(...wrapWords(l, TEXT_WIDTH, '      ', '    - '));
+    wrapInto(lines, `${p.bold(sideLine(c))}; first:`, '    ', '  ');
+    for (const l of c.learnFirst) wrapInto(lines, l, '      ', '    - ');
   }
   return lines.join('\n');
 }

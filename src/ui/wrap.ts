@@ -35,6 +35,11 @@ export function wrapWords(text: string, width: number, indent: string, first = '
   return lines;
 }
 
+/** wrapWords into the lines `out` holds: one line pushed at a time, never spread onto the stack. */
+export function wrapInto(out: string[], text: string, indent: string, first = indent, width = TEXT_WIDTH): void {
+  for (const line of wrapWords(text, width, indent, first)) out.push(line);
+}
+
 /** A text of one or more lines, each wrapped to TEXT_WIDTH, its following lines at `indent`, the first at `first`. */
 export function wrapText(text: string, indent = '', first = indent): string {
   return text
