@@ -27,6 +27,8 @@ export interface BalanceResult {
   stages: Record<Stage, number>;
   shape: NetworkShape;
   halfLifeDays: number;
+  /** With a tag, nobody counted: the tag, when no contact has it at all (a mistyped tag, as net due says). */
+  unusedTag?: string;
 }
 
 /**
@@ -37,11 +39,14 @@ export function listBalances(store: Store, input: BalanceInput, today: IsoDate):
   const halfLifeDays = store.halfLifeDays();
   const stages = countStages(store, { today, halfLifeDays, tag: input.tag });
   const rows = listStandingPage(store, { order: input.sort, today, limit: input.limit, tag: input.tag });
+  const total = STAGES.reduce((n, s) => n + stages[s], 0);
   return {
     entries: rows.map((r) => ({ id: r.id, name: r.name, lastTouch: r.lastTouchOn, standing: toStanding(r, today, halfLifeDays) })),
-    total: STAGES.reduce((n, s) => n + stages[s], 0),
+    total,
     stages,
     shape: toNetworkShape(stages),
     halfLifeDays,
+    // Asked only when nobody has the tag (one indexed look-up): a tag no contact has is said so, not "add one".
+    ...(total === 0 && input.tag !== undefined && !store.hasTag(input.tag) && { unusedTag: input.tag }),
   };
 }

@@ -56,7 +56,10 @@ export class UnknownNameError extends NotFoundError {
     /** The name to add them under, when the command may add an unknown contact (net log, on a terminal). */
     readonly addable?: string,
   ) {
-    super(`no contact called "${query}"`, [], closest.length ? `did you mean ${closest.map((n) => `"${n}"`).join(' or ')}?` : 'see net list, or add them with net add');
+    // The name net add would take is the one a terminal offers to add (context.ts): both say "bob", never two names.
+    const add = `net add ${JSON.stringify(addable ?? query.replace(/\s+/g, ' ').trim())}`;
+    const similar = closest.length ? `did you mean ${closest.map((n) => `"${n}"`).join(' or ')}?` : undefined;
+    super(`no contact called "${query}"`, [], similar ? (addable === undefined ? similar : `${similar} If they are new: ${add}`) : `see net list, or add them with ${add}`);
   }
 }
 

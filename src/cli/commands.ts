@@ -52,6 +52,7 @@ export const COMMANDS = [
   { name: 'doctor', usage: '[options]', summary: 'check the journal file: damage, schema version, permissions, orphan rows, summaries (exit 5 when something is wrong)', load: () => import('./commands/doctor.js') },
   { name: 'completion', usage: '<shell>', summary: 'print the tab completion script for bash, zsh or fish (see --help to install it)', load: () => import('./commands/completion.js') },
   { name: 'where', usage: '', summary: 'print which journal file is in use', load: () => import('./commands/where.js') },
+  { name: 'version', usage: '', summary: 'print the version of net (as net --version, -V or -v do)', load: () => import('./commands/version.js') },
 ] as const satisfies readonly CommandEntry[];
 
 export type CommandName = (typeof COMMANDS)[number]['name'];

@@ -3,27 +3,14 @@
  * arguments has its module loaded: a start compiles one command, not all of them. The others stand in the tree with
  * their name, usage and summary and no action, enough for the overview help and for "did you mean" on a mistyped name.
  */
-import { Command } from 'commander';
-import { createRequire } from 'node:module';
+import { Command, Option } from 'commander';
+import type { EventEmitter } from 'node:events';
 import { COMMANDS, findEntry, type CommandEntry } from './commands.js';
 import type { CliContext } from './context.js';
 import { HELP_WIDTH } from './options.js';
+import { readVersion, VERSION_FLAGS } from './version.js';
 
 export const COMMAND_NAMES: string[] = COMMANDS.map((c) => c.name);
-
-/** net's own package.json, looked for upwards: the build in dist/ and the bundle's chunks sit at different depths. */
-function readVersion(): string {
-  const require = createRequire(import.meta.url);
-  for (const path of ['../package.json', '../../package.json', '../../../package.json']) {
-    try {
-      const pkg = require(path) as { name?: string; version?: string };
-      if (pkg.name === 'net' && pkg.version) return pkg.version;
-    } catch {
-      // not at this depth
-    }
-  }
-  return 'unknown';
-}
 
 const OVERVIEW = `
 Givers gain: record what you give after each meeting, see each morning whom to
@@ -64,7 +51,11 @@ export async function buildProgram(ctx: CliContext, args: readonly string[], { l
   const program = new Command('net')
     .description('A networking journal that nudges you to give before you ask.')
     // Read only when asked for: finding the package file costs every start a file search and a parse.
-    .version(args.includes('-V') || args.includes('--version') ? readVersion() : '', '-V, --version', 'print the version')
+    .version(args.some((a) => VERSION_FLAGS.includes(a)) ? readVersion() : '', '-V, --version', 'print the version')
+    // -v as well, as many tools spell it (commander takes one short flag for its version): hidden, it does what -V does.
+    .addOption(new Option('-v', 'print the version').hideHelp())
+    // commander's Command is an EventEmitter, though its types leave emit out: -v runs -V's own listener.
+    .on('option:v', () => (program as unknown as EventEmitter).emit('option:version'))
     .option('--db <path>', 'the journal file (default: $NET_DB, else $XDG_DATA_HOME/net/journal.db, else ~/.local/share/net/journal.db)')
     .option('--json', 'print the result as JSON, for scripts')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR works too)')

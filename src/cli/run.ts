@@ -4,6 +4,7 @@
  */
 import { CommanderError } from 'commander';
 import { findIsoDate, toIsoDate } from '../core/dates.js';
+import { editDistance } from '../core/edit-distance.js';
 import { NetError, NotFoundError, OutputError, UsageError } from '../core/errors.js';
 import { toJournalError } from '../app/journal-errors.js';
 import { wantsColor } from '../ui/palette.js';
@@ -43,6 +44,23 @@ export interface JournalState {
   savedTo?: string;
 }
 
+/**
+ * Commander's guesses at a mistyped command or option, kept only when close: at most one edit in three letters of the
+ * longer word ("chek" is one edit from check, "lgo" one from log). Commander goes up to three edits, which made
+ * "nope" a guess at snooze: a guess that far off is noise.
+ */
+export function toCloseGuesses(message: string): string {
+  const typed = /^unknown (?:command|option) '-{0,2}([^']*)'/.exec(message)?.[1];
+  const said = /\n\(Did you mean (?:one of )?([^)]*)\?\)/.exec(message);
+  if (typed === undefined || !said) return message;
+  const close = said[1]!.split(', ').filter((guess) => {
+    const word = guess.replace(/^-{1,2}/, '');
+    return 3 * editDistance(typed, word, true) <= Math.max(typed.length, word.length);
+  });
+  const guesses = close.length === 0 ? '' : close.length === 1 ? `\n(Did you mean ${close[0]}?)` : `\n(Did you mean one of ${close.join(', ')}?)`;
+  return message.replace(said[0], guesses);
+}
+
 export function report(err: unknown, debug: boolean, command: string | undefined, stderr: Writer, journal: JournalState = {}): number {
   if (err instanceof OutputError && journal.savedTo) {
     // The write landed; only its confirmation was lost. Exit 0, so that a script does not run it (and write it) twice.
@@ -51,8 +69,11 @@ export function report(err: unknown, debug: boolean, command: string | undefined
   }
   if (err instanceof CommanderError) {
     if (err.exitCode === 0) return 0; // --help, --version
-    // Commander puts "(Did you mean due?)" on a second line: keep it, on the one line.
-    const message = err.message.replace(/^error:\s*/i, '').replace(/\n\(Did you mean ([^)]*)\)/, ' (did you mean $1)').replace(/\n[\s\S]*/, '').replace(/\.$/, '');
+    // Commander puts "(Did you mean due?)" on a second line: keep it, on the one line, when it is close (toCloseGuesses).
+    const message = toCloseGuesses(err.message.replace(/^error:\s*/i, ''))
+      .replace(/\n\(Did you mean ([^)]*)\)/, ' (did you mean $1)')
+      .replace(/\n[\s\S]*/, '')
+      .replace(/\.$/, '');
     const help = command && (COMMAND_NAMES as string[]).includes(command) && !/unknown command/.test(message) ? `net ${command} --help` : 'net --help';
     stderr.write(`net: ${message}; see ${help}\n`);
     return 2;
@@ -87,12 +108,16 @@ async function prepareJournal(ctx: CliContext): Promise<void> {
 
 /**
  * `net help log` as git reads it: the help of `net log --help`; `net help` alone, the overview; a name that is no
- * command is the usage error that running it would be (with commander's "did you mean"), and so is `net nope --help`
- * (commander would answer a help flag before it looked at the name, with the overview and exit 0).
+ * command is the usage error that running it would be (with commander's "did you mean"), and so are `net nope --help`
+ * and `net --help nope` (commander would answer a help flag before it looked at the name, with the overview and
+ * exit 0); `net --help log` is log's help, as `net help log`.
  */
 export function toHelpArgs(args: readonly string[]): string[] {
   const at = args.indexOf(findCommandName(args) ?? '');
-  if (at >= 0 && args[at] !== 'help' && !findEntry(args[at])) return args.filter((a, i) => i < at || (a !== '--help' && a !== '-h'));
+  const isHelp = (a: string) => a === '--help' || a === '-h';
+  // A help flag on either side of the name: `net --help nope` is the usage error too, `net --help log` log's help.
+  if (at >= 0 && args[at] !== 'help' && !findEntry(args[at])) return args.filter((a) => !isHelp(a));
+  if (at >= 0 && args[at] !== 'help' && args.slice(0, at).some(isHelp)) return [...args.filter((a, i) => i > at || !isHelp(a)), '--help'];
   if (at < 0 || args[at] !== 'help') return [...args];
   const topic = args.slice(at + 1).find((a) => !a.startsWith('-'));
   const before = args.slice(0, at);

@@ -3,6 +3,7 @@
  * name or of any word in it is enough ("jane" finds "Jane Doe", "doe" too).
  */
 import { UsageError } from './errors.js';
+import { editDistance } from './edit-distance.js';
 import { minOf } from './numbers.js';
 import { refuseOddCharacters, TEXT_RULES } from './text.js';
 import { lazyRegExp } from './lazy-regexp.js';
@@ -73,18 +74,6 @@ export function matchName<T extends NamedContact>(query: string, candidates: rea
   if (prefix.length === 1) return { kind: 'found', contact: prefix[0]!.c };
   if (prefix.length > 1) return { kind: 'ambiguous', candidates: prefix.map((x) => x.c).sort((a, b) => a.name.localeCompare(b.name)) };
   return { kind: 'unknown' };
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length]!;
 }
 
 /** Up to `limit` names closest to a mistyped query, for "did you mean". */

@@ -1,5 +1,6 @@
 /** The SQL of `net search`: the FTS5 indexes of migration 11, each read in a bounded window, then ranked. */
 import { SEARCH_WINDOW, toMarkedText, type MarkedText } from '../core/search.js';
+import type { FactKind } from '../core/vocabulary.js';
 import type { Store } from './store.js';
 
 const OPEN = '\u0002';
@@ -10,7 +11,8 @@ const SNIPPET_WORDS = 12;
 /** A document's columns, by the names of the fields they hold. */
 const CONTACT_FIELDS = ['name', 'company', 'role', 'howMet', 'about', 'note'] as const;
 const EVENT_FIELDS = ['note', 'prospect', 'outcome'] as const;
-export type ContactSearchField = (typeof CONTACT_FIELDS)[number];
+/** A contact's field that matched: a column, or one of the facts the `about` column holds (a service, a tag, …). */
+export type ContactSearchField = Exclude<(typeof CONTACT_FIELDS)[number], 'about'> | FactKind | 'about';
 export type EventSearchField = (typeof EVENT_FIELDS)[number];
 
 /**
@@ -74,6 +76,19 @@ function readFields<F extends string>(store: Store, index: string, fields: reado
 }
 
 /**
+ * The facts that matched, each by its kind ("service", "tag"): the `about` column holds a contact's facts one a line, in
+ * the order of migration 11's CONTACT_ABOUT, which Store.listFacts reads them in. Undefined when the two disagree (the
+ * column is then shown whole, as "profile").
+ */
+function readFactFields(store: Store, match: string, doc: number, contactId: string): FieldMatch<FactKind>[] | undefined {
+  const text = store.stmt(`SELECT highlight(search_contacts, 4, '${OPEN}', '${CLOSE}') FROM search_contacts WHERE search_contacts MATCH ? AND rowid = ?`).pluck().get(match, BigInt(doc)) as string | null | undefined;
+  const facts = store.listFacts(contactId);
+  const lines = text?.split('\n') ?? [];
+  if (lines.length !== facts.length) return undefined;
+  return lines.flatMap((line, i) => (line.includes(OPEN) ? [{ field: facts[i]!.kind, context: toMarkedText(line, OPEN, CLOSE) }] : []));
+}
+
+/**
  * The CTEs of a search in one index, read once: `matches`, the most recently written matches, one more than the
  * window (to say "2,000 or more"); `hits`, the window, each with its bm25 score; `best`, the `limit` best of them (of
  * equally good ones, the most recently written), which alone are joined to their rows.
@@ -98,7 +113,11 @@ export function searchContacts(store: Store, match: string, limit: number): Sear
     )
     .raw()
     .all({ match, limit }) as [number, number, string, string, number][];
-  const hits = rows.map(([doc, score, contactId, name]) => ({ contactId, name, score, fields: readFields(store, 'search_contacts', CONTACT_FIELDS, match, doc) }));
+  const hits = rows.map(([doc, score, contactId, name]) => {
+    // The about column, when it matched, as the facts in it that did (a handful: one contact's).
+    const fields = readFields(store, 'search_contacts', CONTACT_FIELDS, match, doc).flatMap((f): FieldMatch<ContactSearchField>[] => (f.field === 'about' ? (readFactFields(store, match, doc, contactId) ?? [f]) : [f]));
+    return { contactId, name, score, fields };
+  });
   return { hits, count: rows[0]?.[4] ?? 0 };
 }
 

@@ -19,6 +19,7 @@ import type { Parser, ParsingResult, Refiner } from 'chrono-node/en';
 import { UsageError } from '../core/errors.js';
 import {
   addDays,
+  DATE_HINT,
   findIsoDate,
   findSimpleDate,
   findWeekdayAfter,
@@ -33,6 +34,7 @@ import {
   type IsoDate,
   type PhraseParser,
 } from '../core/dates.js';
+import { describeDateHint } from './messages/dates.js';
 
 export interface DateReading {
   /** Which way a day named without its week or year points. */
@@ -152,6 +154,16 @@ function createPhraseParser(chrono: Chrono, reading: DateReading): PhraseParser 
 const PAST_UNORDERED: DateReading = { direction: 'past', order: () => 'dmy' };
 
 export async function readDate(text: string, today: IsoDate, reading: DateReading = PAST_UNORDERED): Promise<IsoDate> {
+  try {
+    return await readDateIn(text, today, reading);
+  } catch (err) {
+    // core's hint names no day; here the examples point the flag's way, from today.
+    if (err instanceof UsageError && err.hint === DATE_HINT) throw new UsageError(err.message, describeDateHint(reading.direction, today));
+    throw err;
+  }
+}
+
+async function readDateIn(text: string, today: IsoDate, reading: DateReading): Promise<IsoDate> {
   const t = text.trim();
   if (findIsoDate(t) || /^\d{4}-\d{2}-\d{2}$/.test(t) || findSimpleDate(t, today)) return parseDateInput(t, today);
   const phrases = t ? createPhraseParser(await import('chrono-node/en'), reading) : undefined;

@@ -12,7 +12,8 @@ import { toEventView, type EventView } from './contact-view.js';
 import { describeCheckAdvice, describeCheckReason, describeCheckSubject, describeFirstStep, describeThanks } from './messages/check.js';
 import { CHECKLIST_TEXT, describePointWhy } from './messages/checklist.js';
 import { SETTING_WORDS } from './messages/settings.js';
-import { askPhrase, plural, toDayText } from './messages/words.js';
+import { askPhrase, describeUnusedTag, plural, toDayText } from './messages/words.js';
+import { TEXT_WIDTH, wrapInto, wrapText, wrapWords } from './wrap.js';
 
 export interface PointView {
   id: string;
@@ -172,6 +173,8 @@ export interface BalanceView {
   stages: Record<Stage, number>;
   shape: NetworkShape;
   halfLifeDays: number;
+  /** The tag asked for, when no contact has it. */
+  unusedTag?: string;
 }
 
 export function toBalanceView(r: BalanceResult): BalanceView {
@@ -190,6 +193,7 @@ export function toBalanceView(r: BalanceResult): BalanceView {
     stages: r.stages,
     shape: r.shape,
     halfLifeDays: r.halfLifeDays,
+    ...(r.unusedTag !== undefined && { unusedTag: r.unusedTag }),
   };
 }
 
@@ -238,12 +242,17 @@ function verdictLine(v: CheckView, p: Palette): string {
 export function renderCheck(v: CheckView, p: Palette): string {
   const facts = [v.stage, `balance ${one(v.balance)}`, `depth ${v.depth.score} of ${v.depth.of}`];
   const mark = (m: CheckView['reasonMarks'][number]) => (m === 'met' ? p.green(MARKS.met) : m === 'not-met' ? p.yellow(MARKS['not-met']) : p.dim(MARKS.info));
-  const lines = [verdictLine(v, p), p.dim(`${v.name}: ${facts.join(' · ')}`), '', ...v.reasons.map((r, i) => `  ${mark(v.reasonMarks[i] ?? 'info')} ${r}`)];
+  // Within TEXT_WIDTH: a reason or a suggestion goes on under its own first word, clear of the marks.
+  const lines = [...wrapWords(verdictLine(v, p), TEXT_WIDTH, '  '), ...wrapWords(p.dim(`${v.name}: ${facts.join(' · ')}`), TEXT_WIDTH, '  '), ''];
+  v.reasons.forEach((r, i) => wrapInto(lines, r, '    ', `  ${mark(v.reasonMarks[i] ?? 'info')} `));
   if (v.suggestions.length) {
     lines.push('', v.verdict === 'premature' ? 'What to do first:' : 'Keep investing:');
-    for (const s of v.suggestions) lines.push(`  - ${s}`);
+    for (const s of v.suggestions) wrapInto(lines, s, '    ', '  - ');
   }
-  if (v.thanks) lines.push('', v.thanks);
+  if (v.thanks) {
+    lines.push('');
+    wrapInto(lines, v.thanks, '');
+  }
   return lines.join('\n');
 }
 
@@ -298,10 +307,11 @@ export function renderShape(v: BalanceView): string {
     // Not 'Growing:', which reads as the stage beside its own count ("0 growing. Growing: …").
     growing: 'Still young: keep giving first, and these relationships will deepen.',
   };
-  return `${head} ${say[v.shape]}`;
+  return wrapText(`${head} ${say[v.shape]}`);
 }
 
 export function renderBalance(v: BalanceView, p: Palette): string {
+  if (v.unusedTag !== undefined) return describeUnusedTag(v.unusedTag, 'See everyone with: net balance');
   if (!v.contacts.length) return renderShape(v);
   const nameWidth = Math.min(28, maxOf(v.contacts.map((c) => c.name.length), 4));
   // No column of what they gave beside your balance: two numbers side by side invite the "I'm ahead" comparison.

@@ -5,7 +5,7 @@ import type { FactKind } from '../core/vocabulary.js';
 import type { Palette } from './palette.js';
 import { toContactView, type ContactView } from './contact-view.js';
 import { renderProfile, toImportantDateView, type ImportantDateView } from './render-show.js';
-import { plural } from './messages/words.js';
+import { FACT_WORDS, plural } from './messages/words.js';
 
 /** `net edit`: the updated contact, and what changed. */
 export interface EditedView extends ContactView {
@@ -42,16 +42,6 @@ const FIELD_WORDS: Record<EditedField, string> = {
   birthday: 'birthday',
   note: 'note',
   dates: 'important dates',
-};
-
-const FACT_WORDS: Record<FactKind, [string, string]> = {
-  tag: ['tag', 'tags'],
-  service: ['service', 'services'],
-  goal: ['goal', 'goals'],
-  family: ['family member', 'family members'],
-  need: ['need', 'needs'],
-  ideal: ['ideal referral', 'ideal referrals'],
-  'met-need': ['need met', 'needs met'],
 };
 
 /** "company, cleared phone, +2 services, -1 tag". */

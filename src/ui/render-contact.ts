@@ -3,6 +3,7 @@ import type { LogResult } from '../app/log.js';
 import type { Palette } from './palette.js';
 import { toEventView, type ContactView, type EventView } from './contact-view.js';
 import { describeLogged, plural, toDayText } from './messages/words.js';
+import { toAbout } from './render-list.js';
 
 export interface LoggedView {
   contact: { id: string; name: string };
@@ -21,7 +22,7 @@ export function toLoggedView(r: LogResult): LoggedView {
 }
 
 export function renderAdded(c: ContactView, p: Palette): string {
-  const about = [c.role, c.company].filter(Boolean).join(', ');
+  const about = toAbout(c);
   const tags = c.tags.length ? p.dim(`  #${c.tags.join(' #')}`) : '';
   const met = c.metOn ? `, met on ${toDayText(c.metOn)}` : '';
   return `${p.green('Added')} ${p.bold(c.name)}${about ? ` (${about})` : ''}${met}${tags}`;

@@ -5,7 +5,8 @@ import type { IsoDate } from '../core/dates.js';
 import type { DueAction, DueItem, DueReason } from '../core/due.js';
 import type { Palette } from './palette.js';
 import { describeDueAction, describeDueReason } from './messages/due.js';
-import { plural, toDayText } from './messages/words.js';
+import { describeUnusedTag, plural, toDayText } from './messages/words.js';
+import { TEXT_WIDTH, wrapWords } from './wrap.js';
 
 /** One line of `net due`; `terms` only with --explain. */
 export interface DueItemView {
@@ -81,37 +82,6 @@ export interface CalendarWrittenView {
   events: number;
 }
 
-/** net due fits an 80-column terminal: each person on a short line, the reasons indented below. */
-const WIDTH = 80;
-
-/**
- * Words laid into lines of at most `width` columns, never broken inside a word (a word longer than a line stands
- * alone); `first` starts the first line, `indent` the others.
- */
-export function wrapWords(text: string, width: number, indent: string, first = ''): string[] {
-  // Each line is cut from the text once, where it ends, rather than grown word by word: `net due` wraps some eighty
-  // texts, and the words and the partial lines were a third of its young allocations in rendering.
-  const lines: string[] = [];
-  let prefix = first;
-  // The line's words: text[from, to), or none yet (from = -1); the words are separated by single spaces.
-  let from = -1;
-  let to = 0;
-  for (let at = 0; at <= text.length; ) {
-    const space = text.indexOf(' ', at);
-    const end = space < 0 ? text.length : space;
-    if (from < 0) {
-      if (end > at) [from, to] = [at, end]; // an empty word (two spaces) starts no line
-    } else if (prefix.length + (to - from) + 1 + (end - at) > width) {
-      lines.push(prefix + text.slice(from, to));
-      prefix = indent;
-      [from, to] = end > at ? [at, end] : [-1, 0];
-    } else to = end;
-    at = end + 1;
-  }
-  lines.push(from < 0 ? prefix : prefix + text.slice(from, to));
-  return lines;
-}
-
 export function renderDue(v: DueListView, p: Palette): string {
   if (v.emptyJournal) {
     return [
@@ -121,9 +91,9 @@ export function renderDue(v: DueListView, p: Palette): string {
       'Then net due tells you each morning whom to reach out to.',
     ].join('\n');
   }
-  if (v.unusedTag !== undefined) return `No contacts are tagged ${v.unusedTag}. See everyone due with: net due`;
+  if (v.unusedTag !== undefined) return describeUnusedTag(v.unusedTag, 'See everyone due with: net due');
   const when = v.on === null ? 'today' : `on ${v.on}`;
-  // Two lines, as every line of net due keeps within WIDTH.
+  // Two lines, as every line of net due keeps within TEXT_WIDTH.
   if (!v.items.length) return `Nobody is due ${when}: your relationships are well tended.\nKeep giving first: share something useful with someone you value.`;
   const lines = v.on === null ? [] : [renderDueHeading(v.on, p)];
   for (const item of v.items) lines.push(renderDueItem(item, p));
@@ -139,9 +109,9 @@ export const renderDueHeading = (on: string, p: Palette): string => p.dim(`As of
 export function renderDueItem(item: DueItemView, p: Palette): string {
   const lines: string[] = [];
   // A next step too long for one line goes on at two columns, apart from the reasons at four.
-  const head = wrapWords(`${item.name} → ${item.nextAction}`, WIDTH, '  ');
+  const head = wrapWords(`${item.name} → ${item.nextAction}`, TEXT_WIDTH, '  ');
   for (let i = 0; i < head.length; i++) lines.push(i === 0 ? head[0]!.replace(item.name, p.bold(item.name)).replace('→', p.cyan('→')) : head[i]!);
-  for (const r of item.reasons) for (const l of wrapWords(r, WIDTH, '      ', '    ')) lines.push(l);
+  for (const r of item.reasons) for (const l of wrapWords(r, TEXT_WIDTH, '      ', '    ')) lines.push(l);
   if (item.terms) {
     for (const t of item.terms.filter((t) => t.score > 0)) lines.push(p.dim(`    ${t.term.padEnd(10)} ${t.value.toFixed(3)} × ${String(t.weight).padStart(2)} = ${t.score.toFixed(3)}`));
     lines.push(p.dim(`    ${'urgency'.padEnd(10)} ${item.score.toFixed(3)}`));

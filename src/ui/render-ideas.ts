@@ -8,6 +8,7 @@ import { toAdviceCode } from './render-capital.js';
 import { describeCheckAdvice } from './messages/check.js';
 import { describeIdeaAction, describeIdeaReason, describeLearnFirst } from './messages/ideas.js';
 import { toDayText } from './messages/words.js';
+import { wrapInto, wrapText } from './wrap.js';
 
 /** One way to give: `net ideas --json` prints an array of these, best first. */
 export interface IdeaView {
@@ -117,25 +118,31 @@ export interface SynonymsView {
  * A step already printed for an earlier idea is named by that idea's number, never printed twice.
  */
 function renderIdea(i: IdeaView, n: number, p: Palette, printed: Map<string, number>): string {
-  const lines = [`${String(n).padStart(2)}. ${i.ready ? '' : p.yellow('not ready: ')}${p.bold(i.action)}`, `    ${i.because}`];
-  if (i.ready && i.with) lines.push(`    ${p.dim(`net intro ${JSON.stringify(i.for)} ${JSON.stringify(i.with)}`)}`);
+  // Each part within TEXT_WIDTH, going on at six columns, under the text of the part it belongs to.
+  const lines: string[] = [];
+  const part = (text: string, first = '    ') => wrapInto(lines, text, '      ', first);
+  part(`${i.ready ? '' : p.yellow('not ready: ')}${p.bold(i.action)}`, `${String(n).padStart(2)}. `);
+  part(i.because);
+  if (i.ready && i.with) part(p.dim(`net intro ${JSON.stringify(i.for)} ${JSON.stringify(i.with)}`));
   else if (!i.ready && i.learnFirst.length) {
     const fresh = i.learnFirst.find((l) => !printed.has(l));
     if (fresh) {
       printed.set(fresh, n);
-      lines.push(`    ${p.dim('first,')} ${fresh}`);
-    } else lines.push(`    ${p.dim(`first, the same step as for idea ${printed.get(i.learnFirst[0]!)}`)}`);
+      part(`${p.dim('first,')} ${fresh}`);
+    } else part(p.dim(`first, the same step as for idea ${printed.get(i.learnFirst[0]!)}`));
   }
   return lines.join('\n');
 }
 
 export function renderIdeas(v: IdeasView, p: Palette): string {
   if (!v.contact && !v.ideas.length) {
-    return v.wishes
-      ? 'No one in your journal answers the needs you have recorded yet. Record what people offer: net edit <name> --service "…"'
-      : 'No needs recorded yet: when someone tells you what they need, record it (net edit <name> --need "…"), then run net ideas again.';
+    return wrapText(
+      v.wishes
+        ? 'No one in your journal answers the needs you have recorded yet. Record what people offer: net edit <name> --service "…"'
+        : 'No needs recorded yet: when someone tells you what they need, record it (net edit <name> --need "…"), then run net ideas again.',
+    );
   }
-  const title = v.contact ? `Ways to help ${v.contact.name} (${v.contact.stage})` : 'Give opportunities this week';
+  const title = wrapText(v.contact ? `Ways to help ${v.contact.name} (${v.contact.stage})` : 'Give opportunities this week', '  ', '');
   const more = v.total > v.ideas.length ? p.dim(`\n${v.total - v.ideas.length} more: --limit ${v.total}`) : '';
   const printed = new Map<string, number>();
   return `${p.bold(title)}\n${v.ideas.map((i, n) => renderIdea(i, n + 1, p, printed)).join('\n')}${more}`;
@@ -148,8 +155,8 @@ const sideLine = (c: IntroView['contacts'][number]) => (c.role === 'receiving' ?
 export function renderIntroCheck(v: IntroView, p: Palette): string {
   const lines = ['not ready to introduce them yet:'];
   for (const c of v.contacts.filter((c) => c.verdict !== 'ready')) {
-    lines.push(`  ${p.bold(sideLine(c))}; first:`);
-    for (const l of c.learnFirst) lines.push(`    - ${l}`);
+    wrapInto(lines, `${p.bold(sideLine(c))}; first:`, '    ', '  ');
+    for (const l of c.learnFirst) wrapInto(lines, l, '      ', '    - ');
   }
   return lines.join('\n');
 }

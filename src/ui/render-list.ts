@@ -1,7 +1,9 @@
 /** `net list`: one line per contact, in columns: name, role and company, tags, last touch. */
 import { toRelativeDays } from '../core/dates.js';
+import { toNameKey } from '../core/names.js';
 import { toTagsText, toTextLength } from '../core/tags.js';
 import type { Palette } from './palette.js';
+import { describeUnusedTag } from './messages/words.js';
 
 export interface ListTextOptions {
   today: string;
@@ -25,9 +27,18 @@ export interface ListColumns {
   tags: number;
 }
 
-export function toAbout(c: Pick<ListLine, 'role' | 'company'>): string {
-  if (c.role && c.company) return `${c.role}, ${c.company}`;
-  return c.role ?? c.company ?? '';
+/** Keys are compared only when the lengths are near: a list of 5,000 lines does not fold 5,000 names. */
+const isNameOf = (company: string, name: string) => company === name || (Math.abs(company.length - name.length) <= 4 && toNameKey(company) === toNameKey(name));
+
+/**
+ * "role, company", or the one of them there is. A company that is the contact's name (one added, or imported, with only
+ * a company) is not said twice. The list's column is as wide as store/contacts-extra.ts ABOUT_SQL finds, which counts
+ * it: at most the width of the company.
+ */
+export function toAbout(c: Pick<ListLine, 'name' | 'role' | 'company'>): string {
+  const company = c.company && isNameOf(c.company, c.name) ? null : c.company;
+  if (c.role && company) return `${c.role}, ${company}`;
+  return c.role ?? company ?? '';
 }
 
 export function toLastTouchText(lastTouch: string | null, today: string): string {
@@ -38,7 +49,7 @@ export function toLastTouchText(lastTouch: string | null, today: string): string
 export function renderEmptyList(o: ListTextOptions): string {
   return o.journalEmpty
     ? 'Your journal has no contacts yet. Start with: net add "Jane Doe" (or net add on its own to be asked).'
-    : `No contacts are tagged ${o.tag}. See everyone with: net list`;
+    : describeUnusedTag(o.tag ?? '', 'See everyone with: net list');
 }
 
 /** One contact's line, its columns as wide as `w` says (the list is printed a line at a time, so the widths come first). */

@@ -4,6 +4,7 @@ import type { EarlyWhy, RepairGive } from '../core/premature.js';
 import type { Palette } from './palette.js';
 import { describeEarlyAsk, describeRepair, PREMATURE_WORDS } from './messages/premature.js';
 import { plural } from './messages/words.js';
+import { TEXT_WIDTH, wrapInto } from './wrap.js';
 
 /** `net asks --premature` and the report's section: asks made before the relationship was ready. */
 export interface PrematureView {
@@ -29,22 +30,28 @@ export function toPrematureView(r: PrematureResult): PrematureView {
   };
 }
 
-/** The section's lines, without a title: the report gives its own. */
-export function renderPrematureLines(v: PrematureView, p: Palette): string[] {
-  if (!v.people.length && !v.outweighed.length) return [PREMATURE_WORDS.none(v.since)];
+/** The section's lines, without a title (the report gives its own), each within `width` columns. */
+export function renderPrematureLines(v: PrematureView, p: Palette, width = TEXT_WIDTH): string[] {
   const out: string[] = [];
+  const wrap = (text: string, indent = '', first = indent) => wrapInto(out, text, indent, first, width);
+  if (!v.people.length && !v.outweighed.length) {
+    wrap(PREMATURE_WORDS.none(v.since));
+    return out;
+  }
   if (v.people.length) {
     const early = v.people.reduce((n, x) => n + x.asks.length, 0);
-    out.push(`${plural(early, 'ask')} of ${v.asks} since ${v.since} came before the relationship was ready, with ${plural(v.people.length, 'person', 'people')}.`, PREMATURE_WORDS.habit);
+    wrap(`${plural(early, 'ask')} of ${v.asks} since ${v.since} came before the relationship was ready, with ${plural(v.people.length, 'person', 'people')}.`);
+    wrap(PREMATURE_WORDS.habit);
     for (const person of v.people) {
       out.push('', p.bold(person.name));
-      for (const a of person.asks) out.push(`  ${a.text}`);
-      out.push(`  ${p.cyan('→')} ${person.repair}`);
+      for (const a of person.asks) wrap(a.text, '    ', '  ');
+      wrap(person.repair, '    ', `  ${p.cyan('→')} `);
     }
-  } else out.push(PREMATURE_WORDS.none(v.since));
+  } else wrap(PREMATURE_WORDS.none(v.since));
   if (v.outweighed.length) {
-    out.push('', PREMATURE_WORDS.outweighed(v.latelyDays));
-    for (const o of v.outweighed) out.push(`  ${p.bold(o.name)} ${p.cyan('→')} ${o.repair}`);
+    out.push('');
+    wrap(PREMATURE_WORDS.outweighed(v.latelyDays));
+    for (const o of v.outweighed) wrap(`${p.bold(o.name)} ${p.cyan('→')} ${o.repair}`, '    ', '  ');
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { toBar, toSparkline } from '../core/report.js';
 import { SHAPE_WORDS } from './messages/report.js';
 import type { Palette } from './palette.js';
 import { giveKindPhrase, plural, toDayText } from './messages/words.js';
+import { TEXT_WIDTH, wrapInto } from './wrap.js';
 import { renderPrematureLines, toPrematureView, type PrematureView } from './render-premature.js';
 
 export interface ActivityView {
@@ -120,7 +121,7 @@ export function renderReport(v: ReportView, p: Palette, htmlFile?: string): stri
   out.push('', p.bold('Relationships'));
   const list = (label: string, moves: StageMoveView[], more: number, cold: boolean, none: string) => {
     if (!moves.length) return out.push(`  ${label.padEnd(12)} ${p.dim(none)}`);
-    moves.forEach((m, i) => out.push(`  ${(i === 0 ? label : '').padEnd(12)} ${describeMove(m, cold)}`));
+    moves.forEach((m, i) => wrapInto(out, describeMove(m, cold), ' '.repeat(17), `  ${(i === 0 ? label : '').padEnd(12)} `));
     if (more) out.push(`  ${''.padEnd(12)} ${p.dim(`and ${more} more`)}`);
   };
   list('moved up', v.movedUp, v.movedUpMore, false, 'none in this window');
@@ -128,17 +129,22 @@ export function renderReport(v: ReportView, p: Palette, htmlFile?: string): stri
   if (v.newContacts) out.push(`  ${'new'.padEnd(12)} ${plural(v.newContacts, 'contact')} added`);
 
   const total = STAGES.reduce((n, s) => n + v.stages[s], 0);
-  out.push('', `${p.bold('Network shape:')} ${plural(total, 'contact')}, ${SHAPE_WORDS[v.shape]}`);
+  out.push('');
+  wrapInto(out, `${p.bold('Network shape:')} ${plural(total, 'contact')}, ${SHAPE_WORDS[v.shape]}`, ' '.repeat(15), '');
   const most = maxOf(STAGES.map((s) => v.stages[s]), 0);
   const width = String(most).length;
   for (const s of [...STAGES].reverse()) out.push(`  ${s.padEnd(13)}${String(v.stages[s]).padStart(width)} ${toBar(v.stages[s], most, 40)}`.trimEnd());
 
   out.push('', p.bold('People to thank'));
-  if (!v.toThank.length) out.push(`  ${p.dim('nobody logged a give to you in this window (net log <name> --received referral)')}`);
-  for (const t of v.toThank) out.push(`  ${t.text}`);
+  if (!v.toThank.length) wrapInto(out, p.dim('nobody logged a give to you in this window (net log <name> --received referral)'), '    ', '  ');
+  // A gift's note goes on at four columns, under the name that starts it.
+  for (const t of v.toThank) wrapInto(out, t.text, '    ', '  ');
 
   out.push('', p.bold('Asks made before the relationship was ready'));
-  for (const line of renderPrematureLines(v.prematureAsks, p)) out.push(line ? `  ${line}` : '');
-  if (htmlFile !== undefined) out.push('', `${p.green('Wrote')} the report to ${htmlFile}: open it in a browser.`);
+  for (const line of renderPrematureLines(v.prematureAsks, p, TEXT_WIDTH - 2)) out.push(line ? `  ${line}` : '');
+  if (htmlFile !== undefined) {
+    out.push('');
+    wrapInto(out, `${p.green('Wrote')} the report to ${htmlFile}: open it in a browser.`, '  ', '');
+  }
   return out.join('\n');
 }

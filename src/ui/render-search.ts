@@ -3,7 +3,8 @@ import type { ContactSearchField, EventSearchField, SearchResult } from '../app/
 import { SEARCH_WINDOW, type MarkedText } from '../core/search.js';
 import { toThousands } from '../core/numbers.js';
 import type { Palette } from './palette.js';
-import { describeEvent, toDayText } from './messages/words.js';
+import type { FactKind } from '../core/vocabulary.js';
+import { describeEvent, FACT_WORDS, toDayText } from './messages/words.js';
 
 export interface SearchFieldView {
   field: ContactSearchField | EventSearchField;
@@ -37,11 +38,13 @@ export function toSearchView(r: SearchResult): SearchView {
   };
 }
 
+/** Each field by its name; a fact by its kind (FACT_WORDS): "service", "tag", "ideal referral". */
 const FIELD_WORDS: Record<SearchFieldView['field'], string> = {
   name: 'name',
   company: 'company',
   role: 'role',
   howMet: 'how met',
+  ...(Object.fromEntries(Object.entries(FACT_WORDS).map(([kind, [one]]) => [kind, one])) as Record<FactKind, string>),
   about: 'profile',
   note: 'note',
   prospect: 'for',

@@ -44,7 +44,7 @@ describe('net ask', () => {
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('Nothing recorded: asking Richard Branson for an introduction looks premature. Invest first, or add --anyway to record it all the same.\n');
     expect(r.stderr).toMatch(/^net: PREMATURE {2}give it time, before you ask Richard Branson for an introduction\n/);
-    expect(r.stderr).toContain('  ✗ known for 1 day (since 2026-11-21); asking for an introduction needs 180 days\n');
+    expect(r.stderr).toContain('  ✗ known for 1 day (since 2026-11-21); asking for an introduction needs 180\n    days\n');
     expect(r.stderr).toContain('What to do first:\n');
     expect(j.dump()).toEqual(before);
   });

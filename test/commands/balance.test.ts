@@ -37,7 +37,8 @@ describe('net balance', () => {
         'Dee Dunn        0.0   0/13  stranger      -',
         'Cy Cole        -3.8   0/13  acquaintance  2026-11-20',
         '',
-        '4 contacts: 1 deep, 0 growing, 2 acquaintances, 1 stranger. Still young: keep giving first, and these relationships will deepen.',
+        '4 contacts: 1 deep, 0 growing, 2 acquaintances, 1 stranger. Still young: keep',
+        'giving first, and these relationships will deepen.',
         '',
       ].join('\n'),
     );
@@ -92,7 +93,7 @@ describe('net balance', () => {
     const r = j.run('balance', '--limit', '1', '--sort', 'name');
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toContain(
-      '20 contacts: 0 deep, 0 growing, 1 acquaintance, 19 strangers. A mile wide and an inch deep, for now: a few deeper relationships will do more than many new ones. Pick three people to meet one to one this month.\n',
+      '20 contacts: 0 deep, 0 growing, 1 acquaintance, 19 strangers. A mile wide and an\ninch deep, for now: a few deeper relationships will do more than many new ones.\nPick three people to meet one to one this month.\n',
     );
     expect(j.json('balance').shape).toBe('wide-shallow');
   });

@@ -54,8 +54,8 @@ describe('net due', () => {
 
   it('with a tag no contact has, says so rather than that the relationships are well tended', () => {
     addTouched('Jane Doe', 1, '--every', '30d', '--tag', 'bni');
-    expect(j.run('due', '--tag', 'bnj')).toEqual({ code: 0, stderr: '', stdout: 'No contacts are tagged bnj. See everyone due with: net due\n' });
-    expect(j.run('due', '--all', '--tag', 'bnj').stdout).toBe('No contacts are tagged bnj. See everyone due with: net due\n');
+    expect(j.run('due', '--tag', 'bnj')).toEqual({ code: 0, stderr: '', stdout: 'No contacts are tagged bnj. Tag one with: net edit <name> --tag bnj\nSee everyone due with: net due\n' });
+    expect(j.run('due', '--all', '--tag', 'bnj').stdout).toBe('No contacts are tagged bnj. Tag one with: net edit <name> --tag bnj\nSee everyone due with: net due\n');
     expect(j.run('due', '--tag', 'BNI').stdout).toMatch(/^Nobody is due today: your relationships are well tended\.\n/);
   });
 
@@ -199,7 +199,7 @@ describe('net due', () => {
     addTouched('Bob B', 45, '--every', '30d', '--tag', 'client');
     expect(names('--tag', 'BNI')).toEqual(['Ann A']);
     expect(names('--tag', 'nobody')).toEqual([]);
-    expect(j.run('due', '--tag', 'nobody').stdout).toBe('No contacts are tagged nobody. See everyone due with: net due\n'); // no contact has it
+    expect(j.run('due', '--tag', 'nobody').stdout).toBe('No contacts are tagged nobody. Tag one with: net edit <name> --tag nobody\nSee everyone due with: net due\n'); // no contact has it
   });
 
   it('explains the urgency: each term as value × weight', () => {

@@ -149,6 +149,6 @@ describe('net ideas <name>', () => {
 
   it('prints an empty list for an empty journal, and says how to start', () => {
     expect(j.run('--json', 'ideas')).toEqual({ code: 0, stderr: '', stdout: '[]\n' });
-    expect(j.run('ideas').stdout).toBe('No needs recorded yet: when someone tells you what they need, record it (net edit <name> --need "…"), then run net ideas again.\n');
+    expect(j.run('ideas').stdout).toBe('No needs recorded yet: when someone tells you what they need, record it (net\nedit <name> --need "…"), then run net ideas again.\n');
   });
 });

@@ -85,7 +85,7 @@ describe('net intro', () => {
     const r = j.run('intro', 'maria', 'tom');
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('Nothing recorded: introducing Maria Lopez and Tom Baker looks premature. Learn more first, or add --anyway to record it all the same.\n');
-    expect(r.stderr).toMatch(/^net: not ready to introduce them yet:\n {2}Tom Baker: you cannot vouch for them yet; first:\n {4}- see their work first-hand; when you trust it, say so \(net deepen "Tom Baker" --holds trust\)\n/);
+    expect(r.stderr).toMatch(/^net: not ready to introduce them yet:\n {2}Tom Baker: you cannot vouch for them yet; first:\n {4}- see their work first-hand; when you trust it, say so \(net deepen "Tom\n {6}Baker" --holds trust\)\n/);
     expect(r.stderr).not.toContain('Maria Lopez:');
     expect(j.dump()).toEqual(before);
     const asJson = j.run('--json', 'intro', 'maria', 'tom');

@@ -45,7 +45,7 @@ describe('net list', () => {
 
   it('says when no contact has the tag', () => {
     seed();
-    expect(j.run('list', '--tag', 'florist')).toEqual({ code: 0, stderr: '', stdout: 'No contacts are tagged florist. See everyone with: net list\n' });
+    expect(j.run('list', '--tag', 'florist')).toEqual({ code: 0, stderr: '', stdout: 'No contacts are tagged florist. Tag one with: net edit <name> --tag florist\nSee everyone with: net list\n' });
     expect(j.run('--json', 'list', '--tag', 'florist').stdout).toBe('[]\n');
   });
 

@@ -61,7 +61,7 @@ describe('net log', () => {
 
   it('suggests the closest name for a typo, with exit code 4', () => {
     j.run('add', 'Jane Doe');
-    expect(j.run('log', 'jnae', '--touch', 'call')).toMatchObject({ code: 4, stdout: '', stderr: 'net: no contact called "jnae"; did you mean "Jane Doe"?\n' });
+    expect(j.run('log', 'jnae', '--touch', 'call')).toMatchObject({ code: 4, stdout: '', stderr: 'net: no contact called "jnae"; did you mean "Jane Doe"? If they are new: net add "jnae"\n' });
   });
 
   it('lists the candidates of an ambiguous name', () => {

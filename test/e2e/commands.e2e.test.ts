@@ -50,6 +50,7 @@ const STEPS: [args: string[], code: number][] = [
   [['asks', '--premature'], 0],
   [['rm', 'ravi'], 2],
   [['rm', 'ravi', '--yes'], 0],
+  [['version'], 0],
 ];
 
 /** Ids and the instants of writing differ between two journals built alike; nothing else may. */

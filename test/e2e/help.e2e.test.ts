@@ -51,7 +51,7 @@ describe('help', () => {
   });
 
   it.each([
-    [['help', 'nope'], "net: unknown command 'nope' (did you mean snooze?); see net --help\n"],
+    [['help', 'nope'], "net: unknown command 'nope'; see net --help\n"],
     [['help', 'lgo'], "net: unknown command 'lgo' (did you mean log?); see net --help\n"],
     [['lgo', '--help'], "net: unknown command 'lgo' (did you mean log?); see net --help\n"],
   ])('net %j is a usage error on one line, exit 2', (asked, stderr) => {

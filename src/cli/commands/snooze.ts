@@ -24,7 +24,10 @@ async function readUntil(ctx: CliContext, text: string, today: IsoDate): Promise
 export function setup(cmd: Command, ctx: CliContext): void {
   cmd
     .option('--clear', 'end the snooze: due as usual again');
-  withExamples(cmd, ['net snooze jane 2w', 'net snooze "Ravi Patel" "next monday"', 'net snooze jane 2026-12-01', 'net snooze jane --clear']).action(
+  // The date example is days ahead of today (NET_NOW in tests): a fixed one would one day suggest a date in the past.
+  // A tree built with no clock (tests that read only the help) shows the date's form.
+  const ahead = ctx.today ? addDays(ctx.today, 10) : 'YYYY-MM-DD';
+  withExamples(cmd, ['net snooze jane 2w', 'net snooze "Ravi Patel" "next monday"', `net snooze jane ${ahead}`, 'net snooze jane --clear']).action(
     async (name: string, until: string | undefined, flags: { clear?: boolean }) => {
       if (flags.clear && until !== undefined) throw new UsageError('give a day to snooze until, or --clear, not both', 'for example net snooze jane 2w, or net snooze jane --clear');
       if (!flags.clear && until === undefined) throw new UsageError('snooze until when?', 'give a date or an interval, for example net snooze jane 2w; --clear ends a snooze');

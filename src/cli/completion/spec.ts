@@ -64,5 +64,6 @@ export function toCompletionSpec(program: Command): CompletionSpec {
   // commander's help command (net help <command>) is listed by its help, not in program.commands.
   const helpCommand = program.createHelp().visibleCommands(program).find((c) => !program.commands.includes(c));
   if (helpCommand) commands.push({ name: helpCommand.name(), summary: helpCommand.description(), options: [], args: [{ name: 'command', variadic: false, values: { words: commands.map((c) => c.name) } }] });
-  return { globals: [...program.options.map(toOptionSpec), help], commands };
+  // A hidden flag (-v, beside -V) is not offered: it is there for the hands that type it.
+  return { globals: [...program.options.filter((o) => !o.hidden).map(toOptionSpec), help], commands };
 }

@@ -106,7 +106,8 @@ export function describeCheckAdvice(a: CheckAdvice, name: string): string {
     case 'see-their-work':
       return `see their work first-hand; when you trust it, say so (net deepen "${name}" --holds trust)`;
     case 'deepen':
-      return `answer the points only you can: if they hold, say so (net deepen "${name}" --holds ${a.points.join(',')})`;
+      // The ids quoted with a space after each comma: the command then wraps between them, and still runs as shown.
+      return `answer the points only you can: if they hold, say so (net deepen "${name}" --holds ${a.points.length > 1 ? `"${a.points.join(', ')}"` : a.points.join('')})`;
     case 'refer-with-care':
       return 'refer with care: tell both sides why you are connecting them';
   }

@@ -3,6 +3,7 @@
  * src/ui/messages/ (the reasons and advice core returns as codes, the doctor's findings) and in the renderers beside it.
  */
 import { toWeekday } from '../../core/dates.js';
+import type { FactKind } from '../../core/vocabulary.js';
 import type { EventView } from '../contact-view.js';
 
 /**
@@ -78,3 +79,17 @@ export function describeLogged(events: readonly (Pick<EventView, 'type' | 'kind'
   if (named) return `on ${day}: ${others.join(' and ')}`;
   return `${touches.join(', ')} with ${name} on ${day}${others.length ? `: ${others.join(' and ')}` : ''}`;
 }
+
+/** A tag no contact has (a mistyped one, often): said so, with how to tag someone, and the list without the tag. */
+export const describeUnusedTag = (tag: string, everyone: string): string => `No contacts are tagged ${tag}. Tag one with: net edit <name> --tag ${tag}\n${everyone}`;
+
+/** A fact's kind in words, one and many: "service", "2 services"; net edit counts them, net search names them. */
+export const FACT_WORDS: Record<FactKind, [string, string]> = {
+  tag: ['tag', 'tags'],
+  service: ['service', 'services'],
+  goal: ['goal', 'goals'],
+  family: ['family member', 'family members'],
+  need: ['need', 'needs'],
+  ideal: ['ideal referral', 'ideal referrals'],
+  'met-need': ['need met', 'needs met'],
+};

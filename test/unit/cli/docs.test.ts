@@ -98,7 +98,9 @@ describe('docs', () => {
     [['help', 'nope'], ['nope']],
     [['nope', '--help'], ['nope']],
     [['--json', 'nope', '-h'], ['--json', 'nope']],
-    [['--help', 'nope'], ['--help', 'nope']],
+    [['--help', 'nope'], ['nope']],
+    [['--help', 'log'], ['log', '--help']],
+    [['-h', '--json', 'due'], ['--json', 'due', '--help']],
     [['log', 'help'], ['log', 'help']],
     [['--db', 'help', 'due'], ['--db', 'help', 'due']],
   ])('reads net help as git does: %j as %j', (args, read) => {

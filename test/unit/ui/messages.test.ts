@@ -150,7 +150,7 @@ describe('net check', () => {
     [{ code: 'keep-giving' }, 'keep giving: share something useful (an article, an idea) or pass them a referral (net log "Jane Doe" --gave article)'],
     [{ code: 'close-ask' }, 'close the loop on it first (net ask "Jane Doe" --outcome yes|no)'],
     [{ code: 'see-their-work' }, 'see their work first-hand; when you trust it, say so (net deepen "Jane Doe" --holds trust)'],
-    [{ code: 'deepen', points: ['trust', 'enjoy-time'] }, 'answer the points only you can: if they hold, say so (net deepen "Jane Doe" --holds trust,enjoy-time)'],
+    [{ code: 'deepen', points: ['trust', 'enjoy-time'] }, 'answer the points only you can: if they hold, say so (net deepen "Jane Doe" --holds "trust, enjoy-time")'],
     [{ code: 'refer-with-care' }, 'refer with care: tell both sides why you are connecting them'],
     [{ code: 'point', point: 'knows-services' }, 'learn three of their services and record them (net edit "Jane Doe" --service "…")'],
     [{ code: 'point', point: 'knows-goals' }, 'ask about their goals for the year and record five (net edit "Jane Doe" --goal "…")'],
