@@ -29,15 +29,24 @@ export function wrapWords(text: string, width: number, indent: string, first = '
     const space = text.indexOf(' ', at);
     const end = space < 0 ? text.length : space;
     const cols = coloured ? columnsOf(text.slice(at, end)) : end - at;
+    // Plain assignments: V8's interpreter makes an array and an iterator for a destructuring one.
     if (from < 0) {
       // An empty word (two spaces) starts no line.
-      if (end > at) [from, to, used] = [at, end, used + cols];
+      if (end > at) {
+        from = at;
+        to = end;
+        used += cols;
+      }
     } else if (used + 1 + cols > width) {
       lines.push(prefix + text.slice(from, to));
       prefix = indent;
       used = columnsOf(indent) + cols;
-      [from, to] = end > at ? [at, end] : [-1, 0];
-    } else [to, used] = [end, used + 1 + cols];
+      from = end > at ? at : -1;
+      to = end;
+    } else {
+      to = end;
+      used += 1 + cols;
+    }
     at = end + 1;
   }
   lines.push(from < 0 ? prefix : prefix + text.slice(from, to));
