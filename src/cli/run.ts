@@ -125,6 +125,11 @@ export function toHelpArgs(args: readonly string[]): string[] {
   return findEntry(topic) ? [...before, topic, '--help'] : [...before, topic];
 }
 
+/** The global options that name no command: --db and its value, --json, --no-color, --debug. */
+function isGlobalOption(arg: string, i: number, args: readonly string[]): boolean {
+  return ['--db', '--json', '--no-color', '--debug'].includes(arg) || arg.startsWith('--db=') || (i > 0 && args[i - 1] === '--db');
+}
+
 /** `args`: the words after `net`. Returns the exit code; sets nothing on the process but, colour off, NO_COLOR in io.env. */
 export async function run(words: readonly string[], io: Io): Promise<number> {
   const args = toOwnFlags(toHelpArgs(words));
@@ -157,7 +162,9 @@ export async function run(words: readonly string[], io: Io): Promise<number> {
   if (named) program.hook('preAction', () => prepareJournal(ctx));
   let code: number;
   try {
-    if (args.length === 0) program.outputHelp(); // bare `net`: what it can do, on stdout, exit 0
+    // Bare `net`, or net with its global options alone (`net --db x`): what it can do, on stdout, exit 0. (Commander
+    // would print the help on stderr and fail with "(outputHelp)".)
+    if (args.every(isGlobalOption)) program.outputHelp();
     else await program.parseAsync(args, { from: 'user' });
     code = ctx.exitCode;
   } catch (err) {

@@ -112,6 +112,19 @@ describe('the version', () => {
   });
 });
 
+describe('net with its global options alone', () => {
+  it.each([[['--json']], [['--debug', '--no-color']], [['--db=other.db']]])('net %j prints what net alone prints, exit 0', (args) => {
+    const alone = j.runWith({}, ...[]);
+    expect(alone.code).toBe(0);
+    expect(alone.stdout).toMatch(/^Usage: net /);
+    expect(j.run(...args)).toEqual({ code: 0, stderr: '', stdout: alone.stdout });
+  });
+
+  it('an unknown option alone is still a usage error', () => {
+    expect(j.run('--frob')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^net: unknown option '--frob'/) });
+  });
+});
+
 describe('net --help with a name that is no command', () => {
   it.each([[['--help', 'nope']], [['-h', 'nope']], [['nope', '--help']]])('net %j is a usage error, exit 2', (args) => {
     expect(j.run(...args)).toEqual({ code: 2, stdout: '', stderr: "net: unknown command 'nope'; see net --help\n" });
