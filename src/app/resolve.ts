@@ -55,6 +55,8 @@ export class UnknownNameError extends NotFoundError {
     closest: readonly string[],
     /** The name to add them under, when the command may add an unknown contact (net log, on a terminal). */
     readonly addable?: string,
+    /** The contacts of the closest names, for a terminal to offer before adding a new one (a typo is likelier). */
+    readonly lookAlikes: readonly NamedContact[] = [],
   ) {
     // The name net add would take is the one a terminal offers to add (context.ts): both say "bob", never two names.
     const add = `net add ${JSON.stringify(addable ?? query.replace(/\s+/g, ' ').trim())}`;
@@ -92,7 +94,13 @@ export function resolveContact(store: Store, query: string, answers: Answers = N
   if (opts.offerToAdd && answers.added(query)) return undefined;
   // An id no contact has any more (merged into another, or removed) is not a name to add.
   if (ID_PREFIX.test(query.trim())) throw new NotFoundError(`no contact has the id ${query.trim()}`, [], 'it may have been merged into another or removed; net --json list shows the ids');
-  throw new UnknownNameError(query, suggestNames(query, store.listNames()), opts.offerToAdd ? parseContactName(query) : undefined);
+  const closest = suggestNames(query, store.listNames());
+  if (!opts.offerToAdd) throw new UnknownNameError(query, closest);
+  // A look-alike picked on a terminal, in place of the unknown name.
+  const picked = answers.picked(query);
+  if (picked !== undefined) return getContact(store, picked);
+  const lookAlikes = new Map(closest.flatMap((name) => store.findNamesByKey(toNameKey(name))).map((c) => [c.id, c]));
+  throw new UnknownNameError(query, closest, parseContactName(query), [...lookAlikes.values()]);
 }
 
 export function getContact(store: Store, id: string): ContactWithSummary {

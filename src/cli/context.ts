@@ -72,6 +72,13 @@ async function settle<T>(ctx: CliContext, answers: Answers, run: () => T): Promi
       if (err instanceof AmbiguousNameError) {
         const { pickContact } = await import('../ui/prompts.js');
         answers.pick(err.query, await pickContact(`"${err.query}" could mean several people. Which one?`, err.choices));
+      } else if (err instanceof UnknownNameError && err.addable !== undefined && err.lookAlikes.length) {
+        // A name close to someone's is likelier a typo than someone new: they are offered first, adding after.
+        const { pickLookAlikeOrAdd, ADD, STOP } = await import('../ui/prompts.js');
+        const answer = await pickLookAlikeOrAdd(err.query, err.lookAlikes, err.addable);
+        if (answer === STOP) throw err;
+        if (answer === ADD) answers.add(err.query);
+        else answers.pick(err.query, answer);
       } else if (err instanceof UnknownNameError && err.addable !== undefined) {
         const { confirmAddContact } = await import('../ui/prompts.js');
         if (!(await confirmAddContact(err.addable))) throw err;

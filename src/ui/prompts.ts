@@ -4,6 +4,7 @@
  */
 import { checkbox, confirm, input, password, search, select } from '@inquirer/prompts';
 import { toDistinctLabels, type NamedContact } from '../core/names.js';
+import { PROMPTS } from './messages/prompts.js';
 import { toTerminalField } from './terminal-text.js';
 
 /**
@@ -45,8 +46,21 @@ export async function pickContact(message: string, candidates: readonly NamedCon
 }
 
 export async function confirmAddContact(name: string): Promise<boolean> {
-  return asked(confirm({ message: `"${toTerminalField(name)}" is not in your journal yet. Add them now?`, default: true }));
+  return asked(confirm({ message: PROMPTS.notInJournal(toTerminalField(name)), default: true }));
 }
+
+/**
+ * An unknown name with contacts of a name close to it: those first (a typo is likelier than someone new, and Enter
+ * takes the first), then adding them as someone new, then stopping. Returns the contact's id, 'add' or 'stop'.
+ */
+export async function pickLookAlikeOrAdd(query: string, lookAlikes: readonly NamedContact[], addable: string): Promise<string> {
+  const labels = toDistinctLabels(lookAlikes);
+  const choices = [...lookAlikes.map((c, i) => ({ name: labels[i]!, value: c.id })), { name: PROMPTS.addAsNew(addable), value: ADD }, { name: PROMPTS.neither, value: STOP }];
+  return asked(select({ message: PROMPTS.notInJournalLookAlikes(toTerminalField(query)), choices: shown(choices), pageSize: 12 }));
+}
+/** pickLookAlikeOrAdd's two answers that are no contact (a contact's id is never these). */
+export const ADD = 'add';
+export const STOP = 'stop';
 
 export async function askConfirm(message: string, defaultValue = false): Promise<boolean> {
   return asked(confirm({ message: toTerminalField(message), default: defaultValue }));

@@ -41,6 +41,27 @@ describe('questions on a terminal', () => {
     expect(j.dump()).toEqual(before);
   });
 
+  it('net log: a name close to a contact\'s offers that contact first (Enter), and logs with them', () => {
+    const r = runNetInPty(j, ['log', 'Ravi Patle', '--touch', 'call'], [{ wait: 'Did you mean someone already in it?', send: KEY.enter }]);
+    expect(r).toMatchObject({ code: 0, stuckOn: null });
+    expect(r.screen).toContain('"Ravi Patle" is not in your journal. Did you mean someone already in it?');
+    expect(r.screen).toContain('Logged call with Ravi Patel on Sun 2026-11-22.');
+    expect(events().map((e) => [e.contact_id, e.kind])).toEqual([[idOf('Ravi Patel'), 'call']]);
+    expect((j.dump().contacts as { name: string }[]).map((c) => c.name).sort()).toEqual(['Jane Doe', 'Jane Roe', 'Ravi Patel']);
+  });
+
+  it('net log: a name close to a contact\'s is added as someone new when the person says so, or nothing when neither', () => {
+    const before = j.dump();
+    const neither = runNetInPty(j, ['log', 'Ravi Patle', '--touch', 'call'], [{ wait: 'Did you mean someone already in it?', send: KEY.down + KEY.down + KEY.enter }]);
+    expect(neither).toMatchObject({ code: 4, stuckOn: null });
+    expect(neither.screen).toContain('net: no contact called "Ravi Patle"; did you mean "Ravi Patel"?');
+    expect(j.dump()).toEqual(before);
+    const added = runNetInPty(j, ['log', 'Ravi Patle', '--touch', 'call'], [{ wait: 'Did you mean someone already in it?', send: KEY.down + KEY.enter }]);
+    expect(added).toMatchObject({ code: 0, stuckOn: null });
+    expect(added.screen).toContain('Logged call with Ravi Patle on Sun 2026-11-22.');
+    expect(events().map((e) => [e.contact_id, e.kind])).toEqual([[idOf('Ravi Patle'), 'call']]);
+  });
+
   it('net ask: records a premature ask, marked so, when the person says yes; exit 3 and nothing when no', () => {
     const no = runNetInPty(j, ['ask', 'ravi', '--for', 'favour'], [{ wait: 'Record this ask anyway? It will be marked premature.', send: `n${KEY.enter}` }]);
     expect(no).toMatchObject({ code: 3, stuckOn: null });

@@ -1,5 +1,9 @@
 /** The questions net asks on a terminal, and what it says when the answer is no. */
 export const PROMPTS = {
+  notInJournal: (name: string) => `"${name}" is not in your journal yet. Add them now?`,
+  notInJournalLookAlikes: (name: string) => `"${name}" is not in your journal. Did you mean someone already in it?`,
+  addAsNew: (name: string) => `No: add "${name}" as someone new`,
+  neither: 'Neither: stop, nothing is written',
   recordPrematureAsk: 'Record this ask anyway? It will be marked premature.',
   whichAsk: (name: string) => `Which of ${name}'s open asks?`,
   recordIntroAnyway: 'Record this introduction anyway?',
