@@ -349,7 +349,12 @@ export function renderDepth(v: DepthView, p: Palette): string {
 
 export function renderSettings(list: SettingView[], p: Palette): string {
   const effective = (s: SettingView) => (s.effective && s.value === 'auto' ? ` (${s.effective} from your locale)` : '');
-  return list.map((s) => `${s.key} = ${s.value}${effective(s)}${s.isDefault ? p.dim(' (default)') : p.dim(` (default ${s.defaultValue})`)}\n  ${p.dim(s.description)}`).join('\n');
+  const lines: string[] = [];
+  for (const s of list) {
+    lines.push(`${s.key} = ${s.value}${effective(s)}${s.isDefault ? p.dim(' (default)') : p.dim(` (default ${s.defaultValue})`)}`);
+    wrapInto(lines, p.dim(s.description), '  ');
+  }
+  return lines.join('\n');
 }
 
 export function renderSettingChanged(v: SettingChangedView, p: Palette): string {

@@ -4,6 +4,7 @@ import { maxOf } from '../core/numbers.js';
 import type { Palette } from './palette.js';
 import { describeFinding } from './messages/doctor.js';
 import { plural } from './messages/words.js';
+import { wrapInto } from './wrap.js';
 
 /** `net doctor --json`: each check with what it found in words, and its code beside them. */
 export interface DoctorView {
@@ -38,10 +39,12 @@ export function renderWhere(w: { path: string; exists: boolean; folderMissing?: 
 export function renderDoctor(r: DoctorView, p: Palette): string {
   const width = maxOf(r.checks.map((c) => TITLES[c.id].length), 0);
   const lines = [`Checked ${r.path}`];
+  // A detail or a fix too long for 80 columns goes on under itself.
+  const under = ' '.repeat(2 + 7 + 2 + width + 2);
   for (const c of r.checks) {
     const mark = c.ok ? p.green('ok     ') : p.red('PROBLEM');
-    lines.push(`  ${mark}  ${TITLES[c.id].padEnd(width)}  ${c.detail}${c.fixed ? p.green(' (fixed)') : ''}`);
-    if (c.fix) lines.push(`  ${' '.repeat(7)}  ${' '.repeat(width)}  ${p.yellow('fix:')} ${c.fix}`);
+    wrapInto(lines, `${c.detail}${c.fixed ? p.green(' (fixed)') : ''}`, under, `  ${mark}  ${TITLES[c.id].padEnd(width)}  `);
+    if (c.fix) wrapInto(lines, `${p.yellow('fix:')} ${c.fix}`, `${under}     `, under);
   }
   const problems = r.checks.filter((c) => !c.ok).length;
   lines.push(problems ? p.red(`${plural(problems, 'problem')} found: see the fixes above.`) : p.green('The journal is healthy.'));

@@ -15,10 +15,24 @@ describe('net config', () => {
     const window = 'how many days ahead net due lists birthdays and important dates';
     const order = 'how dates written with slashes read: dmy (24/11/2026) or mdy (11/24/2026); auto follows your locale (LC_ALL, LC_TIME, LANG)';
     const announcement = 'a message you sent to more people than this (To and Cc) is an announcement, not a touchpoint, when net imports your mail';
+    // Each description within 80 columns, going on under itself.
     expect(j.run('config')).toEqual({
       code: 0,
       stderr: '',
-      stdout: `half-life = 6m (default)\n  ${description}\ndate-window = 7d (default)\n  ${window}\ndate-order = auto (dmy from your locale) (default)\n  ${order}\nannouncement-recipients = 5 (default)\n  ${announcement}\n`,
+      stdout: [
+        'half-life = 6m (default)',
+        '  how fast what you invested fades when a relationship is left untended: after',
+        '  this long it counts half',
+        'date-window = 7d (default)',
+        `  ${window}`,
+        'date-order = auto (dmy from your locale) (default)',
+        '  how dates written with slashes read: dmy (24/11/2026) or mdy (11/24/2026);',
+        '  auto follows your locale (LC_ALL, LC_TIME, LANG)',
+        'announcement-recipients = 5 (default)',
+        '  a message you sent to more people than this (To and Cc) is an announcement,',
+        '  not a touchpoint, when net imports your mail',
+        '',
+      ].join('\n'),
     });
     expect(j.json('config')).toEqual([
       { key: 'half-life', value: '6m', stored: 180, defaultValue: '6m', isDefault: true, description },
@@ -40,7 +54,7 @@ describe('net config', () => {
     expect(j.json('check', 'jane').balance).toBe(2.8); // 4 · 2^(−180/365)
     expect(j.json('balance').contacts[0]).toMatchObject({ name: 'Jane Doe', balance: 2.8 });
     expect(j.json('config')).toMatchObject([{ value: '1y', stored: 365, isDefault: false }, { key: 'date-window' }, { key: 'date-order' }, { key: 'announcement-recipients' }]);
-    expect(j.run('config', 'half-life').stdout).toBe(`half-life = 1y (default 6m)\n  ${description}\n`);
+    expect(j.run('config', 'half-life').stdout).toBe(`half-life = 1y (default 6m)\n  ${description.replace(' this long', '\n  this long')}\n`);
     // New events are stored on the new scale too.
     ok(j.run('log', 'ravi', '--gave', 'idea', '--value', '2', '--date', '2025-11-22')); // 365 days ago
     expect(j.json('check', 'ravi').balance).toBe(1);

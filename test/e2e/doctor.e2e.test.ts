@@ -16,6 +16,11 @@ beforeEach(() => {
 });
 afterEach(() => j.cleanup());
 
+/** The text as one line per check: a detail or fix too long for 80 columns goes on under itself, indented past the title. */
+const unwrapped = (stdout: string) => {
+  expect(stdout.split('\n').filter((line) => line.length > 80)).toEqual([]);
+  return stdout.replace(/\n {13,}/g, ' ');
+};
 const checksOf = (stdout: string) => Object.fromEntries((JSON.parse(stdout).checks as { id: string; ok: boolean; fix: string | null }[]).map((c) => [c.id, c]));
 
 describe('net doctor', () => {
@@ -60,7 +65,7 @@ describe('net doctor', () => {
     conn.close();
     const r = j.run('doctor');
     expect(r.code).toBe(5);
-    expect(r.stdout).toMatch(/PROBLEM +summaries +1 contact's summary differs from their events: Jane Doe \(touchCount, invested\)/);
+    expect(unwrapped(r.stdout)).toMatch(/PROBLEM +summaries +1 contact's summary differs from their events: Jane Doe \(touchCount, invested\)/);
     expect(r.stdout).toContain('fix: run net doctor --fix to recompute them');
     expect(r.stdout).toContain('1 problem found: see the fixes above.');
     expect(j.run('doctor', '--fix')).toMatchObject({ code: 0, stderr: '' });
@@ -97,7 +102,7 @@ describe('net doctor', () => {
     const before = sha256(j.db);
     const r = j.run('doctor');
     expect(r.code).toBe(5);
-    expect(r.stdout).toMatch(/PROBLEM +schema +written by a newer net \(schema 99; this net knows up to \d+\)/);
+    expect(unwrapped(r.stdout)).toMatch(/PROBLEM +schema +written by a newer net \(schema 99; this net knows up to \d+\)/);
     expect(sha256(j.db)).toBe(before);
   });
 
@@ -108,7 +113,7 @@ describe('net doctor', () => {
     // Through XDG_DATA_HOME rather than --db: the folder is net's own, so it must be 0700.
     const r = spawnNetWithoutDb(home, ['doctor']);
     expect(r.code).toBe(5);
-    expect(r.stdout).toContain(`the folder ${home}/net is 0755`);
+    expect(unwrapped(r.stdout)).toContain(`the folder ${home}/net is 0755`);
     expect(r.stdout).toContain(`chmod 700 ${home}/net`);
     expect(spawnNetWithoutDb(home, ['doctor', '--fix']).code).toBe(0);
     expect(statSync(`${home}/net`).mode & 0o777).toBe(0o700);
