@@ -13,7 +13,7 @@ import { describeCheckAdvice, describeCheckReason, describeCheckSubject, describ
 import { CHECKLIST_TEXT, describePointWhy } from './messages/checklist.js';
 import { SETTING_WORDS } from './messages/settings.js';
 import { askPhrase, describeUnusedTag, plural, toDayText } from './messages/words.js';
-import { TEXT_WIDTH, wrapInto, wrapText, wrapWords } from './wrap.js';
+import { clip, TEXT_WIDTH, wrapInto, wrapText, wrapWords } from './wrap.js';
 
 export interface PointView {
   id: string;
@@ -284,7 +284,7 @@ export function renderOutcome(v: OutcomeView, p: Palette): string {
 }
 
 function pad(text: string, width: number, right = false): string {
-  const cut = text.length > width ? `${text.slice(0, width - 1)}…` : text;
+  const cut = clip(text, width);
   return right ? cut.padStart(width) : cut.padEnd(width);
 }
 

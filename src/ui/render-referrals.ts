@@ -5,6 +5,7 @@ import { maxOf } from '../core/numbers.js';
 import { formatAmount, toShortId } from '../core/referrals.js';
 import type { Palette } from './palette.js';
 import { plural, toDayText } from './messages/words.js';
+import { clip, TEXT_WIDTH } from './wrap.js';
 
 export interface ReferralView {
   id: string;
@@ -101,10 +102,24 @@ export function toTotalsText(t: ReferralTotals): string {
   return `${plural(t.count, 'referral')}${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }
 
+/** The columns of the list that give way to fit 80 columns, in turn, each to its least width: the prospect, whom with. */
+const GIVES_WAY: [number, number][] = [
+  [4, 12],
+  [3, 16],
+];
+
 export function renderReferralList(v: ReferralListView, p: Palette): string {
   if (!v.referrals.length) return 'No referrals to list. Log one with net log jane --gave referral --prospect "Tom Baker, needs a bookkeeper".';
   const rows = v.referrals.map((r) => [r.date, r.shortId, r.direction === 'given' ? 'gave' : 'received', `${r.direction === 'given' ? 'to' : 'from'} ${r.contact.name}`, r.prospect ?? '', describeStatus(r.status, r.amount), days(r.ageDays)]);
   const widths = rows[0]!.map((_, i) => maxOf(rows.map((row) => row[i]!.length), 0));
+  // Within 80 columns: the prospect (the freest text, whole in net show and --json) gives way first, to 12 columns
+  // at least, then whom it was with, to 16.
+  for (const [column, least] of GIVES_WAY) {
+    const over = widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1) - TEXT_WIDTH;
+    if (over <= 0) break;
+    widths[column] = Math.max(least, widths[column]! - over);
+    for (const row of rows) row[column] = clip(row[column]!, widths[column]!);
+  }
   const lines = rows.map((row) => `${p.dim(row[0]!)}  ${p.dim(row[1]!)}  ${row.slice(2).map((cell, i) => (i === 4 ? cell.padStart(widths[i + 2]!) : cell.padEnd(widths[i + 2]!))).join('  ')}`.trimEnd());
   return [...lines, '', toTotalsText(v.totals)].join('\n');
 }

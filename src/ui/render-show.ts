@@ -8,6 +8,7 @@ import { toTagsText } from '../core/tags.js';
 import type { FollowUp } from '../core/types.js';
 import { EVENT_TYPES } from '../core/vocabulary.js';
 import type { Palette } from './palette.js';
+import { wrapInto } from './wrap.js';
 import { toContactView, toEventView, type ContactView, type EventView, type ReferralStateView } from './contact-view.js';
 import { toAbout, toLastTouchText } from './render-list.js';
 import { describeStatus } from './render-referrals.js';
@@ -165,8 +166,11 @@ export function renderShow(v: ShowView, p: Palette, today: string): string {
     (a, b) => (a.date === b.date ? a.order - b.order : a.date < b.date ? 1 : -1),
   );
   const earlier = v.earlierEvents ? `\n  ${p.dim(`… ${toThousands(v.earlierEvents)} earlier: net show ${JSON.stringify(v.contact.name)} --all`)}` : '';
+  // A line too long for 80 columns (a long note, a referral's prospect) goes on under its text, past the date.
+  const wrapped: string[] = [];
+  for (const l of lines) wrapInto(wrapped, l.text, ' '.repeat(14), `  ${p.dim(l.date)}  `);
   const timeline = lines.length
-    ? `${lines.map((l) => `  ${p.dim(l.date)}  ${l.text}`).join('\n')}${earlier}`
+    ? `${wrapped.join('\n')}${earlier}`
     : `  Nothing logged yet. After you meet: net log ${JSON.stringify(v.contact.name)} --touch coffee`;
   return `${renderProfile(v.contact, p, today, v.importantDates)}\n${renderStanding(v.standing, p)}\n\n${p.bold('Timeline')}\n${timeline}`;
 }

@@ -65,3 +65,8 @@ export function wrapText(text: string, indent = '', first = indent): string {
     .flatMap((l, i) => (l === '' ? [''] : wrapWords(l, TEXT_WIDTH, indent, i === 0 ? first : indent)))
     .join('\n');
 }
+
+/** A table's cell cut to `width` columns, with "…" for what is left out (the whole text is in --json). */
+export function clip(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text;
+}

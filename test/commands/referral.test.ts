@@ -31,7 +31,10 @@ describe('net log --prospect and net referral', () => {
     const after = j.json('show', 'ravi');
     expect(after.standing.balance).toBe(balanceBefore);
     expect(after.timeline[0].referral).toEqual({ shortId: events()[0].id.slice(0, 8), prospect: 'Tom Baker, needs a bookkeeper', status: 'won', statusOn: '2026-11-22', amount: 1200, statusNote: 'signed for a year' });
-    expect(j.run('show', 'ravi').stdout).toContain(`gave a referral (4/5) for Tom Baker, needs a bookkeeper [won 1,200 on 2026-11-22: signed for a year · id ${events()[0].id.slice(0, 8)}]`);
+    // Wrapped within 80 columns, going on past the date.
+    const shown = j.run('show', 'ravi').stdout;
+    expect(shown.split('\n').filter((line) => line.length > 80)).toEqual([]);
+    expect(shown.replace(/\n {14}/g, ' ')).toContain(`gave a referral (4/5) for Tom Baker, needs a bookkeeper [won 1,200 on 2026-11-22: signed for a year · id ${events()[0].id.slice(0, 8)}]`);
   });
 
   it('updates the latest open referral, or the one --id picks', () => {

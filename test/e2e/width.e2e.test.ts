@@ -1,6 +1,7 @@
 /**
  * What a fresh user saw run past 80 columns: net check's reasons and deepen command, the balance's closing words,
- * net ideas, the report's people to thank and its premature asks. Played by the real bin/net.js on a journal made to
+ * net ideas, the report's people to thank and its premature asks; then net referrals (the prospect gives way), a long
+ * line of net show's timeline, net config's descriptions and net doctor's checks. Played by the real bin/net.js on a journal made to
  * give the long lines (long names, needs and notes, a network a mile wide); each line must fit 80 columns.
  */
 import { writeFileSync } from 'node:fs';
@@ -28,6 +29,7 @@ beforeAll(() => {
   setUp('add', 'Leonardo Photographer-Longname', '--role', 'wedding photographer', '--service', 'wedding photography for countryside venues');
   setUp('add', 'Gary Hook', '--role', 'course seller');
   setUp('ask', 'gary', '--for', 'business', '--anyway', '--note', 'buy my course on growing a business through referral networks, the premium edition');
+  setUp('log', 'leonardo', '--gave', 'referral', '--prospect', 'Tom Baker, needs a bookkeeper for the new bakery downtown', '--date', '2026-11-20');
 });
 afterAll(() => j.cleanup());
 
@@ -37,11 +39,15 @@ const wide = (text: string) => text.split('\n').filter((line) => [...line].lengt
 describe('every line fits 80 columns', () => {
   it.each([
     [['check', 'alexandra', '--for', 'referral'], 3, /--holds "trust, asked-how-to-help,/],
-    [['balance'], 0, /contacts: 0 deep, 0 growing, 2 acquaintances, 22 strangers\. A mile wide/],
+    [['balance'], 0, /contacts: 0 deep, 0 growing, \d+ acquaintances, \d+ strangers\. A mile wide/],
     [['ideas'], 0, /Leonardo/],
     [['ideas', 'maria'], 0, /Leonardo/],
     [['report'], 0, /People to thank\n {2}Alexandra Kimberley-Longfellow gave you a referral/],
     [['asks', '--premature'], 0, /Gary Hook/],
+    [['referrals'], 0, /to Leonardo Photog… {2}Tom Baker, … {2}open/],
+    [['show', 'leonardo'], 0, /for Tom Baker, needs a bookkeeper for the\n {14}new bakery downtown \[open/],
+    [['config'], 0, /\n {2}auto follows your locale/],
+    [['doctor'], 0, /The journal is healthy/],
   ])('net %j', (args, code, shows) => {
     const r = j.run(...args);
     expect(r).toMatchObject({ code, stderr: '' });
