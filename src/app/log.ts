@@ -31,7 +31,7 @@ export interface LogResult {
 
 export function checkLogInput(input: LogInput, today: IsoDate): void {
   if (!input.touch && !input.gave && !input.received && !input.next) {
-    throw new UsageError('nothing to log', 'say what happened with --touch, --gave or --received (or schedule --next)');
+    throw new UsageError('nothing to log', 'say what happened after the name, for example net log jane coffee, or net log jane --gave article; --next plans a follow-up');
   }
   if (input.value !== undefined && !input.gave && !input.received) {
     throw new UsageError('--value goes with --gave or --received', 'for example --gave referral --value 4');
