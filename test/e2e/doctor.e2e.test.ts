@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectOneErrorLine, readPathState, runNetAt, sha256 } from '../helpers/journal-state.js';
+import { expectOneErrorLine, readPathState, runNetAt, sha256, unwrapDoctor } from '../helpers/journal-state.js';
 import { BIN, makeJournal, TODAY, type Journal } from '../helpers/run-net.js';
 
 let j: Journal;
@@ -16,11 +16,6 @@ beforeEach(() => {
 });
 afterEach(() => j.cleanup());
 
-/** The text as one line per check: a detail or fix too long for 80 columns goes on under itself, indented past the title. */
-const unwrapped = (stdout: string) => {
-  expect(stdout.split('\n').filter((line) => line.length > 80)).toEqual([]);
-  return stdout.replace(/\n {13,}/g, ' ');
-};
 const checksOf = (stdout: string) => Object.fromEntries((JSON.parse(stdout).checks as { id: string; ok: boolean; fix: string | null }[]).map((c) => [c.id, c]));
 
 describe('net doctor', () => {
@@ -65,7 +60,7 @@ describe('net doctor', () => {
     conn.close();
     const r = j.run('doctor');
     expect(r.code).toBe(5);
-    expect(unwrapped(r.stdout)).toMatch(/PROBLEM +summaries +1 contact's summary differs from their events: Jane Doe \(touchCount, invested\)/);
+    expect(unwrapDoctor(r.stdout)).toMatch(/PROBLEM +summaries +1 contact's summary differs from their events: Jane Doe \(touchCount, invested\)/);
     expect(r.stdout).toContain('fix: run net doctor --fix to recompute them');
     expect(r.stdout).toContain('1 problem found: see the fixes above.');
     expect(j.run('doctor', '--fix')).toMatchObject({ code: 0, stderr: '' });
@@ -102,7 +97,7 @@ describe('net doctor', () => {
     const before = sha256(j.db);
     const r = j.run('doctor');
     expect(r.code).toBe(5);
-    expect(unwrapped(r.stdout)).toMatch(/PROBLEM +schema +written by a newer net \(schema 99; this net knows up to \d+\)/);
+    expect(unwrapDoctor(r.stdout)).toMatch(/PROBLEM +schema +written by a newer net \(schema 99; this net knows up to \d+\)/);
     expect(sha256(j.db)).toBe(before);
   });
 
@@ -113,7 +108,7 @@ describe('net doctor', () => {
     // Through XDG_DATA_HOME rather than --db: the folder is net's own, so it must be 0700.
     const r = spawnNetWithoutDb(home, ['doctor']);
     expect(r.code).toBe(5);
-    expect(unwrapped(r.stdout)).toContain(`the folder ${home}/net is 0755`);
+    expect(unwrapDoctor(r.stdout)).toContain(`the folder ${home}/net is 0755`);
     expect(r.stdout).toContain(`chmod 700 ${home}/net`);
     expect(spawnNetWithoutDb(home, ['doctor', '--fix']).code).toBe(0);
     expect(statSync(`${home}/net`).mode & 0o777).toBe(0o700);

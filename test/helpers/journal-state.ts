@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import { expect } from 'vitest';
 import { runInProcess } from './in-process.js';
 import { BIN, TODAY, type RunResult, type Runner } from './run-net.js';
 
@@ -84,4 +85,13 @@ export function isWriting(conn: Database.Database): boolean {
     if ((err as { code?: string }).code === 'SQLITE_BUSY') return true;
     throw err;
   }
+}
+
+/**
+ * net doctor's text with each check on one line again: a detail or fix too long for 80 columns goes on under itself,
+ * indented past the check's title (ui/render-doctor.ts). Fails the test if any line is wider than 80 columns.
+ */
+export function unwrapDoctor(stdout: string): string {
+  expect(stdout.split('\n').filter((line) => [...line].length > 80)).toEqual([]);
+  return stdout.replace(/\n {13,}/g, ' ');
 }

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectOneErrorLine, readPathState, sha256 } from '../../helpers/journal-state.js';
+import { expectOneErrorLine, readPathState, sha256, unwrapDoctor } from '../../helpers/journal-state.js';
 import { BIN, makeJournal, TODAY, type Journal } from '../../helpers/run-net.js';
 import { python3 } from '../../helpers/pty.js';
 
@@ -79,8 +79,8 @@ describe('net doctor beside a rollback journal', () => {
     const before = [sha256(j.db), sha256(`${j.db}-journal`)];
     const r = j.run('doctor');
     expect(r.code).toBe(5);
-    expect(r.stdout).toContain(`${j.db}-journal holds a write that was interrupted: SQLite undoes it by itself on the next net command`);
-    expect(r.stdout).toContain('fix: nothing to restore: run any net command, or net doctor --fix, and it is undone');
+    expect(unwrapDoctor(r.stdout)).toContain(`${j.db}-journal holds a write that was interrupted: SQLite undoes it by itself on the next net command`);
+    expect(unwrapDoctor(r.stdout)).toContain('fix: nothing to restore: run any net command, or net doctor --fix, and it is undone');
     expect(r.stdout).not.toMatch(/restore the journal from a backup|damaged/);
     expect([sha256(j.db), sha256(`${j.db}-journal`)]).toEqual(before);
     const fixed = j.run('doctor', '--fix');

@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectOneErrorLine, readPathState } from '../../helpers/journal-state.js';
+import { expectOneErrorLine, readPathState, unwrapDoctor } from '../../helpers/journal-state.js';
 import { BIN, makeJournal, TODAY, type Journal } from '../../helpers/run-net.js';
 
 const SRC = resolve(import.meta.dirname, '../../../src');
@@ -40,7 +40,7 @@ describe('a journal path that is not a file', () => {
     }
     const doctor = at(path, ['doctor']);
     expect({ code: doctor.code, timedOut: doctor.timedOut }).toEqual({ code: 5, timedOut: false });
-    expect(doctor.stdout).toMatch(new RegExp(`PROBLEM +file +${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is a ${kind}, not a journal file`));
+    expect(unwrapDoctor(doctor.stdout)).toMatch(new RegExp(`PROBLEM +file +${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is a ${kind}, not a journal file`));
   });
 
   it('a unix socket: exit 5 with one line, not "unexpected error"', async () => {
