@@ -2,7 +2,7 @@
  * One run of net: builds the program for the arguments, runs it, and turns every error into one line and an exit
  * code, which it returns (cli/main.ts hands it to the process). In-process tests run it with strings for streams.
  */
-import { CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { findIsoDate, toIsoDate } from '../core/dates.js';
 import { editDistance } from '../core/edit-distance.js';
 import { NetError, NotFoundError, OutputError, UsageError } from '../core/errors.js';
@@ -125,9 +125,14 @@ export function toHelpArgs(args: readonly string[]): string[] {
   return findEntry(topic) ? [...before, topic, '--help'] : [...before, topic];
 }
 
-/** The global options that name no command: --db and its value, --json, --no-color, --debug. */
-function isGlobalOption(arg: string, i: number, args: readonly string[]): boolean {
-  return ['--db', '--json', '--no-color', '--debug'].includes(arg) || arg.startsWith('--db=') || (i > 0 && args[i - 1] === '--db');
+/**
+ * Whether the arguments are the program's own options alone (--db and its value, --json, --no-color, --debug), as
+ * program.ts declares them: not the version's, which answers by itself, nor anything unknown, which is an error.
+ */
+function onlyProgramOptions(program: Command, args: readonly string[]): boolean {
+  const own = program.options.filter((o) => o.long && o.long !== '--version');
+  const takesValue = (arg: string | undefined) => own.some((o) => o.long === arg && (o.required || o.optional));
+  return args.every((arg, i) => own.some((o) => arg === o.long || arg.startsWith(`${o.long}=`)) || takesValue(args[i - 1]));
 }
 
 /** `args`: the words after `net`. Returns the exit code; sets nothing on the process but, colour off, NO_COLOR in io.env. */
@@ -164,7 +169,7 @@ export async function run(words: readonly string[], io: Io): Promise<number> {
   try {
     // Bare `net`, or net with its global options alone (`net --db x`): what it can do, on stdout, exit 0. (Commander
     // would print the help on stderr and fail with "(outputHelp)".)
-    if (args.every(isGlobalOption)) program.outputHelp();
+    if (onlyProgramOptions(program, args)) program.outputHelp();
     else await program.parseAsync(args, { from: 'user' });
     code = ctx.exitCode;
   } catch (err) {
