@@ -4,11 +4,12 @@ import type { ConflictItem, DuplicateItem, RemovalKeptItem, SyncResult, SyncStat
 import { maxOf } from '../core/numbers.js';
 import type { Palette } from './palette.js';
 import { plural } from './messages/words.js';
+import { clip } from './wrap.js';
 
 /** The first 8 characters of an id: enough to tell two contacts apart in `net merge`. */
 export const toShortId = (id: string) => id.slice(0, 8);
 
-const quoteValue = (v: ConflictItem['kept']) => (v === null || v === '' ? 'nothing' : JSON.stringify(String(v).length > 60 ? `${String(v).slice(0, 59)}…` : String(v)));
+const quoteValue = (v: ConflictItem['kept']) => (v === null || v === '' ? 'nothing' : JSON.stringify(clip(String(v), 60)));
 const toMinute = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : 'before sync');
 
 const FIELD_WORDS: Record<string, string> = { met_on: 'met', how_met: 'how met', every_days: 'every', snoozed_until: 'snoozed until', given_name: 'given name', family_name: 'family name', occurred_on: 'date', due_on: 'due', done_on: 'done', status_on: 'status date', status_note: 'status note', outcome_on: 'outcome date', answered_on: 'answered' };

@@ -6,6 +6,7 @@ import { maxOf, toThousands } from '../core/numbers.js';
 import type { Palette } from './palette.js';
 import { LEFT_OUT_WORDS } from './messages/import.js';
 import { plural } from './messages/words.js';
+import { clip } from './wrap.js';
 
 const FORMAT_NAMES: Record<ImportResult['format'], string> = { vcf: 'vCard', linkedin: 'LinkedIn connections', csv: 'CSV', json: 'net journal' };
 
@@ -27,7 +28,7 @@ function listSome<T>(items: readonly T[], count: number, describe: (item: T) => 
   return count > SHOWN ? `${shown}, and ${toThousands(count - SHOWN)} more (net --json import lists them)` : shown;
 }
 
-const quoteShort = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text);
+const quoteShort = (text: string) => JSON.stringify(clip(text, 40));
 
 /** The cleaned records listed by name; the rest are counted (a file of odd characters could name thousands). */
 const CLEANED_SHOWN = 10;
